@@ -1,0 +1,174 @@
+// The hall configuration file: matters, queues, counters, staff, terminals,
+// green-channel rules and timeouts, in one validated document.
+// Contract: a config that parses here is internally consistent (every id it
+// references exists); loadHallConfig reports the first problems with their
+// JSON path and a reason in plain words.
+import { z } from 'zod';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"');
+
+export const departmentSchema = z.object({
+  id,
+  name: z.string().min(1),
+  /** Short icon key the kiosk maps to a pictogram (house, briefcase, shield, …). */
+  icon: z.string().default('building'),
+});
+
+export const queueSchema = z.object({
+  id,
+  /** Ticket prefix, one or two capital letters: A → A001. */
+  prefix: z.string().regex(/^[A-Z]{1,2}$/, 'must be one or two capital letters'),
+  name: z.string().min(1),
+  /** Typical minutes per service, used for the wait estimate until real service times exist. */
+  avgServiceMinutes: z.number().positive().max(240).default(10),
+  /** Manager's target for the average wait (standards.md: local targets around 15 min). */
+  waitTargetMinutes: z.number().positive().max(600).default(15),
+});
+
+export const matterSchema = z.object({
+  id,
+  /** 事项编码 (opaque string). */
+  code: z.string().min(1).max(40),
+  name: z.string().min(1),
+  departmentId: id,
+  queueId: id,
+  /** Whether 24-hour self-service kiosks can complete it without staff. */
+  selfService: z.boolean().default(false),
+});
+
+export const counterKinds = ['general', 'domain', 'bundled', 'enquiry', 'cross_region', 'unresolved'] as const;
+
+export const counterSchema = z.object({
+  id,
+  /** The number shown and announced: "3号窗口". */
+  number: z.number().int().positive().max(999),
+  name: z.string().min(1),
+  kind: z.enum(counterKinds),
+  /** Queues this counter serves, in order of preference. A general counter serves all queues when omitted. */
+  queueIds: z.array(id).optional(),
+  area: z.string().default(''),
+});
+
+export const staffRoles = ['counter', 'guide', 'manager', 'admin'] as const;
+
+export const staffSchema = z.object({
+  id,
+  staffNo: z.string().regex(/^[0-9A-Za-z]{2,16}$/, 'must be 2–16 letters or digits'),
+  name: z.string().min(1),
+  post: z.string().min(1),
+  roles: z.array(z.enum(staffRoles)).min(1),
+  /** scrypt$<salt hex>$<hash hex>; create with `npm run hall -- hash-pin`. Never a plain PIN. */
+  pinHash: z.string().regex(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/, 'must be a scrypt hash made by `npm run hall -- hash-pin`'),
+});
+
+export const terminalRoles = ['kiosk', 'counter', 'hall_display', 'counter_display', 'admin'] as const;
+
+export const terminalSchema = z.object({
+  id,
+  role: z.enum(terminalRoles),
+  /** The counter this terminal belongs to (counter and counter_display roles). */
+  counterId: id.optional(),
+  name: z.string().default(''),
+  /** Kiosks in the 24-hour zone keep running outside opening hours. */
+  zone: z.enum(['hall', '24h']).default('hall'),
+});
+
+export const greenCategorySchema = z.object({ id, label: z.string().min(1) });
+
+export const hallConfigSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    hall: z.object({
+      id,
+      name: z.string().min(1),
+      /** 行政区划代码. */
+      areaCode: z.string().regex(/^[0-9]{6,9}$/, 'must be a 6–9 digit area code'),
+      /** Offset of the hall's local time from UTC; China is +480 all year (no DST). */
+      utcOffsetMinutes: z.number().int().min(-720).max(840).default(480),
+      /** Hour (local) at which a new service day starts numbering afresh. */
+      dayStartsAtHour: z.number().int().min(0).max(12).default(3),
+    }),
+    departments: z.array(departmentSchema).min(1),
+    queues: z.array(queueSchema).min(1),
+    matters: z.array(matterSchema).min(1),
+    counters: z.array(counterSchema).min(1),
+    staff: z.array(staffSchema).min(1),
+    terminals: z.array(terminalSchema).min(1),
+    greenChannel: z.object({
+      categories: z.array(greenCategorySchema).min(1),
+      guard: z.object({
+        maxConsecutiveGreen: z.number().int().min(1).max(20).default(3),
+        maxWaitMinutes: z.number().int().min(5).max(480).default(45),
+      }),
+    }),
+    timeouts: z
+      .object({
+        kioskIdleSeconds: z.number().int().min(10).max(600).default(60),
+        ticketScreenSeconds: z.number().int().min(5).max(120).default(15),
+        ratingSeconds: z.number().int().min(10).max(600).default(60),
+        staffSessionHours: z.number().int().min(1).max(24).default(12),
+      })
+      .default({ kioskIdleSeconds: 60, ticketScreenSeconds: 15, ratingSeconds: 60, staffSessionHours: 12 }),
+    display: z
+      .object({
+        /** How many times each call is announced (screens.md: once, twice if the hall sets it). */
+        announceTimes: z.number().int().min(1).max(3).default(1),
+        notices: z.array(z.string()).default([]),
+        recentCalls: z.number().int().min(3).max(20).default(8),
+      })
+      .default({ announceTimes: 1, notices: [], recentCalls: 8 }),
+  })
+  .superRefine((cfg, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const unique = <T>(items: T[], key: (t: T) => string | number, path: string, what: string) => {
+      const seen = new Set<string | number>();
+      items.forEach((item, i) => {
+        const k = key(item);
+        if (seen.has(k)) issue([path, i], `duplicate ${what} "${k}"`);
+        seen.add(k);
+      });
+    };
+    unique(cfg.departments, (d) => d.id, 'departments', 'department id');
+    unique(cfg.queues, (q) => q.id, 'queues', 'queue id');
+    unique(cfg.queues, (q) => q.prefix, 'queues', 'queue prefix');
+    unique(cfg.matters, (m) => m.id, 'matters', 'matter id');
+    unique(cfg.counters, (c) => c.id, 'counters', 'counter id');
+    unique(cfg.counters, (c) => c.number, 'counters', 'counter number');
+    unique(cfg.staff, (s) => s.id, 'staff', 'staff id');
+    unique(cfg.staff, (s) => s.staffNo, 'staff', 'staff number');
+    unique(cfg.terminals, (t) => t.id, 'terminals', 'terminal id');
+    unique(cfg.greenChannel.categories, (c) => c.id, 'greenChannel.categories', 'category id');
+
+    const departments = new Set(cfg.departments.map((d) => d.id));
+    const queues = new Set(cfg.queues.map((q) => q.id));
+    const counters = new Set(cfg.counters.map((c) => c.id));
+    cfg.matters.forEach((m, i) => {
+      if (!departments.has(m.departmentId)) issue(['matters', i, 'departmentId'], `no department "${m.departmentId}"`);
+      if (!queues.has(m.queueId)) issue(['matters', i, 'queueId'], `no queue "${m.queueId}"`);
+    });
+    cfg.counters.forEach((c, i) => {
+      (c.queueIds ?? []).forEach((q, j) => {
+        if (!queues.has(q)) issue(['counters', i, 'queueIds', j], `no queue "${q}"`);
+      });
+      if (c.kind !== 'general' && !c.queueIds?.length) issue(['counters', i, 'queueIds'], `a ${c.kind} counter must list the queues it serves`);
+    });
+    cfg.terminals.forEach((t, i) => {
+      const needsCounter = t.role === 'counter' || t.role === 'counter_display';
+      if (needsCounter && !t.counterId) issue(['terminals', i, 'counterId'], `a ${t.role} terminal must name its counter`);
+      if (t.counterId && !counters.has(t.counterId)) issue(['terminals', i, 'counterId'], `no counter "${t.counterId}"`);
+    });
+    // Every queue must be reachable by some counter, or its visitors would wait forever.
+    const served = new Set<string>();
+    for (const c of cfg.counters) (c.kind === 'general' && !c.queueIds ? [...queues] : (c.queueIds ?? [])).forEach((q) => served.add(q));
+    cfg.queues.forEach((q, i) => {
+      if (!served.has(q.id)) issue(['queues', i], `queue "${q.id}" is served by no counter`);
+    });
+  });
+
+export type HallConfig = z.infer<typeof hallConfigSchema>;
+export type QueueConfig = z.infer<typeof queueSchema>;
+export type MatterConfig = z.infer<typeof matterSchema>;
+export type CounterConfig = z.infer<typeof counterSchema>;
+export type StaffConfig = z.infer<typeof staffSchema>;
+export type TerminalConfig = z.infer<typeof terminalSchema>;
+export type TerminalRole = (typeof terminalRoles)[number];

@@ -1,0 +1,91 @@
+// The hall's domain model. Names follow ../shared/design/domain.md.
+// Pure data: no behaviour, no I/O. Times are epoch milliseconds (UTC);
+// a service day is the hall's local calendar date "YYYY-MM-DD".
+
+export type MatterId = string;
+export type QueueId = string;
+export type CounterId = string;
+export type StaffId = string;
+export type TicketId = string;
+
+/** Green-channel categories (000 第二十九条, 001 第三十一条). Configurable per hall. */
+export type GreenCategory = string;
+
+export type TicketClass = 'green' | 'appointment' | 'walk_in';
+
+export type TicketStatus =
+  | 'waiting' // in a queue
+  | 'called' // called to a counter, holder not yet arrived
+  | 'serving' // being served
+  | 'finished'
+  | 'no_show' // 过号
+  | 'expired'; // still waiting when the service day closed
+
+export interface Ticket {
+  id: TicketId;
+  /** Display number, e.g. "A012": queue prefix + sequence of that queue in the service day. */
+  number: string;
+  serviceDay: string;
+  queueId: QueueId;
+  matterId: MatterId;
+  ticketClass: TicketClass;
+  greenCategory: GreenCategory | null;
+  status: TicketStatus;
+  /** Original issue time; kept across transfers so a transferred visitor does not lose their place. */
+  issuedAt: number;
+  /** Order tiebreak for tickets issued in the same millisecond: the hall's issue sequence. */
+  issueSeq: number;
+  kioskId: string | null;
+  counterId: CounterId | null;
+  staffId: StaffId | null;
+  calledAt: number | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  recallCount: number;
+  transferCount: number;
+}
+
+export type CounterStatus = 'signed_out' | 'idle' | 'called' | 'serving' | 'paused';
+
+export interface CounterState {
+  id: CounterId;
+  staffId: StaffId | null;
+  status: CounterStatus;
+  currentTicketId: TicketId | null;
+  /** Consecutive green-channel calls while walk-ins were waiting: the starvation guard's counter. */
+  greenStreak: number;
+  pausedAt: number | null;
+}
+
+export type RatingLevel = 'very_satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very_dissatisfied';
+/** A rating request that timed out is stored as not_rated: never an invented level. */
+export type RatingOutcome = RatingLevel | 'not_rated';
+
+export const RATING_LEVELS: readonly RatingLevel[] = [
+  'very_satisfied',
+  'satisfied',
+  'basic',
+  'dissatisfied',
+  'very_dissatisfied',
+];
+
+export interface RatingRequest {
+  id: string;
+  ticketId: TicketId;
+  counterId: CounterId;
+  staffId: StaffId | null;
+  matterId: MatterId;
+  requestedAt: number;
+  expiresAt: number;
+  outcome: RatingOutcome | null;
+  source: 'pad' | 'screen' | 'timeout' | null;
+  ratedAt: number | null;
+}
+
+/** Starvation guard for the green channel (docs/domain-rules.md). */
+export interface GreenChannelGuard {
+  /** At most this many green calls in a row at one counter while walk-ins wait. */
+  maxConsecutiveGreen: number;
+  /** A ticket waiting at least this long is called before any younger one, green or not. */
+  maxWaitMinutes: number;
+}
