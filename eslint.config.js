@@ -35,7 +35,10 @@ export default tseslint.config(
           { group: ['../store/*', '../api/*', '../devices/*', '../runtime/*', '../config/*', '../sync/*', '../../drivers/*', '../../renderer/*'], message: 'hall/domain depends on nothing else in the project.' },
         ],
       }],
-      'no-restricted-globals': ['error', 'Date', 'setTimeout', 'setInterval', 'process'],
+      // Time is injected: formatting a given instant is fine, reading the clock is not.
+      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'process'],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'hall/domain takes `now` from its caller.' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'hall/domain takes `now` from its caller.' }],
     },
   },
   {

@@ -1,0 +1,14 @@
+// The queue engine's public face. Everything here is pure except evolve(),
+// which mutates the state it is given (see evolve.ts for the contract).
+export * from './types.js';
+export * from './clock.js';
+export * from './commands.js';
+export * from './events.js';
+export * from './errors.js';
+export * from './state.js';
+export { decide, formatTicketNumber } from './decide.js';
+export { evolve, type Changes } from './evolve.js';
+export { cloneState } from './clone.js';
+export { chooseNext, previewCalls, servedQueues, type CallChoice } from './calling.js';
+export * from './estimate.js';
+export { WaitingLine, type LineEntry } from './waiting-line.js';
