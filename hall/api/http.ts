@@ -1,0 +1,120 @@
+// A small HTTP toolkit for the LAN API: routing, JSON bodies with a size
+// limit, validation with zod, and errors as ApiErrorBody. Contract: every
+// response is JSON with a stable error code on failure; no handler throws
+// past route(): unknown errors become 500 "internal" with nothing changed.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { DomainError } from '../domain/index.js';
+import { formatPath } from '../config/load.js';
+import type { ApiErrorBody } from './dto.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  params: Record<string, string>;
+}
+
+export type Handler = (ctx: RequestContext) => Promise<unknown> | unknown;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  keys: string[];
+  handler: Handler;
+  status: number;
+}
+
+export class Router {
+  private readonly routes: Route[] = [];
+
+  /** Path patterns use ":name" segments, e.g. "/api/v1/counters/:counterId". */
+  add(method: string, path: string, handler: Handler, status = 200): void {
+    const keys: string[] = [];
+    const pattern = new RegExp(
+      '^' + path.replace(/:([a-zA-Z]+)/g, (_, k: string) => (keys.push(k), '([^/]+)')) + '$',
+    );
+    this.routes.push({ method, pattern, keys, handler, status });
+  }
+
+  /** Returns false when no route matches the path (so static files can be tried). */
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const matching = this.routes.filter((r) => r.pattern.test(url.pathname));
+    if (matching.length === 0) return false;
+    const route = matching.find((r) => r.method === req.method);
+    if (!route) {
+      sendError(res, new ApiError(405, 'method_not_allowed', `${req.method} is not allowed on ${url.pathname}`));
+      return true;
+    }
+    const m = route.pattern.exec(url.pathname)!;
+    const params: Record<string, string> = {};
+    route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1]!)));
+    try {
+      const body = await route.handler({ req, res, url, params });
+      if (!res.headersSent) sendJson(res, route.status, body ?? { ok: true });
+    } catch (err) {
+      sendError(res, err);
+    }
+    return true;
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, err: unknown): void {
+  let apiError: ApiError;
+  if (err instanceof ApiError) apiError = err;
+  else if (err instanceof DomainError) apiError = new ApiError(409, err.code, err.message);
+  else {
+    console.error('internal error while handling a request:', err);
+    apiError = new ApiError(500, 'internal', 'internal error; the request changed nothing');
+  }
+  const body: ApiErrorBody = { error: { code: apiError.code, message: apiError.message, ...(apiError.details ? { details: apiError.details } : {}) } };
+  if (!res.headersSent) sendJson(res, apiError.status, body);
+}
+
+/** Reads and parses a JSON body (≤ 64 KiB), then validates it. */
+export async function readBody<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
+  const type = req.headers['content-type'] ?? '';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  let raw: unknown = {};
+  if (text.trim() !== '') {
+    if (!type.includes('application/json')) throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      throw new ApiError(400, 'bad_json', `request body is not valid JSON: ${(err as Error).message}`);
+    }
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const details = result.error.issues.map((i) => ({ path: formatPath(i.path) || '(body)', message: i.message }));
+    throw new ApiError(400, 'invalid_request', `request body is not valid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
+  }
+  return result.data;
+}

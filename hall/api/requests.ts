@@ -1,0 +1,19 @@
+// Validation schemas for request bodies. Shapes match hall/api/dto.ts.
+import { z } from 'zod';
+
+const shortText = (max: number) => z.string().min(1).max(max);
+
+export const issueTicketSchema = z
+  .object({
+    matterId: shortText(40),
+    greenChannel: z.object({ categoryId: shortText(40), staffNo: shortText(16), pin: shortText(32) }).strict().optional(),
+  })
+  .strict();
+
+export const signInSchema = z.object({ staffNo: shortText(16), pin: shortText(32) }).strict();
+
+export const transferSchema = z.object({ toQueueId: shortText(40) }).strict();
+
+export const rateSchema = z.object({ level: z.enum(['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied']) }).strict();
+
+export const emptySchema = z.object({}).strict();

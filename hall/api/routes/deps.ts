@@ -1,0 +1,16 @@
+// Everything a route needs, handed over once by the service wiring.
+import type { HallConfig } from '../../config/schema.js';
+import type { Ticket } from '../../domain/index.js';
+import type { HallRuntime } from '../../runtime/hall-runtime.js';
+import type { HallDevices } from '../../devices/hall-devices.js';
+import type { AccessDeps } from '../access.js';
+import type { HallViews } from '../views.js';
+
+export interface ApiDeps extends AccessDeps {
+  config: HallConfig;
+  runtime: HallRuntime;
+  views: HallViews;
+  devices: HallDevices;
+  /** A ticket of an earlier service day, from the store. */
+  ticketFromStore(id: string): Ticket | null;
+}

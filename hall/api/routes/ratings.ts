@@ -1,0 +1,45 @@
+// Ratings (好差评) and the event feed. A rating is recorded only from the
+// counter display of the counter that asked for it: one rating per service.
+import { ApiError, readBody, type Router } from '../http.js';
+import { checkCredentials, ownCounter, staffSessionOf, terminalOf } from '../access.js';
+import { rateSchema, signInSchema } from '../requests.js';
+import type { StaffSessionDTO } from '../dto.js';
+import type { ApiDeps } from './deps.js';
+
+export function ratingRoutes(router: Router, deps: ApiDeps): void {
+  router.add('POST', '/api/v1/ratings/:ratingId', async (ctx) => {
+    const terminal = terminalOf(deps, ctx, 'counter_display');
+    const body = await readBody(ctx.req, rateSchema);
+    const open = deps.runtime.state.openRatings.get(ctx.params.ratingId!);
+    if (!open) throw new ApiError(409, 'rating_closed', 'this rating is no longer open (already rated or timed out)');
+    ownCounter(terminal, open.counterId);
+    deps.runtime.execute({ type: 'record_rating', ratingId: open.id, outcome: body.level, source: 'screen' });
+    return deps.views.rating(open);
+  });
+
+  router.add('GET', '/api/v1/events', (ctx) => {
+    terminalOf(deps, ctx);
+    const since = Number(ctx.url.searchParams.get('since') ?? '0');
+    const limit = Number(ctx.url.searchParams.get('limit') ?? '100');
+    if (!Number.isInteger(since) || since < 0) throw new ApiError(400, 'invalid_request', 'since must be a non-negative integer');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new ApiError(400, 'invalid_request', 'limit must be an integer from 1 to 500');
+    return deps.runtime.log.readSince(since, limit).map((e) => deps.views.event(e));
+  });
+
+  router.add('POST', '/api/v1/admin/session', async (ctx): Promise<StaffSessionDTO> => {
+    const terminal = terminalOf(deps, ctx, 'admin');
+    const body = await readBody(ctx.req, signInSchema);
+    const staff = checkCredentials(deps, body.staffNo, body.pin);
+    if (!staff.roles.some((r) => r === 'admin' || r === 'manager')) throw new ApiError(403, 'forbidden', `${staff.name} is not a hall manager or admin`);
+    const expiresAt = deps.now() + deps.config.timeouts.staffSessionHours * 3_600_000;
+    const sessionToken = deps.sessions.create({ staffId: staff.id, counterId: null, terminalId: terminal.id, expiresAt }, deps.now());
+    return { sessionToken, staff: { id: staff.id, staffNo: staff.staffNo, name: staff.name, post: staff.post, roles: staff.roles }, counterId: null, expiresAt };
+  });
+
+  router.add('GET', '/api/v1/admin/ratings', (ctx) => {
+    staffSessionOf(deps, ctx, terminalOf(deps, ctx, 'admin'));
+    const day = ctx.url.searchParams.get('day') ?? deps.runtime.state.serviceDay;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new ApiError(400, 'invalid_request', 'day must be YYYY-MM-DD');
+    return deps.views.ratingsOfDay(day);
+  });
+}

@@ -1,0 +1,286 @@
+// Read models: the DTOs terminals see, built from the engine state and the
+// configuration. Contract: nothing here changes state, and nothing here
+// returns identity data.
+import { createHmac } from 'node:crypto';
+import { pinyin } from 'pinyin-pro';
+import {
+  longestWaitMinutes,
+  peopleAhead,
+  previewCalls,
+  queueEstimate,
+  estimateWait,
+  openCountersFor,
+  waitingCounts,
+  type RatingRequest,
+  type Ticket,
+} from '../domain/index.js';
+import type { HallConfig } from '../config/schema.js';
+import type { HallRuntime } from '../runtime/hall-runtime.js';
+import { ratingFromRow } from '../store/hall-store.js';
+import type { StoredEvent } from '../store/event-log.js';
+import type {
+  ActionAvailabilityDTO,
+  CallDTO,
+  CounterAction,
+  CounterDisplayDTO,
+  CounterSummaryDTO,
+  CounterViewDTO,
+  HallEventDTO,
+  HallInfoDTO,
+  MatterDTO,
+  QueueDTO,
+  RatingDTO,
+  TicketDTO,
+  TicketProgressDTO,
+} from './dto.js';
+
+export class HallViews {
+  private readonly matters: MatterDTO[];
+  private readonly names;
+  private recentCalls: CallDTO[] = [];
+
+  constructor(
+    private readonly config: HallConfig,
+    private readonly runtime: HallRuntime,
+    private readonly progressSecret: string,
+    public printing: () => { available: boolean; reason: string | null },
+  ) {
+    this.matters = config.matters.map((m) => ({
+      id: m.id,
+      code: m.code,
+      name: m.name,
+      departmentId: m.departmentId,
+      queueId: m.queueId,
+      pinyinInitials: pinyin(m.name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase().replace(/[^a-z0-9]/g, ''),
+      pinyin: pinyin(m.name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase().replace(/[^a-z0-9]/g, ''),
+    }));
+    this.names = {
+      queue: new Map(config.queues.map((q) => [q.id, q])),
+      matter: new Map(config.matters.map((m) => [m.id, m])),
+      counter: new Map(config.counters.map((c) => [c.id, c])),
+      staff: new Map(config.staff.map((s) => [s.id, s])),
+      green: new Map(config.greenChannel.categories.map((g) => [g.id, g.label])),
+    };
+    this.rebuildRecentCalls();
+  }
+
+  /** Keeps the display's recent-call list current; called with every committed batch. */
+  observe(events: StoredEvent[]): void {
+    for (const e of events) {
+      if (e.type === 'ticket_called' || e.type === 'ticket_recalled') {
+        this.recentCalls.unshift(this.callFrom(e));
+        this.recentCalls.length = Math.min(this.recentCalls.length, 20);
+      }
+      if (e.type === 'service_day_closed') this.recentCalls = [];
+    }
+  }
+
+  private rebuildRecentCalls(): void {
+    const rows = this.runtime.db
+      .prepare(`SELECT seq FROM events WHERE type IN ('ticket_called','ticket_recalled') AND service_day = ? ORDER BY seq DESC LIMIT 20`)
+      .pluck()
+      .all(this.runtime.state.serviceDay) as number[];
+    const events = rows.length ? this.runtime.log.readSince(Math.min(...rows) - 1, 100_000).filter((e) => rows.includes(e.seq)) : [];
+    this.recentCalls = events.map((e) => this.callFrom(e)).reverse();
+  }
+
+  private callFrom(e: StoredEvent): CallDTO {
+    return {
+      seq: e.seq,
+      ticketNumber: e.payload.number as string,
+      counterId: e.payload.counterId as string,
+      counterNumber: e.payload.counterNumber as number,
+      at: e.at,
+      recall: e.type === 'ticket_recalled',
+    };
+  }
+
+  progressKey(ticketId: string): string {
+    return createHmac('sha256', this.progressSecret).update(ticketId).digest('base64url').slice(0, 16);
+  }
+
+  queue(id: string): QueueDTO {
+    const q = this.names.queue.get(id)!;
+    const { state, setup } = this.runtime;
+    const counts = waitingCounts(state, id);
+    return {
+      id,
+      prefix: q.prefix,
+      name: q.name,
+      waiting: counts.total,
+      waitingGreen: counts.green,
+      estimate: queueEstimate(state, setup, id),
+      waitTargetMinutes: q.waitTargetMinutes,
+      longestWaitMinutes: longestWaitMinutes(state, id, this.runtime.timers.now()),
+    };
+  }
+
+  counterSummary(id: string): CounterSummaryDTO {
+    const c = this.names.counter.get(id)!;
+    const s = this.runtime.state.counters.get(id)!;
+    const staff = s.staffId ? this.names.staff.get(s.staffId) : undefined;
+    const current = s.currentTicketId ? this.runtime.state.tickets.get(s.currentTicketId) : undefined;
+    return {
+      id,
+      number: c.number,
+      name: c.name,
+      kind: c.kind,
+      area: c.area,
+      status: s.status,
+      staff: staff ? { id: staff.id, staffNo: staff.staffNo, name: staff.name, post: staff.post } : null,
+      currentTicketNumber: current?.number ?? null,
+      queueIds: this.runtime.setup.counters.get(id)!.queueIds,
+    };
+  }
+
+  hallInfo(): HallInfoDTO {
+    const { config } = this;
+    const queues = config.queues.map((q) => this.queue(q.id));
+    const waitingByQueue = new Map(queues.map((q) => [q.id, q.waiting]));
+    return {
+      hall: { id: config.hall.id, name: config.hall.name },
+      serviceDay: this.runtime.state.serviceDay,
+      now: this.runtime.timers.now(),
+      lastSeq: this.runtime.log.lastSeq(),
+      departments: config.departments.map((d) => ({
+        ...d,
+        waiting: [...new Set(config.matters.filter((m) => m.departmentId === d.id).map((m) => m.queueId))].reduce((n, q) => n + (waitingByQueue.get(q) ?? 0), 0),
+      })),
+      matters: this.matters,
+      queues,
+      counters: config.counters.map((c) => this.counterSummary(c.id)),
+      greenCategories: config.greenChannel.categories,
+      recentCalls: this.recentCalls.slice(0, config.display.recentCalls),
+      settings: {
+        kioskIdleSeconds: config.timeouts.kioskIdleSeconds,
+        ticketScreenSeconds: config.timeouts.ticketScreenSeconds,
+        ratingSeconds: config.timeouts.ratingSeconds,
+        announceTimes: config.display.announceTimes,
+        recentCalls: config.display.recentCalls,
+        notices: config.display.notices,
+      },
+      printing: this.printing(),
+    };
+  }
+
+  ticket(t: Ticket): TicketDTO {
+    const { state, setup } = this.runtime;
+    const ahead = peopleAhead(state, t);
+    const q = this.names.queue.get(t.queueId);
+    const counter = t.counterId ? this.names.counter.get(t.counterId) : undefined;
+    return {
+      id: t.id,
+      number: t.number,
+      serviceDay: t.serviceDay,
+      queueId: t.queueId,
+      queueName: q?.name ?? t.queueId,
+      matterId: t.matterId,
+      matterName: this.names.matter.get(t.matterId)?.name ?? t.matterId,
+      ticketClass: t.ticketClass,
+      greenCategory: t.greenCategory,
+      greenCategoryLabel: t.greenCategory ? (this.names.green.get(t.greenCategory) ?? t.greenCategory) : null,
+      status: t.status,
+      issuedAt: t.issuedAt,
+      calledAt: t.calledAt,
+      startedAt: t.startedAt,
+      counterId: t.counterId,
+      counterNumber: counter?.number ?? null,
+      recallCount: t.recallCount,
+      transferCount: t.transferCount,
+      peopleAhead: ahead,
+      estimate: t.status === 'waiting' ? estimateWait(ahead, q?.avgServiceMinutes ?? 10, openCountersFor(state, setup, t.queueId)) : { minMinutes: 0, maxMinutes: 0 },
+      progressUrl: `/ticket/?id=${encodeURIComponent(t.id)}&key=${this.progressKey(t.id)}`,
+    };
+  }
+
+  progress(t: Ticket): TicketProgressDTO {
+    const dto = this.ticket(t);
+    return {
+      number: dto.number,
+      status: dto.status,
+      matterName: dto.matterName,
+      peopleAhead: dto.peopleAhead,
+      estimate: dto.estimate,
+      counterNumber: dto.counterNumber,
+      hallName: this.config.hall.name,
+    };
+  }
+
+  rating(r: RatingRequest): RatingDTO {
+    const ticket = this.runtime.state.tickets.get(r.ticketId);
+    const number = ticket?.number ?? (this.runtime.db.prepare('SELECT number FROM tickets WHERE id = ?').pluck().get(r.ticketId) as string | undefined) ?? '';
+    return {
+      id: r.id,
+      ticketNumber: number,
+      counterId: r.counterId,
+      counterNumber: this.names.counter.get(r.counterId)?.number ?? 0,
+      staffName: r.staffId ? (this.names.staff.get(r.staffId)?.name ?? null) : null,
+      matterName: this.names.matter.get(r.matterId)?.name ?? r.matterId,
+      requestedAt: r.requestedAt,
+      expiresAt: r.expiresAt,
+      outcome: r.outcome,
+      source: r.source,
+      ratedAt: r.ratedAt,
+    };
+  }
+
+  ratingsOfDay(day: string): RatingDTO[] {
+    const rows = this.runtime.db.prepare('SELECT * FROM ratings WHERE service_day = ? ORDER BY requested_at DESC').all(day) as Parameters<typeof ratingFromRow>[0][];
+    return rows.map((r) => this.rating(ratingFromRow(r)));
+  }
+
+  private lastRatingOf(counterId: string): RatingDTO | null {
+    const row = this.runtime.db
+      .prepare('SELECT * FROM ratings WHERE counter_id = ? AND outcome IS NOT NULL ORDER BY rated_at DESC LIMIT 1')
+      .get(counterId) as Parameters<typeof ratingFromRow>[0] | undefined;
+    return row ? this.rating(ratingFromRow(row)) : null;
+  }
+
+  private pendingRatingOf(counterId: string): RatingDTO | null {
+    const open = [...this.runtime.state.openRatings.values()].find((r) => r.counterId === counterId);
+    return open ? this.rating(open) : null;
+  }
+
+  counterView(counterId: string): CounterViewDTO {
+    const { state, setup } = this.runtime;
+    const now = this.runtime.timers.now();
+    const counter = this.counterSummary(counterId);
+    const s = state.counters.get(counterId)!;
+    const current = s.currentTicketId ? state.tickets.get(s.currentTicketId) : undefined;
+    const next = previewCalls(state, setup, counterId, now, 5).map((c) => this.ticket(state.tickets.get(c.ticketId)!));
+    const waiting = counter.queueIds.reduce((n, q) => n + waitingCounts(state, q).total, 0);
+    const act = (enabled: boolean, reason: string | null): ActionAvailabilityDTO => ({ enabled, reason: enabled ? null : reason });
+    const holding = current !== undefined;
+    const called = current?.status === 'called';
+    const actions: Record<CounterAction, ActionAvailabilityDTO> = {
+      call_next: act(s.status === 'idle' && waiting > 0, s.status === 'paused' ? 'paused' : holding ? 'counter_busy' : 'no_waiting'),
+      recall: act(called, holding ? 'already_serving' : 'no_current_ticket'),
+      start: act(called, holding ? 'already_serving' : 'no_current_ticket'),
+      finish: act(holding, 'no_current_ticket'),
+      no_show: act(called, holding ? 'already_serving' : 'no_current_ticket'),
+      transfer: act(holding, 'no_current_ticket'),
+      pause: act(s.status === 'idle', holding ? 'counter_busy' : 'paused'),
+      resume: act(s.status === 'paused', 'not_paused'),
+    };
+    return {
+      counter,
+      current: current ? this.ticket(current) : null,
+      queues: counter.queueIds.map((q) => this.queue(q)),
+      next,
+      lastRating: this.lastRatingOf(counterId),
+      pendingRating: this.pendingRatingOf(counterId),
+      transferTargets: this.config.queues.filter((q) => q.id !== current?.queueId).map((q) => ({ id: q.id, name: q.name, prefix: q.prefix })),
+      actions,
+      lastCallReason: state.lastCallReason.get(counterId) ?? null,
+    };
+  }
+
+  counterDisplay(counterId: string): CounterDisplayDTO {
+    return { counter: this.counterSummary(counterId), pendingRating: this.pendingRatingOf(counterId), lastRating: this.lastRatingOf(counterId) };
+  }
+
+  /** What LAN terminals may see of an event: payloads never carry identity data. */
+  event(e: StoredEvent): HallEventDTO {
+    return { seq: e.seq, id: e.id, type: e.type, at: e.at, serviceDay: e.serviceDay, payload: e.payload };
+  }
+}

@@ -1,0 +1,47 @@
+// Loads and validates the hall configuration file.
+// Contract: returns a consistent HallConfig, or throws ConfigError whose
+// message lists every problem as "<file>: <json path>: <reason>", so a
+// technician can fix a wrong value without reading code.
+import fs from 'node:fs';
+import { hallConfigSchema, type HallConfig } from './schema.js';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: { path: string; message: string }[],
+  ) {
+    super(`hall configuration ${file} is not valid:\n${problems.map((p) => `  ${file}: ${p.path || '(top level)'}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+export function parseHallConfig(text: string, file: string): HallConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(file, [{ path: '', message: `not valid JSON (${(err as Error).message})` }]);
+  }
+  const result = hallConfigSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(
+      file,
+      result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    );
+  }
+  return result.data;
+}
+
+export function loadHallConfig(file: string): HallConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(file, [{ path: '', message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
+  }
+  return parseHallConfig(text, file);
+}

@@ -1,0 +1,18 @@
+// The hall service's view of devices: print a ticket at a kiosk, and whether
+// printing is available. Contract: printTicket never throws and never loses
+// the ticket — a failed print is an outcome the kiosk shows in plain words.
+import type { PrintOutcomeDTO, TicketDTO } from '../api/dto.js';
+
+export interface HallDevices {
+  printTicket(kioskId: string, ticket: TicketDTO): Promise<PrintOutcomeDTO>;
+  /** For the hall overview: false while no printer can print (the kiosk shows numbers on screen). */
+  printingStatus(kioskId?: string): { available: boolean; reason: string | null };
+  close(): Promise<void>;
+}
+
+/** No printers configured: every ticket is shown on screen only. */
+export const noDevices: HallDevices = {
+  printTicket: async () => ({ status: 'no_printer', code: 'no_printer', message: 'this kiosk has no ticket printer' }),
+  printingStatus: () => ({ available: false, reason: 'no_printer' }),
+  close: async () => {},
+};

@@ -1,0 +1,141 @@
+// The hall service's core: one engine state, one SQLite writer, one order of
+// events. Every command goes through execute():
+//   decide (pure) → one transaction { append events, evolve state, persist } → notify
+// Contract: when execute() returns, the events are durable (synchronous=FULL)
+// and listeners have been told; if it throws, nothing changed — in SQLite or
+// in memory (the state is reloaded from the database after a failed commit).
+import { randomUUID } from 'node:crypto';
+import { decide, evolve, serviceDayOf, type HallCommand, type HallSetup, type HallState } from '../domain/index.js';
+import type { Db } from '../store/db.js';
+import { EventLog, type StoredEvent } from '../store/event-log.js';
+import { HallStore } from '../store/hall-store.js';
+import type { Timers } from './timers.js';
+
+export type EventListener = (events: StoredEvent[]) => void;
+
+export class HallRuntime {
+  readonly log: EventLog;
+  readonly store: HallStore;
+  private stateRef: HallState;
+  private readonly listeners = new Set<EventListener>();
+  private readonly ratingTimers = new Map<string, { cancel(): void }>();
+  private dayTimer: { cancel(): void } | null = null;
+
+  constructor(
+    readonly db: Db,
+    readonly setup: HallSetup,
+    readonly timers: Timers,
+  ) {
+    this.log = new EventLog(db);
+    this.store = new HallStore(db);
+    this.stateRef = this.store.loadState(setup, serviceDayOf(timers.now(), setup.dayRule));
+  }
+
+  get state(): HallState {
+    return this.stateRef;
+  }
+
+  /** Arms the timers the state implies (open ratings, the next day) and closes a stale day. */
+  start(): void {
+    this.execute({ type: 'tick' });
+    for (const r of this.stateRef.openRatings.values()) this.armRatingTimer(r.id, r.expiresAt);
+    this.armDayTimer();
+  }
+
+  stop(): void {
+    for (const t of this.ratingTimers.values()) t.cancel();
+    this.ratingTimers.clear();
+    this.dayTimer?.cancel();
+  }
+
+  onEvents(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  execute(cmd: HallCommand): StoredEvent[] {
+    const now = this.timers.now();
+    const events = decide(this.stateRef, this.setup, cmd, now);
+    if (events.length === 0) return [];
+    let stored: StoredEvent[];
+    try {
+      stored = this.db.transaction(() =>
+        events.map((event) => {
+          const changes = evolve(this.stateRef, event, now);
+          const day = event.type === 'service_day_closed' ? event.serviceDay : this.stateRef.serviceDay;
+          this.store.persist(event, changes, this.stateRef, day);
+          const { type, ...payload } = event;
+          return this.log.append(type, day, now, payload);
+        }),
+      )();
+    } catch (err) {
+      // The transaction rolled back; memory may hold half of it. Start again from what is durable.
+      this.stateRef = this.store.loadState(this.setup, serviceDayOf(now, this.setup.dayRule));
+      throw err;
+    }
+    this.afterCommit(stored);
+    return stored;
+  }
+
+  /** Appends an event that records a device outcome (printed, print failed): no engine state changes. */
+  recordDeviceEvent(type: 'ticket_printed' | 'print_failed', payload: Record<string, unknown>): StoredEvent {
+    const stored = this.log.append(type, this.stateRef.serviceDay, this.timers.now(), payload);
+    this.afterCommit([stored]);
+    return stored;
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  private afterCommit(stored: StoredEvent[]): void {
+    for (const e of stored) {
+      if (e.type === 'rating_requested') this.armRatingTimer(e.payload.ratingId as string, e.payload.expiresAt as number);
+      if (e.type === 'rating_recorded') {
+        this.ratingTimers.get(e.payload.ratingId as string)?.cancel();
+        this.ratingTimers.delete(e.payload.ratingId as string);
+      }
+      if (e.type === 'service_day_closed') this.armDayTimer();
+    }
+    for (const l of this.listeners) {
+      try {
+        l(stored);
+      } catch (err) {
+        console.error('event listener failed:', err);
+      }
+    }
+  }
+
+  private armRatingTimer(ratingId: string, expiresAt: number): void {
+    this.ratingTimers.get(ratingId)?.cancel();
+    this.ratingTimers.set(
+      ratingId,
+      this.timers.at(expiresAt, () => {
+        this.ratingTimers.delete(ratingId);
+        this.safely({ type: 'expire_rating', ratingId });
+      }),
+    );
+  }
+
+  /** Closes the service day at its boundary even when nobody does anything (displays reset at night). */
+  private armDayTimer(): void {
+    this.dayTimer?.cancel();
+    const { utcOffsetMinutes, dayStartsAtHour } = this.setup.dayRule;
+    const dayMs = 86_400_000;
+    const shift = (utcOffsetMinutes - dayStartsAtHour * 60) * 60_000;
+    const now = this.timers.now();
+    const nextBoundary = Math.floor((now + shift) / dayMs) * dayMs + dayMs - shift;
+    this.dayTimer = this.timers.at(nextBoundary, () => {
+      this.safely({ type: 'tick' });
+      this.armDayTimer();
+    });
+  }
+
+  private safely(cmd: HallCommand): void {
+    try {
+      this.execute(cmd);
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'DomainError') console.error(`timer command ${cmd.type} failed:`, err);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+// Starts one hall service: configuration → SQLite → engine runtime → LAN API,
+// live WebSocket feed, static pages, devices. Used by hall/main.ts (headless),
+// the Electron master terminal, and the integration tests.
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { loadHallConfig } from './config/load.js';
+import { hallSetupFrom } from './config/setup.js';
+import type { TerminalRole } from './config/schema.js';
+import { PinLockout, StaffSessions, TerminalRegistry } from './auth/tokens.js';
+import { openDatabase } from './store/db.js';
+import { ticketFromRow } from './store/hall-store.js';
+import { HallRuntime } from './runtime/hall-runtime.js';
+import { lockDataFolder } from './runtime/data-lock.js';
+import { systemTimers, type Timers } from './runtime/timers.js';
+import { Router, sendError, ApiError } from './api/http.js';
+import { HallViews } from './api/views.js';
+import { LiveHub } from './api/live.js';
+import { serveStatic } from './api/static-files.js';
+import { kioskRoutes } from './api/routes/kiosk.js';
+import { counterRoutes } from './api/routes/counter.js';
+import { ratingRoutes } from './api/routes/ratings.js';
+import type { ApiDeps } from './api/routes/deps.js';
+import { noDevices, type HallDevices } from './devices/hall-devices.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface StartHallOptions {
+  configPath?: string;
+  dataDir?: string;
+  host?: string;
+  port?: number;
+  rendererDir?: string;
+  timers?: Timers;
+  /** Builds the devices once the runtime exists; default: none (tickets on screen only). */
+  devices?: (ctx: { runtime: HallRuntime; dataDir: string }) => Promise<HallDevices> | HallDevices;
+}
+
+export interface PageAddress {
+  terminalId: string;
+  role: TerminalRole;
+  counterId?: string;
+  name: string;
+  url: string;
+}
+
+export interface RunningHall {
+  url: string;
+  pages: PageAddress[];
+  runtime: HallRuntime;
+  close(): Promise<void>;
+}
+
+const PAGE_OF_ROLE: Record<TerminalRole, string> = {
+  kiosk: 'kiosk',
+  counter: 'counter',
+  hall_display: 'display',
+  counter_display: 'counter-display',
+  admin: 'admin',
+};
+
+export async function startHallService(options: StartHallOptions = {}): Promise<RunningHall> {
+  const configPath = path.resolve(options.configPath ?? path.join(repoRoot, 'config/demo-hall.json'));
+  const dataDir = path.resolve(options.dataDir ?? path.join(repoRoot, 'data'));
+  const rendererDir = path.resolve(options.rendererDir ?? path.join(repoRoot, 'dist/renderer'));
+  const timers = options.timers ?? systemTimers;
+  const config = loadHallConfig(configPath);
+  const unlock = lockDataFolder(dataDir);
+  try {
+    const db = openDatabase(path.join(dataDir, 'hall.sqlite'));
+    const runtime = new HallRuntime(db, hallSetupFrom(config), timers);
+    const store = runtime.store;
+    if (!store.meta('progress_secret')) store.putMeta('progress_secret', randomBytes(32).toString('hex'));
+    if (!store.meta('hall_id')) store.putMeta('hall_id', config.hall.id);
+    runtime.start();
+
+    const terminals = new TerminalRegistry(db);
+    const tokens = terminals.registerConfigured(config.terminals, dataDir, timers.now());
+    const devices = options.devices ? await options.devices({ runtime, dataDir }) : noDevices;
+    const views = new HallViews(config, runtime, store.meta('progress_secret')!, () => devices.printingStatus());
+    runtime.onEvents((events) => views.observe(events));
+
+    const deps: ApiDeps = {
+      config,
+      runtime,
+      views,
+      devices,
+      terminals,
+      sessions: new StaffSessions(db),
+      lockout: new PinLockout(),
+      staffByNo: new Map(config.staff.map((s) => [s.staffNo, s])),
+      now: () => timers.now(),
+      ticketFromStore: (id) => {
+        const row = db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as Parameters<typeof ticketFromRow>[0] | undefined;
+        return row ? ticketFromRow(row) : null;
+      },
+    };
+    const router = new Router();
+    router.add('GET', '/api/v1/health', () => ({ ok: true, hallId: config.hall.id, serviceDay: runtime.state.serviceDay, now: timers.now(), lastSeq: runtime.log.lastSeq() }));
+    kioskRoutes(router, deps);
+    counterRoutes(router, deps);
+    ratingRoutes(router, deps);
+
+    const live = new LiveHub(runtime, views, terminals);
+    const server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://hall');
+      router
+        .handle(req, res, url)
+        .then((handled) => {
+          if (handled) return;
+          if (url.pathname.startsWith('/api/')) return sendError(res, new ApiError(404, 'not_found', `no API route ${url.pathname}`));
+          serveStatic(rendererDir, req, res, url);
+        })
+        .catch((err) => sendError(res, err));
+    });
+    server.on('upgrade', (req, socket, head) => live.handleUpgrade(req, socket, head));
+    server.keepAliveTimeout = 5_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    const pages: PageAddress[] = config.terminals.map((t) => {
+      const query = t.counterId ? `?counter=${encodeURIComponent(t.counterId)}&terminal=${encodeURIComponent(t.id)}` : `?terminal=${encodeURIComponent(t.id)}`;
+      return { terminalId: t.id, role: t.role, ...(t.counterId ? { counterId: t.counterId } : {}), name: t.name, url: `${url}/${PAGE_OF_ROLE[t.role]}/${query}#token=${tokens.get(t.id)}` };
+    });
+
+    let closed = false;
+    return {
+      url,
+      pages,
+      runtime,
+      async close() {
+        if (closed) return;
+        closed = true;
+        runtime.stop();
+        await live.close();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await devices.close();
+        db.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
