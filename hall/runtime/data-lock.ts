@@ -20,13 +20,21 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Folders this process holds: a second hall service in the same process is refused too. */
+const heldHere = new Set<string>();
+
 export function lockDataFolder(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'hall.lock');
+  if (heldHere.has(file)) throw new DataFolderLockedError(dir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(file, { force: true });
+      heldHere.add(file);
+      return () => {
+        heldHere.delete(file);
+        fs.rmSync(file, { force: true });
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(fs.readFileSync(file, 'utf8'));
