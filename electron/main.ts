@@ -1,0 +1,30 @@
+// Electron main-process entry, bundled to electron/dist/main.js (ESM) by
+// scripts/build-electron.mjs. It only hands the real Electron objects to
+// shell.ts; every decision is made in modules that unit tests load under Node.
+// This is the one electron/ file that needs the Electron binary to run.
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { startShell } from './shell.js';
+import { readTextFileIfExists } from './terminal-identity.js';
+
+// Electron's own switches end up in argv too; the identity reader ignores them.
+const shell = startShell({
+  electron: { app, BrowserWindow, dialog, ipcMain, session },
+  argv: process.argv.slice(1),
+  env: process.env,
+  cwd: process.cwd(),
+  preloadPath: fileURLToPath(new URL('./preload.cjs', import.meta.url)),
+  readTextFile: readTextFileIfExists,
+  // Dynamic: terminals other than the master never load the hall or its native SQLite module.
+  loadHall: async () => (await import('../hall/service.js')).startHallService,
+  // No device agent yet: see device-agent.ts for the contract the kiosk's drivers will implement.
+});
+
+// `npm start` and service managers stop the terminal with a signal: quit through
+// before-quit so the hall service closes its database cleanly.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+
+shell.catch((error: unknown) => {
+  console.error('ServiceHall terminal failed:', error);
+  app.exit(1);
+});
