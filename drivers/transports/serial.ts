@@ -42,12 +42,15 @@ export class SerialTransport implements ByteTransport {
       port.open((err) => (err ? reject(new DeviceError('open_failed', `cannot open ${this.description}: ${err.message}`, err)) : resolve())),
     );
     this.port = port;
+    let closed = false; // serialport can emit 'close' twice on a pty hangup; the contract says once
     port.on('data', (chunk: Buffer) => this.listeners.data(new Uint8Array(chunk)));
     port.on('error', () => {
       /* surfaced through 'close' or a failed write; an unhandled 'error' would crash the process */
     });
     port.on('close', (err: Error | null) => {
-      this.port = null;
+      if (closed) return;
+      closed = true;
+      if (this.port === port) this.port = null;
       this.listeners.close(err ?? null);
     });
   }
