@@ -1,0 +1,30 @@
+// Waiting on driver events (never on elapsed time) in printer integration tests.
+import type { DeviceHealth } from '../../../drivers/contract.js';
+import type { TicketPrinter } from '../../../drivers/printer/printer.js';
+
+/** Resolves when the printer's health code becomes `code`; rejects after a generous deadline. */
+export function healthBecomes(printer: TicketPrinter, code: string, deadlineMs = 15_000): Promise<DeviceHealth> {
+  return new Promise((resolve, reject) => {
+    if (printer.health().code === code) return resolve(printer.health());
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`health stayed ${printer.health().code}, expected ${code}`));
+    }, deadlineMs);
+    const off = printer.onHealth((h) => {
+      if (h.code !== code) return;
+      clearTimeout(timer);
+      off();
+      resolve(h);
+    });
+  });
+}
+
+/** Fast polling so the tests run quickly; the contract does not depend on these values. */
+export const quickTimings = { pollIntervalMs: 150, replyTimeoutMs: 2000, printTimeoutMs: 3000, reconnectInitialMs: 50, reconnectMaxMs: 400 };
+
+/** True when `bytes` hold only real-time status requests (DLE EOT n): nothing printable was sent. */
+export function onlyStatusRequests(bytes: Uint8Array): boolean {
+  if (bytes.length % 3 !== 0) return false;
+  for (let i = 0; i < bytes.length; i += 3) if (bytes[i] !== 0x10 || bytes[i + 1] !== 0x04) return false;
+  return true;
+}
