@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { hashPin } from './auth/pin.js';
 import { ConfigError } from './config/load.js';
 import { startHallService } from './service.js';
+import { emulatedDevices } from './devices/emulated.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -13,6 +14,7 @@ const { values, positionals } = parseArgs({
     data: { type: 'string' },
     port: { type: 'string' },
     host: { type: 'string' },
+    'no-devices': { type: 'boolean' },
   },
 });
 
@@ -32,6 +34,8 @@ try {
     dataDir: values.data,
     port: values.port === undefined ? undefined : Number(values.port),
     host: values.host,
+    // The demo runs on device emulators that speak the real wire protocols.
+    devices: values['no-devices'] ? undefined : emulatedDevices,
   });
   console.log(`ServiceHall is running at ${hall.url}`);
   console.log('Open each terminal page (the #token part registers the browser as that terminal):');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { loadHallConfig } from './config/load.js';
 import { hallSetupFrom } from './config/setup.js';
-import type { TerminalRole } from './config/schema.js';
+import type { HallConfig, TerminalRole } from './config/schema.js';
 import { PinLockout, StaffSessions, TerminalRegistry } from './auth/tokens.js';
 import { openDatabase } from './store/db.js';
 import { ticketFromRow } from './store/hall-store.js';
@@ -35,7 +35,7 @@ export interface StartHallOptions {
   rendererDir?: string;
   timers?: Timers;
   /** Builds the devices once the runtime exists; default: none (tickets on screen only). */
-  devices?: (ctx: { runtime: HallRuntime; dataDir: string }) => Promise<HallDevices> | HallDevices;
+  devices?: (ctx: { config: HallConfig; runtime: HallRuntime; dataDir: string }) => Promise<HallDevices> | HallDevices;
 }
 
 export interface PageAddress {
@@ -78,7 +78,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
 
     const terminals = new TerminalRegistry(db);
     const tokens = terminals.registerConfigured(config.terminals, dataDir, timers.now());
-    const devices = options.devices ? await options.devices({ runtime, dataDir }) : noDevices;
+    const devices = options.devices ? await options.devices({ config, runtime, dataDir }) : noDevices;
     const views = new HallViews(config, runtime, store.meta('progress_secret')!, () => devices.printingStatus());
     runtime.onEvents((events) => views.observe(events));
 

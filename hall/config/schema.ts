@@ -109,6 +109,12 @@ export const hallConfigSchema = z
         staffSessionHours: z.number().int().min(1).max(24).default(12),
       })
       .default({ kioskIdleSeconds: 60, ticketScreenSeconds: 15, ratingSeconds: 60, staffSessionHours: 12 }),
+    ticket: z
+      .object({
+        /** Short notice lines printed at the foot of every ticket (e.g. the 过号 rule). */
+        notice: z.array(z.string().max(40)).max(4).default(['过号请到服务台咨询，重新排队', '请留意大厅屏幕及语音叫号']),
+      })
+      .default({ notice: ['过号请到服务台咨询，重新排队', '请留意大厅屏幕及语音叫号'] }),
     display: z
       .object({
         /** How many times each call is announced (screens.md: once, twice if the hall sets it). */

@@ -4,7 +4,8 @@
 import type { PrintOutcomeDTO, TicketDTO } from '../api/dto.js';
 
 export interface HallDevices {
-  printTicket(kioskId: string, ticket: TicketDTO): Promise<PrintOutcomeDTO>;
+  /** `progressUrl`: the absolute address the ticket's QR code opens (phones cannot follow a relative one). */
+  printTicket(kioskId: string, ticket: TicketDTO, progressUrl: string): Promise<PrintOutcomeDTO>;
   /** For the hall overview: false while no printer can print (the kiosk shows numbers on screen). */
   printingStatus(kioskId?: string): { available: boolean; reason: string | null };
   close(): Promise<void>;

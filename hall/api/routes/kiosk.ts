@@ -30,7 +30,11 @@ export function kioskRoutes(router: Router, deps: ApiDeps): void {
       deps.runtime.execute({ type: 'issue_ticket', ticketId, matterId: body.matterId, greenCategory, kioskId: kiosk.id });
       // Durable from here: the number exists even if printing fails.
       const ticket = deps.views.ticket(deps.runtime.state.tickets.get(ticketId)!);
-      const print = await deps.devices.printTicket(kiosk.id, ticket);
+      // The QR code must open from a visitor's phone: an absolute address on the host the kiosk used.
+      const progressUrl = new URL(ticket.progressUrl, `http://${ctx.req.headers.host ?? 'localhost'}`).toString();
+      const print = await deps.devices.printTicket(kiosk.id, ticket, progressUrl);
+      if (print.status === 'printed') deps.runtime.recordDeviceEvent('ticket_printed', { ticketId, number: ticket.number, kioskId: kiosk.id });
+      if (print.status === 'failed') deps.runtime.recordDeviceEvent('print_failed', { ticketId, number: ticket.number, kioskId: kiosk.id, code: print.code });
       return { ticket, print };
     },
     201,

@@ -1,0 +1,57 @@
+// Tickets go to the kiosk's printer: the emulated ESC/POS printer over a real
+// TCP socket, driven by the real driver. A printer fault never loses a ticket.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../../helpers/hall-harness.js';
+import { emulatedDevices, type EmulatedDevices } from '../../../hall/devices/emulated.js';
+import { decodeEscPos, splitAtCuts, textLines } from '../../../drivers/printer/index.js';
+import type { HallEventDTO, HallInfoDTO, IssueTicketResponse } from '../../../hall/api/dto.js';
+
+let h: Harness;
+let devices: EmulatedDevices;
+beforeAll(async () => {
+  h = await startHarness({
+    devices: async (ctx) => {
+      devices = await emulatedDevices(ctx);
+      return devices;
+    },
+  });
+});
+afterAll(() => h.close());
+
+const issue = (body: object) => h.api<IssueTicketResponse>('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body });
+
+describe('printing tickets', () => {
+  it('prints the number, matter, wait and a QR code of the absolute progress address', async () => {
+    const res = await issue({ matterId: 'rsj-03' });
+    expect(res.body.print).toEqual({ status: 'printed', code: null, message: null });
+    const [job] = await devices.emulators.get('kiosk-1')!.waitForJobs(1);
+    const ticket = splitAtCuts(decodeEscPos(job!))[0]!;
+    const text = textLines(ticket).join('\n');
+    expect(text).toContain('东胜区政务服务中心');
+    expect(text).toContain('C001');
+    expect(text).toContain('社会保障卡申领');
+    const qr = ticket.find((el) => el.kind === 'qr') as { content: string } | undefined;
+    expect(qr?.content).toBe(new URL(res.body.ticket.progressUrl, h.url).toString());
+  });
+
+  it('keeps the ticket valid and says why when the printer is out of paper, then recovers', async () => {
+    const emulator = devices.emulators.get('kiosk-1')!;
+    emulator.setState({ paperOut: true });
+    const failed = await issue({ matterId: 'rsj-01' });
+    expect(failed.status).toBe(201);
+    expect(failed.body.ticket.number).toBe('C002');
+    expect(failed.body.print).toMatchObject({ status: 'failed', code: 'paper_out' });
+    const events = await h.api<HallEventDTO[]>('GET', '/api/v1/events?since=0&limit=500', { terminal: 'admin' });
+    expect(events.body.filter((e) => e.type === 'print_failed').map((e) => e.payload)).toEqual([expect.objectContaining({ number: 'C002', code: 'paper_out', kioskId: 'kiosk-1' })]);
+
+    // Until the printer recovers, kiosks know not to promise paper.
+    for (let i = 0; i < 100 && devices.printingStatus('kiosk-1').available; i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await h.api<HallInfoDTO>('GET', '/api/v1/hall', { terminal: 'kiosk-1' })).body.printing).toEqual({ available: false, reason: 'paper_out' });
+
+    emulator.setState({ paperOut: false });
+    for (let i = 0; i < 200 && !devices.printingStatus('kiosk-1').available; i++) await new Promise((r) => setTimeout(r, 25));
+    const again = await issue({ matterId: 'rsj-01' });
+    expect(again.body.print.status).toBe('printed');
+    expect(again.body.ticket.number).toBe('C003');
+  });
+});
