@@ -24,6 +24,9 @@ import { counterRoutes } from './api/routes/counter.js';
 import { ratingRoutes } from './api/routes/ratings.js';
 import type { ApiDeps } from './api/routes/deps.js';
 import { noDevices, type HallDevices } from './devices/hall-devices.js';
+import { IdentitySealer } from './identity/sealer.js';
+import { RealNameTickets } from './identity/real-name.js';
+import { KioskCards } from './identity/kiosk-cards.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -79,14 +82,22 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const terminals = new TerminalRegistry(db);
     const tokens = terminals.registerConfigured(config.terminals, dataDir, timers.now());
     const devices = options.devices ? await options.devices({ config, runtime, dataDir }) : noDevices;
-    const views = new HallViews(config, runtime, store.meta('progress_secret')!, () => devices.printingStatus());
-    runtime.onEvents((events) => views.observe(events));
+    const realName = new RealNameTickets(db, IdentitySealer.fromDataDir(dataDir));
+    const purgeIdentities = () => realName.purge(timers.now());
+    purgeIdentities();
+    const views = new HallViews(config, runtime, store.meta('progress_secret')!, () => devices.printingStatus(), realName);
+    runtime.onEvents((events) => {
+      views.observe(events);
+      if (events.some((e) => e.type === 'service_day_closed')) purgeIdentities();
+    });
 
     const deps: ApiDeps = {
       config,
       runtime,
       views,
       devices,
+      realName,
+      cards: new KioskCards(config.timeouts.kioskIdleSeconds * 1000),
       terminals,
       sessions: new StaffSessions(db),
       lockout: new PinLockout(),

@@ -82,7 +82,7 @@ export interface CallDTO {
 }
 
 export interface HallInfoDTO {
-  hall: { id: string; name: string };
+  hall: { id: string; name: string; utcOffsetMinutes: number };
   serviceDay: string;
   now: number;
   lastSeq: number;
@@ -128,12 +128,19 @@ export interface TicketDTO {
   estimate: WaitEstimateDTO;
   /** Public page that follows this ticket's progress (the ticket's QR code). */
   progressUrl: string;
+  /** Real-name tickets: the masked ID number (150602********1234); null for anonymous walk-ins. */
+  maskedIdentity: string | null;
 }
 
 export interface IssueTicketRequest {
   matterId: string;
   /** Green channel: declared category, confirmed by a guide's or staff member's credentials. */
   greenChannel?: { categoryId: string; staffNo: string; pin: string };
+  /**
+   * Real-name ticket (实名取号): the card just read on this kiosk's reader, or an ID number typed
+   * in by hand (checked against its check digit). An elderly card holder joins the green channel.
+   */
+  identity?: { source: 'card' } | { source: 'manual'; idNumber: string };
 }
 
 export interface PrintOutcomeDTO {

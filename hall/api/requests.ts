@@ -7,6 +7,9 @@ export const issueTicketSchema = z
   .object({
     matterId: shortText(40),
     greenChannel: z.object({ categoryId: shortText(40), staffNo: shortText(16), pin: shortText(32) }).strict().optional(),
+    identity: z
+      .discriminatedUnion('source', [z.object({ source: z.literal('card') }).strict(), z.object({ source: z.literal('manual'), idNumber: shortText(18) }).strict()])
+      .optional(),
   })
   .strict();
 

@@ -18,6 +18,7 @@ import type { HallConfig } from '../config/schema.js';
 import type { HallRuntime } from '../runtime/hall-runtime.js';
 import { ratingFromRow } from '../store/hall-store.js';
 import type { StoredEvent } from '../store/event-log.js';
+import type { RealNameTickets } from '../identity/real-name.js';
 import type {
   ActionAvailabilityDTO,
   CallDTO,
@@ -44,6 +45,7 @@ export class HallViews {
     private readonly runtime: HallRuntime,
     private readonly progressSecret: string,
     public printing: () => { available: boolean; reason: string | null },
+    private readonly realName: RealNameTickets,
   ) {
     this.matters = config.matters.map((m) => ({
       id: m.id,
@@ -138,7 +140,7 @@ export class HallViews {
     const queues = config.queues.map((q) => this.queue(q.id));
     const waitingByQueue = new Map(queues.map((q) => [q.id, q.waiting]));
     return {
-      hall: { id: config.hall.id, name: config.hall.name },
+      hall: { id: config.hall.id, name: config.hall.name, utcOffsetMinutes: config.hall.utcOffsetMinutes },
       serviceDay: this.runtime.state.serviceDay,
       now: this.runtime.timers.now(),
       lastSeq: this.runtime.log.lastSeq(),
@@ -190,6 +192,7 @@ export class HallViews {
       peopleAhead: ahead,
       estimate: t.status === 'waiting' ? estimateWait(ahead, q?.avgServiceMinutes ?? 10, openCountersFor(state, setup, t.queueId)) : { minMinutes: 0, maxMinutes: 0 },
       progressUrl: `/ticket/?id=${encodeURIComponent(t.id)}&key=${this.progressKey(t.id)}`,
+      maskedIdentity: this.realName.masked(t.id),
     };
   }
 

@@ -109,6 +109,18 @@ export const hallConfigSchema = z
         staffSessionHours: z.number().int().min(1).max(24).default(12),
       })
       .default({ kioskIdleSeconds: 60, ticketScreenSeconds: 15, ratingSeconds: 60, staffSessionHours: 12 }),
+    realName: z
+      .object({
+        /** Age read from the ID card at or above which a real-name ticket joins the green channel (老年人). */
+        elderlyAge: z.number().int().min(50).max(90).default(60),
+        /** The green-channel category an elderly card holder gets. */
+        elderlyCategoryId: id.default('elderly'),
+        /** Tickets one identity may take for one matter in one service day (against ticket touts). */
+        maxTicketsPerMatterPerDay: z.number().int().min(1).max(20).default(2),
+        /** Days an encrypted ID number is kept after its ticket's day, then deleted. */
+        retentionDays: z.number().int().min(1).max(180).default(7),
+      })
+      .default({ elderlyAge: 60, elderlyCategoryId: 'elderly', maxTicketsPerMatterPerDay: 2, retentionDays: 7 }),
     ticket: z
       .object({
         /** Short notice lines printed at the foot of every ticket (e.g. the 过号 rule). */
@@ -163,6 +175,9 @@ export const hallConfigSchema = z
       if (needsCounter && !t.counterId) issue(['terminals', i, 'counterId'], `a ${t.role} terminal must name its counter`);
       if (t.counterId && !counters.has(t.counterId)) issue(['terminals', i, 'counterId'], `no counter "${t.counterId}"`);
     });
+    if (!cfg.greenChannel.categories.some((c) => c.id === cfg.realName.elderlyCategoryId)) {
+      issue(['realName', 'elderlyCategoryId'], `no green-channel category "${cfg.realName.elderlyCategoryId}"`);
+    }
     // Every queue must be reachable by some counter, or its visitors would wait forever.
     const served = new Set<string>();
     for (const c of cfg.counters) (c.kind === 'general' && !c.queueIds ? [...queues] : (c.queueIds ?? [])).forEach((q) => served.add(q));

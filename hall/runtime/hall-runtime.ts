@@ -53,21 +53,27 @@ export class HallRuntime {
     return () => this.listeners.delete(listener);
   }
 
-  execute(cmd: HallCommand): StoredEvent[] {
+  /**
+   * `withinTransaction` runs after the events are appended, inside the same
+   * transaction: data that must commit with them (a real-name ticket's identity).
+   */
+  execute(cmd: HallCommand, withinTransaction?: (stored: StoredEvent[]) => void): StoredEvent[] {
     const now = this.timers.now();
     const events = decide(this.stateRef, this.setup, cmd, now);
     if (events.length === 0) return [];
     let stored: StoredEvent[];
     try {
-      stored = this.db.transaction(() =>
-        events.map((event) => {
+      stored = this.db.transaction(() => {
+        const appended = events.map((event) => {
           const changes = evolve(this.stateRef, event, now);
           const day = event.type === 'service_day_closed' ? event.serviceDay : this.stateRef.serviceDay;
           this.store.persist(event, changes, this.stateRef, day);
           const { type, ...payload } = event;
           return this.log.append(type, day, now, payload);
-        }),
-      )();
+        });
+        withinTransaction?.(appended);
+        return appended;
+      })();
     } catch (err) {
       // The transaction rolled back; memory may hold half of it. Start again from what is durable.
       this.stateRef = this.store.loadState(this.setup, serviceDayOf(now, this.setup.dayRule));

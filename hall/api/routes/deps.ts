@@ -5,12 +5,16 @@ import type { HallRuntime } from '../../runtime/hall-runtime.js';
 import type { HallDevices } from '../../devices/hall-devices.js';
 import type { AccessDeps } from '../access.js';
 import type { HallViews } from '../views.js';
+import type { RealNameTickets } from '../../identity/real-name.js';
+import type { KioskCards } from '../../identity/kiosk-cards.js';
 
 export interface ApiDeps extends AccessDeps {
   config: HallConfig;
   runtime: HallRuntime;
   views: HallViews;
   devices: HallDevices;
+  realName: RealNameTickets;
+  cards: KioskCards;
   /** A ticket of an earlier service day, from the store. */
   ticketFromStore(id: string): Ticket | null;
 }
