@@ -1,0 +1,282 @@
+// 取号机. Screens: start → departments (or search) → matters → ticket; green channel
+// (staff confirmation → category → departments → matters → priority ticket); honest
+// "being set up" screens for appointment check-in and guides. A walk-in is never asked to
+// confirm: one touch on a matter issues the ticket.
+import { useMemo, useRef, useState } from 'react';
+import type { HallInfoDTO, IssueTicketRequest, IssueTicketResponse, MatterDTO } from '../../hall/api/dto';
+import { useT, type MessageKey } from '../shared/i18n';
+import { ApiError, describeError, isUnreachable } from '../shared/api/errors';
+import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
+import { syncHallClock } from '../shared/hooks/hallClock';
+import { setHallUtcOffset } from '../shared/format/time';
+import { createSubmitGuard, guarded } from '../shared/guard/submitGuard';
+import type { PageConnection } from '../shared/page/connection';
+import { ConnectionBanner } from '../shared/components/ConnectionBanner';
+import { ErrorMessage } from '../shared/components/ErrorMessage';
+import { WarningIcon } from '../shared/components/Icons';
+import { KioskHeader } from './KioskHeader';
+import { greenCredentialErrors, issueErrors } from './outcomes';
+import { useIdle } from './useIdle';
+import { StartScreen } from './screens/StartScreen';
+import { DepartmentScreen } from './screens/DepartmentScreen';
+import { MattersScreen } from './screens/MattersScreen';
+import { TicketScreen } from './screens/TicketScreen';
+import { GreenStaffScreen } from './screens/GreenStaffScreen';
+import { GreenCategoryScreen } from './screens/GreenCategoryScreen';
+import { ComingSoonScreen } from './screens/ComingSoonScreen';
+import { IssueErrorScreen } from './screens/IssueErrorScreen';
+
+type Screen =
+  | { name: 'start' }
+  | { name: 'departments' }
+  | { name: 'matters'; departmentId: string }
+  | { name: 'ticket'; issued: IssueTicketResponse }
+  | { name: 'error'; message: MessageKey; back: Screen }
+  | { name: 'soon'; which: 'appointment' | 'guide' }
+  | { name: 'green-staff'; error: MessageKey | null }
+  | { name: 'green-category' };
+
+interface GreenChannel {
+  staffNo: string;
+  pin: string;
+  category: { id: string; label: string } | null;
+  /** A matter already picked when the hall refused the credentials: issue it after re-entry. */
+  retryMatterId: string | null;
+}
+
+const START: Screen = { name: 'start' };
+
+export function KioskApp({ connection }: { connection: PageConnection }) {
+  const t = useT();
+  const { client, live } = connection;
+  const [screen, setScreen] = useState<Screen>(START);
+  const [query, setQuery] = useState('');
+  const [green, setGreen] = useState<GreenChannel | null>(null);
+  const [issuing, setIssuing] = useState(false);
+  const guard = useRef(createSubmitGuard({ cooldownMs: 1500 }));
+  const liveStatus = useLiveStatus(live);
+
+  const view = useHallView<HallInfoDTO>(
+    async (signal) => {
+      const hall = await client.get<HallInfoDTO>('/hall', { signal });
+      syncHallClock(hall.now);
+      setHallUtcOffset((hall.hall as { utcOffsetMinutes?: number }).utcOffsetMinutes);
+      return hall;
+    },
+    { live, key: 'hall', enabled: connection.token !== null },
+  );
+  const hall = view.data;
+
+  const goHome = () => {
+    setScreen(START);
+    setQuery('');
+    setGreen(null);
+  };
+
+  // Idle: back to start, clearing the search and any staff credentials typed in.
+  useIdle(hall?.settings.kioskIdleSeconds ?? 60, screen.name !== 'start' || query !== '' || green !== null, goHome);
+
+  const departments = useMemo(() => new Map((hall?.departments ?? []).map((d) => [d.id, d])), [hall?.departments]);
+
+  async function issue(matter: MatterDTO) {
+    const request: IssueTicketRequest = { matterId: matter.id };
+    if (green?.category) request.greenChannel = { categoryId: green.category.id, staffNo: green.staffNo, pin: green.pin };
+    const from = screen;
+    await guarded(guard.current, 'issue', async () => {
+      setIssuing(true);
+      try {
+        const issued = await client.post<IssueTicketResponse>('/tickets', request);
+        setQuery('');
+        setGreen(null);
+        setScreen({ name: 'ticket', issued });
+        view.reload();
+      } catch (err) {
+        if (request.greenChannel) {
+          const credential = greenCredentialError(err);
+          if (credential) {
+            setGreen((g) => (g ? { ...g, pin: '', retryMatterId: matter.id } : g));
+            setScreen({ name: 'green-staff', error: credential });
+            return;
+          }
+        }
+        setScreen({ name: 'error', message: describeError(err, issueErrors), back: from });
+      } finally {
+        setIssuing(false);
+      }
+    });
+  }
+
+  function greenCredentialsEntered(staffNo: string, pin: string) {
+    const next: GreenChannel = { staffNo, pin, category: green?.category ?? null, retryMatterId: green?.retryMatterId ?? null };
+    setGreen(next);
+    const retry = next.retryMatterId ? hall?.matters.find((m) => m.id === next.retryMatterId) : undefined;
+    if (next.category && retry) {
+      // Issue straight away with the corrected credentials (state updates are not visible yet).
+      void issueWith(retry, next);
+    } else {
+      setScreen({ name: 'green-category' });
+    }
+  }
+
+  async function issueWith(matter: MatterDTO, g: GreenChannel) {
+    if (!g.category) return;
+    await guarded(guard.current, 'issue', async () => {
+      setIssuing(true);
+      try {
+        const issued = await client.post<IssueTicketResponse>('/tickets', {
+          matterId: matter.id,
+          greenChannel: { categoryId: g.category!.id, staffNo: g.staffNo, pin: g.pin },
+        } satisfies IssueTicketRequest);
+        setGreen(null);
+        setQuery('');
+        setScreen({ name: 'ticket', issued });
+        view.reload();
+      } catch (err) {
+        const credential = greenCredentialError(err);
+        if (credential) {
+          setGreen({ ...g, pin: '' });
+          setScreen({ name: 'green-staff', error: credential });
+        } else {
+          setScreen({ name: 'error', message: describeError(err, issueErrors), back: { name: 'departments' } });
+        }
+      } finally {
+        setIssuing(false);
+      }
+    });
+  }
+
+  if (!connection.token) {
+    return (
+      <div className="kiosk kiosk-fatal">
+        <ErrorMessage message="error.noToken" testId="kiosk-no-token" />
+      </div>
+    );
+  }
+
+  const offline = liveStatus === 'offline' || isUnreachable(view.error);
+  const printerBanner =
+    hall && !hall.printing.available ? (
+      <p className="kiosk-printer-banner" role="status" data-testid="kiosk-printer-banner">
+        <WarningIcon /> {t('kiosk.printerDown')}
+      </p>
+    ) : null;
+  const greenBanner = green?.category ? (
+    <p className="kiosk-badge kiosk-badge-green kiosk-green-banner" data-testid="green-banner">
+      {t('kiosk.green.banner', { category: green.category.label })}
+    </p>
+  ) : null;
+  const banner = (
+    <>
+      {greenBanner}
+      {printerBanner}
+    </>
+  );
+
+  let body;
+  if (!hall) {
+    body = view.error ? (
+      <main className="kiosk-screen">
+        <ErrorMessage message={describeError(view.error)} onRetry={view.reload} />
+      </main>
+    ) : (
+      <p className="loading">{t('app.loading')}</p>
+    );
+  } else {
+    switch (screen.name) {
+      case 'start':
+        body = (
+          <>
+            {printerBanner}
+            <StartScreen
+              onTakeNumber={() => setScreen({ name: 'departments' })}
+              onAppointment={() => setScreen({ name: 'soon', which: 'appointment' })}
+              onGuide={() => setScreen({ name: 'soon', which: 'guide' })}
+              onGreen={() => {
+                setGreen(null);
+                setScreen({ name: 'green-staff', error: null });
+              }}
+            />
+          </>
+        );
+        break;
+      case 'departments':
+        body = (
+          <DepartmentScreen
+            hall={hall}
+            query={query}
+            onQuery={setQuery}
+            onDepartment={(d) => setScreen({ name: 'matters', departmentId: d.id })}
+            onMatter={(m) => void issue(m)}
+            onBack={() => {
+              setQuery('');
+              setScreen(green ? { name: 'green-category' } : START);
+            }}
+            onHome={goHome}
+            banner={banner}
+            busy={issuing}
+          />
+        );
+        break;
+      case 'matters': {
+        const department = departments.get(screen.departmentId);
+        body = department ? (
+          <MattersScreen
+            hall={hall}
+            department={department}
+            onMatter={(m) => void issue(m)}
+            onBack={() => setScreen({ name: 'departments' })}
+            onHome={goHome}
+            banner={banner}
+            busy={issuing}
+          />
+        ) : (
+          <IssueErrorScreen message="error.notFound" onBack={() => setScreen({ name: 'departments' })} onHome={goHome} />
+        );
+        break;
+      }
+      case 'ticket':
+        body = <TicketScreen issued={screen.issued} counters={hall.counters} seconds={hall.settings.ticketScreenSeconds} onDone={goHome} />;
+        break;
+      case 'error':
+        body = <IssueErrorScreen message={screen.message} onBack={() => setScreen(screen.back)} onHome={goHome} />;
+        break;
+      case 'soon':
+        body = <ComingSoonScreen which={screen.which} onTakeNumber={() => setScreen({ name: 'departments' })} onHome={goHome} />;
+        break;
+      case 'green-staff':
+        body = <GreenStaffScreen error={screen.error} initialStaffNo={green?.staffNo ?? ''} onSubmit={greenCredentialsEntered} onHome={goHome} />;
+        break;
+      case 'green-category':
+        body = (
+          <GreenCategoryScreen
+            hall={hall}
+            onPick={(category) => {
+              setGreen((g) => (g ? { ...g, category } : g));
+              setScreen({ name: 'departments' });
+            }}
+            onBack={() => setScreen({ name: 'green-staff', error: null })}
+            onHome={goHome}
+          />
+        );
+        break;
+    }
+  }
+
+  return (
+    <div className="kiosk" data-testid="kiosk" data-screen={screen.name}>
+      <ConnectionBanner show={offline} />
+      <KioskHeader hallName={hall?.hall.name ?? t('app.name')} />
+      {body}
+      {issuing ? (
+        <div className="kiosk-issuing" role="status" data-testid="kiosk-issuing">
+          <p>{t('kiosk.issuing')}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function greenCredentialError(err: unknown): MessageKey | null {
+  if (!(err instanceof ApiError)) return null;
+  return greenCredentialErrors[err.code] ?? null;
+}

@@ -1,0 +1,65 @@
+import { useT } from '../../shared/i18n';
+import { BigButton } from '../../shared/components/BigButton';
+import { BookIcon, CalendarCheckIcon, IdCardReaderPicture, PriorityIcon, TicketIcon } from '../../shared/components/Icons';
+
+export interface StartScreenProps {
+  onTakeNumber: () => void;
+  onAppointment: () => void;
+  onGuide: () => void;
+  onGreen: () => void;
+}
+
+export function StartScreen({ onTakeNumber, onAppointment, onGuide, onGreen }: StartScreenProps) {
+  const t = useT();
+  return (
+    <main className="kiosk-start" data-testid="kiosk-start">
+      <h1 className="kiosk-greeting">{t('kiosk.start.greeting')}</h1>
+      <div className="kiosk-start-choices">
+        <BigButton
+          className="kiosk-choice kiosk-choice-main"
+          icon={<TicketIcon />}
+          label={t('kiosk.start.takeNumber')}
+          sub={t('kiosk.start.takeNumberHint')}
+          onClick={onTakeNumber}
+          testId="kiosk-take-number"
+        />
+        <BigButton
+          className="kiosk-choice"
+          variant="secondary"
+          icon={<CalendarCheckIcon />}
+          label={t('kiosk.start.appointment')}
+          sub={t('kiosk.start.appointmentHint')}
+          onClick={onAppointment}
+          testId="kiosk-appointment"
+        />
+        <BigButton
+          className="kiosk-choice"
+          variant="secondary"
+          icon={<BookIcon />}
+          label={t('kiosk.start.guide')}
+          sub={t('kiosk.start.guideHint')}
+          onClick={onGuide}
+          testId="kiosk-guide"
+        />
+      </div>
+      <div className="kiosk-id-hint" data-testid="kiosk-id-hint">
+        <IdCardReaderPicture className="kiosk-id-picture" />
+        <div>
+          <p className="kiosk-id-hint-main">
+            {t('kiosk.start.idHint')} <span lang="en">/ {t('kiosk.start.idHintSecondary')}</span>
+          </p>
+          <p className="kiosk-id-hint-where">{t('kiosk.start.idHintWhere')}</p>
+        </div>
+      </div>
+      <BigButton
+        className="kiosk-green-entry"
+        variant="green"
+        icon={<PriorityIcon />}
+        label={t('kiosk.start.green')}
+        sub={t('kiosk.start.greenHint')}
+        onClick={onGreen}
+        testId="kiosk-green"
+      />
+    </main>
+  );
+}

@@ -1,0 +1,134 @@
+// The ticket: the number huge, what it is for, how long, where; a QR code to follow it on a
+// phone; "请取走您的号票", or — when the printer failed — the fault in plain words with
+// the number still on screen. Back to start after the hall's setting or one touch.
+import { useEffect, useRef, useState } from 'react';
+import type { CounterSummaryDTO, IssueTicketResponse } from '../../../hall/api/dto';
+import { useT } from '../../shared/i18n';
+import { waitRangePhrase } from '../../shared/format/wait';
+import { formatHm } from '../../shared/format/time';
+import { ArrowDownIcon, WarningIcon } from '../../shared/components/Icons';
+import { printFaultMessage } from '../outcomes';
+import { QrCode, absoluteUrl } from './QrCode';
+
+export interface TicketScreenProps {
+  issued: IssueTicketResponse;
+  counters: CounterSummaryDTO[];
+  seconds: number;
+  onDone: () => void;
+}
+
+/** Touches in the first moments are the tail of the tap that issued the ticket: ignore them. */
+const TOUCH_GRACE_MS = 1500;
+
+export function areasServing(queueId: string, counters: CounterSummaryDTO[]): string[] {
+  const areas = new Set<string>();
+  for (const c of counters) if (c.queueIds.includes(queueId) && c.area.trim()) areas.add(c.area.trim());
+  return [...areas];
+}
+
+export function TicketScreen({ issued, counters, seconds, onDone }: TicketScreenProps) {
+  const t = useT();
+  const { ticket, print } = issued;
+  const fault = printFaultMessage(print);
+  // A visitor who must photograph the number gets twice the time.
+  const total = fault ? seconds * 2 : seconds;
+  const [left, setLeft] = useState(total);
+  const shownAt = useRef(0);
+  const onDoneRef = useRef(onDone);
+
+  useEffect(() => {
+    onDoneRef.current = onDone;
+  });
+
+  useEffect(() => {
+    shownAt.current = performance.now();
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const remaining = total - Math.floor((Date.now() - started) / 1000);
+      setLeft(Math.max(0, remaining));
+      if (remaining <= 0) {
+        clearInterval(timer);
+        onDoneRef.current();
+      }
+    }, 250);
+    return () => clearInterval(timer);
+  }, [total, ticket.id]);
+
+  const touch = () => {
+    if (performance.now() - shownAt.current >= TOUCH_GRACE_MS) onDone();
+  };
+
+  const wait = waitRangePhrase(ticket.estimate);
+  const areas = areasServing(ticket.queueId, counters);
+  const green = ticket.ticketClass === 'green';
+
+  return (
+    <main
+      className={`kiosk-screen kiosk-ticket ${fault ? 'kiosk-ticket-fault' : ''}`}
+      onClick={touch}
+      data-testid="ticket-screen"
+      data-ticket-id={ticket.id}
+      data-print-status={print.status}
+    >
+      <p className="kiosk-ticket-label">{t('kiosk.ticket.yourNumber')}</p>
+      <p className="kiosk-ticket-number number" data-testid="ticket-number">
+        {ticket.number}
+      </p>
+      {green ? (
+        <p className="kiosk-badge kiosk-badge-green" data-testid="ticket-green">
+          {ticket.greenCategoryLabel ? t('ticketClass.greenWithCategory', { category: ticket.greenCategoryLabel }) : t('ticketClass.green')}
+        </p>
+      ) : null}
+      <dl className="kiosk-ticket-facts">
+        <div>
+          <dt>{t('kiosk.ticket.matter')}</dt>
+          <dd data-testid="ticket-matter">{ticket.matterName}</dd>
+        </div>
+        <div className="kiosk-ticket-ahead">
+          <dd data-testid="ticket-people-ahead" data-count={ticket.peopleAhead}>
+            {t('wait.peopleAhead', { count: ticket.peopleAhead })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('kiosk.ticket.estimate')}</dt>
+          <dd data-testid="ticket-wait">{t(wait.key, wait.params)}</dd>
+        </div>
+        <div>
+          <dt>{t('kiosk.ticket.issuedAt')}</dt>
+          <dd className="number" data-testid="ticket-issued-at">
+            {formatHm(ticket.issuedAt)}
+          </dd>
+        </div>
+        {areas.length ? (
+          <div>
+            <dt>{t('kiosk.ticket.area')}</dt>
+            <dd data-testid="ticket-area">{areas.join('、')}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {fault ? (
+        <div className="kiosk-print-fault" role="alert" data-testid="ticket-print-fault">
+          <WarningIcon />
+          <p>{t(fault)}</p>
+        </div>
+      ) : null}
+
+      <div className="kiosk-ticket-bottom">
+        <QrCode url={absoluteUrl(ticket.progressUrl, window.location.origin)} label={t('kiosk.ticket.qr')} className="kiosk-ticket-qr" />
+        {fault ? (
+          <p className="kiosk-ticket-listen">{t('kiosk.ticket.listen')}</p>
+        ) : (
+          <div className="kiosk-take-ticket" data-testid="ticket-take">
+            <p className="kiosk-take-ticket-main">{t('kiosk.ticket.takeIt')}</p>
+            <p>{t('kiosk.ticket.paperWhere')}</p>
+            <ArrowDownIcon className="kiosk-take-arrow" />
+          </div>
+        )}
+      </div>
+      <p className="kiosk-ticket-back" data-testid="ticket-countdown">
+        {t('kiosk.ticket.backIn', { seconds: left })}
+      </p>
+    </main>
+  );
+}

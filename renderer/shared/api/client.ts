@@ -1,0 +1,118 @@
+// HTTP client of the hall LAN API (docs/api.md). Relative URLs: the hall serves the pages
+// and the API on one origin.
+// Contract: resolves with the parsed body of a 2xx answer; rejects with ApiError (the hall
+// answered with an error) or NetworkError (unreachable or timed out). Only GETs are
+// retried: a POST may have committed before the connection dropped, and a repeated
+// "call next" or "issue ticket" would do the thing twice.
+import { ApiError, NetworkError, apiErrorFromResponse } from './errors';
+
+export const API_BASE = '/api/v1';
+
+export interface ApiClientOptions {
+  /** Terminal token (Authorization: Bearer); null for the public ticket page. */
+  getToken: () => string | null;
+  /** Staff session of this tab (X-Staff-Session), when signed in. */
+  getStaffSession?: () => string | null;
+  fetchImpl?: typeof fetch;
+  timeoutMs?: number;
+  /** Delays between GET attempts; its length is the number of retries. */
+  retryDelaysMs?: number[];
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Query parameters, appended URL-encoded. */
+  query?: Record<string, string | number | undefined>;
+}
+
+export class ApiClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly retryDelaysMs: number[];
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.fetchImpl = options.fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.retryDelaysMs = options.retryDelaysMs ?? [300, 1_000, 2_500];
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.request<T>('GET', path, undefined, options);
+      } catch (err) {
+        const retryable = err instanceof NetworkError || (err instanceof ApiError && err.status >= 502 && err.status <= 504);
+        const delay = this.retryDelaysMs[attempt];
+        if (!retryable || delay === undefined || options.signal?.aborted) throw err;
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  post<T>(path: string, body: unknown = {}, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('POST', path, body, options);
+  }
+
+  delete<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>('DELETE', path, undefined, options);
+  }
+
+  private async request<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const token = this.options.getToken();
+    if (token) headers['Authorization'] = `Bearer ${token}`;
+    const session = this.options.getStaffSession?.();
+    if (session) headers['X-Staff-Session'] = session;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
+    const onAbort = () => timeout.abort();
+    options.signal?.addEventListener('abort', onAbort);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(buildUrl(path, options.query), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: timeout.signal,
+        cache: 'no-store',
+      });
+    } catch (err) {
+      if (options.signal?.aborted) throw err;
+      throw new NetworkError(err instanceof Error ? err.message : 'fetch failed');
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+
+    const text = await response.text().catch(() => '');
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    if (!response.ok) throw apiErrorFromResponse(response.status, parsed);
+    return parsed as T;
+  }
+}
+
+export function buildUrl(path: string, query?: RequestOptions['query']): string {
+  const url = `${API_BASE}${path.startsWith('/') ? path : `/${path}`}`;
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${url}?${qs}` : url;
+}
+
+/** Path segments come from the address bar or the API: always encode them. */
+export function seg(value: string): string {
+  return encodeURIComponent(value);
+}

@@ -1,0 +1,37 @@
+// Multi-page build of the browser pages. package.json runs
+// `vite build --config renderer/vite.config.ts` from the repository root; every path
+// here is resolved against this file so the working directory does not matter.
+// The hall service serves dist/renderer at its root and the API at /api/v1 on the same
+// origin, so pages fetch relative URLs. `HALL_URL=http://127.0.0.1:PORT npx vite --config
+// renderer/vite.config.ts` proxies the API to a running hall service during development.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = import.meta.dirname;
+const fromHere = (p: string): string => `${here}/${p}`;
+
+/** Each page of the product; the key is the page's folder and its URL path. */
+export const pages = ['kiosk', 'counter', 'display', 'counter-display', 'admin', 'ticket'] as const;
+
+const hallUrl = process.env['HALL_URL'];
+
+export default defineConfig({
+  root: here,
+  base: '/',
+  publicDir: fromHere('public'),
+  plugins: [react()],
+  build: {
+    outDir: fromHere('../dist/renderer'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: {
+      input: Object.fromEntries([
+        ['index', fromHere('index.html')],
+        ...pages.map((page) => [page, fromHere(`${page}/index.html`)]),
+      ]),
+    },
+  },
+  server: hallUrl
+    ? { proxy: { '/api': { target: hallUrl, ws: true, changeOrigin: false } } }
+    : {},
+});
