@@ -56,9 +56,11 @@ export async function startHarness(options: Partial<StartHallOptions> = {}): Pro
       if (res.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(res.body)}`);
       return res.body;
     },
+    /** Stops and starts the service on the same port, as a hall PC reboot would: pages reconnect by themselves. */
     async restart() {
+      const port = Number(new URL(hall.url).port);
       await hall.close();
-      hall = await startHallService({ port: 0, ...options, dataDir });
+      hall = await startHallService({ ...options, port, dataDir });
     },
     async close() {
       await hall.close();
