@@ -2,6 +2,7 @@
 // and gives tests a small typed client. Nothing is mocked: real SQLite file,
 // real HTTP, real WebSocket.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startHallService, type RunningHall, type StartHallOptions } from '../../hall/service.js';
@@ -46,9 +47,19 @@ export async function startHarness(options: Partial<StartHallOptions> = {}): Pro
       let body: string | undefined = opts.rawBody;
       if (opts.body !== undefined) body = JSON.stringify(opts.body);
       if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-      const res = await fetch(`${hall.url}${route}`, { method, headers, body });
-      const text = await res.text();
-      return { status: res.status, body: (text ? JSON.parse(text) : null) as never };
+      // A fresh connection per request (no keep-alive pool), so a restarted service is never
+      // reached through a socket the old one closed.
+      const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = http.request(`${hall.url}${route}`, { method, headers, agent: false }, (res) => {
+          let data = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (data += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: data }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+      return { status, body: (text ? JSON.parse(text) : null) as never };
     },
     async signIn(counterId, staffNo) {
       const terminal = hall.pages.find((p) => p.role === 'counter' && p.counterId === counterId)!.terminalId;
