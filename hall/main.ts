@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { hashPin } from './auth/pin.js';
 import { ConfigError } from './config/load.js';
 import { startHallService } from './service.js';
-import { emulatedDevices } from './devices/emulated.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -35,7 +34,7 @@ try {
     port: values.port === undefined ? undefined : Number(values.port),
     host: values.host,
     // The demo runs on device emulators that speak the real wire protocols.
-    devices: values['no-devices'] ? undefined : emulatedDevices,
+    devices: values['no-devices'] ? 'none' : 'configured',
   });
   console.log(`ServiceHall is running at ${hall.url}`);
   console.log('Open each terminal page (the #token part registers the browser as that terminal):');

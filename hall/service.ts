@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { loadHallConfig } from './config/load.js';
 import { hallSetupFrom } from './config/setup.js';
-import type { HallConfig, TerminalRole } from './config/schema.js';
+import type { TerminalRole } from './config/schema.js';
 import { PinLockout, StaffSessions, TerminalRegistry } from './auth/tokens.js';
 import { openDatabase } from './store/db.js';
 import { ticketFromRow } from './store/hall-store.js';
@@ -22,8 +22,11 @@ import { serveStatic } from './api/static-files.js';
 import { kioskRoutes } from './api/routes/kiosk.js';
 import { counterRoutes } from './api/routes/counter.js';
 import { ratingRoutes } from './api/routes/ratings.js';
+import { deviceRoutes } from './api/routes/devices.js';
 import type { ApiDeps } from './api/routes/deps.js';
 import { noDevices, type HallDevices } from './devices/hall-devices.js';
+import { DeviceManager } from './devices/device-manager.js';
+import { wireDevices } from './devices/device-wiring.js';
 import { IdentitySealer } from './identity/sealer.js';
 import { RealNameTickets } from './identity/real-name.js';
 import { KioskCards } from './identity/kiosk-cards.js';
@@ -37,8 +40,11 @@ export interface StartHallOptions {
   port?: number;
   rendererDir?: string;
   timers?: Timers;
-  /** Builds the devices once the runtime exists; default: none (tickets on screen only). */
-  devices?: (ctx: { config: HallConfig; runtime: HallRuntime; dataDir: string }) => Promise<HallDevices> | HallDevices;
+  /**
+   * "configured": open the devices the hall configuration declares (the demo's are emulators
+   * speaking the real wire protocols); "none" (default): no devices, tickets shown on screen only.
+   */
+  devices?: 'configured' | 'none';
 }
 
 export interface PageAddress {
@@ -53,6 +59,8 @@ export interface RunningHall {
   url: string;
   pages: PageAddress[];
   runtime: HallRuntime;
+  /** The devices, when started with devices: "configured" (tests reach the emulators here). */
+  devices: DeviceManager | null;
   close(): Promise<void>;
 }
 
@@ -81,11 +89,13 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
 
     const terminals = new TerminalRegistry(db);
     const tokens = terminals.registerConfigured(config.terminals, dataDir, timers.now());
-    const devices = options.devices ? await options.devices({ config, runtime, dataDir }) : noDevices;
+    const manager = options.devices === 'configured' ? await DeviceManager.open(config) : null;
+    const devices: HallDevices = manager ?? noDevices;
+    const cards = new KioskCards(config.timeouts.kioskIdleSeconds * 1000);
     const realName = new RealNameTickets(db, IdentitySealer.fromDataDir(dataDir));
     const purgeIdentities = () => realName.purge(timers.now());
     purgeIdentities();
-    const views = new HallViews(config, runtime, store.meta('progress_secret')!, () => devices.printingStatus(), realName);
+    const views = new HallViews(config, runtime, store.meta('progress_secret')!, () => devices.printingStatus(), realName, () => devices.list());
     runtime.onEvents((events) => {
       views.observe(events);
       if (events.some((e) => e.type === 'service_day_closed')) purgeIdentities();
@@ -96,8 +106,9 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
       runtime,
       views,
       devices,
+      manager,
       realName,
-      cards: new KioskCards(config.timeouts.kioskIdleSeconds * 1000),
+      cards,
       terminals,
       sessions: new StaffSessions(db),
       lockout: new PinLockout(),
@@ -113,8 +124,10 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     kioskRoutes(router, deps);
     counterRoutes(router, deps);
     ratingRoutes(router, deps);
+    deviceRoutes(router, deps);
 
     const live = new LiveHub(runtime, views, terminals);
+    const unwire = manager ? wireDevices({ config, runtime, devices: manager, cards, live }) : () => {};
     const server = http.createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://hall');
       router
@@ -145,10 +158,12 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
       url,
       pages,
       runtime,
+      devices: manager,
       async close() {
         if (closed) return;
         closed = true;
         runtime.stop();
+        unwire();
         await live.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

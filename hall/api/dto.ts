@@ -102,6 +102,8 @@ export interface HallInfoDTO {
   };
   /** Whether kiosks can print right now (false: show the number on screen only). */
   printing: { available: boolean; reason: string | null };
+  /** Every device with its health (no personal data); kept current by the `devices` live message. */
+  devices: DeviceDTO[];
 }
 
 export interface TicketDTO {
@@ -234,12 +236,60 @@ export interface HallEventDTO {
   payload: Record<string, unknown>;
 }
 
+export type DeviceKind = 'printer' | 'id_reader' | 'rating_pad' | 'keypad';
+
+/** A device plugged into a terminal, as the technician's admin page sees it. */
+export interface DeviceDTO {
+  id: string;
+  terminalId: string;
+  /** The counter a rating pad or caller keypad belongs to; null for kiosk devices. */
+  counterId: string | null;
+  kind: DeviceKind;
+  /** Model profile id, e.g. "snbc-bk-t080", "reference-serial". */
+  model: string;
+  /** How it is reached, e.g. "tcp 127.0.0.1:9100", "serial /dev/ttyUSB0 @115200". */
+  transport: string;
+  /** True for the demo's emulators: the admin page may inject card swipes, presses and faults. */
+  emulated: boolean;
+  health: { state: 'ok' | 'warning' | 'fault'; code: string; message: string; since: number };
+}
+
+/** What a kiosk is told about the card just read on its own reader. Masked: never the full number. */
+export interface CardReadDTO {
+  maskedName: string;
+  maskedIdNumber: string;
+  cardType: string;
+  age: number;
+  /** The card holder's age puts them in the green channel (老年人). */
+  greenChannel: boolean;
+}
+
+/** Emulator controls for the admin page (demo and tests only; 409 not_emulated on real devices). */
+export type EmulatorActionRequest =
+  | { action: 'swipe_card'; fixture: string }
+  | { action: 'press'; level: RatingLevel }
+  | { action: 'printer_state'; state: { paperOut?: boolean; paperNearEnd?: boolean; coverOpen?: boolean; offline?: boolean } }
+  | { action: 'unplug' }
+  | { action: 'replug' };
+
+export interface TestPrintResponse {
+  print: PrintOutcomeDTO;
+  /** SVG image of exactly the bytes sent (decoded ESC/POS). */
+  previewSvg: string;
+}
+
 /** WebSocket messages, server → terminal. */
 export type LiveMessage =
   | { type: 'hello'; lastSeq: number; serviceDay: string }
   | { type: 'event'; event: HallEventDTO }
   /** Too many events were missed to replay: refetch everything. */
-  | { type: 'resync'; lastSeq: number };
+  | { type: 'resync'; lastSeq: number }
+  /** Only to the kiosk whose reader read the card. */
+  | { type: 'card_read'; card: CardReadDTO }
+  /** Only to the kiosk whose reader failed to read a card: say it plainly, walk-in tickets still work. */
+  | { type: 'card_error'; code: string; message: string }
+  /** To every terminal when any device's health changes (kiosks hide the printer or the reader hint). */
+  | { type: 'devices'; devices: DeviceDTO[] };
 
 /** WebSocket messages, terminal → server. */
 export type LiveRequest = { type: 'resume'; since: number };

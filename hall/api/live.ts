@@ -16,7 +16,7 @@ const REPLAY_LIMIT = 500;
 export class LiveHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   /** Clients that have resumed (or chose not to) and are receiving new events. */
-  private readonly clients = new Map<WebSocket, { lastSent: number }>();
+  private readonly clients = new Map<WebSocket, { lastSent: number; terminalId: string }>();
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
@@ -46,14 +46,14 @@ export class LiveHub {
       socket.end(`HTTP/1.1 ${terminal ? 404 : 401} ${terminal ? 'Not Found' : 'Unauthorized'}\r\nConnection: close\r\n\r\n`);
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, terminal.id));
   }
 
-  private accept(ws: WebSocket): void {
+  private accept(ws: WebSocket, terminalId: string): void {
     const lastSeq = this.runtime.log.lastSeq();
     (ws as WebSocket & { alive?: boolean }).alive = true;
     ws.on('pong', () => ((ws as WebSocket & { alive?: boolean }).alive = true));
-    this.clients.set(ws, { lastSent: lastSeq });
+    this.clients.set(ws, { lastSent: lastSeq, terminalId });
     this.send(ws, { type: 'hello', lastSeq, serviceDay: this.runtime.state.serviceDay });
     ws.on('message', (data) => {
       let msg: { type?: unknown; since?: unknown };
@@ -88,6 +88,16 @@ export class LiveHub {
         client.lastSent = e.seq;
       }
     }
+  }
+
+  /** A message for one terminal only (a card read on its own reader: never broadcast). */
+  sendToTerminal(terminalId: string, msg: LiveMessage): void {
+    for (const [ws, client] of this.clients) if (client.terminalId === terminalId) this.send(ws, msg);
+  }
+
+  /** A message for every terminal that is not an event (device health). */
+  broadcastMessage(msg: LiveMessage): void {
+    for (const ws of this.clients.keys()) this.send(ws, msg);
   }
 
   private send(ws: WebSocket, msg: LiveMessage): void {

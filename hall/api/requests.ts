@@ -19,4 +19,20 @@ export const transferSchema = z.object({ toQueueId: shortText(40) }).strict();
 
 export const rateSchema = z.object({ level: z.enum(['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied']) }).strict();
 
+
 export const emptySchema = z.object({}).strict();
+
+const level = z.enum(['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied']);
+
+export const emulatorActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('swipe_card'), fixture: shortText(60) }).strict(),
+  z.object({ action: z.literal('press'), level }).strict(),
+  z
+    .object({
+      action: z.literal('printer_state'),
+      state: z.object({ paperOut: z.boolean(), paperNearEnd: z.boolean(), coverOpen: z.boolean(), offline: z.boolean() }).partial().strict(),
+    })
+    .strict(),
+  z.object({ action: z.literal('unplug') }).strict(),
+  z.object({ action: z.literal('replug') }).strict(),
+]);

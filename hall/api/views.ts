@@ -26,6 +26,7 @@ import type {
   CounterDisplayDTO,
   CounterSummaryDTO,
   CounterViewDTO,
+  DeviceDTO,
   HallEventDTO,
   HallInfoDTO,
   MatterDTO,
@@ -46,6 +47,7 @@ export class HallViews {
     private readonly progressSecret: string,
     public printing: () => { available: boolean; reason: string | null },
     private readonly realName: RealNameTickets,
+    private readonly devices: () => DeviceDTO[],
   ) {
     this.matters = config.matters.map((m) => ({
       id: m.id,
@@ -162,6 +164,7 @@ export class HallViews {
         notices: config.display.notices,
       },
       printing: this.printing(),
+      devices: this.devices(),
     };
   }
 

@@ -73,6 +73,32 @@ export const terminalSchema = z.object({
   zone: z.enum(['hall', '24h']).default('hall'),
 });
 
+export const deviceKinds = ['printer', 'id_reader', 'rating_pad', 'keypad'] as const;
+
+/**
+ * Where a device is plugged in. "emulated": the hall starts an emulator that speaks the device's
+ * real wire protocol (TCP for printers, a socat pty pair for serial devices) — the demo default.
+ */
+export const deviceTransportSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('emulated') }).strict(),
+  z.object({ type: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().optional() }).strict(),
+  z.object({ type: z.literal('tcp'), host: z.string().min(1), port: z.number().int().min(1).max(65535) }).strict(),
+  z.object({ type: z.literal('usb_lp'), path: z.string().regex(/^\/dev\/usb\/lp\d+$|^\//, 'must be a device path such as /dev/usb/lp0') }).strict(),
+  z.object({ type: z.literal('hid'), path: z.string().optional() }).strict(),
+]);
+
+export const deviceSchema = z.object({
+  id,
+  /** The terminal the device is plugged into (kiosk: printer, ID reader; counter: rating pad, keypad). */
+  terminalId: id,
+  kind: z.enum(deviceKinds),
+  /** Model profile id: printers "generic-epson" | "snbc-bk-t080" | "generic-58mm-gb2312"; pads "reference-serial" …; keypads "reference-keypad". */
+  model: z.string().min(1),
+  transport: deviceTransportSchema,
+  /** Caller keypads: keypad address → counter number. */
+  keypadAddresses: z.array(z.object({ address: z.number().int().min(0).max(255), counterNumber: z.number().int().positive() })).optional(),
+});
+
 export const greenCategorySchema = z.object({ id, label: z.string().min(1) });
 
 export const hallConfigSchema = z
@@ -94,6 +120,7 @@ export const hallConfigSchema = z
     counters: z.array(counterSchema).min(1),
     staff: z.array(staffSchema).min(1),
     terminals: z.array(terminalSchema).min(1),
+    devices: z.array(deviceSchema).default([]),
     greenChannel: z.object({
       categories: z.array(greenCategorySchema).min(1),
       guard: z.object({
@@ -155,6 +182,15 @@ export const hallConfigSchema = z
     unique(cfg.staff, (s) => s.id, 'staff', 'staff id');
     unique(cfg.staff, (s) => s.staffNo, 'staff', 'staff number');
     unique(cfg.terminals, (t) => t.id, 'terminals', 'terminal id');
+    unique(cfg.devices, (d) => d.id, 'devices', 'device id');
+    const terminalsById = new Map(cfg.terminals.map((t) => [t.id, t]));
+    cfg.devices.forEach((d, i) => {
+      const t = terminalsById.get(d.terminalId);
+      if (!t) return issue(['devices', i, 'terminalId'], `no terminal "${d.terminalId}"`);
+      const fits = d.kind === 'printer' || d.kind === 'id_reader' ? t.role === 'kiosk' : t.role === 'counter';
+      if (!fits) issue(['devices', i, 'kind'], `a ${d.kind} cannot be plugged into a ${t.role} terminal`);
+      if (d.kind === 'keypad' && !d.keypadAddresses?.length) issue(['devices', i, 'keypadAddresses'], 'a caller keypad needs its address → counter map');
+    });
     unique(cfg.greenChannel.categories, (c) => c.id, 'greenChannel.categories', 'category id');
 
     const departments = new Set(cfg.departments.map((d) => d.id));
@@ -193,3 +229,4 @@ export type CounterConfig = z.infer<typeof counterSchema>;
 export type StaffConfig = z.infer<typeof staffSchema>;
 export type TerminalConfig = z.infer<typeof terminalSchema>;
 export type TerminalRole = (typeof terminalRoles)[number];
+export type DeviceConfig = z.infer<typeof deviceSchema>;

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatedDevices, type EmulatedDevices } from '../../hall/devices/emulated.js';
 import { startHarness, type Harness } from '../helpers/hall-harness.js';
 import { artifactPath, launchChromium } from '../helpers/browser.js';
 import { decodeEscPos, textLines } from '../../drivers/printer/index.js';
@@ -15,21 +14,18 @@ import type { RatingDTO } from '../../hall/api/dto.js';
 
 const rendererDir = path.resolve(import.meta.dirname, '../../dist/renderer');
 let h: Harness;
-let devices: EmulatedDevices;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(rendererDir, 'kiosk/index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test does)');
   }
-  h = await startHarness({
-    devices: async (ctx) => {
-      devices = await emulatedDevices(ctx);
-      return devices;
-    },
-  });
+  h = await startHarness({ devices: 'configured' });
   browser = await launchChromium();
 });
+/** The emulated ESC/POS printer behind kiosk-1 (it speaks the wire protocol over TCP). */
+const printerEmulator = () => h.hall.devices!.of('printer', 'kiosk-1')!.emulator!;
+
 afterAll(async () => {
   await browser?.close();
   await h?.close();
@@ -65,7 +61,7 @@ describe('a visitor from kiosk to rating, in the browser', () => {
     await kiosk.screenshot({ path: artifactPath('e2e', 'kiosk-ticket.png') });
 
     // The printed ticket carries the same number.
-    const [job] = await devices.emulators.get('kiosk-1')!.waitForJobs(1);
+    const [job] = await printerEmulator().waitForJobs(1);
     expect(textLines(decodeEscPos(job!).elements).join('\n')).toContain('A001');
 
     // Counter 3 (不动产) signs in and calls with the keyboard.

@@ -2,20 +2,16 @@
 // TCP socket, driven by the real driver. A printer fault never loses a ticket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../helpers/hall-harness.js';
-import { emulatedDevices, type EmulatedDevices } from '../../../hall/devices/emulated.js';
 import { decodeEscPos, splitAtCuts, textLines } from '../../../drivers/printer/index.js';
 import type { HallEventDTO, HallInfoDTO, IssueTicketResponse } from '../../../hall/api/dto.js';
 
 let h: Harness;
-let devices: EmulatedDevices;
 beforeAll(async () => {
-  h = await startHarness({
-    devices: async (ctx) => {
-      devices = await emulatedDevices(ctx);
-      return devices;
-    },
-  });
+  h = await startHarness({ devices: 'configured' });
 });
+/** The emulated ESC/POS printer behind kiosk-1 (it speaks the wire protocol over TCP). */
+const printerEmulator = () => h.hall.devices!.of('printer', 'kiosk-1')!.emulator!;
+
 afterAll(() => h.close());
 
 const issue = (body: object) => h.api<IssueTicketResponse>('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body });
@@ -24,7 +20,7 @@ describe('printing tickets', () => {
   it('prints the number, matter, wait and a QR code of the absolute progress address', async () => {
     const res = await issue({ matterId: 'rsj-03' });
     expect(res.body.print).toEqual({ status: 'printed', code: null, message: null });
-    const [job] = await devices.emulators.get('kiosk-1')!.waitForJobs(1);
+    const [job] = await printerEmulator().waitForJobs(1);
     const ticket = splitAtCuts(decodeEscPos(job!))[0]!;
     const text = textLines(ticket).join('\n');
     expect(text).toContain('东胜区政务服务中心');
@@ -35,7 +31,7 @@ describe('printing tickets', () => {
   });
 
   it('keeps the ticket valid and says why when the printer is out of paper, then recovers', async () => {
-    const emulator = devices.emulators.get('kiosk-1')!;
+    const emulator = printerEmulator();
     emulator.setState({ paperOut: true });
     const failed = await issue({ matterId: 'rsj-01' });
     expect(failed.status).toBe(201);
@@ -45,11 +41,11 @@ describe('printing tickets', () => {
     expect(events.body.filter((e) => e.type === 'print_failed').map((e) => e.payload)).toEqual([expect.objectContaining({ number: 'C002', code: 'paper_out', kioskId: 'kiosk-1' })]);
 
     // Until the printer recovers, kiosks know not to promise paper.
-    for (let i = 0; i < 100 && devices.printingStatus('kiosk-1').available; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && h.hall.devices!.printingStatus('kiosk-1').available; i++) await new Promise((r) => setTimeout(r, 20));
     expect((await h.api<HallInfoDTO>('GET', '/api/v1/hall', { terminal: 'kiosk-1' })).body.printing).toEqual({ available: false, reason: 'paper_out' });
 
     emulator.setState({ paperOut: false });
-    for (let i = 0; i < 200 && !devices.printingStatus('kiosk-1').available; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && !h.hall.devices!.printingStatus('kiosk-1').available; i++) await new Promise((r) => setTimeout(r, 25));
     const again = await issue({ matterId: 'rsj-01' });
     expect(again.body.print.status).toBe('printed');
     expect(again.body.ticket.number).toBe('C003');

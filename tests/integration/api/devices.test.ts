@@ -1,0 +1,130 @@
+// The hall with its configured devices: every device is the real driver talking
+// to an emulator that speaks its wire protocol (ESC/POS over TCP; the SAM reader,
+// rating pads and caller keypad over socat pty pairs).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startHarness, type Harness } from '../../helpers/hall-harness.js';
+import { decodeEscPos, textLines } from '../../../drivers/printer/index.js';
+import type { CounterViewDTO, DeviceDTO, IssueTicketResponse, LiveMessage, RatingDTO, TestPrintResponse } from '../../../hall/api/dto.js';
+
+let h: Harness;
+let admin: { terminal: string; session: string };
+beforeAll(async () => {
+  h = await startHarness({ devices: 'configured' });
+  const s = await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } });
+  admin = { terminal: 'admin', session: s.body.sessionToken };
+});
+afterAll(() => h.close());
+
+async function until<T>(get: () => T | undefined | false, what: string, ms = 8000): Promise<T> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
+    const v = get();
+    if (v) return v;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function listen(terminal: string) {
+  const ws = new WebSocket(`${h.url.replace('http', 'ws')}/api/v1/live?token=${h.token(terminal)}`);
+  const messages: LiveMessage[] = [];
+  ws.on('message', (d) => messages.push(JSON.parse(String(d)) as LiveMessage));
+  return { ws, messages, open: new Promise((r) => ws.once('open', r)) };
+}
+
+const emulate = (deviceId: string, body: object) => h.api<DeviceDTO>('POST', `/api/v1/admin/devices/${deviceId}/emulator`, { ...admin, body });
+
+describe('devices in the hall', () => {
+  it('lists every configured device with its health', async () => {
+    const res = await h.api<DeviceDTO[]>('GET', '/api/v1/admin/devices', admin);
+    expect(res.body.map((d) => `${d.id}:${d.health.state}`)).toEqual(expect.arrayContaining(['kiosk-1-printer:ok', 'kiosk-1-id-reader:ok', 'counter-3-rating-pad:ok', 'counter-1-keypad:ok']));
+    expect(res.body.find((d) => d.id === 'counter-3-rating-pad')).toMatchObject({ counterId: 'c03', emulated: true, kind: 'rating_pad' });
+    expect((await h.api('GET', '/api/v1/admin/devices', { terminal: 'kiosk-1' })).status).toBe(403);
+  });
+
+  it('turns an ID card swipe into a masked, real-name, green-channel ticket on that kiosk only', async () => {
+    const kiosk = listen('kiosk-1');
+    const other = listen('kiosk-24h');
+    await Promise.all([kiosk.open, other.open]);
+    expect((await emulate('kiosk-1-id-reader', { action: 'swipe_card', fixture: 'resident-elderly' })).status).toBe(200);
+    const read = await until(() => kiosk.messages.find((m) => m.type === 'card_read'), 'card_read');
+    expect(read).toEqual({ type: 'card_read', card: { maskedName: '其*格', maskedIdNumber: '150102********0621', cardType: 'resident', age: expect.any(Number), greenChannel: true } });
+    expect(JSON.stringify(kiosk.messages)).not.toContain('150102195207180621');
+    expect(other.messages.some((m) => m.type === 'card_read')).toBe(false);
+
+    const issued = await h.api<IssueTicketResponse>('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: 'rsj-02', identity: { source: 'card' } } });
+    expect(issued.status).toBe(201);
+    expect(issued.body.ticket).toMatchObject({ ticketClass: 'green', greenCategory: 'elderly', maskedIdentity: '150102********0621' });
+    expect(issued.body.print.status).toBe('printed');
+    const printed = textLines(decodeEscPos((await h.hall.devices!.of('printer', 'kiosk-1')!.emulator!.waitForJobs(1))[0]!).elements).join('\n');
+    expect(printed).toContain('150102********0621');
+    expect(printed).not.toContain('150102195207180621');
+    // The card is used once: a second request needs a new swipe.
+    expect((await h.api('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: 'rsj-02', identity: { source: 'card' } } })).status).toBe(409);
+    kiosk.ws.close();
+    other.ws.close();
+  });
+
+  it('asks the counter rating pad when a service ends and stores its press', async () => {
+    await h.api('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: 'bdc-03' } });
+    const staff = await h.signIn('c03', '1003');
+    const s = { terminal: 'counter-3', session: staff.sessionToken };
+    await h.api('POST', '/api/v1/counters/c03/actions/call-next', s);
+    const pad = h.hall.devices!.of('rating_pad', 'counter-3')!.emulator!;
+    const before = pad.received.filter((c) => c.kind === 'start').length;
+    const finished = await h.api<CounterViewDTO>('POST', '/api/v1/counters/c03/actions/finish', s);
+    await pad.waitFor('start', before + 1);
+    expect((await emulate('counter-3-rating-pad', { action: 'press', level: 'satisfied' })).status).toBe(200);
+    const ratingId = finished.body.pendingRating!.id;
+    const stored = await (async () => {
+      for (let i = 0; i < 200; i++) {
+        const all = await h.api<RatingDTO[]>('GET', '/api/v1/admin/ratings', admin);
+        const r = all.body.find((x) => x.id === ratingId);
+        if (r?.outcome) return r;
+        await new Promise((res) => setTimeout(res, 25));
+      }
+      return null;
+    })();
+    expect(stored).toMatchObject({ outcome: 'satisfied', source: 'pad', counterNumber: 3, staffName: '刘芳' });
+  });
+
+  it('lets the caller keypad call the next ticket for its counter', async () => {
+    await h.api('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: 'zh-02' } });
+    const staff = await h.signIn('c01', '1001');
+    const keypad = h.hall.devices!.of('keypad', 'counter-1')!.emulator!;
+    await keypad.press(1, 'call_next');
+    const view = await (async () => {
+      for (let i = 0; i < 200; i++) {
+        const v = await h.api<CounterViewDTO>('GET', '/api/v1/counters/c01', { terminal: 'counter-1', session: staff.sessionToken });
+        if (v.body.current) return v.body;
+        await new Promise((res) => setTimeout(res, 25));
+      }
+      return null;
+    })();
+    expect(view?.current?.status).toBe('called');
+  });
+
+  it('reports an unplugged printer to every terminal, keeps issuing, and recovers on replug', async () => {
+    const display = listen('hall-display');
+    await display.open;
+    await emulate('kiosk-24h-printer', { action: 'unplug' });
+    const fault = await until(
+      () => display.messages.find((m) => m.type === 'devices' && m.devices.some((d) => d.id === 'kiosk-24h-printer' && d.health.state === 'fault')),
+      'a devices message with the printer in fault',
+    );
+    expect(fault).toBeTruthy();
+    const res = await h.api<IssueTicketResponse>('POST', '/api/v1/tickets', { terminal: 'kiosk-24h', body: { matterId: 'sw-01' } });
+    expect(res.status).toBe(201);
+    expect(res.body.print.status).toBe('failed');
+    await emulate('kiosk-24h-printer', { action: 'replug' });
+    await until(() => h.hall.devices!.printingStatus('kiosk-24h').available, 'the printer back', 15_000);
+    display.ws.close();
+  });
+
+  it('prints a test ticket and returns its preview image', async () => {
+    const res = await h.api<TestPrintResponse>('POST', '/api/v1/admin/devices/kiosk-1-printer/test-print', admin);
+    expect(res.body.print.status).toBe('printed');
+    expect(res.body.previewSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect((await h.api('POST', '/api/v1/admin/devices/counter-1-keypad/test-print', admin)).status).toBe(409);
+    expect((await emulate('kiosk-1-printer', { action: 'press', level: 'satisfied' })).status).toBe(409);
+  });
+});
