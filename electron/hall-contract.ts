@@ -10,6 +10,8 @@ export interface StartHallOptions {
   port?: number;
   /** The built pages (dist/renderer) the hall serves at its origin. */
   rendererDir?: string;
+  /** "configured": open the devices the hall configuration declares. */
+  devices?: 'configured' | 'none';
 }
 
 export interface PageAddress {

@@ -145,6 +145,8 @@ function hallOptions(identity: MasterIdentity, app: ShellElectron['app']): Start
     configPath: identity.hall.configPath ?? path.join(home, app.isPackaged ? 'hall.json' : 'config/demo-hall.json'),
     dataDir: identity.hall.dataDir ?? path.join(home, app.isPackaged ? 'hall-data' : 'data'),
     rendererDir: path.join(appPath, 'dist', 'renderer'),
+    // The master terminal drives the devices its hall configuration declares (emulators in the demo).
+    devices: 'configured',
   };
 }
 
