@@ -4,7 +4,7 @@
 //                      a rating recorded elsewhere (screen, timeout) cancels the pad's prompt
 //   caller keypad    → the counter's actions, as the staff member signed in there
 // Contract: a device problem never stops the hall; failures are logged with codes, never ID numbers.
-import { DomainError, localParts, type HallCommand, type RatingLevel } from '../domain/index.js';
+import { counterCommand, DomainError, localParts, type HallCommand, type RatingLevel } from '../domain/index.js';
 import type { HallConfig } from '../config/schema.js';
 import type { HallRuntime } from '../runtime/hall-runtime.js';
 import type { KioskCards } from '../identity/kiosk-cards.js';
@@ -12,7 +12,6 @@ import { maskName } from '../identity/real-name.js';
 import type { LiveHub } from '../api/live.js';
 import type { DeviceManager } from './device-manager.js';
 import { ageOn } from '../../drivers/idcard/index.js';
-import type { KeypadAction } from '../../drivers/keypad/contract.js';
 
 export interface WiringDeps {
   config: HallConfig;
@@ -65,8 +64,9 @@ export function wireDevices({ config, runtime, devices, cards, live }: WiringDep
         h.keypad.onAction(({ counterNumber, action }) => {
           const counter = counterByNumber.get(counterNumber);
           if (!counter) return console.warn(`keypad ${h.config.id}: no counter number ${counterNumber}`);
-          const cmd = keypadCommand(action, counter.id, () => runtime.newId());
-          if (!cmd) return console.warn(`keypad ${h.config.id}: ${action} needs the counter page`);
+          // transfer needs a target queue: only the counter page can say which.
+          if (action === 'transfer') return console.warn(`keypad ${h.config.id}: transfer needs the counter page`);
+          const cmd = counterCommand(action, counter.id, runtime.newId());
           const stored = run(cmd, `keypad ${h.config.id} ${action}`);
           const called = stored?.find((e) => e.type === 'ticket_called');
           if (called) void h.keypad.showNumber(counterNumber, String(called.payload.number)).catch(() => undefined);
@@ -101,23 +101,4 @@ export function wireDevices({ config, runtime, devices, cards, live }: WiringDep
     }),
   );
   return () => offs.forEach((off) => off());
-}
-
-function keypadCommand(action: KeypadAction, counterId: string, newId: () => string): HallCommand | null {
-  switch (action) {
-    case 'call_next':
-      return { type: 'call_next', counterId };
-    case 'recall':
-      return { type: 'recall', counterId };
-    case 'start':
-      return { type: 'start_service', counterId };
-    case 'finish':
-      return { type: 'finish_service', counterId, ratingId: newId() };
-    case 'no_show':
-      return { type: 'mark_no_show', counterId };
-    case 'pause':
-      return { type: 'pause', counterId };
-    default:
-      return null; // transfer needs a target queue: only the counter page can say which
-  }
 }

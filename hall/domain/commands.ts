@@ -21,3 +21,26 @@ export type HallCommand =
   | { type: 'tick' };
 
 export type HallCommandType = HallCommand['type'];
+
+/** Counter actions any front end can ask for by name (counter page, caller keypad); transfer also needs a target. */
+export type CounterActionName = 'call_next' | 'recall' | 'start' | 'finish' | 'no_show' | 'pause' | 'resume';
+
+/** The command for a counter action. `ratingId`: a fresh id, used only by finish (which opens a rating). */
+export function counterCommand(action: CounterActionName, counterId: CounterId, ratingId: string): HallCommand {
+  switch (action) {
+    case 'call_next':
+      return { type: 'call_next', counterId };
+    case 'recall':
+      return { type: 'recall', counterId };
+    case 'start':
+      return { type: 'start_service', counterId };
+    case 'finish':
+      return { type: 'finish_service', counterId, ratingId };
+    case 'no_show':
+      return { type: 'mark_no_show', counterId };
+    case 'pause':
+      return { type: 'pause', counterId };
+    case 'resume':
+      return { type: 'resume', counterId };
+  }
+}

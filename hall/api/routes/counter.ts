@@ -3,7 +3,7 @@
 import { ApiError, readBody, type RequestContext, type Router } from '../http.js';
 import { checkCredentials, ownCounter, staffSessionOf, terminalOf } from '../access.js';
 import { emptySchema, signInSchema, transferSchema } from '../requests.js';
-import type { HallCommand } from '../../domain/index.js';
+import { counterCommand, type CounterActionName, type HallCommand } from '../../domain/index.js';
 import type { CounterViewDTO, StaffSessionDTO } from '../dto.js';
 import type { ApiDeps } from './deps.js';
 
@@ -70,7 +70,7 @@ export function counterRoutes(router: Router, deps: ApiDeps): void {
     const cmd: HallCommand =
       action === 'transfer'
         ? { type: 'transfer', counterId, toQueueId: (await readBody(ctx.req, transferSchema)).toQueueId }
-        : (await readBody(ctx.req, emptySchema), commandFor(action, counterId, () => deps.runtime.newId()));
+        : (await readBody(ctx.req, emptySchema), counterCommand(action.replace('-', '_') as CounterActionName, counterId, deps.runtime.newId()));
     deps.runtime.execute(cmd);
     return deps.views.counterView(counterId);
   });
@@ -81,23 +81,4 @@ export function counterRoutes(router: Router, deps: ApiDeps): void {
     ownCounter(terminalOf(deps, ctx, 'counter_display', 'counter', 'admin'), counterId, true);
     return deps.views.counterDisplay(counterId);
   });
-}
-
-function commandFor(action: Exclude<ActionPath, 'transfer'>, counterId: string, newId: () => string): HallCommand {
-  switch (action) {
-    case 'call-next':
-      return { type: 'call_next', counterId };
-    case 'recall':
-      return { type: 'recall', counterId };
-    case 'start':
-      return { type: 'start_service', counterId };
-    case 'finish':
-      return { type: 'finish_service', counterId, ratingId: newId() };
-    case 'no-show':
-      return { type: 'mark_no_show', counterId };
-    case 'pause':
-      return { type: 'pause', counterId };
-    case 'resume':
-      return { type: 'resume', counterId };
-  }
 }
