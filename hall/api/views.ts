@@ -81,11 +81,9 @@ export class HallViews {
 
   private rebuildRecentCalls(): void {
     const rows = this.runtime.db
-      .prepare(`SELECT seq FROM events WHERE type IN ('ticket_called','ticket_recalled') AND service_day = ? ORDER BY seq DESC LIMIT 20`)
-      .pluck()
-      .all(this.runtime.state.serviceDay) as number[];
-    const events = rows.length ? this.runtime.log.readSince(Math.min(...rows) - 1, 100_000).filter((e) => rows.includes(e.seq)) : [];
-    this.recentCalls = events.map((e) => this.callFrom(e)).reverse();
+      .prepare(`SELECT seq, id, type, service_day, at, payload FROM events WHERE type IN ('ticket_called','ticket_recalled') AND service_day = ? ORDER BY seq DESC LIMIT 20`)
+      .all(this.runtime.state.serviceDay) as { seq: number; id: string; type: string; service_day: string; at: number; payload: string }[];
+    this.recentCalls = rows.map((r) => this.callFrom({ seq: r.seq, id: r.id, type: r.type, serviceDay: r.service_day, at: r.at, payload: JSON.parse(r.payload) as Record<string, unknown> }));
   }
 
   private callFrom(e: StoredEvent): CallDTO {

@@ -115,5 +115,7 @@ describe('restarting the hall service', () => {
     const info = await h.api<HallInfoDTO>('GET', '/api/v1/hall', { terminal: 'kiosk-1' });
     expect(info.body.queues.find((q) => q.id === 'E')!.waiting).toBe(2);
     expect(info.body.counters.find((c) => c.id === 'c03')!.staff?.name).toBe('刘芳');
+    // The display's call list survives too (rebuilt from the outbox).
+    expect(info.body.recentCalls.map((c) => `${c.ticketNumber}${c.recall ? ' (recall)' : ''}`)).toEqual(['A001 (recall)', 'A001']);
   });
 });

@@ -26,7 +26,7 @@ describe('given the renderer sources', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\b(?:t|richT)\(\s*'([a-zA-Z][\w.-]*)'/g)) if (!keys.has(m[1]!)) missing.push(`${relative(root, file)}: ${m[1]}`);
       // Keys written as literals elsewhere (maps of codes to keys, props typed MessageKey).
-      for (const m of text.matchAll(/'((?:app|clock|connection|error|action|wait|ticketClass|ticketStatus|counterStatus|counter|rating|signIn|kiosk|counterPage|reason|callReason|counterError|display|counterDisplay|admin|ticketPage|index)\.[\w.]+)'/g)) {
+      for (const m of text.matchAll(/'((?:app|clock|connection|error|action|wait|ticketClass|ticketStatus|counterStatus|counter|rating|signIn|kiosk|counterPage|reason|callReason|counterError|display|counterDisplay|admin|ticketPage|index|device)\.[\w.]+)'/g)) {
         if (!keys.has(m[1]!)) missing.push(`${relative(root, file)}: ${m[1]}`);
       }
     }
