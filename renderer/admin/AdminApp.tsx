@@ -1,6 +1,6 @@
 // 管理: sign-in for admins and managers, then the hall at a glance: queues against their
-// wait targets, counters, today's ratings. Device health comes with a later issue and is
-// deliberately absent (nothing faked).
+// wait targets, counters, today's ratings, and the devices with their health, test print
+// and (for the demo's emulators) injected swipes, presses and faults.
 import { useEffect } from 'react';
 import type { HallInfoDTO, RatingDTO, StaffSessionDTO } from '../../hall/api/dto';
 import { useT } from '../shared/i18n';
@@ -17,6 +17,7 @@ import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { StaffSignIn } from '../shared/components/StaffSignIn';
 import { WarningIcon } from '../shared/components/Icons';
 import { RatingsChart } from './RatingsChart';
+import { DevicesSection } from './DevicesSection';
 import { badRatings, overTarget, ratingDistribution } from './stats';
 
 export function AdminApp({ connection }: { connection: PageConnection }) {
@@ -239,6 +240,7 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
             )}
           </div>
         </section>
+        <DevicesSection connection={connection} sessionToken={session.sessionToken} counters={hall.counters} />
         <p className="admin-muted admin-updated">{t('admin.updatedAt', { time: formatHm(hallView.loadedAt) })}</p>
       </main>
     </>

@@ -4,7 +4,7 @@
 // and words (colour is never the only cue), then thanks. The prompt disappears when the
 // rating times out.
 import { useRef, useState } from 'react';
-import type { CounterDisplayDTO, RatingDTO, RatingLevel } from '../../hall/api/dto';
+import type { CounterDisplayDTO, HallInfoDTO, RatingDTO, RatingLevel } from '../../hall/api/dto';
 import { useT, type MessageKey } from '../shared/i18n';
 import { seg } from '../shared/api/client';
 import { ApiError, describeError, isUnreachable } from '../shared/api/errors';
@@ -16,6 +16,8 @@ import type { PageConnection } from '../shared/page/connection';
 import { ConnectionBanner } from '../shared/components/ConnectionBanner';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { RatingFace, StaffSilhouette } from '../shared/components/Icons';
+import { useDevices } from '../shared/devices/useDevices';
+import { workingRatingPad } from '../shared/devices/devices';
 
 export const RATING_LEVELS: readonly RatingLevel[] = ['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied'];
 
@@ -41,6 +43,17 @@ export function CounterDisplayApp({ connection, counterId }: { connection: PageC
     enabled: connection.token !== null && counterId !== null,
     minIntervalMs: 300,
   });
+
+  // Devices come with /hall and the `devices` live message: is there a working rating pad here?
+  const hallView = useHallView<HallInfoDTO>((signal) => client.get<HallInfoDTO>('/hall', { signal }), {
+    live,
+    key: 'hall-devices',
+    enabled: connection.token !== null && counterId !== null,
+    accept: (n) => n.kind === 'resync',
+    pollMs: 60_000,
+  });
+  const devices = useDevices(live, hallView.data?.devices);
+  const pad = workingRatingPad(devices, counterId);
 
   if (!connection.token) return <Fatal message="error.noToken" />;
   if (!counterId) return <Fatal message="error.noCounter" />;
@@ -133,22 +146,29 @@ export function CounterDisplayApp({ connection, counterId }: { connection: PageC
               <span data-testid="rating-countdown">{t('counterDisplay.rateTimeLeft', { seconds: Math.max(0, Math.ceil((prompt.expiresAt - now) / 1000)) })}</span>
             </p>
           </div>
-          <div className="cd-rating-buttons">
-            {RATING_LEVELS.map((level) => (
-              <button
-                key={level}
-                type="button"
-                className={`cd-rating-button cd-rating-${level}`}
-                disabled={sending}
-                onClick={() => void rate(prompt, level)}
-                data-testid={`rating-${level}`}
-                data-level={level}
-              >
-                <RatingFace level={level} className="cd-rating-face" />
-                <span>{t(`rating.${level}`)}</span>
-              </button>
-            ))}
-          </div>
+          {pad ? (
+            <div className="cd-rating-pad" data-testid="rating-use-pad" data-device-id={pad.id}>
+              <p className="cd-rating-pad-main">{t('counterDisplay.usePad')}</p>
+              <p className="cd-rating-pad-hint">{t('counterDisplay.usePadHint')}</p>
+            </div>
+          ) : (
+            <div className="cd-rating-buttons">
+              {RATING_LEVELS.map((level) => (
+                <button
+                  key={level}
+                  type="button"
+                  className={`cd-rating-button cd-rating-${level}`}
+                  disabled={sending}
+                  onClick={() => void rate(prompt, level)}
+                  data-testid={`rating-${level}`}
+                  data-level={level}
+                >
+                  <RatingFace level={level} className="cd-rating-face" />
+                  <span>{t(`rating.${level}`)}</span>
+                </button>
+              ))}
+            </div>
+          )}
           <p className="cd-rating-foot">
             {sending ? t('counterDisplay.sending') : sendError ? <span className="cd-rating-error" role="alert">{t(sendError)}</span> : t('counterDisplay.rateConfidential')}
           </p>

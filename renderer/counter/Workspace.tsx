@@ -270,6 +270,14 @@ function CurrentTicket({ ticket, paused }: { ticket: TicketDTO | null; paused: b
         <p className="counter-current-matter" data-testid="counter-current-matter">
           {ticket.matterName}
         </p>
+        {ticket.maskedIdentity ? (
+          <p className="counter-current-identity">
+            <span className="counter-identity-label">{t('counterPage.identity')}</span>{' '}
+            <span className="number" data-testid="counter-current-identity">
+              {ticket.maskedIdentity}
+            </span>
+          </p>
+        ) : null}
         <p className="counter-muted">
           {t('counterPage.issuedAt', { time: formatHm(ticket.issuedAt) })} · {t('wait.minutesWaited', { count: waited })}
           {ticket.recallCount > 0 ? ` · ${t('counterPage.recalled', { count: ticket.recallCount })}` : ''}

@@ -2,7 +2,7 @@
 // (staff confirmation → category → departments → matters → priority ticket); honest
 // "being set up" screens for appointment check-in and guides. A walk-in is never asked to
 // confirm: one touch on a matter issues the ticket.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HallInfoDTO, IssueTicketRequest, IssueTicketResponse, MatterDTO } from '../../hall/api/dto';
 import { useT, type MessageKey } from '../shared/i18n';
 import { ApiError, describeError, isUnreachable } from '../shared/api/errors';
@@ -25,6 +25,11 @@ import { GreenStaffScreen } from './screens/GreenStaffScreen';
 import { GreenCategoryScreen } from './screens/GreenCategoryScreen';
 import { ComingSoonScreen } from './screens/ComingSoonScreen';
 import { IssueErrorScreen } from './screens/IssueErrorScreen';
+import { ManualIdScreen } from './screens/ManualIdScreen';
+import { IdentityBanner } from './screens/IdentityBanner';
+import { useDevices } from '../shared/devices/useDevices';
+import { printerAvailable, showIdHint } from '../shared/devices/devices';
+import { NO_IDENTITY, afterIssue, applyCardSignal, identityRequest, realNameErrors, screenAfterCard, type RealNameState } from './realName';
 
 type Screen =
   | { name: 'start' }
@@ -34,7 +39,8 @@ type Screen =
   | { name: 'error'; message: MessageKey; back: Screen }
   | { name: 'soon'; which: 'appointment' | 'guide' }
   | { name: 'green-staff'; error: MessageKey | null }
-  | { name: 'green-category' };
+  | { name: 'green-category' }
+  | { name: 'manual-id'; error: MessageKey | null };
 
 interface GreenChannel {
   staffNo: string;
@@ -46,6 +52,17 @@ interface GreenChannel {
 
 const START: Screen = { name: 'start' };
 
+/** How long a failed card read is explained on screen. */
+const CARD_ERROR_MS = 15_000;
+
+/** This kiosk's terminal id (`?terminal=`): which devices in the hall's list are its own. */
+function terminalFromAddress(): string | null {
+  const id = new URLSearchParams(window.location.search).get('terminal');
+  return id && id.trim() ? id.trim() : null;
+}
+
+const issueAndIdentityErrors: Record<string, MessageKey> = { ...issueErrors, ...realNameErrors };
+
 export function KioskApp({ connection }: { connection: PageConnection }) {
   const t = useT();
   const { client, live } = connection;
@@ -55,6 +72,9 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   const [issuing, setIssuing] = useState(false);
   const guard = useRef(createSubmitGuard({ cooldownMs: 1500 }));
   const liveStatus = useLiveStatus(live);
+  const [terminalId] = useState(terminalFromAddress);
+  const [realName, setRealName] = useState<RealNameState>(NO_IDENTITY);
+  const cardHeld = useRef(false);
 
   const view = useHallView<HallInfoDTO>(
     async (signal) => {
@@ -66,21 +86,59 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     { live, key: 'hall', enabled: connection.token !== null },
   );
   const hall = view.data;
+  const devices = useDevices(live, hall?.devices);
+
+  /** Everything personal off the screen, and the hall told to forget the card read here. */
+  const forgetIdentity = () => {
+    setRealName(NO_IDENTITY);
+    if (cardHeld.current) {
+      cardHeld.current = false;
+      client.post('/kiosk/card/clear').catch(() => undefined);
+    }
+  };
 
   const goHome = () => {
     setScreen(START);
     setQuery('');
     setGreen(null);
+    forgetIdentity();
   };
 
-  // Idle: back to start, clearing the search and any staff credentials typed in.
-  useIdle(hall?.settings.kioskIdleSeconds ?? 60, screen.name !== 'start' || query !== '' || green !== null, goHome);
+  // Card reads and read failures on this kiosk's own reader.
+  useEffect(() => {
+    if (!live) return undefined;
+    return live.onSignal((signal) => {
+      if (signal.type === 'devices') return;
+      if (signal.type === 'card_read') {
+        cardHeld.current = true;
+        setScreen((current) => (screenAfterCard(current.name) === 'stay' ? current : { name: 'departments' }));
+      }
+      setRealName((state) => applyCardSignal(state, signal));
+    });
+  }, [live]);
+
+  // A read failure is explained for a while, then the line goes away by itself.
+  const cardError = realName.cardError;
+  useEffect(() => {
+    if (!cardError) return undefined;
+    const timer = setTimeout(() => setRealName((s) => ({ ...s, cardError: null })), CARD_ERROR_MS);
+    return () => clearTimeout(timer);
+  }, [cardError]);
+
+  // Idle: back to start, clearing the search, any staff credentials and the visitor's identity.
+  useIdle(
+    hall?.settings.kioskIdleSeconds ?? 60,
+    screen.name !== 'start' || query !== '' || green !== null || realName.identity.kind !== 'none' || realName.cardError !== null,
+    goHome,
+  );
 
   const departments = useMemo(() => new Map((hall?.departments ?? []).map((d) => [d.id, d])), [hall?.departments]);
 
   async function issue(matter: MatterDTO) {
     const request: IssueTicketRequest = { matterId: matter.id };
     if (green?.category) request.greenChannel = { categoryId: green.category.id, staffNo: green.staffNo, pin: green.pin };
+    const identity = identityRequest(realName.identity);
+    if (identity) request.identity = identity;
     const from = screen;
     await guarded(guard.current, 'issue', async () => {
       setIssuing(true);
@@ -88,9 +146,11 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
         const issued = await client.post<IssueTicketResponse>('/tickets', request);
         setQuery('');
         setGreen(null);
+        setRealName(afterIssue);
         setScreen({ name: 'ticket', issued });
         view.reload();
       } catch (err) {
+        if (identityFailed(err, from)) return;
         if (request.greenChannel) {
           const credential = greenCredentialError(err);
           if (credential) {
@@ -99,11 +159,28 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
             return;
           }
         }
-        setScreen({ name: 'error', message: describeError(err, issueErrors), back: from });
+        setScreen({ name: 'error', message: describeError(err, issueAndIdentityErrors), back: from });
       } finally {
         setIssuing(false);
       }
     });
+  }
+
+  /** Real-name refusals: a wrong typed number goes back to the keypad; a vanished card becomes a walk-in choice. */
+  function identityFailed(err: unknown, from: Screen): boolean {
+    if (!(err instanceof ApiError)) return false;
+    if (err.code === 'invalid_id_number') {
+      setRealName((s) => ({ ...s, identity: { kind: 'none' } }));
+      setScreen({ name: 'manual-id', error: 'kiosk.error.invalidId' });
+      return true;
+    }
+    if (err.code === 'no_card') {
+      cardHeld.current = false;
+      setRealName(NO_IDENTITY);
+      setScreen({ name: 'error', message: 'kiosk.error.noCard', back: from });
+      return true;
+    }
+    return false;
   }
 
   function greenCredentialsEntered(staffNo: string, pin: string) {
@@ -123,21 +200,25 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     await guarded(guard.current, 'issue', async () => {
       setIssuing(true);
       try {
+        const identity = identityRequest(realName.identity);
         const issued = await client.post<IssueTicketResponse>('/tickets', {
           matterId: matter.id,
           greenChannel: { categoryId: g.category!.id, staffNo: g.staffNo, pin: g.pin },
+          ...(identity ? { identity } : {}),
         } satisfies IssueTicketRequest);
+        setRealName(afterIssue);
         setGreen(null);
         setQuery('');
         setScreen({ name: 'ticket', issued });
         view.reload();
       } catch (err) {
+        if (identityFailed(err, { name: 'departments' })) return;
         const credential = greenCredentialError(err);
         if (credential) {
           setGreen({ ...g, pin: '' });
           setScreen({ name: 'green-staff', error: credential });
         } else {
-          setScreen({ name: 'error', message: describeError(err, issueErrors), back: { name: 'departments' } });
+          setScreen({ name: 'error', message: describeError(err, issueAndIdentityErrors), back: { name: 'departments' } });
         }
       } finally {
         setIssuing(false);
@@ -155,7 +236,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
 
   const offline = liveStatus === 'offline' || isUnreachable(view.error);
   const printerBanner =
-    hall && !hall.printing.available ? (
+    hall && !printerAvailable(hall, devices, terminalId) ? (
       <p className="kiosk-printer-banner" role="status" data-testid="kiosk-printer-banner">
         <WarningIcon /> {t('kiosk.printerDown')}
       </p>
@@ -165,8 +246,15 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
       {t('kiosk.green.banner', { category: green.category.label })}
     </p>
   ) : null;
+  const cardErrorLine = cardError ? (
+    <p className="kiosk-card-error" role="alert" data-testid="kiosk-card-error">
+      <WarningIcon /> {t(cardError)}
+    </p>
+  ) : null;
   const banner = (
     <>
+      <IdentityBanner identity={realName.identity} onCancel={goHome} />
+      {cardErrorLine}
       {greenBanner}
       {printerBanner}
     </>
@@ -186,8 +274,11 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
       case 'start':
         body = (
           <>
+            {cardErrorLine}
             {printerBanner}
             <StartScreen
+              idReader={showIdHint(devices, terminalId)}
+              onManualId={() => setScreen({ name: 'manual-id', error: null })}
               onTakeNumber={() => setScreen({ name: 'departments' })}
               onAppointment={() => setScreen({ name: 'soon', which: 'appointment' })}
               onGuide={() => setScreen({ name: 'soon', which: 'guide' })}
@@ -209,7 +300,8 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
             onMatter={(m) => void issue(m)}
             onBack={() => {
               setQuery('');
-              setScreen(green ? { name: 'green-category' } : START);
+              if (green) setScreen({ name: 'green-category' });
+              else goHome();
             }}
             onHome={goHome}
             banner={banner}
@@ -245,6 +337,24 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
         break;
       case 'green-staff':
         body = <GreenStaffScreen error={screen.error} initialStaffNo={green?.staffNo ?? ''} onSubmit={greenCredentialsEntered} onHome={goHome} />;
+        break;
+      case 'manual-id':
+        body = (
+          <ManualIdScreen
+            key={screen.error ?? 'fresh'}
+            error={screen.error}
+            onSubmit={(idNumber) => {
+              cardHeld.current = cardHeld.current || realName.identity.kind === 'card';
+              setRealName({ identity: { kind: 'manual', idNumber }, cardError: null, cardHeld: cardHeld.current });
+              setScreen({ name: 'departments' });
+            }}
+            onSkip={() => {
+              forgetIdentity();
+              setScreen({ name: 'departments' });
+            }}
+            onHome={goHome}
+          />
+        );
         break;
       case 'green-category':
         body = (

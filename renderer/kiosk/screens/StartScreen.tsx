@@ -1,15 +1,18 @@
 import { useT } from '../../shared/i18n';
 import { BigButton } from '../../shared/components/BigButton';
-import { BookIcon, CalendarCheckIcon, IdCardReaderPicture, PriorityIcon, TicketIcon } from '../../shared/components/Icons';
+import { BookIcon, CalendarCheckIcon, IdCardReaderPicture, KeyboardIcon, PriorityIcon, TicketIcon } from '../../shared/components/Icons';
 
 export interface StartScreenProps {
   onTakeNumber: () => void;
   onAppointment: () => void;
   onGuide: () => void;
   onGreen: () => void;
+  /** This kiosk has a working ID reader: show "请刷身份证"; otherwise only the manual entry. */
+  idReader: boolean;
+  onManualId: () => void;
 }
 
-export function StartScreen({ onTakeNumber, onAppointment, onGuide, onGreen }: StartScreenProps) {
+export function StartScreen({ onTakeNumber, onAppointment, onGuide, onGreen, idReader, onManualId }: StartScreenProps) {
   const t = useT();
   return (
     <main className="kiosk-start" data-testid="kiosk-start">
@@ -42,15 +45,30 @@ export function StartScreen({ onTakeNumber, onAppointment, onGuide, onGreen }: S
           testId="kiosk-guide"
         />
       </div>
-      <div className="kiosk-id-hint" data-testid="kiosk-id-hint">
-        <IdCardReaderPicture className="kiosk-id-picture" />
-        <div>
-          <p className="kiosk-id-hint-main">
-            {t('kiosk.start.idHint')} <span lang="en">/ {t('kiosk.start.idHintSecondary')}</span>
-          </p>
-          <p className="kiosk-id-hint-where">{t('kiosk.start.idHintWhere')}</p>
+      {idReader ? (
+        <div className="kiosk-id-hint" data-testid="kiosk-id-hint">
+          <IdCardReaderPicture className="kiosk-id-picture" />
+          <div>
+            <p className="kiosk-id-hint-main">
+              {t('kiosk.start.idHint')} <span lang="en">/ {t('kiosk.start.idHintSecondary')}</span>
+            </p>
+            <p className="kiosk-id-hint-where">{t('kiosk.start.idHintWhere')}</p>
+            <button type="button" className="kiosk-manual-link" onClick={onManualId} data-testid="manual-id-entry">
+              <KeyboardIcon width="1.1em" height="1.1em" /> {t('kiosk.manual.entry')}
+            </button>
+          </div>
         </div>
-      </div>
+      ) : (
+        <BigButton
+          className="kiosk-manual-entry"
+          variant="secondary"
+          icon={<KeyboardIcon />}
+          label={t('kiosk.manual.entry')}
+          sub={t('kiosk.manual.entryHint')}
+          onClick={onManualId}
+          testId="manual-id-entry"
+        />
+      )}
       <BigButton
         className="kiosk-green-entry"
         variant="green"

@@ -41,10 +41,11 @@ export function TicketScreen({ issued, counters, seconds, onDone }: TicketScreen
   });
 
   useEffect(() => {
+    // Monotonic clock: a wall-clock correction (NTP, a terminal resyncing) must not end the screen early.
     shownAt.current = performance.now();
-    const started = Date.now();
+    const started = performance.now();
     const timer = setInterval(() => {
-      const remaining = total - Math.floor((Date.now() - started) / 1000);
+      const remaining = total - Math.floor((performance.now() - started) / 1000);
       setLeft(Math.max(0, remaining));
       if (remaining <= 0) {
         clearInterval(timer);
@@ -80,6 +81,14 @@ export function TicketScreen({ issued, counters, seconds, onDone }: TicketScreen
         </p>
       ) : null}
       <dl className="kiosk-ticket-facts">
+        {ticket.maskedIdentity ? (
+          <div>
+            <dt>{t('kiosk.ticket.identity')}</dt>
+            <dd className="number" data-testid="ticket-identity">
+              {ticket.maskedIdentity}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('kiosk.ticket.matter')}</dt>
           <dd data-testid="ticket-matter">{ticket.matterName}</dd>

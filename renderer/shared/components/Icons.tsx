@@ -275,3 +275,33 @@ export function IdCardReaderPicture(props: SVGProps<SVGSVGElement>) {
     </svg>
   );
 }
+
+/** Device health: a tick in a circle (ok). */
+export function HealthOkIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M8 12.5l2.7 2.7L16.5 9.5" />
+    </Svg>
+  );
+}
+
+/** Device health: a cross in a circle (fault). */
+export function HealthFaultIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M9 9l6 6M15 9l-6 6" />
+    </Svg>
+  );
+}
+
+/** Device health: a question mark in a circle (unknown). */
+export function HealthUnknownIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .8-1 1.5V14M12 17h.01" />
+    </Svg>
+  );
+}

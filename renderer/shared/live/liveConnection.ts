@@ -4,7 +4,7 @@
 // sends {type:'resume', since:lastSeq} once it has seen a sequence; events are delivered
 // once each, in order (replays at or below lastSeq are dropped). A `resync` (too much
 // missed, or the hall's sequence went backwards after a reset) tells the page to refetch.
-import type { HallEventDTO, LiveMessage, LiveRequest } from '../../../hall/api/dto';
+import type { CardReadDTO, DeviceDTO, HallEventDTO, LiveMessage, LiveRequest } from '../../../hall/api/dto';
 
 export type LiveStatus = 'connecting' | 'open' | 'offline';
 
@@ -12,6 +12,15 @@ export type LiveNotice =
   | { kind: 'event'; event: HallEventDTO }
   /** Refetch the views: after a resync, and after every (re)connect since views may be stale. */
   | { kind: 'resync' };
+
+/**
+ * Messages that are not hall events (no sequence, never replayed): a card read or a read
+ * failure on this kiosk's own reader, and the device list whenever a device's health changes.
+ */
+export type LiveSignal =
+  | { type: 'card_read'; card: CardReadDTO }
+  | { type: 'card_error'; code: string; message: string }
+  | { type: 'devices'; devices: DeviceDTO[] };
 
 export interface SocketLike {
   readyState: number;
@@ -44,6 +53,7 @@ export class LiveConnection {
   private stopped = true;
   private readonly statusListeners = new Set<(s: LiveStatus) => void>();
   private readonly noticeListeners = new Set<(n: LiveNotice) => void>();
+  private readonly signalListeners = new Set<(s: LiveSignal) => void>();
   private readonly createSocket: (url: string) => SocketLike;
   private readonly backoffMs: number[];
   private readonly random: () => number;
@@ -94,6 +104,16 @@ export class LiveConnection {
   onNotice(listener: (n: LiveNotice) => void): () => void {
     this.noticeListeners.add(listener);
     return () => this.noticeListeners.delete(listener);
+  }
+
+  /** Card reads, card errors and device lists (see LiveSignal). */
+  onSignal(listener: (s: LiveSignal) => void): () => void {
+    this.signalListeners.add(listener);
+    return () => this.signalListeners.delete(listener);
+  }
+
+  private signal(s: LiveSignal): void {
+    this.signalListeners.forEach((l) => l(s));
   }
 
   private setStatus(next: LiveStatus): void {
@@ -170,6 +190,15 @@ export class LiveConnection {
       case 'resync':
         if (typeof msg.lastSeq === 'number') this.seq = msg.lastSeq;
         this.notify({ kind: 'resync' });
+        break;
+      case 'card_read':
+        if (msg.card && typeof msg.card === 'object') this.signal({ type: 'card_read', card: msg.card });
+        break;
+      case 'card_error':
+        this.signal({ type: 'card_error', code: typeof msg.code === 'string' ? msg.code : 'unknown', message: typeof msg.message === 'string' ? msg.message : '' });
+        break;
+      case 'devices':
+        if (Array.isArray(msg.devices)) this.signal({ type: 'devices', devices: msg.devices });
         break;
       default:
         break;
