@@ -89,18 +89,21 @@ describe('a visitor from kiosk to rating, in the browser', () => {
     await counterDisplay.screenshot({ path: artifactPath('e2e', 'counter-display-serving.png') });
     await expect.poll(() => counterDisplay.getByTestId('cd-serving-number').textContent()).toContain('A001');
 
-    // Finish (F4) → the counter display asks for a rating → the visitor taps 非常满意.
+    // Finish (F4) → the counter's rating pad asks (the counter display says to use it) → the visitor presses 非常满意.
     await counter.keyboard.press('F4');
-    await counterDisplay.getByTestId('rating-prompt').waitFor({ timeout: 5000 });
-    await counterDisplay.screenshot({ path: artifactPath('e2e', 'counter-display-rating.png') });
-    await counterDisplay.getByTestId('rating-very_satisfied').click();
-    await counterDisplay.getByTestId('rating-thanks').waitFor();
+    await counterDisplay.getByTestId('rating-use-pad').waitFor({ timeout: 5000 });
+    await counterDisplay.screenshot({ path: artifactPath('e2e', 'counter-display-rating-pad.png') });
+    const padEmulator = h.hall.devices!.of('rating_pad', 'counter-3')!.emulator!;
+    await padEmulator.waitFor('start');
+    await padEmulator.press('very_satisfied');
 
     // Stored with ticket, matter, counter and staff; the counter sees it too.
     const admin = await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } });
-    const ratings = await h.api<RatingDTO[]>('GET', '/api/v1/admin/ratings', { terminal: 'admin', session: admin.body.sessionToken });
+    const ratingsNow = () => h.api<RatingDTO[]>('GET', '/api/v1/admin/ratings', { terminal: 'admin', session: admin.body.sessionToken });
+    await expect.poll(async () => (await ratingsNow()).body[0]?.outcome, { timeout: 5000 }).toBe('very_satisfied');
+    const ratings = await ratingsNow();
     expect(ratings.body).toEqual([
-      expect.objectContaining({ ticketNumber: 'A001', matterName: '不动产转移登记（二手房买卖）', counterNumber: 3, staffName: '刘芳', outcome: 'very_satisfied', source: 'screen' }),
+      expect.objectContaining({ ticketNumber: 'A001', matterName: '不动产转移登记（二手房买卖）', counterNumber: 3, staffName: '刘芳', outcome: 'very_satisfied', source: 'pad' }),
     ]);
     await expect.poll(() => counter.getByTestId('counter-last-rating').getAttribute('data-outcome'), { timeout: 5000 }).toBe('very_satisfied');
     await counter.screenshot({ path: artifactPath('e2e', 'counter-rated.png') });
@@ -112,7 +115,22 @@ describe('a visitor from kiosk to rating, in the browser', () => {
     await adminPage.getByTestId('sign-in-submit').click();
     await adminPage.getByTestId('admin-dashboard').waitFor();
     await expect.poll(() => adminPage.getByTestId('admin-rating-row').count()).toBe(1);
+    await adminPage.getByTestId('admin-devices').waitFor();
     await adminPage.screenshot({ path: artifactPath('e2e', 'admin.png') });
+
+    // With the pad unplugged, the counter display offers the five levels on screen instead.
+    await h.api('POST', '/api/v1/admin/devices/counter-3-rating-pad/emulator', { terminal: 'admin', session: admin.body.sessionToken, body: { action: 'unplug' } });
+    await h.api('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: 'bdc-04' } });
+    await expect.poll(() => counter.locator('[data-testid="counter-action-call-next"]').getAttribute('data-enabled')).toBe('true');
+    await counter.keyboard.press('Space');
+    await expect.poll(() => counter.getByTestId('counter-current-number').getAttribute('data-number')).toBe('A002');
+    await counter.keyboard.press('F4');
+    await counterDisplay.getByTestId('rating-prompt').waitFor({ timeout: 5000 });
+    await expect.poll(() => counterDisplay.getByTestId('rating-satisfied').isVisible(), { timeout: 10_000 }).toBe(true);
+    await counterDisplay.screenshot({ path: artifactPath('e2e', 'counter-display-rating-screen.png') });
+    await counterDisplay.getByTestId('rating-satisfied').click();
+    await counterDisplay.getByTestId('rating-thanks').waitFor();
+    await expect.poll(async () => (await ratingsNow()).body.find((r) => r.ticketNumber === 'A002')?.source, { timeout: 5000 }).toBe('screen');
 
     // The ticket's QR page on a phone.
     const progress = await browser.newPage({ viewport: { width: 390, height: 844 } });
