@@ -8,6 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+const WATCHDOG = `
+socat -d -d "pty,raw,echo=0,link=$2" "pty,raw,echo=0,link=$3" & s=$!
+trap 'kill $s 2>/dev/null; wait $s 2>/dev/null; exit 0' TERM INT
+while kill -0 "$1" 2>/dev/null && kill -0 $s 2>/dev/null; do sleep 1 & wait $!; done
+kill $s 2>/dev/null
+`;
+
 export interface PtyPair {
   /** Path the driver opens. */
   a: string;
@@ -25,18 +32,19 @@ export async function createPtyPair(at?: { a: string; b: string }): Promise<PtyP
   const dir = at ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'servicehall-pty-'));
   const a = at?.a ?? path.join(dir!, 'a');
   const b = at?.b ?? path.join(dir!, 'b');
-  const proc: ChildProcess = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
+  // socat runs under a small shell watchdog: if this process dies without closing the pair
+  // (kill -9, power cut of a demo), socat goes too instead of lingering as an orphan.
+  const proc: ChildProcess = spawn('sh', ['-c', WATCHDOG, 'servicehall-pty', String(process.pid), a, b], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const spawnError = new Promise<Error>((resolve) => proc.once('error', resolve));
   let failed: Error | null = null;
-  void spawnError.then((e) => (failed = e));
+  proc.once('error', (e) => (failed = e));
   const deadline = Date.now() + 5000;
   while (!(fs.existsSync(a) && fs.existsSync(b))) {
-    if (failed) throw new Error(`cannot start socat for an emulated serial device (${(failed as Error).message}); install the Debian package "socat"`);
-    if (proc.exitCode !== null) throw new Error(`socat exited: ${stderr}`);
+    if (failed) throw new Error(`cannot start the pty pair (${(failed as Error).message})`);
+    if (proc.exitCode !== null) throw new Error(`socat could not create the pty pair (is the Debian package "socat" installed?): ${stderr.trim()}`);
     if (Date.now() > deadline) throw new Error(`socat did not create the pty pair: ${stderr}`);
     await new Promise((r) => setTimeout(r, 20));
   }
