@@ -2,7 +2,7 @@
 // plain sentences for the technician's page. Emits only when the code changes.
 import type { DeviceHealth, DriverClock } from '../contract.js';
 import type { IdCardHealthCode } from './contract.js';
-import { Emitter } from './emitter.js';
+import { Emitter } from '../emitter.js';
 
 const STATES: Record<IdCardHealthCode, DeviceHealth['state']> = {
   ok: 'ok',

@@ -18,7 +18,7 @@ import { SamStatusError } from './commands.js';
 import type { IdCardRecord, IdCardReaderDevice } from './contract.js';
 import { SamChannel } from './channel.js';
 import { idCardError, IdCardErrorCode, isDeviceError } from './errors.js';
-import { Emitter } from './emitter.js';
+import { Emitter } from '../emitter.js';
 import { checkSam, DEFAULT_TIMEOUTS, findCard, readSamId, selectAndRead, type StepTimeouts } from './flow.js';
 import { HealthTracker } from './health.js';
 

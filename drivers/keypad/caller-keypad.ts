@@ -9,7 +9,7 @@
 // - every key frame from a known keypad is acknowledged (if the profile says
 //   so), duplicates included: the keypad retransmits until it hears the ack.
 import { DeviceError, systemDriverClock, type ByteTransport, type DeviceHealth, type DriverClock } from '../contract.js';
-import { Emitter } from '../rating/emitter.js';
+import { Emitter } from '../emitter.js';
 import { LinkSupervisor } from '../rating/link-supervisor.js';
 import { stripControls } from '../rating/template.js';
 import { encodeKeypadFrame, KeypadFrameDecoder, type KeypadDecodeResult, type KeypadFrame } from './codec.js';

@@ -19,7 +19,7 @@ import type {
   RatingTimeoutEvent,
   StartRatingRequest,
 } from './contract.js';
-import { Emitter } from './emitter.js';
+import { Emitter } from '../emitter.js';
 import { LinkSupervisor } from './link-supervisor.js';
 import { createPadCodec, type PadCodec, type PadInput } from './pad-codec.js';
 import type { RatingProfile } from './profile.js';

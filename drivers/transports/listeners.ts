@@ -1,33 +1,23 @@
-// Listener bookkeeping shared by transports. A listener that throws must not
-// stop the others or the transport: its error is reported and dropped.
+// Listener bookkeeping shared by transports: data chunks and the close notice.
+import { Emitter } from '../emitter.js';
 
 export class TransportListeners {
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(reason: Error | null) => void>();
+  private readonly chunks = new Emitter<Uint8Array>();
+  private readonly closes = new Emitter<Error | null>();
 
   addData(l: (chunk: Uint8Array) => void): () => void {
-    this.dataListeners.add(l);
-    return () => this.dataListeners.delete(l);
+    return this.chunks.add(l);
   }
 
   addClose(l: (reason: Error | null) => void): () => void {
-    this.closeListeners.add(l);
-    return () => this.closeListeners.delete(l);
+    return this.closes.add(l);
   }
 
   data(chunk: Uint8Array): void {
-    for (const l of this.dataListeners) safely(() => l(chunk));
+    this.chunks.emit(chunk);
   }
 
   close(reason: Error | null): void {
-    for (const l of this.closeListeners) safely(() => l(reason));
-  }
-}
-
-function safely(fn: () => void): void {
-  try {
-    fn();
-  } catch (err) {
-    console.error('device listener failed:', err);
+    this.closes.emit(reason);
   }
 }

@@ -1,5 +1,7 @@
-// Listener sets for driver events. A listener that throws must not stop the
-// driver or the other listeners: its error is reported and dropped.
+// A typed listener set, shared by every driver and transport. A listener that
+// throws is logged and skipped: one bad subscriber must not stop the others or
+// the device's data path. Only the error's message is logged (never the value,
+// which may be a card record).
 
 export class Emitter<T> {
   private readonly listeners = new Set<(value: T) => void>();
@@ -14,7 +16,7 @@ export class Emitter<T> {
       try {
         l(value);
       } catch (err) {
-        console.error('ID card reader listener failed:', err instanceof Error ? err.message : err);
+        console.error('device listener failed:', err instanceof Error ? err.message : err);
       }
     }
   }
