@@ -45,7 +45,7 @@ export class HallViews {
     private readonly config: HallConfig,
     private readonly runtime: HallRuntime,
     private readonly progressSecret: string,
-    public printing: () => { available: boolean; reason: string | null },
+    private readonly printing: () => { available: boolean; reason: string | null },
     private readonly realName: RealNameTickets,
     private readonly devices: () => DeviceDTO[],
   ) {

@@ -6,16 +6,12 @@
 //   - purge() deletes every row whose retention has passed.
 import type { Db } from '../store/db.js';
 import type { IdentitySealer } from './sealer.js';
+import { maskIdNumber } from '../../drivers/idcard/index.js';
 
 export interface VisitorIdentity {
   idNumber: string;
   cardType: string;
   source: 'card' | 'manual';
-}
-
-export function maskId(idNumber: string): string {
-  const s = idNumber.trim();
-  return s.length >= 10 ? s.slice(0, 6) + '*'.repeat(s.length - 10) + s.slice(-4) : '*'.repeat(s.length);
 }
 
 /** 张三丰 → 张*丰, 李四 → 李*: the hall display's masked-name form. */
@@ -56,7 +52,7 @@ export class RealNameTickets {
       matterId,
       this.sealer.blindIndex(identity.idNumber),
       this.sealer.seal(identity.idNumber),
-      maskId(identity.idNumber),
+      maskIdNumber(identity.idNumber),
       identity.cardType,
       identity.source,
       now,
