@@ -17,12 +17,37 @@ export type DomainErrorCode =
   | 'not_serving'
   | 'same_queue'
   | 'not_paused'
-  | 'rating_closed';
+  | 'rating_closed'
+  | 'unknown_ticket'
+  | 'not_waiting'
+  | 'not_served_here'
+  | 'reason_required'
+  | 'recall_cooldown'
+  | 'recall_limit'
+  | 'recalls_required'
+  | 'not_no_show'
+  | 'rejoin_limit'
+  | 'rejoin_too_late'
+  | 'not_suspended'
+  | 'suspend_too_long'
+  | 'same_counter'
+  | 'daily_cap_reached'
+  | 'after_cut_off'
+  | 'hall_closed'
+  | 'self_service_only'
+  | 'booked_only'
+  | 'matter_not_offered'
+  | 'too_early'
+  | 'appointment_other_day'
+  | 'appointment_cancelled'
+  | 'already_checked_in';
 
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** Facts a screen needs to explain the refusal (e.g. { opensAt } or { cap }); never personal data. */
+    readonly details?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -14,12 +14,17 @@ import type {
   TicketId,
 } from './types.js';
 
+/** Why a ticket was called: the counter page's "why this ticket" (docs/calling-policy.md). */
 export type CallReason =
-  | 'overdue' // waited past the guard's maximum: goes first
-  | 'green_first' // green channel ahead of walk-ins
-  | 'green_streak_limit' // green skipped: too many in a row while walk-ins wait
-  | 'in_order' // oldest ticket of the next class
-  | 'only_green'; // nothing else waiting
+  | 'transferred_here' // transferred to this very counter
+  | 'overdue' // its place in line is older than the policy's maximum wait: goes first
+  | 'class_first' // its class comes first in the policy (green > appointment > walk-in) and lower classes wait
+  | 'ratio_turn' // walk-ins' turn in the policy's priority : walk-in ratio
+  | 'in_order' // the oldest of its class; no other class waits
+  | 'special_call' // called out of turn by staff, with a reason (特呼)
+  | 'resumed'; // a suspended ticket taken up again
+
+export type WithdrawReason = 'suspend_overdue' | 'day_closed';
 
 export type HallEvent =
   | {
@@ -35,13 +40,34 @@ export type HallEvent =
       issueSeq: number;
       /** Number within its queue for the service day (A012 → 12). */
       queueNumber: number;
+      /** A check-in: the appointment, and whether it was on time (late ones become walk-ins). */
+      appointmentId: string | null;
+      checkIn: 'on_time' | 'late' | null;
     }
-  | { type: 'ticket_called'; ticketId: TicketId; number: string; counterId: CounterId; counterNumber: number; staffId: StaffId | null; reason: CallReason; /** The counter's consecutive green calls made while walk-ins waited, after this call. */ greenStreak: number }
+  | {
+      type: 'ticket_called';
+      ticketId: TicketId;
+      number: string;
+      counterId: CounterId;
+      counterNumber: number;
+      staffId: StaffId | null;
+      ticketClass: TicketClass;
+      reason: CallReason;
+      /** Staff's reason for a special call (特呼); null otherwise. */
+      specialReason: string | null;
+      /** The counter's ratio streaks after this call. */
+      priorityStreak: number;
+      walkInStreak: number;
+    }
   | { type: 'ticket_recalled'; ticketId: TicketId; number: string; counterId: CounterId; counterNumber: number; recallCount: number }
   | { type: 'service_started'; ticketId: TicketId; number: string; counterId: CounterId }
   | { type: 'service_finished'; ticketId: TicketId; number: string; counterId: CounterId; staffId: StaffId | null; matterId: MatterId }
-  | { type: 'ticket_no_show'; ticketId: TicketId; number: string; counterId: CounterId }
-  | { type: 'ticket_transferred'; ticketId: TicketId; number: string; counterId: CounterId; fromQueueId: QueueId; toQueueId: QueueId }
+  | { type: 'ticket_no_show'; ticketId: TicketId; number: string; counterId: CounterId; /** Marked by the hall after autoNoShowMinutes, not by staff. */ automatic: boolean }
+  | { type: 'ticket_rejoined'; ticketId: TicketId; number: string; queueId: QueueId; lineKey: number; lineSeq: number; rejoinCount: number; placesAhead: number }
+  | { type: 'ticket_transferred'; ticketId: TicketId; number: string; counterId: CounterId; fromQueueId: QueueId; toQueueId: QueueId; /** 转窗 to one counter; null: to the queue. */ toCounterId: CounterId | null }
+  | { type: 'ticket_suspended'; ticketId: TicketId; number: string; counterId: CounterId; staffId: StaffId | null; reason: string; until: number }
+  | { type: 'ticket_resumed'; ticketId: TicketId; number: string; counterId: CounterId; counterNumber: number; staffId: StaffId | null }
+  | { type: 'ticket_withdrawn'; ticketId: TicketId; number: string; reason: WithdrawReason; suspendReason: string | null }
   | { type: 'counter_signed_in'; counterId: CounterId; staffId: StaffId }
   | { type: 'counter_signed_out'; counterId: CounterId; staffId: StaffId }
   | { type: 'counter_paused'; counterId: CounterId }

@@ -5,8 +5,9 @@
 // transaction fails, the service reloads its state from the database.
 import type { HallEvent } from './events.js';
 import type { HallState } from './state.js';
-import { emptyLines, lineOf } from './state.js';
+import { emptyLines, lineOf, recordServiceTime } from './state.js';
 import type { CounterState, RatingRequest, Ticket } from './types.js';
+import { WaitingLine } from './waiting-line.js';
 
 export interface Changes {
   tickets: Ticket[];
@@ -47,6 +48,14 @@ export function evolve(state: HallState, event: HallEvent, at: number = 0): Chan
         status: 'waiting',
         issuedAt: event.issuedAt,
         issueSeq: event.issueSeq,
+        lineKey: event.issuedAt,
+        lineSeq: event.issueSeq,
+        targetCounterId: null,
+        appointmentId: event.appointmentId ?? null,
+        lastCalledAt: null,
+        rejoinCount: 0,
+        suspendReason: null,
+        suspendedUntil: null,
         kioskId: event.kioskId,
         counterId: null,
         staffId: null,
@@ -67,13 +76,23 @@ export function evolve(state: HallState, event: HallEvent, at: number = 0): Chan
       const t = ticket(event.ticketId);
       const c = counter(event.counterId);
       lineOf(state, t).remove(t);
-      Object.assign(t, { status: 'called', counterId: c.id, staffId: event.staffId, calledAt: at });
-      Object.assign(c, { status: 'called', currentTicketId: t.id, greenStreak: event.greenStreak });
+      // A transfer to this counter is used up by the call.
+      Object.assign(t, { status: 'called', counterId: c.id, staffId: event.staffId, calledAt: at, lastCalledAt: at, recallCount: 0, targetCounterId: null });
+      Object.assign(c, { status: 'called', currentTicketId: t.id, priorityStreak: event.priorityStreak, walkInStreak: event.walkInStreak });
       state.lastCallReason.set(c.id, event.reason);
       break;
     }
+    case 'ticket_resumed': {
+      const t = ticket(event.ticketId);
+      const c = counter(event.counterId);
+      Object.assign(t, { status: 'called', counterId: c.id, staffId: event.staffId, calledAt: at, lastCalledAt: at, recallCount: 0, suspendedUntil: null });
+      state.suspended.delete(t.id);
+      Object.assign(c, { status: 'called', currentTicketId: t.id });
+      state.lastCallReason.set(c.id, 'resumed');
+      break;
+    }
     case 'ticket_recalled':
-      ticket(event.ticketId).recallCount = event.recallCount;
+      Object.assign(ticket(event.ticketId), { recallCount: event.recallCount, lastCalledAt: at });
       break;
     case 'service_started': {
       Object.assign(ticket(event.ticketId), { status: 'serving', startedAt: at });
@@ -82,20 +101,50 @@ export function evolve(state: HallState, event: HallEvent, at: number = 0): Chan
     }
     case 'service_finished':
     case 'ticket_no_show': {
-      Object.assign(ticket(event.ticketId), { status: event.type === 'service_finished' ? 'finished' : 'no_show', endedAt: at });
+      const t = ticket(event.ticketId);
+      const finished = event.type === 'service_finished';
+      if (finished) recordServiceTime(state, t.queueId, at - (t.startedAt ?? t.calledAt ?? at));
+      Object.assign(t, { status: finished ? 'finished' : 'no_show', endedAt: at });
       release(counter(event.counterId));
+      break;
+    }
+    case 'ticket_rejoined': {
+      const t = ticket(event.ticketId);
+      Object.assign(t, { status: 'waiting', lineKey: event.lineKey, lineSeq: event.lineSeq, rejoinCount: event.rejoinCount, counterId: null, staffId: null, calledAt: null, lastCalledAt: null, endedAt: null, recallCount: 0 });
+      lineOf(state, t).insert(t);
       break;
     }
     case 'ticket_transferred': {
       const t = ticket(event.ticketId);
-      Object.assign(t, { status: 'waiting', queueId: event.toQueueId, counterId: null, staffId: null, calledAt: null, startedAt: null, transferCount: t.transferCount + 1 });
-      // Keeps issuedAt: the visitor keeps their place by original issue time.
+      Object.assign(t, {
+        status: 'waiting',
+        queueId: event.toQueueId,
+        targetCounterId: event.toCounterId ?? null,
+        counterId: null,
+        staffId: null,
+        calledAt: null,
+        startedAt: null,
+        lastCalledAt: null,
+        recallCount: 0,
+        transferCount: t.transferCount + 1,
+      });
+      // Keeps its line key: the visitor keeps their place by original issue time.
       lineOf(state, t).insert(t);
       release(counter(event.counterId));
       break;
     }
+    case 'ticket_suspended': {
+      Object.assign(ticket(event.ticketId), { status: 'suspended', suspendReason: event.reason, suspendedUntil: event.until, counterId: null, calledAt: null, startedAt: null, lastCalledAt: null });
+      state.suspended.add(event.ticketId);
+      release(counter(event.counterId));
+      break;
+    }
+    case 'ticket_withdrawn':
+      Object.assign(ticket(event.ticketId), { status: 'withdrawn', endedAt: at });
+      state.suspended.delete(event.ticketId);
+      break;
     case 'counter_signed_in':
-      Object.assign(counter(event.counterId), { staffId: event.staffId, status: 'idle', greenStreak: 0, pausedAt: null });
+      Object.assign(counter(event.counterId), { staffId: event.staffId, status: 'idle', priorityStreak: 0, walkInStreak: 0, pausedAt: null });
       break;
     case 'counter_signed_out':
       Object.assign(counter(event.counterId), { staffId: null, status: 'signed_out', currentTicketId: null, pausedAt: null });
@@ -134,8 +183,8 @@ export function evolve(state: HallState, event: HallEvent, at: number = 0): Chan
     case 'service_day_closed': {
       for (const id of event.expiredTicketIds) Object.assign(ticket(id), { status: 'expired', endedAt: at });
       for (const c of state.counters.values()) {
-        if (c.currentTicketId || c.greenStreak) {
-          Object.assign(c, { currentTicketId: null, status: c.staffId ? (c.status === 'paused' ? 'paused' : 'idle') : 'signed_out', greenStreak: 0 });
+        if (c.currentTicketId || c.priorityStreak || c.walkInStreak) {
+          Object.assign(c, { currentTicketId: null, status: c.staffId ? (c.status === 'paused' ? 'paused' : 'idle') : 'signed_out', priorityStreak: 0, walkInStreak: 0 });
           changes.counters.push(c);
         }
       }
@@ -144,7 +193,10 @@ export function evolve(state: HallState, event: HallEvent, at: number = 0): Chan
       state.tickets = new Map();
       state.lastQueueNumber = new Map();
       state.lines = emptyLines(state.lines.keys());
+      state.directed = new Map([...state.directed.keys()].map((c) => [c, new WaitingLine()]));
       state.lastCallReason = new Map();
+      state.serviceTimes = new Map();
+      state.suspended = new Set();
       break;
     }
   }

@@ -19,6 +19,8 @@ export type TicketStatus =
   | 'serving' // being served
   | 'finished'
   | 'no_show' // 过号
+  | 'suspended' // 挂起: set aside (容缺受理, waiting for a document) until resumed or its deadline
+  | 'withdrawn' // a suspended ticket not resumed by its deadline: counts as withdrawn
   | 'expired'; // still waiting when the service day closed
 
 export interface Ticket {
@@ -35,6 +37,23 @@ export interface Ticket {
   issuedAt: number;
   /** Order tiebreak for tickets issued in the same millisecond: the hall's issue sequence. */
   issueSeq: number;
+  /**
+   * Place in its waiting line (epoch ms): the issue time, kept across transfers; a
+   * rejoining no-show gets a key between two waiting tickets. Aging reads it too.
+   */
+  lineKey: number;
+  /** Tiebreak within equal line keys (the issue sequence; a fraction for a rejoin). */
+  lineSeq: number;
+  /** Transferred to one counter (转窗): only that counter calls it. */
+  targetCounterId: CounterId | null;
+  /** The appointment this ticket was checked in for. */
+  appointmentId: string | null;
+  /** Last call or recall: the cooldown and the automatic no-show count from here. */
+  lastCalledAt: number | null;
+  rejoinCount: number;
+  suspendReason: string | null;
+  /** Suspended tickets not resumed by this time are withdrawn. */
+  suspendedUntil: number | null;
   kioskId: string | null;
   counterId: CounterId | null;
   staffId: StaffId | null;
@@ -52,8 +71,10 @@ export interface CounterState {
   staffId: StaffId | null;
   status: CounterStatus;
   currentTicketId: TicketId | null;
-  /** Consecutive green-channel calls while walk-ins were waiting: the starvation guard's counter. */
-  greenStreak: number;
+  /** Ratio policies: priority calls made in the current cycle while walk-ins waited. */
+  priorityStreak: number;
+  /** Ratio policies: walk-in calls made in the current cycle while priority tickets waited. */
+  walkInStreak: number;
   pausedAt: number | null;
 }
 

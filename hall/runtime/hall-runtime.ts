@@ -5,13 +5,30 @@
 // and listeners have been told; if it throws, nothing changed — in SQLite or
 // in memory (the state is reloaded from the database after a failed commit).
 import { randomUUID } from 'node:crypto';
-import { decide, evolve, serviceDayOf, type HallCommand, type HallSetup, type HallState } from '../domain/index.js';
+import { decide, evolve, nextDeadline, serviceDayOf, type HallCommand, type HallSetup, type HallState } from '../domain/index.js';
 import type { Db } from '../store/db.js';
 import { EventLog, type StoredEvent } from '../store/event-log.js';
 import { HallStore } from '../store/hall-store.js';
 import type { Timers } from './timers.js';
 
 export type EventListener = (events: StoredEvent[]) => void;
+
+/** Events about devices rather than tickets; they go through the outbox like every other. */
+export type DeviceEventType = 'ticket_printed' | 'print_failed' | 'kiosk_device_fault' | 'kiosk_device_recovered';
+
+/** Events that can move the next housekeeping deadline (deadlines.ts). */
+const DEADLINE_EVENTS = new Set([
+  'ticket_called',
+  'ticket_recalled',
+  'ticket_resumed',
+  'ticket_suspended',
+  'ticket_withdrawn',
+  'ticket_no_show',
+  'service_started',
+  'service_finished',
+  'ticket_transferred',
+  'service_day_closed',
+]);
 
 export class HallRuntime {
   readonly log: EventLog;
@@ -20,6 +37,7 @@ export class HallRuntime {
   private readonly listeners = new Set<EventListener>();
   private readonly ratingTimers = new Map<string, { cancel(): void }>();
   private dayTimer: { cancel(): void } | null = null;
+  private housekeeping: { at: number; timer: { cancel(): void } } | null = null;
 
   constructor(
     readonly db: Db,
@@ -40,12 +58,15 @@ export class HallRuntime {
     this.execute({ type: 'tick' });
     for (const r of this.stateRef.openRatings.values()) this.armRatingTimer(r.id, r.expiresAt);
     this.armDayTimer();
+    this.armHousekeeping();
   }
 
   stop(): void {
     for (const t of this.ratingTimers.values()) t.cancel();
     this.ratingTimers.clear();
     this.dayTimer?.cancel();
+    this.housekeeping?.timer.cancel();
+    this.housekeeping = null;
   }
 
   onEvents(listener: EventListener): () => void {
@@ -83,8 +104,8 @@ export class HallRuntime {
     return stored;
   }
 
-  /** Appends an event that records a device outcome (printed, print failed): no engine state changes. */
-  recordDeviceEvent(type: 'ticket_printed' | 'print_failed', payload: Record<string, unknown>): StoredEvent {
+  /** Appends an event that records a device outcome (printed, print failed, a kiosk fault): no engine state changes. */
+  recordDeviceEvent(type: DeviceEventType, payload: Record<string, unknown>): StoredEvent {
     const stored = this.log.append(type, this.stateRef.serviceDay, this.timers.now(), payload);
     this.afterCommit([stored]);
     return stored;
@@ -103,6 +124,7 @@ export class HallRuntime {
       }
       if (e.type === 'service_day_closed') this.armDayTimer();
     }
+    if (stored.some((e) => DEADLINE_EVENTS.has(e.type))) this.armHousekeeping();
     for (const l of this.listeners) {
       try {
         l(stored);
@@ -135,6 +157,23 @@ export class HallRuntime {
       this.safely({ type: 'tick' });
       this.armDayTimer();
     });
+  }
+
+  /** Automatic no-shows and overdue suspensions: one timer at the earliest deadline. */
+  private armHousekeeping(): void {
+    const at = nextDeadline(this.stateRef, this.setup);
+    if (this.housekeeping?.at === at) return;
+    this.housekeeping?.timer.cancel();
+    this.housekeeping = null;
+    if (at === null) return;
+    this.housekeeping = {
+      at,
+      timer: this.timers.at(at, () => {
+        this.housekeeping = null;
+        this.safely({ type: 'tick' });
+        this.armHousekeeping();
+      }),
+    };
   }
 
   private safely(cmd: HallCommand): void {

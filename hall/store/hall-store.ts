@@ -1,7 +1,7 @@
 // Persists what the engine changed, and rebuilds the engine's state at start.
 // Contract: persist() is called inside the transaction that appends the
 // events; loadState() returns exactly the state those commits describe.
-import { emptyState, restoreTicket, type Changes, type CounterState, type HallEvent, type HallSetup, type HallState, type RatingRequest, type Ticket } from '../domain/index.js';
+import { emptyState, recordServiceTime, restoreTicket, type Changes, type CounterState, type HallEvent, type HallSetup, type HallState, type RatingRequest, type Ticket } from '../domain/index.js';
 import type { Db } from './db.js';
 
 interface TicketRow {
@@ -23,6 +23,14 @@ interface TicketRow {
   ended_at: number | null;
   recall_count: number;
   transfer_count: number;
+  line_key: number;
+  line_seq: number;
+  target_counter_id: string | null;
+  appointment_id: string | null;
+  last_called_at: number | null;
+  rejoin_count: number;
+  suspend_reason: string | null;
+  suspended_until: number | null;
 }
 
 export function ticketFromRow(r: TicketRow): Ticket {
@@ -45,6 +53,14 @@ export function ticketFromRow(r: TicketRow): Ticket {
     endedAt: r.ended_at,
     recallCount: r.recall_count,
     transferCount: r.transfer_count,
+    lineKey: r.line_key,
+    lineSeq: r.line_seq,
+    targetCounterId: r.target_counter_id,
+    appointmentId: r.appointment_id,
+    lastCalledAt: r.last_called_at,
+    rejoinCount: r.rejoin_count,
+    suspendReason: r.suspend_reason,
+    suspendedUntil: r.suspended_until,
   };
 }
 
@@ -83,21 +99,27 @@ export class HallStore {
   private readonly setMeta;
   private readonly getMeta;
   private readonly setDayNumber;
+  private readonly markCheckedIn;
 
   constructor(private readonly db: Db) {
     this.upsertTicket = db.prepare(`
       INSERT INTO tickets (id, service_day, number, queue_id, matter_id, ticket_class, green_category, status, issued_at, issue_seq,
-                           kiosk_id, counter_id, staff_id, called_at, started_at, ended_at, recall_count, transfer_count)
+                           kiosk_id, counter_id, staff_id, called_at, started_at, ended_at, recall_count, transfer_count,
+                           line_key, line_seq, target_counter_id, appointment_id, last_called_at, rejoin_count, suspend_reason, suspended_until)
       VALUES (@id, @serviceDay, @number, @queueId, @matterId, @ticketClass, @greenCategory, @status, @issuedAt, @issueSeq,
-              @kioskId, @counterId, @staffId, @calledAt, @startedAt, @endedAt, @recallCount, @transferCount)
+              @kioskId, @counterId, @staffId, @calledAt, @startedAt, @endedAt, @recallCount, @transferCount,
+              @lineKey, @lineSeq, @targetCounterId, @appointmentId, @lastCalledAt, @rejoinCount, @suspendReason, @suspendedUntil)
       ON CONFLICT (id) DO UPDATE SET queue_id = excluded.queue_id, status = excluded.status, counter_id = excluded.counter_id,
         staff_id = excluded.staff_id, called_at = excluded.called_at, started_at = excluded.started_at, ended_at = excluded.ended_at,
-        recall_count = excluded.recall_count, transfer_count = excluded.transfer_count`);
+        recall_count = excluded.recall_count, transfer_count = excluded.transfer_count, line_key = excluded.line_key, line_seq = excluded.line_seq,
+        target_counter_id = excluded.target_counter_id, last_called_at = excluded.last_called_at, rejoin_count = excluded.rejoin_count,
+        suspend_reason = excluded.suspend_reason, suspended_until = excluded.suspended_until`);
     this.upsertCounter = db.prepare(`
-      INSERT INTO counters (id, staff_id, status, current_ticket_id, green_streak, paused_at, last_call_reason)
-      VALUES (@id, @staffId, @status, @currentTicketId, @greenStreak, @pausedAt, @lastCallReason)
+      INSERT INTO counters (id, staff_id, status, current_ticket_id, priority_streak, walk_in_streak, paused_at, last_call_reason)
+      VALUES (@id, @staffId, @status, @currentTicketId, @priorityStreak, @walkInStreak, @pausedAt, @lastCallReason)
       ON CONFLICT (id) DO UPDATE SET staff_id = excluded.staff_id, status = excluded.status, current_ticket_id = excluded.current_ticket_id,
-        green_streak = excluded.green_streak, paused_at = excluded.paused_at, last_call_reason = excluded.last_call_reason`);
+        priority_streak = excluded.priority_streak, walk_in_streak = excluded.walk_in_streak, paused_at = excluded.paused_at,
+        last_call_reason = excluded.last_call_reason`);
     this.upsertRating = db.prepare(`
       INSERT INTO ratings (id, ticket_id, counter_id, staff_id, matter_id, service_day, requested_at, expires_at, outcome, source, rated_at)
       VALUES (@id, @ticketId, @counterId, @staffId, @matterId, @serviceDay, @requestedAt, @expiresAt, @outcome, @source, @ratedAt)
@@ -107,6 +129,7 @@ export class HallStore {
     this.setDayNumber = db.prepare(
       'INSERT INTO day_numbers (service_day, queue_id, last_number) VALUES (?, ?, ?) ON CONFLICT (service_day, queue_id) DO UPDATE SET last_number = excluded.last_number',
     );
+    this.markCheckedIn = db.prepare("UPDATE appointments SET status = 'checked_in', ticket_id = ?, updated_at = ? WHERE id = ?");
   }
 
   meta(key: string): string | undefined {
@@ -127,6 +150,7 @@ export class HallStore {
       this.setMeta.run('next_issue_seq', String(state.nextIssueSeq));
     }
     if (event.type === 'service_day_closed') this.setMeta.run('service_day', event.nextServiceDay);
+    if (event.type === 'ticket_issued' && event.appointmentId) this.markCheckedIn.run(event.ticketId, event.issuedAt, event.appointmentId);
   }
 
   /** Rebuilds the engine state from the tables: the current service day's tickets, counters, open ratings. */
@@ -137,18 +161,23 @@ export class HallStore {
     const tickets = this.db.prepare('SELECT * FROM tickets WHERE service_day = ? ORDER BY issue_seq').all(serviceDay) as TicketRow[];
     for (const row of tickets) {
       const t = ticketFromRow(row);
-      if (setup.queues.has(t.queueId)) restoreTicket(state, t);
-      else state.tickets.set(t.id, t); // its queue left the configuration: kept, but nobody can call it
+      const placeable = setup.queues.has(t.queueId) && (t.targetCounterId === null || setup.counters.has(t.targetCounterId));
+      if (placeable) restoreTicket(state, t);
+      else state.tickets.set(t.id, t); // its queue or counter left the configuration: kept, but nobody can call it
+    }
+    // Today's finished services feed the wait estimate again, oldest first.
+    for (const t of [...state.tickets.values()].filter((x) => x.status === 'finished' && x.endedAt !== null).sort((a, b) => a.endedAt! - b.endedAt!)) {
+      recordServiceTime(state, t.queueId, t.endedAt! - (t.startedAt ?? t.calledAt ?? t.endedAt!));
     }
     for (const r of this.db.prepare('SELECT queue_id, last_number FROM day_numbers WHERE service_day = ?').all(serviceDay) as { queue_id: string; last_number: number }[]) {
       state.lastQueueNumber.set(r.queue_id, r.last_number);
     }
     const counters = this.db.prepare('SELECT * FROM counters').all() as {
-      id: string; staff_id: string | null; status: CounterState['status']; current_ticket_id: string | null; green_streak: number; paused_at: number | null; last_call_reason: string | null;
+      id: string; staff_id: string | null; status: CounterState['status']; current_ticket_id: string | null; priority_streak: number; walk_in_streak: number; paused_at: number | null; last_call_reason: string | null;
     }[];
     for (const r of counters) {
       if (!state.counters.has(r.id)) continue; // counter removed from the configuration
-      state.counters.set(r.id, { id: r.id, staffId: r.staff_id, status: r.status, currentTicketId: r.current_ticket_id, greenStreak: r.green_streak, pausedAt: r.paused_at });
+      state.counters.set(r.id, { id: r.id, staffId: r.staff_id, status: r.status, currentTicketId: r.current_ticket_id, priorityStreak: r.priority_streak, walkInStreak: r.walk_in_streak, pausedAt: r.paused_at });
       if (r.last_call_reason) state.lastCallReason.set(r.id, r.last_call_reason);
     }
     for (const r of this.db.prepare('SELECT * FROM ratings WHERE outcome IS NULL').all() as RatingRow[]) state.openRatings.set(r.id, ratingFromRow(r));

@@ -29,6 +29,39 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0003 keeps a version-2 day of tickets: line keys from issue times, streaks carried over', () => {
+    const db = new Database(file());
+    migrate(db, migrations.slice(0, 2));
+    db.prepare(
+      `INSERT INTO tickets (id, service_day, number, queue_id, matter_id, ticket_class, status, issued_at, issue_seq, called_at)
+       VALUES ('t1', '2026-11-23', 'A001', 'A', 'm', 'walk_in', 'called', 1000, 7, 2000)`,
+    ).run();
+    db.prepare("INSERT INTO counters (id, status, green_streak) VALUES ('c1', 'idle', 2)").run();
+    migrate(db, migrations.slice(0, 3));
+    expect(db.prepare('SELECT line_key, line_seq, last_called_at, rejoin_count, target_counter_id FROM tickets').get()).toEqual({
+      line_key: 1000,
+      line_seq: 7,
+      last_called_at: 2000,
+      rejoin_count: 0,
+      target_counter_id: null,
+    });
+    expect(db.prepare('SELECT priority_streak, walk_in_streak FROM counters').get()).toEqual({ priority_streak: 2, walk_in_streak: 0 });
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'appointments'").pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it('upgrades a version-2 file with events all the way, and the hall reads it back', () => {
+    const f = file();
+    const old = new Database(f);
+    migrate(old, migrations.slice(0, 2));
+    old.prepare("INSERT INTO events (id, type, service_day, at, schema_version, payload) VALUES ('e1', 'tick', '2026-11-23', 5, 1, '{}')").run();
+    old.close();
+    const db = openDatabase(f);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect((db.prepare('SELECT hlc FROM events').pluck().get() as string).length).toBeGreaterThan(0);
+    db.close();
+  });
+
   it('is idempotent: opening a migrated database again changes nothing', () => {
     const f = file();
     openDatabase(f).close();

@@ -57,7 +57,7 @@ describe('calling', () => {
       calls.push(e!.type === 'ticket_called' ? `${e!.number}:${e!.reason}` : '');
       d.run({ type: 'finish_service', counterId: 'd2', ratingId: d.nextRatingId() });
     }
-    expect(calls).toEqual(['A002:green_first', 'A003:green_first', 'A001:green_streak_limit', 'A004:only_green']);
+    expect(calls).toEqual(['A002:class_first', 'A003:class_first', 'A001:ratio_turn', 'A004:in_order']);
   });
 
   it('lets a ticket that waited past the maximum go before younger green tickets', () => {
@@ -112,6 +112,7 @@ describe('serving', () => {
     const issued = d.issue('m-c');
     d.advance(5);
     d.run({ type: 'call_next', counterId: 'd3' });
+    d.advance(1);
     expect(d.run({ type: 'recall', counterId: 'd3' })[0]).toMatchObject({ type: 'ticket_recalled', recallCount: 1 });
     d.run({ type: 'start_service', counterId: 'd3' });
     expect(() => d.run({ type: 'recall', counterId: 'd3' })).toThrow(expect.objectContaining({ code: 'not_called' }));

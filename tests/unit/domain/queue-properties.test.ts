@@ -1,36 +1,63 @@
-// Properties of the queue engine over thousands of random service days:
-// unique numbers, green channel first, no starvation, transfers keep their place.
+// Properties of the queue engine over thousands of random service days, under
+// random calling policies: unique numbers; transfers to a counter first; aging
+// (no starvation past maxWaitMinutes); class order; ratios; queue order; every
+// ticket in exactly one place; rejoin bounds. Steps include appointments,
+// special calls, recalls, suspensions and rejoins.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError, type HallEvent } from '../../../hall/domain/index.js';
+import { DomainError, priorityClasses, type CallingPolicy, type HallEvent, type Ticket, type TicketClass } from '../../../hall/domain/index.js';
 import { EngineDriver } from '../../helpers/engine-driver.js';
 import { MONDAY_9AM, freshState, testSetup } from '../../helpers/hall-setup.js';
 
+type CounterName = 'g1' | 'd2' | 'd3';
+type Matter = 'm-a' | 'm-b' | 'm-c';
 type Step =
-  | { kind: 'issue'; matter: 'm-a' | 'm-b' | 'm-c'; green: boolean }
-  | { kind: 'greenBurst'; matter: 'm-a' | 'm-b' | 'm-c'; count: number }
-  | { kind: 'call' | 'finish' | 'serve' | 'noShow' | 'pause' | 'resume'; counter: 'g1' | 'd2' | 'd3' }
-  | { kind: 'transfer'; counter: 'g1' | 'd2' | 'd3'; to: 'A' | 'B' | 'C' }
+  | { kind: 'issue'; matter: Matter; green: boolean }
+  | { kind: 'greenBurst'; matter: Matter; count: number }
+  | { kind: 'appointment'; matter: Matter; offsetMinutes: number }
+  | { kind: 'call' | 'finish' | 'serve' | 'noShow' | 'pause' | 'resume' | 'recall' | 'suspend' | 'special'; counter: CounterName }
+  | { kind: 'transfer'; counter: CounterName; to: 'A' | 'B' | 'C' }
+  | { kind: 'transferToCounter'; counter: CounterName; to: CounterName }
+  | { kind: 'resumeSuspended' | 'rejoin'; counter: CounterName; pick: number }
   | { kind: 'wait'; minutes: number };
 
-const counter = fc.constantFrom('g1' as const, 'd2' as const, 'd3' as const);
+const counter = fc.constantFrom<CounterName>('g1', 'd2', 'd3');
+const matter = fc.constantFrom<Matter>('m-a', 'm-b', 'm-c');
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('issue' as const), matter: fc.constantFrom('m-a' as const, 'm-b' as const, 'm-c' as const), green: fc.boolean() }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('issue' as const), matter, green: fc.boolean() }) },
   // A coach of elderly visitors arriving together: what tests the starvation guard.
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('greenBurst' as const), matter: fc.constantFrom('m-a' as const, 'm-b' as const, 'm-c' as const), count: fc.integer({ min: 3, max: 8 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('greenBurst' as const), matter, count: fc.integer({ min: 3, max: 8 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('appointment' as const), matter, offsetMinutes: fc.integer({ min: -40, max: 40 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('call' as const), counter }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('serve' as const), counter }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('finish' as const), counter }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('noShow' as const), counter }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('noShow' as const, 'recall' as const, 'suspend' as const, 'special' as const), counter }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('pause' as const, 'resume' as const), counter }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('transfer' as const), counter, to: fc.constantFrom('A' as const, 'B' as const, 'C' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('transferToCounter' as const), counter, to: counter }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('resumeSuspended' as const, 'rejoin' as const), counter, pick: fc.nat(20) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('wait' as const), minutes: fc.integer({ min: 0, max: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), minutes: fc.integer({ min: 5, max: 40 }) }) },
 );
 /** A day is a run of steps; `wait` steps move the clock, and the last day rolls over into the next. */
-const days = fc.array(fc.array(step, { maxLength: 150 }), { minLength: 1, maxLength: 4 });
+const days = fc.array(fc.array(step, { minLength: 10, maxLength: 150, size: 'large' }), { minLength: 1, maxLength: 3 });
+
+const policyArb: fc.Arbitrary<CallingPolicy> = fc.record({
+  id: fc.constant('p'),
+  name: fc.constant('random'),
+  classOrder: fc.shuffledSubarray<TicketClass>(['green', 'appointment', 'walk_in'], { minLength: 3, maxLength: 3 }),
+  mode: fc.constantFrom('strict' as const, 'ratio' as const),
+  ratio: fc.record({ priority: fc.integer({ min: 1, max: 4 }), walkIn: fc.integer({ min: 1, max: 3 }) }),
+  maxWaitMinutes: fc.constantFrom(15, 30, null),
+  queueOrder: fc.constantFrom('oldest_first' as const, 'listed' as const, 'weighted' as const),
+  queueWeights: fc.record({ A: fc.constantFrom(1, 2, 5), B: fc.constantFrom(1, 3) }),
+});
+
+let appointmentIds = 0;
+const pickOf = <T>(items: T[], n: number): T | undefined => items[n % Math.max(1, items.length)];
 
 function play(d: EngineDriver, s: Step): void {
+  const tickets = () => [...d.state.tickets.values()];
   try {
     switch (s.kind) {
       case 'issue':
@@ -39,6 +66,12 @@ function play(d: EngineDriver, s: Step): void {
       case 'greenBurst':
         for (let i = 0; i < s.count; i++) d.issue(s.matter, 'elderly');
         break;
+      case 'appointment': {
+        const slotStart = d.now - s.offsetMinutes * 60_000;
+        const id = `ap${++appointmentIds}`;
+        d.run({ type: 'check_in', ticketId: `t-${id}`, kioskId: 'k1', greenCategory: null, appointment: { id, matterId: s.matter, slotStart, slotEnd: slotStart + 1_800_000, status: 'booked' } });
+        break;
+      }
       case 'call':
         d.run({ type: 'call_next', counterId: s.counter });
         break;
@@ -52,6 +85,18 @@ function play(d: EngineDriver, s: Step): void {
       case 'noShow':
         d.run({ type: 'mark_no_show', counterId: s.counter });
         break;
+      case 'recall':
+        d.run({ type: 'recall', counterId: s.counter });
+        break;
+      case 'suspend':
+        d.run({ type: 'suspend', counterId: s.counter, reason: '缺复印件', minutes: 20 });
+        break;
+      case 'special': {
+        const waiting = tickets().filter((t) => t.status === 'waiting');
+        const t = waiting[waiting.length - 1];
+        if (t) d.run({ type: 'call_specific', counterId: s.counter, ticketId: t.id, reason: '老人行动不便' });
+        break;
+      }
       case 'pause':
       case 'resume':
         d.run({ type: s.kind, counterId: s.counter });
@@ -59,8 +104,22 @@ function play(d: EngineDriver, s: Step): void {
       case 'transfer':
         d.run({ type: 'transfer', counterId: s.counter, toQueueId: s.to });
         break;
+      case 'transferToCounter':
+        d.run({ type: 'transfer', counterId: s.counter, toQueueId: null, toCounterId: s.to });
+        break;
+      case 'resumeSuspended': {
+        const t = pickOf(tickets().filter((x) => x.status === 'suspended'), s.pick);
+        if (t) d.run({ type: 'resume_suspended', counterId: s.counter, ticketId: t.id });
+        break;
+      }
+      case 'rejoin': {
+        const t = pickOf(tickets().filter((x) => x.status === 'no_show'), s.pick);
+        if (t) d.run({ type: 'rejoin', ticketId: t.id });
+        break;
+      }
       case 'wait':
         d.advance(s.minutes);
+        d.run({ type: 'tick' });
         break;
     }
   } catch (err) {
@@ -68,11 +127,9 @@ function play(d: EngineDriver, s: Step): void {
   }
 }
 
-function runDays(plan: Step[][]): EngineDriver {
-  const setup = testSetup();
-  const d = new EngineDriver(setup, freshState(setup), MONDAY_9AM);
+function runDays(plan: Step[][], d: EngineDriver): EngineDriver {
   for (const day of plan) {
-    for (const c of ['g1', 'd2', 'd3']) play(d, { kind: 'resume', counter: c as 'g1' });
+    for (const c of ['g1', 'd2', 'd3'] as const) play(d, { kind: 'resume', counter: c });
     for (const c of ['g1', 'd2', 'd3']) d.run({ type: 'sign_in', counterId: c, staffId: `s-${c}` });
     for (const s of day) play(d, s);
     d.now = MONDAY_9AM + Math.ceil((d.now - MONDAY_9AM + 1) / 86_400_000) * 86_400_000;
@@ -81,15 +138,76 @@ function runDays(plan: Step[][]): EngineDriver {
   return d;
 }
 
-const RUNS = { numRuns: 1000 };
+function driverWith(policy?: CallingPolicy): EngineDriver {
+  const setup = testSetup(policy ? { extraPolicies: [policy], counterPolicies: { g1: 'p', d2: 'p', d3: 'p' } } : {});
+  return new EngineDriver(setup, freshState(setup), MONDAY_9AM);
+}
 
-describe('queue engine properties (1000 random multi-day runs each)', () => {
+const RUNS = { numRuns: 300 };
+
+/** What the counter could call just before a call: waiting tickets of its queues, or transferred to it. */
+function candidates(d: EngineDriver, counterId: string): Ticket[] {
+  const queues = d.setup.counters.get(counterId)!.queueIds;
+  return [...d.state.tickets.values()]
+    .filter((t) => t.status === 'waiting' && (t.targetCounterId ? t.targetCounterId === counterId : queues.includes(t.queueId)))
+    .map((t) => ({ ...t }));
+}
+
+const minKey = (ts: Ticket[]) => Math.min(...ts.map((t) => t.lineKey));
+
+/** Wraps the driver so every call_next is checked against the policy, given the candidates just before it. */
+function checkCalls(d: EngineDriver, policy: CallingPolicy, seen: Set<string>): void {
+  const run = d.run.bind(d);
+  d.run = (cmd) => {
+    if (cmd.type !== 'call_next') return run(cmd);
+    const before = candidates(d, cmd.counterId);
+    const c = d.state.counters.get(cmd.counterId)!;
+    const streaks = { priority: c.priorityStreak, walkIn: c.walkInStreak };
+    const events = run(cmd);
+    const called = events.find((e): e is HallEvent & { type: 'ticket_called' } => e.type === 'ticket_called');
+    if (!called) return events;
+    seen.add(called.reason);
+    const chosen = before.find((t) => t.id === called.ticketId)!;
+    expect(chosen).toBeDefined();
+    const directed = before.filter((t) => t.targetCounterId === cmd.counterId);
+    if (directed.length > 0) {
+      expect(chosen.targetCounterId).toBe(cmd.counterId);
+      return events;
+    }
+    const limit = policy.maxWaitMinutes === null ? null : d.now - policy.maxWaitMinutes * 60_000;
+    const overdue = limit === null ? [] : before.filter((t) => t.lineKey <= limit);
+    if (overdue.length > 0) {
+      // Aging: the oldest overdue place goes first, whatever its class.
+      expect(called.reason).toBe('overdue');
+      expect(chosen.lineKey).toBe(minKey(overdue));
+      return events;
+    }
+    const waitingClasses = policy.classOrder.filter((k) => before.some((t) => t.ticketClass === k));
+    const priority = priorityClasses(policy).filter((k) => waitingClasses.includes(k));
+    const walkInWaits = waitingClasses.includes('walk_in');
+    let expectedClass = waitingClasses[0];
+    if (policy.mode === 'ratio' && priority.length > 0 && walkInWaits) {
+      expectedClass = streaks.priority < policy.ratio.priority ? priority[0] : 'walk_in';
+      // Ratio bound: never more than `priority` priority calls in a cycle while walk-ins wait.
+      expect(called.priorityStreak).toBeLessThanOrEqual(policy.ratio.priority);
+      expect(called.walkInStreak).toBeLessThan(policy.ratio.walkIn);
+    }
+    expect(chosen.ticketClass).toBe(expectedClass);
+    if (policy.queueOrder === 'oldest_first') {
+      expect(chosen.lineKey).toBe(minKey(before.filter((t) => t.ticketClass === expectedClass)));
+    }
+    return events;
+  };
+}
+
+// Generous timeouts: hundreds of simulated days per property, on a shared 2-core machine.
+describe('queue engine properties (random multi-day runs under random policies)', { timeout: 120_000 }, () => {
   it('never issues the same number twice in a service day', () => {
     fc.assert(
       fc.property(days, (plan) => {
-        const d = runDays(plan);
+        const d = runDays(plan, driverWith());
         const seen = new Set<string>();
-        let day = '';
+        let day = '2026-11-23';
         for (const { event } of d.log) {
           if (event.type === 'service_day_closed') day = event.nextServiceDay;
           if (event.type !== 'ticket_issued') continue;
@@ -102,78 +220,64 @@ describe('queue engine properties (1000 random multi-day runs each)', () => {
     );
   });
 
-  it('calls the green channel first unless the guard steps in, and never starves walk-ins', () => {
-    checkCallingRule(new Set());
-  });
-
-  it('exercises every branch of the calling rule (fixed seed, so coverage cannot drift)', () => {
-    const reasonsSeen = new Set<string>();
-    checkCallingRule(reasonsSeen, { seed: 20261121 });
-    expect([...reasonsSeen].sort()).toEqual(['green_first', 'green_streak_limit', 'in_order', 'only_green', 'overdue']);
-  });
-
-  it('keeps the original issue time across transfers, and every ticket ends in exactly one place', () => {
+  it('follows each policy: transfers here first, aging, class order, ratio, queue order', () => {
     fc.assert(
-      fc.property(days, (plan) => {
-        const d = runDays(plan.slice(0, 1));
-        const issued = new Map<string, number>();
-        for (const { event } of d.log) if (event.type === 'ticket_issued') issued.set(event.ticketId, event.issuedAt);
-        for (const t of d.state.tickets.values()) expect(t.issuedAt).toBe(issued.get(t.id));
-        // Waiting lines hold exactly the waiting tickets.
-        const inLines = [...d.state.lines.values()].flatMap((l) => [...l.green.ids(), ...l.normal.ids()]);
-        const waiting = [...d.state.tickets.values()].filter((t) => t.status === 'waiting').map((t) => t.id);
-        expect(new Set(inLines)).toEqual(new Set(waiting));
-        expect(inLines.length).toBe(waiting.length);
+      fc.property(days, policyArb, (plan, policy) => {
+        const d = driverWith(policy);
+        checkCalls(d, policy, new Set());
+        runDays(plan, d);
       }),
       RUNS,
     );
   });
-});
 
-function checkCallingRule(reasonsSeen: Set<string>, extra: fc.Parameters<[Step[][], { maxConsecutiveGreen: number; maxWaitMinutes: number }]> = {}): void {
-  const guards = fc.record({ maxConsecutiveGreen: fc.integer({ min: 1, max: 4 }), maxWaitMinutes: fc.constantFrom(15, 30, 480) });
-  fc.assert(
-    fc.property(days, guards, (plan, guard) => {
-      const setup = testSetup({ guard });
-      const d = new EngineDriver(setup, freshState(setup), MONDAY_9AM);
-      const { maxConsecutiveGreen, maxWaitMinutes } = setup.guard;
-      const run = d.run.bind(d);
-      // Check each call against the waiting tickets just before it.
-      d.run = (cmd) => {
-        const before = cmd.type === 'call_next' ? snapshotWaiting(d, cmd.counterId) : null;
-        const streakBefore = cmd.type === 'call_next' ? (d.state.counters.get(cmd.counterId)?.greenStreak ?? 0) : 0;
-        const events = run(cmd);
-        const called = events.find((e): e is HallEvent & { type: 'ticket_called' } => e.type === 'ticket_called');
-        if (before && called) {
-          reasonsSeen.add(called.reason);
-          const chosen = before.find((t) => t.id === called.ticketId)!;
-          const overdue = before.filter((t) => d.now - t.issuedAt >= maxWaitMinutes * 60_000);
-          const walkInsWaiting = before.some((t) => t.ticketClass !== 'green');
-          if (overdue.length > 0) {
-            // Aging: an overdue ticket goes first, the longest-waiting of them.
-            expect(d.now - chosen.issuedAt).toBeGreaterThanOrEqual(maxWaitMinutes * 60_000);
-            expect(chosen.issuedAt).toBe(Math.min(...overdue.map((t) => t.issuedAt)));
-          } else if (before.some((t) => t.ticketClass === 'green') && streakBefore < maxConsecutiveGreen) {
-            expect(chosen.ticketClass).toBe('green');
+  it('exercises every call reason (fixed seed, so coverage cannot drift)', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(days, policyArb, (plan, policy) => {
+        const d = driverWith(policy);
+        checkCalls(d, policy, seen);
+        runDays(plan, d);
+      }),
+      { seed: 20261122, numRuns: 300 },
+    );
+    expect([...seen].sort()).toEqual(['class_first', 'in_order', 'overdue', 'ratio_turn', 'transferred_here']);
+  });
+
+  it('keeps every ticket in exactly one place, and rejoined no-shows within their bound', () => {
+    fc.assert(
+      fc.property(days, policyArb, (plan, policy) => {
+        const d = driverWith(policy);
+        const run = d.run.bind(d);
+        d.run = (cmd) => {
+          const events = run(cmd);
+          for (const e of events) {
+            if (e.type === 'ticket_rejoined') expect(e.placesAhead).toBeLessThanOrEqual(d.setup.rules.rejoinPlacesAhead);
+            if (e.type === 'ticket_called' && e.reason === 'special_call') expect(e.specialReason).toBe('老人行动不便');
           }
-          // Starvation guard: never more than N green calls in a row while walk-ins wait.
-          if (walkInsWaiting) expect(called.greenStreak).toBeLessThanOrEqual(maxConsecutiveGreen);
-        }
-        return events;
-      };
-      for (const day of plan) {
-        for (const c of ['g1', 'd2', 'd3']) play(d, { kind: 'resume', counter: c as 'g1' });
-        for (const c of ['g1', 'd2', 'd3']) d.run({ type: 'sign_in', counterId: c, staffId: `s-${c}` });
-        for (const s of day) play(d, s);
-        d.advance(24 * 60);
-        d.run({ type: 'tick' });
-      }
-    }),
-    { ...RUNS, ...extra },
-  );
-}
-
-function snapshotWaiting(d: EngineDriver, counterId: string) {
-  const queues = d.setup.counters.get(counterId)!.queueIds;
-  return [...d.state.tickets.values()].filter((t) => t.status === 'waiting' && queues.includes(t.queueId)).map((t) => ({ ...t }));
-}
+          const inLines = [...d.state.lines.values()].flatMap((l) => [...l.green.ids(), ...l.appointment.ids(), ...l.walk_in.ids()]);
+          const directed = [...d.state.directed.values()].flatMap((l) => l.ids());
+          const waiting = [...d.state.tickets.values()].filter((t) => t.status === 'waiting').map((t) => t.id);
+          expect(new Set([...inLines, ...directed])).toEqual(new Set(waiting));
+          expect(inLines.length + directed.length).toBe(waiting.length);
+          // The suspended index (housekeeping's shortcut) matches the tickets.
+          expect(d.state.suspended).toEqual(new Set([...d.state.tickets.values()].filter((t) => t.status === 'suspended').map((t) => t.id)));
+          // A counter holds at most one ticket, and it is called or being served there.
+          for (const c of d.state.counters.values()) {
+            if (!c.currentTicketId) continue;
+            const t = d.state.tickets.get(c.currentTicketId)!;
+            expect(['called', 'serving']).toContain(t.status);
+            expect(t.counterId).toBe(c.id);
+          }
+          return events;
+        };
+        runDays(plan, d);
+        // The issue time never changes, whatever happened to the ticket.
+        const issued = new Map<string, number>();
+        for (const { event } of d.log) if (event.type === 'ticket_issued') issued.set(event.ticketId, event.issuedAt);
+        for (const t of d.state.tickets.values()) expect(t.issuedAt).toBe(issued.get(t.id));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
