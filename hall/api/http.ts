@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { DomainError } from '../domain/index.js';
 import { formatPath } from '../config/load.js';
-import type { ApiErrorBody } from './dto.js';
+import type { ApiErrorBody, RefusalErrorBody, RefusalFactsDTO, ValidationIssueDTO } from './dto.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -15,7 +15,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: { path: string; message: string }[],
+    /** Validation issues (400) or the facts of a domain refusal (409), sent as `error.details`. */
+    readonly details?: ValidationIssueDTO[] | RefusalFactsDTO,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -82,23 +83,26 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function sendError(res: ServerResponse, err: unknown): void {
   let apiError: ApiError;
   if (err instanceof ApiError) apiError = err;
-  else if (err instanceof DomainError) apiError = new ApiError(409, err.code, err.message);
+  // A refusal carries its facts (e.g. { readyAt }) so the screen can explain it; never personal data.
+  else if (err instanceof DomainError) apiError = new ApiError(409, err.code, err.message, err.details && Object.keys(err.details).length ? err.details : undefined);
   else {
     console.error('internal error while handling a request:', err);
     apiError = new ApiError(500, 'internal', 'internal error; the request changed nothing');
   }
-  const body: ApiErrorBody = { error: { code: apiError.code, message: apiError.message, ...(apiError.details ? { details: apiError.details } : {}) } };
+  const { code, message, details } = apiError;
+  const body: ApiErrorBody | RefusalErrorBody =
+    details === undefined ? { error: { code, message } } : Array.isArray(details) ? { error: { code, message, details } } : { error: { code, message, details } };
   if (!res.headersSent) sendJson(res, apiError.status, body);
 }
 
-/** Reads and parses a JSON body (≤ 64 KiB), then validates it. */
-export async function readBody<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
+/** Reads and parses a JSON body (≤ maxBytes, default 64 KiB), then validates it. */
+export async function readBody<T>(req: IncomingMessage, schema: z.ZodType<T>, maxBytes = MAX_BODY_BYTES): Promise<T> {
   const type = req.headers['content-type'] ?? '';
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'too_large', `request body is over ${MAX_BODY_BYTES} bytes`);
+    if (size > maxBytes) throw new ApiError(413, 'too_large', `request body is over ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

@@ -1,0 +1,62 @@
+// What the central platform checks in each hall event it interprets, per
+// schema version and type (the hall's types: hall/domain/events.ts, plus the
+// device events ticket_printed / print_failed / kiosk_device_fault / kiosk_device_recovered).
+// Contract: a tolerant reader — each schema requires the fields the central
+// side reads (ids, numbers, times, levels) with their types, and lets other
+// fields through untouched, so a hall adding a field within a schema version
+// is not poison; a missing or mistyped required field is. An event type not
+// listed for its schema version is poison (quarantined).
+// Dangers: adding a required field here turns old events of that type into
+// poison on re-interpretation — add required fields only with a new schema
+// version. Adding a type is safe; quarantined events of that type are
+// re-checked at the next start (central/ingest/parked.ts).
+import { z } from 'zod';
+
+const id = z.string().min(1).max(200);
+const optionalId = id.nullable().optional();
+const epochMs = z.number().int().nonnegative();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const ticket = { ticketId: id, number: z.string().min(1).max(20) };
+
+export const RATING_OUTCOMES = ['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied', 'not_rated'] as const;
+
+const v1: Record<string, z.ZodType<Record<string, unknown>>> = {
+  ticket_issued: z.looseObject({
+    ...ticket,
+    queueId: id,
+    matterId: id,
+    ticketClass: z.enum(['green', 'appointment', 'walk_in']),
+    greenCategory: z.string().nullable().optional(),
+    kioskId: optionalId,
+    issuedAt: epochMs,
+    issueSeq: z.number().int().nonnegative().optional(),
+    queueNumber: z.number().int().nonnegative().optional(),
+  }),
+  ticket_called: z.looseObject({ ...ticket, counterId: id, counterNumber: z.number().int().optional(), staffId: optionalId, reason: z.string().optional() }),
+  ticket_recalled: z.looseObject({ ...ticket, counterId: id, recallCount: z.number().int().nonnegative().optional() }),
+  service_started: z.looseObject({ ...ticket, counterId: id }),
+  service_finished: z.looseObject({ ...ticket, counterId: id, staffId: optionalId, matterId: id }),
+  ticket_no_show: z.looseObject({ ...ticket, counterId: id, automatic: z.boolean().optional() }),
+  ticket_rejoined: z.looseObject({ ...ticket, queueId: id }),
+  ticket_transferred: z.looseObject({ ...ticket, counterId: id, fromQueueId: id, toQueueId: id, toCounterId: optionalId }),
+  ticket_suspended: z.looseObject({ ...ticket, counterId: id, staffId: optionalId, reason: z.string().optional(), until: epochMs.optional() }),
+  ticket_resumed: z.looseObject({ ...ticket, counterId: id, staffId: optionalId }),
+  ticket_withdrawn: z.looseObject({ ...ticket, reason: z.string() }),
+  counter_signed_in: z.looseObject({ counterId: id, staffId: id }),
+  counter_signed_out: z.looseObject({ counterId: id, staffId: id }),
+  counter_paused: z.looseObject({ counterId: id }),
+  counter_resumed: z.looseObject({ counterId: id }),
+  rating_requested: z.looseObject({ ratingId: id, ticketId: id, counterId: id, staffId: optionalId, matterId: id, expiresAt: epochMs }),
+  rating_recorded: z.looseObject({ ratingId: id, ticketId: id, counterId: id, outcome: z.enum(RATING_OUTCOMES), source: z.enum(['pad', 'screen', 'timeout']) }),
+  service_day_closed: z.looseObject({ serviceDay: day, nextServiceDay: day, expiredTicketIds: z.array(id) }),
+  ticket_printed: z.looseObject({ ...ticket, kioskId: optionalId }),
+  print_failed: z.looseObject({ ...ticket, kioskId: optionalId, code: z.string().optional() }),
+  kiosk_device_fault: z.looseObject({ deviceId: id, terminalId: id, zone: z.enum(['hall', '24h']), code: z.string(), unattended: z.boolean() }),
+  kiosk_device_recovered: z.looseObject({ deviceId: id, terminalId: id }),
+};
+
+/** Schemas by schema version, then by event type. */
+export const EVENT_SCHEMAS: ReadonlyMap<number, Readonly<Record<string, z.ZodType<Record<string, unknown>>>>> = new Map([[1, v1]]);
+
+/** The newest schema version this server interprets; newer events are parked. */
+export const NEWEST_SCHEMA_VERSION = Math.max(...EVENT_SCHEMAS.keys());

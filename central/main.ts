@@ -1,0 +1,96 @@
+// The central server's command line.
+//   node --import tsx central/main.ts serve            (DATABASE_URL, PORT, HOST, OPERATOR_TOKEN, RATE_LIMIT,
+//                                                       PROVINCIAL_URL / _CLIENT_ID / _CLIENT_SECRET)
+//   node --import tsx central/main.ts add-hall <id> <name> [areaCode]   prints the hall token once
+//   node --import tsx central/main.ts rotate-token <id>   prints a new token once; the old one stops working
+//   node --import tsx central/main.ts prune-batches [days=30]   forgets batch answers older than that
+//   node --import tsx central/main.ts migrate          applies the migrations and exits
+// Contract: exit code 0 on success, 1 with a one-line message on bad input
+// or failure; the hall token is printed to stdout once and stored only as a
+// hash. Dangers: OPERATOR_TOKEN and the hall token are secrets — never pass
+// them on a shared command line log; this CLI never logs them.
+import pg from 'pg';
+import { addHall, HallRegistryError, rotateHallToken } from './halls/registry.js';
+import { migrate } from './migrate.js';
+import type { RateLimit } from './rate-limit.js';
+import { startCentralServer } from './server.js';
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new UsageError('set DATABASE_URL, e.g. postgres://user:pass@localhost:5432/central');
+  return url;
+}
+
+class UsageError extends Error {}
+
+/** RATE_LIMIT="<burst>/<perSecond>" (e.g. "30/10", the default) or "off". */
+function parseRateLimit(raw: string | undefined): RateLimit | false | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'off') return false;
+  const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(raw);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) <= 0) throw new UsageError(`RATE_LIMIT "${raw}" must look like "30/10" (burst/requests per second) or "off"`);
+  return { burst: Number(m[1]), perSecond: Number(m[2]) };
+}
+
+const USAGE = `usage:
+  central serve                       env: DATABASE_URL, PORT (8480), HOST (0.0.0.0), OPERATOR_TOKEN,
+                                           RATE_LIMIT ("30/10" burst/per second, or "off"),
+                                           PROVINCIAL_URL, PROVINCIAL_CLIENT_ID, PROVINCIAL_CLIENT_SECRET
+  central add-hall <id> <name> [area]  prints the hall token once
+  central rotate-token <id>            prints a new token once; the old one stops working
+  central prune-batches [days]         forgets batch answers older than days (30)
+  central migrate`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  if (command === 'serve') {
+    const port = Number(process.env.PORT ?? 8480);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`PORT "${process.env.PORT}" is not a port number`);
+    const p = process.env;
+    const provincial = p.PROVINCIAL_URL ? { url: p.PROVINCIAL_URL, clientId: p.PROVINCIAL_CLIENT_ID ?? '', clientSecret: p.PROVINCIAL_CLIENT_SECRET ?? '' } : undefined;
+    const rateLimit = parseRateLimit(p.RATE_LIMIT);
+    const central = await startCentralServer({ databaseUrl: databaseUrl(), host: p.HOST ?? '0.0.0.0', port, operatorToken: p.OPERATOR_TOKEN || undefined, provincial, rateLimit });
+    console.log(`central platform listening on ${central.url}${p.OPERATOR_TOKEN ? '' : ' (no OPERATOR_TOKEN: overview disabled)'}`);
+    const stop = () => {
+      console.log('central platform stopping');
+      void central.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+  if (command === 'add-hall' || command === 'rotate-token' || command === 'prune-batches' || command === 'migrate') {
+    if (command === 'add-hall' && (args.length < 2 || args.length > 3)) throw new UsageError(USAGE);
+    if (command === 'rotate-token' && args.length !== 1) throw new UsageError(USAGE);
+    const days = Number(args[0] ?? 30);
+    if (command === 'prune-batches' && !(Number.isFinite(days) && days >= 1)) throw new UsageError(`prune-batches: days "${args[0]}" must be a number ≥ 1`);
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: 2 });
+    try {
+      await migrate(pool);
+      if (command === 'add-hall') {
+        const { token } = await addHall(pool, Date.now(), args[0]!, args[1]!, args[2]);
+        console.log(`hall "${args[0]}" registered. Its token (shown once, put it in the hall's sync-token file):`);
+        console.log(token);
+      } else if (command === 'rotate-token') {
+        const { token } = await rotateHallToken(pool, args[0]!);
+        console.log(`hall "${args[0]}" has a new token (shown once; the old one no longer works):`);
+        console.log(token);
+      } else if (command === 'prune-batches') {
+        const r = await pool.query('DELETE FROM batches WHERE received_at < $1', [Date.now() - days * 86_400_000]);
+        console.log(`forgot ${r.rowCount} batch answers older than ${days} days`);
+      } else {
+        console.log('migrations applied');
+      }
+    } finally {
+      await pool.end();
+    }
+    return;
+  }
+  throw new UsageError(USAGE);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  const message = err instanceof UsageError || err instanceof HallRegistryError ? err.message : `central: ${(err as Error).message}`;
+  console.error(message);
+  process.exit(1);
+});

@@ -1,0 +1,124 @@
+// Central's forwarder: uploads received ratings from rating_forwards to the
+// provincial 好差评 system, with the hall's own uploader, state machine and
+// provincial profile (hall/sync/ratings/) — one implementation, two outboxes.
+// Contract: start() turns forwards left in `sent` by a crash into `unknown`
+// (checked before any re-send) and runs at once; poke() asks for a run soon;
+// stop() waits for the run in flight. One run at a time per process; two
+// processes are safe (compare-and-set on the state).
+// Danger: scheduling uses real timers (setTimeout) relative to deps.now();
+// with a simulated clock, drive it with runOnce() instead of start().
+import type pg from 'pg';
+import { ProvincialDestination } from '../../hall/sync/ratings/destinations/provincial-client.js';
+import type { FetchLike } from '../../hall/sync/ratings/destinations/http.js';
+import type { RatingChannel } from '../../hall/sync/ratings/profiles/types.js';
+import { RatingUploader, type RatingDestination, type RunSummary } from '../../hall/sync/ratings/uploader.js';
+import { PgRatingForwards } from './pg-outbox.js';
+
+export interface ProvincialForwardingOptions {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  /** Local time of the province (China: +480). */
+  utcOffsetMinutes?: number;
+  channelCodes?: Partial<Record<RatingChannel, string>>;
+  timeoutMs?: number;
+  pollMs?: number;
+  batchSize?: number;
+}
+
+export const PROVINCIAL_DESTINATION_ID = 'provincial';
+
+export class RatingForwarder {
+  readonly store: PgRatingForwards;
+  readonly destination: RatingDestination;
+  private readonly uploader: RatingUploader;
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private inFlight: Promise<RunSummary> | null = null;
+  private rerun = false;
+
+  constructor(
+    private readonly o: {
+      pool: pg.Pool;
+      now(): number;
+      provincial: ProvincialForwardingOptions;
+      fetch?: FetchLike;
+      random?: () => number;
+      destination?: RatingDestination;
+      log?: (line: string) => void;
+    },
+  ) {
+    this.store = new PgRatingForwards(o.pool);
+    this.destination =
+      o.destination ??
+      new ProvincialDestination({
+        id: PROVINCIAL_DESTINATION_ID,
+        baseUrl: o.provincial.url.replace(/\/+$/, ''),
+        credentials: { clientId: o.provincial.clientId, clientSecret: o.provincial.clientSecret },
+        fetch: o.fetch ?? fetch,
+        now: o.now,
+        timeoutMs: o.provincial.timeoutMs ?? 15_000,
+        encode: { utcOffsetMinutes: o.provincial.utcOffsetMinutes ?? 480, channelCodes: o.provincial.channelCodes },
+      });
+    this.uploader = new RatingUploader({ store: this.store, destination: this.destination, now: o.now, random: o.random ?? Math.random, log: o.log });
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const n = await this.store.recoverInterrupted(this.destination.id, this.o.now());
+    if (n > 0) this.o.log?.(`rating forwarding: ${n} forward(s) interrupted by a restart will be checked before re-sending`);
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  poke(): void {
+    if (!this.running) return;
+    if (this.inFlight) this.rerun = true;
+    else this.schedule(0);
+  }
+
+  async runOnce(): Promise<RunSummary> {
+    while (this.inFlight) await this.inFlight.catch(() => undefined);
+    const run = this.uploader.runOnce(this.o.provincial.batchSize ?? 10);
+    this.inFlight = run;
+    try {
+      return await run;
+    } finally {
+      this.inFlight = null;
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), Math.max(0, delayMs));
+    this.timer.unref?.();
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.running) return;
+    let full = false;
+    try {
+      const s = await this.runOnce();
+      full = s.acked + s.rejected + s.retried + s.unknown >= (this.o.provincial.batchSize ?? 10);
+    } catch (err) {
+      this.o.log?.(`rating forwarding run failed: ${(err as Error).message}`);
+    }
+    if (!this.running) return;
+    const poll = this.o.provincial.pollMs ?? 15_000;
+    let delay = poll;
+    if (full || this.rerun) delay = 0;
+    else {
+      const due = await this.store.nextDueAt(this.destination.id).catch(() => null);
+      if (due !== null) delay = Math.min(poll, Math.max(0, due - this.o.now()));
+    }
+    this.rerun = false;
+    this.schedule(delay);
+  }
+}

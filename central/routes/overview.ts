@@ -1,0 +1,24 @@
+// GET /v1/overview?from=YYYY-MM-DD&to=YYYY-MM-DD[&hallId=…] for the central
+// operator (operator token). Contract: both dates required, from ≤ to, at
+// most 400 days; answers { from, to, days: OverviewDay[] } (days with events
+// only, ordered by hall then day).
+import { ApiError, type Router } from '../../hall/api/http.js';
+import type { CentralDeps } from '../deps.js';
+import { isCalendarDay } from '../ingest/classify.js';
+import { overview } from '../overview/overview.js';
+
+const MAX_DAYS = 400;
+
+export function registerOverviewRoutes(router: Router, deps: CentralDeps): void {
+  router.add('GET', '/v1/overview', async (ctx) => {
+    await deps.authOperator(ctx);
+    const from = ctx.url.searchParams.get('from');
+    const to = ctx.url.searchParams.get('to');
+    const hallId = ctx.url.searchParams.get('hallId');
+    if (!isCalendarDay(from) || !isCalendarDay(to)) throw new ApiError(400, 'invalid_request', 'query parameters "from" and "to" must be calendar dates YYYY-MM-DD');
+    if (from > to) throw new ApiError(400, 'invalid_request', `"from" (${from}) is after "to" (${to})`);
+    const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+    if (span > MAX_DAYS) throw new ApiError(400, 'invalid_request', `at most ${MAX_DAYS} days at once (asked ${span})`);
+    return { from, to, days: await overview(deps.pool, from, to, hallId) };
+  });
+}

@@ -1,0 +1,116 @@
+// The reference central platform server (一体化政务服务平台 side of
+// docs/sync-protocol.md): HTTP + JSON over PostgreSQL.
+// Contract: startCentralServer applies the migrations, then listens; every
+// response carries X-Server-Time and X-Protocol-Version; bodies over 1 MiB get
+// 413 before anything is read or stored; each route module registers its own
+// routes (central/routes/<name>.ts → register<Name>Routes(router, deps)).
+// close() stops listening, runs the onClose hooks (workers started by route
+// modules), then ends the pool.
+// Dangers: time comes from `now` (default Date.now) — routes must use
+// deps.now(). The rate limiter lives in this process only.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { ApiError, Router, sendError } from '../hall/api/http.js';
+import { createAuth } from './auth.js';
+import { CENTRAL_MAX_BODY_BYTES, PROTOCOL_VERSION, type CentralDeps } from './deps.js';
+import { addHall } from './halls/registry.js';
+import { reinterpretParked } from './ingest/parked.js';
+import { migrate } from './migrate.js';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.js';
+import { registerOperatorRoutes } from './routes/operator.js';
+import { registerOverviewRoutes } from './routes/overview.js';
+import { registerUplinkRoutes } from './routes/uplink.js';
+import { registerDatasetsRoutes } from './routes/datasets.js';
+import { registerRatingsRoutes } from './routes/ratings.js';
+
+export interface StartCentralOptions {
+  databaseUrl: string;
+  host?: string;
+  port?: number;
+  now?: () => number;
+  operatorToken?: string;
+  provincial?: { url: string; clientId: string; clientSecret: string };
+  /** Per-hall token bucket; false turns it off (benchmarks). */
+  rateLimit?: RateLimit | false;
+  /** PostgreSQL connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+export interface RunningCentral {
+  url: string;
+  pool: pg.Pool;
+  addHall(hallId: string, name: string, areaCode?: string): Promise<{ token: string }>;
+  close(): Promise<void>;
+}
+
+export async function startCentralServer(o: StartCentralOptions): Promise<RunningCentral> {
+  const now = o.now ?? (() => Date.now());
+  const pool = new pg.Pool({ connectionString: o.databaseUrl, max: o.poolSize ?? 10 });
+  pool.on('error', (err) => console.error('central: idle PostgreSQL connection failed:', err.message));
+  try {
+    await migrate(pool);
+    await reinterpretParked(pool, now);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+
+  const auth = createAuth({ pool, now, operatorToken: o.operatorToken, rateLimit: o.rateLimit ?? DEFAULT_RATE_LIMIT });
+  const deps: CentralDeps = { pool, now, authHall: auth.authHall, authOperator: auth.authOperator };
+  /** Route modules that start workers push their stop() here. */
+  const onClose: (() => Promise<void> | void)[] = [];
+  const router = new Router();
+  registerUplinkRoutes(router, deps);
+  registerOverviewRoutes(router, deps);
+  registerOperatorRoutes(router, deps);
+  registerDatasetsRoutes(router, deps);
+  registerRatingsRoutes(router, deps, { provincial: o.provincial, onClose });
+
+  const server = http.createServer((req, res) => {
+    res.setHeader('X-Server-Time', String(now()));
+    res.setHeader('X-Protocol-Version', String(PROTOCOL_VERSION));
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://central');
+      const spoken = req.headers['x-protocol-version'];
+      if (typeof spoken === 'string' && spoken.trim() !== String(PROTOCOL_VERSION)) {
+        throw new ApiError(426, 'protocol_version', `this server speaks protocol version ${PROTOCOL_VERSION}, the request says ${spoken}`);
+      }
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (length > CENTRAL_MAX_BODY_BYTES) {
+        // Discard what the client is still sending so it can read the 413; past 16 MiB, just hang up.
+        req.resume();
+        if (length > 16 * CENTRAL_MAX_BODY_BYTES) res.setHeader('Connection', 'close');
+        throw new ApiError(413, 'too_large', `request body is ${length} bytes; at most ${CENTRAL_MAX_BODY_BYTES} bytes are accepted`);
+      }
+      // A chunked body that outgrows the limit is cut off mid-stream (readBody), which kills the
+      // socket: tell the client up front not to reuse this connection.
+      if (req.headers['transfer-encoding']) res.setHeader('Connection', 'close');
+      if (!(await router.handle(req, res, url))) throw new ApiError(404, 'not_found', `no route ${req.method} ${url.pathname}`);
+    })().catch((err) => sendError(res, err));
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => resolve());
+  });
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+
+  let closed = false;
+  return {
+    url: `http://${host}:${addr.port}`,
+    pool,
+    addHall: (hallId, name, areaCode) => addHall(pool, now(), hallId, name, areaCode),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      for (const stop of onClose.reverse()) await stop();
+      await pool.end();
+    },
+  };
+}
