@@ -3,7 +3,11 @@
 // from the previous version (tests/integration/store/migrations.test.ts).
 import { migration0001 } from './0001-initial.js';
 import { migration0002 } from './0002-ticket-identities.js';
+import { migration0003 } from './0003-queue-rules.js';
+import { migration0004 } from './0004-sync-uplink.js';
+import { migration0005 } from './0005-datasets.js';
+import { migration0006 } from './0006-rating-outbox.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 export type { Migration };

@@ -1,0 +1,89 @@
+// Builds a RatingUploadWorker from the hall configuration: reads the
+// credentials file, picks the destination for the profile, derives the
+// record context (matter codes, department codes) from the hall config.
+// This is what the lead wires into hall/service.ts.
+// Danger: the credentials file holds secrets; its content is never logged and
+// a parse error names the file and the missing field only.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../store/db.js';
+import type { Timers } from '../../runtime/timers.js';
+import type { RatingUploadConfig } from '../../config/rating-upload-schema.js';
+import { CentralDestination } from './destinations/central-client.js';
+import type { FetchLike } from './destinations/http.js';
+import { ProvincialDestination } from './destinations/provincial-client.js';
+import type { HallRatingContext } from './sqlite-outbox.js';
+import type { RatingDestination } from './uploader.js';
+import { RatingUploadWorker } from './worker.js';
+
+/** The parts of the hall configuration the upload needs (a subset of HallConfig). */
+export interface HallPartsForRatings {
+  hall: { id: string; areaCode: string; utcOffsetMinutes: number };
+  matters: readonly { id: string; code: string; name: string; departmentId: string }[];
+}
+
+export function readCredentials(file: string, profile: 'national' | 'provincial'): Record<string, string> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    // No `cause`: a JSON parse error quotes the file's content, i.e. the secrets.
+    // eslint-disable-next-line preserve-caught-error
+    throw new Error(`cannot read the rating upload credentials file ${file}: ${(err as NodeJS.ErrnoException).code ?? 'not valid JSON'}`);
+  }
+  const need = profile === 'provincial' ? ['clientId', 'clientSecret'] : ['hallToken'];
+  const obj = (raw ?? {}) as Record<string, unknown>;
+  for (const k of need) if (typeof obj[k] !== 'string' || obj[k] === '') throw new Error(`the rating upload credentials file ${file} needs a non-empty "${k}"`);
+  return obj as Record<string, string>;
+}
+
+export function hallRatingContext(hall: HallPartsForRatings, config: RatingUploadConfig): HallRatingContext {
+  return {
+    hallId: hall.hall.id,
+    areaCode: config.areaCode ?? hall.hall.areaCode,
+    matters: new Map(hall.matters.map((m) => [m.id, { code: m.code, name: m.name, departmentId: m.departmentId }])),
+    deptCode: config.deptCode ?? null,
+    departmentDeptCodes: config.departmentDeptCodes,
+    sourceChannels: config.sourceChannels,
+    notRated: config.notRated,
+  };
+}
+
+export function createDestination(o: { config: RatingUploadConfig; hall: HallPartsForRatings; dataDir: string; fetch: FetchLike; now(): number }): RatingDestination {
+  const d = o.config.destination;
+  const file = path.isAbsolute(d.credentialsFile) ? d.credentialsFile : path.join(o.dataDir, d.credentialsFile);
+  const creds = readCredentials(file, d.profile);
+  const common = {
+    id: d.id,
+    baseUrl: d.url.replace(/\/+$/, ''),
+    fetch: o.fetch,
+    now: o.now,
+    timeoutMs: o.config.requestTimeoutSeconds * 1000,
+    encode: { utcOffsetMinutes: o.hall.hall.utcOffsetMinutes, channelCodes: o.config.channelCodes },
+  };
+  return d.profile === 'provincial'
+    ? new ProvincialDestination({ ...common, credentials: { clientId: creds.clientId!, clientSecret: creds.clientSecret! } })
+    : new CentralDestination({ ...common, hallId: o.hall.hall.id, hallToken: creds.hallToken! });
+}
+
+export function createRatingUploadWorker(o: {
+  db: Db;
+  config: RatingUploadConfig;
+  hall: HallPartsForRatings;
+  dataDir: string;
+  timers: Timers;
+  fetch?: FetchLike;
+  random?: () => number;
+  log?: (line: string) => void;
+}): RatingUploadWorker {
+  const destination = createDestination({ config: o.config, hall: o.hall, dataDir: o.dataDir, fetch: o.fetch ?? fetch, now: () => o.timers.now() });
+  return new RatingUploadWorker({
+    db: o.db,
+    config: o.config,
+    context: hallRatingContext(o.hall, o.config),
+    destination,
+    timers: o.timers,
+    random: o.random ?? Math.random,
+    log: o.log,
+  });
+}
