@@ -1,0 +1,94 @@
+// 模拟: the calling-policy simulator for hall managers, on the LAN API.
+//   GET  /api/v1/admin/simulate/policies  the policies a simulation may name
+//   POST /api/v1/admin/simulate           { seed, policyA, policyB, scale?, day? } → comparison
+// Access: an admin terminal with a manager/admin staff session, like the other admin routes.
+// Contract: a simulation never changes the hall — it runs on a copy of the
+// setup in a fresh in-memory engine. It runs in slices (runDayInSlices) so
+// counters' calls are not held up, one simulation at a time (429 "busy"
+// otherwise), and at most MAX_SIMULATED_TICKETS visitors (413 "too_much_work").
+import { z } from 'zod';
+import type { CallingPolicy, HallSetup } from '../../domain/index.js';
+import { compareResults, resultOf } from '../../simulator/compare.js';
+import { generateDay } from '../../simulator/generate.js';
+import { PolicyRefError, policyCatalog, resolvePolicy } from '../../simulator/policies.js';
+import { runDayInSlices } from '../../simulator/run.js';
+import type { AccessDeps } from '../access.js';
+import { staffSessionOf, terminalOf } from '../access.js';
+import { ApiError, readBody, type Router } from '../http.js';
+import type { SimulateResponseDTO } from '../dto.js';
+
+/** Visitors one request may simulate (both policies run over them). */
+export const MAX_SIMULATED_TICKETS = 3_000;
+export const MAX_SCALE = 5;
+
+const policyRef = z.union([z.string().min(1).max(40), z.record(z.string(), z.unknown())]);
+
+export const simulateSchema = z
+  .object({
+    seed: z.number().int().min(0).max(2 ** 32 - 1),
+    policyA: policyRef,
+    policyB: policyRef,
+    /** Multiplies the day's visitors (1 = a normal day for this hall). */
+    scale: z.number().positive().max(MAX_SCALE).default(1),
+    /** The service day to simulate; default: a Monday, so the calendar opens the hall. */
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
+  })
+  .strict();
+
+export type SimulateRequest = z.input<typeof simulateSchema>;
+
+export interface PolicySummary {
+  id: string;
+  name: string;
+  mode: CallingPolicy['mode'];
+  classOrder: CallingPolicy['classOrder'];
+  ratio: CallingPolicy['ratio'];
+  maxWaitMinutes: number | null;
+  queueOrder: CallingPolicy['queueOrder'];
+}
+
+export type SimulateResponse = SimulateResponseDTO;
+
+export interface SimulatorDeps extends AccessDeps {
+  runtime: { readonly setup: HallSetup };
+}
+
+/** `maxTickets`: lower only in tests, to reach the limit with a small hall. */
+export function simulatorRoutes(router: Router, deps: SimulatorDeps, maxTickets = MAX_SIMULATED_TICKETS): void {
+  let running = false;
+  const admin = (ctx: Parameters<typeof terminalOf>[1]) => staffSessionOf(deps, ctx, terminalOf(deps, ctx, 'admin'));
+
+  router.add('GET', '/api/v1/admin/simulate/policies', (ctx): PolicySummary[] => {
+    admin(ctx);
+    return [...policyCatalog(deps.runtime.setup).values()].map((p) => ({ id: p.id, name: p.name, mode: p.mode, classOrder: p.classOrder, ratio: p.ratio, maxWaitMinutes: p.maxWaitMinutes, queueOrder: p.queueOrder }));
+  });
+
+  router.add('POST', '/api/v1/admin/simulate', async (ctx): Promise<SimulateResponse> => {
+    admin(ctx);
+    const body = await readBody(ctx.req, simulateSchema);
+    if (running) throw new ApiError(429, 'busy', 'another simulation is running; try again when it has finished');
+    const setup = deps.runtime.setup;
+    const catalog = policyCatalog(setup);
+    let a: CallingPolicy;
+    let b: CallingPolicy;
+    try {
+      a = resolvePolicy(body.policyA, catalog, 'policyA');
+      b = resolvePolicy(body.policyB, catalog, 'policyB');
+    } catch (err) {
+      if (err instanceof PolicyRefError) throw new ApiError(400, 'invalid_policy', err.message);
+      throw err;
+    }
+    const day = generateDay(setup, body.seed, { scale: body.scale, ...(body.day ? { serviceDay: body.day } : {}) });
+    if (day.arrivals.length > maxTickets) {
+      throw new ApiError(413, 'too_much_work', `a simulation may cover at most ${maxTickets} visitors; this one would have ${day.arrivals.length}: lower the scale`);
+    }
+    running = true;
+    try {
+      const runA = await runDayInSlices(day, setup, a);
+      const runB = await runDayInSlices(day, setup, b);
+      return { ...compareResults(day, resultOf(runA), resultOf(runB)), limits: { maxTickets, maxScale: MAX_SCALE } };
+    } finally {
+      running = false;
+    }
+  });
+}

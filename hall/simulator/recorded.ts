@@ -1,0 +1,207 @@
+// A recorded day: the arrivals, service durations and staffing of one real
+// service day, read from a hall's SQLite file (the `events` outbox), so two
+// policies can be compared on what actually happened.
+// Contract: opens the file read-only (never migrates or writes a hall's
+// database); throws RecordedDayError with a plain-words reason when the file
+// is missing, is not a hall database, or has no tickets on that day.
+// What is reconstructed, and how (each listed in SimDay.notes when used):
+//   - service duration: time at counters from service_started (or the call,
+//     when nobody pressed start) to finish / transfer / suspend, summed over
+//     counters; a no-show occupies its counter from call to no-show;
+//   - tickets never called: a duration sampled around the queue's average;
+//   - appointments: the event keeps the check-in outcome, not the slot, so a
+//     slot is rebuilt that gives the same outcome (on time or late);
+//   - staffing: sign-in/out and pause/resume per counter; a day without any
+//     falls back to the default plan.
+// Personal data: ticket events carry none; identities are never read.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import type { HallSetup } from '../domain/index.js';
+import { Rng, hashString } from './random.js';
+import { localTime, type SimArrival, type SimDay, type StaffShift } from './day.js';
+import { DEFAULT_SCENARIO, defaultShifts } from './generate.js';
+
+export class RecordedDayError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RecordedDayError';
+  }
+}
+
+interface Row {
+  seq: number;
+  type: string;
+  at: number;
+  payload: string;
+}
+
+interface Visit {
+  arrival: Omit<SimArrival, 'serviceMs'>;
+  checkIn: 'on_time' | 'late' | null;
+  queueId: string;
+  serviceMs: number;
+  segmentFrom: number | null;
+  called: boolean;
+}
+
+const MIN = 60_000;
+
+function openReadOnly(file: string): Database.Database {
+  if (!fs.existsSync(file)) throw new RecordedDayError(`no such file: ${file}`);
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.prepare('SELECT 1 FROM sqlite_master').get();
+  } catch (err) {
+    throw new RecordedDayError(`${file} is not an SQLite database (${(err as Error).message})`);
+  }
+  const hasEvents = db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'").pluck().get() as number;
+  if (!hasEvents) {
+    db.close();
+    throw new RecordedDayError(`${file} is not a hall database: it has no events table`);
+  }
+  return db;
+}
+
+/** Service days in the file that have tickets, newest first (for error messages and the CLI). */
+export function recordedDays(file: string): string[] {
+  const db = openReadOnly(file);
+  try {
+    return db.prepare("SELECT DISTINCT service_day FROM events WHERE type = 'ticket_issued' ORDER BY service_day DESC").pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
+export function dayFromDatabase(file: string, serviceDay: string, setup: HallSetup): SimDay {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(serviceDay)) throw new RecordedDayError(`day "${serviceDay}" is not YYYY-MM-DD`);
+  const db = openReadOnly(file);
+  let rows: Row[];
+  try {
+    rows = db.prepare("SELECT seq, type, at, payload FROM events WHERE service_day = ? AND type != 'service_day_closed' ORDER BY seq").all(serviceDay) as Row[];
+  } finally {
+    db.close();
+  }
+  const visits = new Map<string, Visit>();
+  const shifts: StaffShift[] = [];
+  const onSince = new Map<string, number>();
+  const seenCounters = new Set<string>();
+  let unknownMatters = 0;
+  let transfers = 0;
+  const firstAt = rows[0]?.at ?? 0;
+
+  const closeSegment = (v: Visit | undefined, at: number) => {
+    if (!v || v.segmentFrom === null) return;
+    v.serviceMs += at - v.segmentFrom;
+    v.segmentFrom = null;
+  };
+  const counterOn = (id: string, at: number) => {
+    seenCounters.add(id);
+    if (!onSince.has(id)) onSince.set(id, at);
+  };
+  const counterOff = (id: string, at: number) => {
+    // A first "off" with no "on" before it: the counter was staffed since the day began.
+    const from = onSince.get(id) ?? (seenCounters.has(id) ? null : firstAt);
+    seenCounters.add(id);
+    onSince.delete(id);
+    if (from !== null && at > from) shifts.push({ counterId: id, from, to: at });
+  };
+
+  for (const row of rows) {
+    const p = JSON.parse(row.payload) as Record<string, unknown>;
+    const v = typeof p.ticketId === 'string' ? visits.get(p.ticketId) : undefined;
+    switch (row.type) {
+      case 'ticket_issued': {
+        const matterId = String(p.matterId);
+        if (!setup.matters.has(matterId)) {
+          unknownMatters++;
+          break;
+        }
+        const checkIn = (p.checkIn as Visit['checkIn']) ?? null;
+        const appointmentId = (p.appointmentId as string | null) ?? null;
+        const issuedAt = typeof p.issuedAt === 'number' ? p.issuedAt : row.at;
+        visits.set(String(p.ticketId), {
+          arrival: { id: String(p.ticketId), at: issuedAt, matterId, greenCategory: (p.greenCategory as string | null) ?? null, appointment: appointmentId ? { id: appointmentId, slotStart: 0, slotEnd: 0 } : null },
+          checkIn,
+          queueId: String(p.queueId),
+          serviceMs: 0,
+          segmentFrom: null,
+          called: false,
+        });
+        break;
+      }
+      case 'ticket_called':
+      case 'ticket_resumed':
+        if (v) {
+          v.called = true;
+          v.segmentFrom = row.at;
+        }
+        break;
+      case 'service_started':
+        if (v && v.segmentFrom === null) v.segmentFrom = row.at;
+        break;
+      case 'ticket_transferred':
+        transfers++;
+        closeSegment(v, row.at);
+        break;
+      case 'service_finished':
+      case 'ticket_no_show':
+      case 'ticket_suspended':
+        closeSegment(v, row.at);
+        break;
+      case 'counter_signed_in':
+      case 'counter_resumed':
+        counterOn(String(p.counterId), row.at);
+        break;
+      case 'counter_signed_out':
+      case 'counter_paused':
+        counterOff(String(p.counterId), row.at);
+        break;
+    }
+  }
+  if (visits.size === 0) {
+    const days = recordedDays(file);
+    throw new RecordedDayError(`${file} has no tickets on ${serviceDay}${days.length ? `; days with tickets: ${days.slice(0, 10).join(', ')}` : ' (no day has any)'}`);
+  }
+
+  const lastAt = rows.at(-1)!.at;
+  for (const [id, from] of onSince) if (lastAt > from) shifts.push({ counterId: id, from, to: lastAt });
+  const notes: string[] = [`recorded day ${serviceDay}: ${visits.size} tickets`];
+  let staffing = shifts.filter((s) => setup.counters.has(s.counterId));
+  if (staffing.length === 0) {
+    staffing = defaultShifts(setup, { ...DEFAULT_SCENARIO, serviceDay });
+    notes.push('no counter sign-ins recorded: the default staffing plan was used');
+  }
+
+  // Durations for tickets never served: around the queue's average, reproducibly.
+  const rng = new Rng(hashString(`recorded:${serviceDay}`));
+  let sampled = 0;
+  let rebuiltSlots = 0;
+  const late = setup.rules?.appointmentLateMinutes ?? 15;
+  const arrivals: SimArrival[] = [...visits.values()].map((v) => {
+    let serviceMs = v.serviceMs;
+    if (!v.called || serviceMs <= 0) {
+      const avg = setup.queues.get(v.queueId)?.avgServiceMinutes ?? 10;
+      serviceMs = v.called ? Math.max(serviceMs, 30_000) : Math.round(Math.max(1, rng.logNormal(avg, 0.6)) * MIN);
+      if (!v.called) sampled++;
+    }
+    let appointment = v.arrival.appointment;
+    if (appointment) {
+      rebuiltSlots++;
+      // On time: a slot starting now. Late: a slot that started just past the late window.
+      const slotStart = v.checkIn === 'late' ? v.arrival.at - (late + 1) * MIN : v.arrival.at;
+      appointment = { id: appointment.id, slotStart, slotEnd: slotStart + 30 * MIN };
+    }
+    return { ...v.arrival, appointment, serviceMs };
+  });
+  arrivals.sort((a, b) => a.at - b.at);
+  if (sampled) notes.push(`${sampled} tickets were never called: their service times were estimated from the queue average`);
+  if (rebuiltSlots) notes.push(`${rebuiltSlots} appointment slots were rebuilt from the check-in outcome`);
+  if (transfers) notes.push(`${transfers} transfers: replayed as one longer service in the first queue`);
+  if (unknownMatters) notes.push(`${unknownMatters} tickets for matters this configuration no longer has were left out`);
+
+  const offset = setup.dayRule.utcOffsetMinutes;
+  const openAt = Math.min(arrivals[0]!.at, ...staffing.map((s) => s.from));
+  const closeAt = Math.max(localTime(serviceDay, '00:00', offset), ...staffing.map((s) => s.to));
+  return { serviceDay, source: 'recorded', seed: null, openAt, closeAt, arrivals, shifts: staffing, notes };
+}

@@ -1,0 +1,228 @@
+// 叫号策略模拟: a hall manager picks two calling policies and a seed, runs the
+// simulator on the hall (POST /api/v1/admin/simulate) and reads, per group of
+// visitors (green channel, appointment, walk-in, all), the mean and longest
+// wait under each policy and which policy is better for whom.
+// Contract: the policies come as props (the configured list; the hall serves it
+// at GET /api/v1/admin/simulate/policies — fetchSimulatorPolicies). The
+// response types mirror hall/api/routes/simulator.ts (SimulateResponse) until
+// they move into hall/api/dto.ts; the renderer may import nothing else.
+// UI text: renderer/shared/i18n/zh-CN-simulator.ts (merged into zh-CN by the lead).
+import { useState } from 'react';
+import { interpolate, useT, type MessageKey, type MessageParams } from '../shared/i18n';
+import { zhCNSimulator, type SimulatorMessageKey } from '../shared/i18n/zh-CN-simulator';
+import type { ApiClient } from '../shared/api/client';
+import { ApiError, describeError } from '../shared/api/errors';
+import type { SimulationDTO, SimulationRow } from '../../hall/api/dto';
+
+export interface SimulatorPolicyOption {
+  id: string;
+  name: string;
+}
+
+type Row = SimulationRow;
+/** The answer of POST /api/v1/admin/simulate. */
+export type SimulationView = SimulationDTO;
+
+const ROWS: readonly Row[] = ['green', 'appointment', 'walk_in', 'overall'];
+const SCALES: readonly { value: number; label: SimulatorMessageKey }[] = [
+  { value: 1, label: 'simulator.scale.normal' },
+  { value: 1.3, label: 'simulator.scale.busy' },
+  { value: 1.6, label: 'simulator.scale.peak' },
+];
+const ERRORS: Record<string, SimulatorMessageKey> = { busy: 'simulator.error.busy', too_much_work: 'simulator.error.tooMuch', invalid_policy: 'simulator.error.invalidPolicy' };
+
+/** t() for the simulator's keys: the main catalog once merged, this panel's own catalog until then. */
+function useSimulatorT(): (key: SimulatorMessageKey, params?: MessageParams) => string {
+  const t = useT();
+  return (key, params) => {
+    const text = t(key as MessageKey, params);
+    return text === key ? interpolate(zhCNSimulator[key], params) : text;
+  };
+}
+
+export function fetchSimulatorPolicies(client: ApiClient, signal?: AbortSignal): Promise<SimulatorPolicyOption[]> {
+  return client.get<SimulatorPolicyOption[]>('/admin/simulate/policies', { signal });
+}
+
+const minutes = (n: number | null) => (n === null ? '—' : n.toFixed(1));
+const signed = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(1)}`);
+
+export function SimulatorPanel({ client, policies }: { client: ApiClient; policies: SimulatorPolicyOption[] }) {
+  const st = useSimulatorT();
+  const t = useT();
+  const [policyA, setPolicyA] = useState(policies[0]?.id ?? '');
+  const [policyB, setPolicyB] = useState(policies[1]?.id ?? policies[0]?.id ?? '');
+  const [seed, setSeed] = useState('42');
+  const [scale, setScale] = useState(1);
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<SimulationView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const seedNumber = Number(seed);
+  const seedOk = seed.trim() !== '' && Number.isInteger(seedNumber) && seedNumber >= 0 && seedNumber <= 4294967295;
+  const same = policyA === policyB;
+  const canRun = !running && seedOk && !same && policyA !== '' && policyB !== '';
+
+  const run = async () => {
+    if (!canRun) return;
+    setRunning(true);
+    setError(null);
+    try {
+      setResult(await client.post<SimulationView>('/admin/simulate', { seed: seedNumber, policyA, policyB, scale }));
+    } catch (err) {
+      const key = err instanceof ApiError ? ERRORS[err.code] : undefined;
+      setError(key ? st(key, { message: err instanceof ApiError ? err.message : '' }) : t(describeError(err)));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const groupName = (r: Row) => (r === 'overall' ? st('simulator.class.overall') : t(`ticketClass.${r}` as MessageKey));
+  const nameOf = (side: 'a' | 'b') => (result ? st('simulator.policyNamed', { side: st(side === 'a' ? 'simulator.policyA' : 'simulator.policyB'), name: result[side].policy.name }) : '');
+
+  if (policies.length === 0) {
+    return (
+      <section className="admin-card" data-testid="simulator">
+        <h2>{st('simulator.title')}</h2>
+        <p className="admin-muted">{st('simulator.noPolicies')}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="admin-card" data-testid="simulator">
+      <h2>{st('simulator.title')}</h2>
+      <p className="admin-muted">{st('simulator.intro')}</p>
+      <form
+        className="admin-device-controls"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <label>
+          {st('simulator.policyA')}
+          <select value={policyA} onChange={(e) => setPolicyA(e.target.value)} data-testid="simulator-policy-a">
+            {policies.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {st('simulator.policyB')}
+          <select value={policyB} onChange={(e) => setPolicyB(e.target.value)} data-testid="simulator-policy-b">
+            {policies.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label title={st('simulator.seedHint')}>
+          {st('simulator.seed')}
+          <input type="text" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} data-testid="simulator-seed" />
+        </label>
+        <label>
+          {st('simulator.scale')}
+          <select value={scale} onChange={(e) => setScale(Number(e.target.value))} data-testid="simulator-scale">
+            {SCALES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {st(s.label)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="admin-button" disabled={!canRun} data-testid="simulator-run">
+          {running ? st('simulator.running') : st('simulator.run')}
+        </button>
+      </form>
+      {same ? <p className="admin-muted">{st('simulator.samePolicy')}</p> : null}
+      {!seedOk ? <p className="admin-muted">{st('simulator.badSeed')}</p> : null}
+      {error ? (
+        <p className="error-message" role="alert" data-testid="simulator-error">
+          {error}
+        </p>
+      ) : null}
+      {result ? <ResultTable result={result} st={st} groupName={groupName} nameOf={nameOf} /> : null}
+    </section>
+  );
+}
+
+function ResultTable({
+  result,
+  st,
+  groupName,
+  nameOf,
+}: {
+  result: SimulationView;
+  st: (key: SimulatorMessageKey, params?: MessageParams) => string;
+  groupName: (r: Row) => string;
+  nameOf: (side: 'a' | 'b') => string;
+}) {
+  const wins = ROWS.filter((r) => r !== 'overall' && (result.better[r] === 'a' || result.better[r] === 'b'));
+  return (
+    <div data-testid="simulator-result">
+      <p>{st('simulator.summary', { day: result.day.serviceDay, visitors: result.day.visitors, seed: result.day.seed ?? '—' })}</p>
+      <p>
+        {nameOf('a')} · {nameOf('b')}
+      </p>
+      <table className="admin-table" data-testid="simulator-table">
+        <thead>
+          <tr>
+            <th>{st('simulator.col.class')}</th>
+            <th>{st('simulator.col.count')}</th>
+            <th>{st('simulator.col.meanA')}</th>
+            <th>{st('simulator.col.meanB')}</th>
+            <th>{st('simulator.col.diff')}</th>
+            <th>{st('simulator.col.worstA')}</th>
+            <th>{st('simulator.col.worstB')}</th>
+            <th>{st('simulator.col.diff')}</th>
+            <th>{st('simulator.col.better')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map((r) => (
+            <tr key={r} data-testid="simulator-row" data-class={r} data-better={result.better[r]}>
+              <td>{groupName(r)}</td>
+              <td className="num">{result.a.rows[r].count}</td>
+              <td className="num">{minutes(result.a.rows[r].meanMinutes)}</td>
+              <td className="num">{minutes(result.b.rows[r].meanMinutes)}</td>
+              <td className="num">{signed(result.diff[r].meanMinutes)}</td>
+              <td className="num">{minutes(result.a.rows[r].worstMinutes)}</td>
+              <td className="num">{minutes(result.b.rows[r].worstMinutes)}</td>
+              <td className="num">{signed(result.diff[r].worstMinutes)}</td>
+              <td>{st(`simulator.better.${result.better[r]}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{st('simulator.whoTitle')}</h3>
+      {wins.length === 0 ? (
+        <p>{st('simulator.whoNone')}</p>
+      ) : (
+        <ul data-testid="simulator-who">
+          {wins.map((r) => {
+            const side = result.better[r] as 'a' | 'b';
+            return <li key={r}>{st('simulator.who', { group: groupName(r), policy: nameOf(side), minutes: Math.abs(result.diff[r].meanMinutes ?? 0).toFixed(1) })}</li>;
+          })}
+        </ul>
+      )}
+      {(['a', 'b'] as const).map((side) =>
+        result[side].rows.overall.unserved > 0 ? (
+          <p key={`u-${side}`} className="admin-muted">
+            {st('simulator.unserved', { policy: nameOf(side), count: result[side].rows.overall.unserved })}
+          </p>
+        ) : null,
+      )}
+      {(['a', 'b'] as const).map((side) =>
+        result[side].refused > 0 ? (
+          <p key={`r-${side}`} className="admin-muted">
+            {st('simulator.refused', { policy: nameOf(side), count: result[side].refused })}
+          </p>
+        ) : null,
+      )}
+    </div>
+  );
+}
