@@ -1,62 +1,63 @@
-// 转窗: pick the target queue. Keyboard: digits 1–9 pick, Esc cancels; the first choice has
-// focus so Enter works too.
-import { useEffect, useRef } from 'react';
+// 转窗: send the current ticket to another queue (any of its counters may call it) or to one
+// counter (only that counter calls it, first). Keyboard: Tab switches queue / counter,
+// digits 1–9 pick in the active list, Esc cancels; the first choice has focus so Enter works.
+import { useEffect, useRef, useState } from 'react';
+import type { TransferCounterDTO } from '../../hall/api/dto';
 import { useT } from '../shared/i18n';
+import { CounterDialog, digitPick } from './CounterDialog';
+
+export type TransferTarget = { toQueueId: string; toCounterId?: null } | { toQueueId: null; toCounterId: string };
 
 export interface TransferPickerProps {
   number: string;
   targets: { id: string; name: string; prefix: string }[];
-  onPick: (queueId: string) => void;
+  counters: TransferCounterDTO[];
+  onPick: (target: TransferTarget) => void;
   onCancel: () => void;
 }
 
-export function TransferPicker({ number, targets, onPick, onCancel }: TransferPickerProps) {
+export function TransferPicker({ number, targets, counters, onPick, onCancel }: TransferPickerProps) {
   const t = useT();
+  const [mode, setMode] = useState<'queue' | 'counter'>('queue');
   const first = useRef<HTMLButtonElement>(null);
-  const latest = useRef({ targets, onPick, onCancel });
-  useEffect(() => {
-    latest.current = { targets, onPick, onCancel };
-  });
-
-  useEffect(() => {
-    first.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      const { targets: list, onPick: pick, onCancel: cancel } = latest.current;
-      if (e.key === 'Escape' || e.key === 'F6') {
-        e.preventDefault();
-        cancel();
-        return;
-      }
-      const n = Number.parseInt(e.key, 10);
-      if (Number.isInteger(n) && n >= 1 && n <= list.length) {
-        e.preventDefault();
-        pick(list[n - 1]!.id);
-        return;
-      }
-      // Other command keys do nothing while the picker is open.
-      if (/^F\d+$/.test(e.key) || e.key === ' ') {
-        if (e.key !== ' ' || !(document.activeElement instanceof HTMLButtonElement)) e.preventDefault();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useEffect(() => first.current?.focus(), [mode]);
+  const count = mode === 'queue' ? targets.length : counters.length;
+  const pick = (i: number) => (mode === 'queue' ? onPick({ toQueueId: targets[i]!.id }) : onPick({ toQueueId: null, toCounterId: counters[i]!.id }));
 
   return (
-    <div className="counter-modal" role="dialog" aria-modal="true" aria-labelledby="transfer-title" data-testid="transfer-picker">
-      <div className="counter-modal-box">
-        <h2 id="transfer-title">{t('counterPage.transferTitle', { number })}</h2>
-        {targets.length ? (
+    <CounterDialog
+      title={t('counterPage.transferTitle', { number })}
+      testId="transfer-picker"
+      onCancel={onCancel}
+      onKey={(e) => {
+        if (e.key === 'F6') {
+          onCancel();
+          return true;
+        }
+        if (e.key === 'Tab') {
+          setMode((m) => (m === 'queue' ? 'counter' : 'queue'));
+          return true;
+        }
+        const i = digitPick(e, count);
+        if (i === null) return false;
+        pick(i);
+        return true;
+      }}
+    >
+      <div className="counter-tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={mode === 'queue'} className={mode === 'queue' ? 'selected' : ''} onClick={() => setMode('queue')} data-testid="transfer-mode-queue">
+          {t('counterPage.transferQueues')}
+        </button>
+        <button type="button" role="tab" aria-selected={mode === 'counter'} className={mode === 'counter' ? 'selected' : ''} onClick={() => setMode('counter')} data-testid="transfer-mode-counter">
+          {t('counterPage.transferCounters')}
+        </button>
+      </div>
+      {mode === 'queue' ? (
+        targets.length ? (
           <ol className="counter-transfer-list">
-            {targets.map((target, i) => (
+            {targets.slice(0, 9).map((target, i) => (
               <li key={target.id}>
-                <button
-                  type="button"
-                  ref={i === 0 ? first : undefined}
-                  onClick={() => onPick(target.id)}
-                  data-testid="transfer-target"
-                  data-queue-id={target.id}
-                >
+                <button type="button" ref={i === 0 ? first : undefined} onClick={() => pick(i)} data-testid="transfer-target" data-queue-id={target.id}>
                   <kbd>{i + 1}</kbd>
                   <span className="number">{target.prefix}</span>
                   <span>{target.name}</span>
@@ -66,12 +67,24 @@ export function TransferPicker({ number, targets, onPick, onCancel }: TransferPi
           </ol>
         ) : (
           <p>{t('counterPage.transferNone')}</p>
-        )}
-        <p className="counter-muted">{t('counterPage.transferHint')}</p>
-        <button type="button" className="big-button secondary" onClick={onCancel} data-testid="transfer-cancel">
-          {t('action.cancel')}
-        </button>
-      </div>
-    </div>
+        )
+      ) : counters.length ? (
+        <ol className="counter-transfer-list">
+          {counters.slice(0, 9).map((c, i) => (
+            <li key={c.id}>
+              <button type="button" ref={i === 0 ? first : undefined} onClick={() => pick(i)} data-testid="transfer-counter" data-counter-id={c.id}>
+                <kbd>{i + 1}</kbd>
+                <span className="number">{t('counter.numbered', { number: c.number })}</span>
+                <span>{c.name}</span>
+                <span className="counter-muted">{t(`counterStatus.${c.status}`)}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t('counterPage.transferCounterNone')}</p>
+      )}
+      <p className="counter-muted">{t('counterPage.transferHint')}</p>
+    </CounterDialog>
   );
 }

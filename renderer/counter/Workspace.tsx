@@ -1,24 +1,25 @@
 // The counter workspace: top bar, the current ticket big, the actions with their keys and
-// — when disabled — why, and the side panel (waiting counts, next tickets, last rating).
+// — when disabled — why (with live numbers: "12 秒后可重呼", "需先重呼 1 次"), the dialogs
+// for 转窗 / 特呼 / 挂起 / 恢复 / 过号重排, and the side panel.
 // Commands go through one double-submit guard: a fast double Space calls one visitor.
+// While a dialog is open, the command keys belong to the dialog.
 import { useEffect, useRef, useState } from 'react';
-import type { CounterAction, CounterViewDTO, StaffSessionDTO, TicketDTO } from '../../hall/api/dto';
+import type { CounterAction, CounterViewDTO, RejoinResponse, StaffSessionDTO } from '../../hall/api/dto';
 import { useT, type MessageKey, type MessageParams } from '../shared/i18n';
 import { seg } from '../shared/api/client';
 import { ApiError, describeError } from '../shared/api/errors';
 import { createSubmitGuard } from '../shared/guard/submitGuard';
 import { useHallView } from '../shared/hooks/useHallView';
 import { hallNow, useHallNow } from '../shared/hooks/hallClock';
-import { formatHm } from '../shared/format/time';
-import { minutesBetween } from '../shared/format/wait';
 import type { PageConnection } from '../shared/page/connection';
 import { BigButton } from '../shared/components/BigButton';
 import { Clock } from '../shared/components/Clock';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
-import { RatingFace } from '../shared/components/Icons';
-import { actionForCommand, actionPath, commandKeys, decideKey, isTypingTarget, type CounterCommand } from './keys';
-import { actionErrorKey, callReasonKey, reasonKey } from './labels';
-import { TransferPicker } from './TransferPicker';
+import { actionForCommand, actionPath, commandKeys, decideKey, isDialogCommand, isTypingTarget, type CounterCommand, type DialogCommand } from './keys';
+import { liveAvailability, refusalMessage } from './rules';
+import { CurrentTicket } from './CurrentTicket';
+import { CounterSide } from './CounterSide';
+import { CounterDialogs, type DialogState } from './CounterDialogs';
 
 interface Feedback {
   kind: 'ok' | 'error';
@@ -33,15 +34,16 @@ export interface WorkspaceProps {
   onSessionExpired: () => void;
 }
 
-const commandOrder: CounterCommand[] = ['call_next', 'recall', 'start', 'finish', 'no_show', 'transfer', 'pause_toggle'];
+const commandOrder: CounterCommand[] = ['call_next', 'recall', 'start', 'finish', 'no_show', 'transfer', 'call_specific', 'pause_toggle', 'suspend', 'resume_suspended', 'rejoin'];
 
 export function Workspace({ connection, counterId, session, onSessionExpired }: WorkspaceProps) {
   const t = useT();
+  const now = useHallNow();
   const { client, live } = connection;
   const guard = useRef(createSubmitGuard({ cooldownMs: 800 }));
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [transferOpen, setTransferOpen] = useState(false);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
   const base = `/counters/${seg(counterId)}`;
 
   const view = useHallView<CounterViewDTO>((signal) => client.get<CounterViewDTO>(base, { signal }), {
@@ -56,28 +58,24 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
     if (viewError instanceof ApiError && viewError.status === 401) onSessionExpired();
   }, [viewError, onSessionExpired]);
 
-  async function run(action: CounterAction, body?: unknown) {
-    if (!data) return;
-    const availability = data.actions[action];
-    if (availability && !availability.enabled) {
-      setFeedback({ kind: 'error', key: reasonKey(availability.reason) });
-      return;
-    }
+  /** Sends one command; `done` gives the success message from the hall's answer. */
+  async function send<T>(action: CounterAction, request: () => Promise<T>, done: (answer: T) => Feedback): Promise<void> {
     if (!guard.current.tryBegin(action)) return;
     setBusy(true);
-    const number = data.current?.number ?? '';
     try {
-      const next = await client.post<CounterViewDTO>(`${base}/actions/${actionPath[action]}`, body ?? {});
-      view.replace(next);
-      const target = action === 'transfer' ? data.transferTargets.find((x) => x.id === (body as { toQueueId: string }).toQueueId)?.name ?? '' : '';
-      setFeedback({ kind: 'ok', key: `counterPage.done.${action}` as MessageKey, params: { number: action === 'call_next' ? next.current?.number ?? '' : number, target } });
+      const answer = await request();
+      setFeedback(done(answer));
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
         onSessionExpired();
         return;
       }
-      const known = err instanceof ApiError ? actionErrorKey(err.code) : null;
-      setFeedback({ kind: 'error', key: known ?? (err instanceof ApiError && err.status === 409 ? 'counterError.conflict' : describeError(err)) });
+      const refusal = err instanceof ApiError ? refusalMessage(err.code, err.facts, hallNow()) : null;
+      setFeedback({
+        kind: 'error',
+        key: refusal?.key ?? (err instanceof ApiError && err.status === 409 ? 'counterError.conflict' : describeError(err)),
+        params: refusal?.params,
+      });
       view.reload();
     } finally {
       guard.current.finish(action);
@@ -85,24 +83,67 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
     }
   }
 
-  const runRef = useRef(run);
+  /** A counter action (POST …/actions/:action); the answer is the fresh view. */
+  async function run(action: CounterAction, body: unknown = {}, params: MessageParams = {}) {
+    if (!data) return;
+    const availability = liveAvailability(data, action, hallNow());
+    if (!availability.enabled) {
+      setFeedback({ kind: 'error', key: availability.reason ?? 'reason.generic', params: availability.params });
+      return;
+    }
+    const number = data.current?.number ?? '';
+    await send(
+      action,
+      () => client.post<CounterViewDTO>(`${base}/actions/${actionPath[action]}`, body),
+      (next) => {
+        view.replace(next);
+        const shown = action === 'call_next' || action === 'call_specific' || action === 'resume_suspended' ? (next.current?.number ?? '') : number;
+        return { kind: 'ok', key: `counterPage.done.${action}` as MessageKey, params: { number: shown, target: '', ...params } };
+      },
+    );
+  }
+
+  async function rejoin(number: string) {
+    await send(
+      'rejoin',
+      () => client.post<RejoinResponse>(`${base}/rejoin`, { number }),
+      (answer) => {
+        view.reload();
+        return { kind: 'ok', key: 'counterPage.done.rejoin', params: { number: answer.ticket.number, count: answer.placesAhead } };
+      },
+    );
+  }
+
+  function open(command: DialogCommand) {
+    if (!data) return;
+    if (command !== 'rejoin') {
+      const availability = liveAvailability(data, command, hallNow());
+      if (!availability.enabled) {
+        setFeedback({ kind: 'error', key: availability.reason ?? 'reason.generic', params: availability.params });
+        return;
+      }
+    }
+    setDialog({ command });
+  }
+
+  const runRef = useRef({ run, open });
   useEffect(() => {
-    runRef.current = run;
+    runRef.current = { run, open };
   });
-  const stateRef = useRef({ transferOpen, status: data?.counter.status ?? 'idle' });
+  const stateRef = useRef({ dialogOpen: dialog !== null, status: data?.counter.status ?? 'idle' });
   useEffect(() => {
-    stateRef.current = { transferOpen, status: data?.counter.status ?? 'idle' };
+    stateRef.current = { dialogOpen: dialog !== null, status: data?.counter.status ?? 'idle' };
   });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (stateRef.current.transferOpen) return;
+      if (stateRef.current.dialogOpen) return;
       if (isTypingTarget(e.target as HTMLElement | null)) return;
       const decision = decideKey(e);
       if (decision.preventDefault) e.preventDefault();
       if (!decision.command) return;
-      if (decision.command === 'transfer') setTransferOpen(true);
-      else void runRef.current(actionForCommand(decision.command, stateRef.current.status));
+      if (isDialogCommand(decision.command)) runRef.current.open(decision.command);
+      else void runRef.current.run(actionForCommand(decision.command, stateRef.current.status));
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
@@ -149,7 +190,7 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
 
       <main className="counter-main">
         <section className="counter-current" data-testid="counter-current" aria-live="polite">
-          <CurrentTicket ticket={current} paused={status === 'paused'} />
+          <CurrentTicket ticket={current} paused={status === 'paused'} recall={data.recall} why={data.why} />
         </section>
 
         <p className={`counter-feedback ${feedback ? `counter-feedback-${feedback.kind}` : ''}`} role="status" data-testid="counter-feedback" data-kind={feedback?.kind ?? ''}>
@@ -159,7 +200,7 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
         <div className="counter-actions">
           {commandOrder.map((command) => {
             const action = actionForCommand(command, status);
-            const availability = data.actions[action] ?? { enabled: false, reason: null };
+            const availability = liveAvailability(data, action, now);
             const keys = commandKeys[command].map((k) => (k === 'Space' ? t('counterPage.key.space') : k)).join(' / ');
             return (
               <BigButton
@@ -169,12 +210,12 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
                 label={t(`counterPage.action.${action}`)}
                 keyHint={keys}
                 disabled={!availability.enabled || busy}
-                disabledReason={!availability.enabled ? t(reasonKey(availability.reason)) : undefined}
-                testId={`counter-action-${action.replace('_', '-')}`}
+                disabledReason={!availability.enabled && availability.reason ? t(availability.reason, availability.params) : undefined}
+                testId={`counter-action-${action.replace(/_/g, '-')}`}
                 dataAttrs={{ 'data-action': action, 'data-enabled': String(availability.enabled) }}
                 onClick={() => {
                   (document.activeElement as HTMLElement | null)?.blur();
-                  if (command === 'transfer') setTransferOpen(true);
+                  if (isDialogCommand(command)) open(command);
                   else void run(action);
                 }}
               />
@@ -183,148 +224,24 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
         </div>
       </main>
 
-      <aside className="counter-side">
-        <section>
-          <h2>{t('counterPage.queues')}</h2>
-          <ul className="counter-queues" data-testid="counter-queues">
-            {data.queues.map((q) => (
-              <li key={q.id} data-queue-id={q.id}>
-                <span className="counter-queue-prefix">{q.prefix}</span>
-                <span className="counter-queue-name">{q.name}</span>
-                <span className="counter-queue-count" data-testid="counter-queue-waiting">
-                  {t('counterPage.queueWaiting', { count: q.waiting })}
-                  {q.waitingGreen > 0 ? t('counterPage.queueGreen', { count: q.waitingGreen }) : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section>
-          <h2>{t('counterPage.next')}</h2>
-          <NextTickets tickets={data.next} />
-        </section>
-        {current && data.lastCallReason ? (
-          <section>
-            <h2>{t('counterPage.why')}</h2>
-            <p className="counter-why" data-testid="counter-call-reason" data-reason={data.lastCallReason}>
-              {t(callReasonKey(data.lastCallReason))}
-            </p>
-          </section>
-        ) : null}
-        <section>
-          <h2>{t('counterPage.lastRating')}</h2>
-          {data.pendingRating ? (
-            <p className="counter-pending-rating" data-testid="counter-pending-rating">
-              {t('counterPage.pendingRating', { number: data.pendingRating.ticketNumber })}
-            </p>
-          ) : null}
-          {data.lastRating && data.lastRating.outcome ? (
-            <p className="counter-last-rating" data-testid="counter-last-rating" data-outcome={data.lastRating.outcome}>
-              {data.lastRating.outcome !== 'not_rated' ? <RatingFace level={data.lastRating.outcome} className="counter-rating-face" /> : null}
-              <span className="number">{data.lastRating.ticketNumber}</span> {t(`rating.${data.lastRating.outcome}`)}
-            </p>
-          ) : !data.pendingRating ? (
-            <p className="counter-muted">{t('counterPage.lastRatingEmpty')}</p>
-          ) : null}
-        </section>
-      </aside>
+      <CounterSide data={data} onResume={(ticketId) => void run('resume_suspended', { ticketId })} onRejoin={(number) => setDialog({ command: 'rejoin', number })} />
 
-      {transferOpen ? (
-        <TransferPicker
-          number={current?.number ?? ''}
-          targets={data.transferTargets}
-          onPick={(toQueueId) => {
-            setTransferOpen(false);
-            void run('transfer', { toQueueId });
+      {dialog ? (
+        <CounterDialogs
+          dialog={dialog}
+          data={data}
+          onClose={() => setDialog(null)}
+          onAction={(action, body, params) => {
+            setDialog(null);
+            void run(action, body, params);
           }}
-          onCancel={() => setTransferOpen(false)}
+          onRejoin={(number) => {
+            setDialog(null);
+            void rejoin(number);
+          }}
         />
       ) : null}
     </div>
-  );
-}
-
-function CurrentTicket({ ticket, paused }: { ticket: TicketDTO | null; paused: boolean }) {
-  const t = useT();
-  const now = useHallNow();
-  if (!ticket) {
-    return (
-      <div className="counter-current-empty">
-        <p className="counter-current-label">{t('counterPage.current')}</p>
-        <p className="counter-current-none" data-testid="counter-current-number" data-number="">
-          {t('counterPage.noCurrent')}
-        </p>
-        <p className="counter-muted">{paused ? t('counterPage.pausedHint') : t('counterPage.noCurrentHint')}</p>
-      </div>
-    );
-  }
-  const waited = minutesBetween(ticket.issuedAt, ticket.calledAt ?? now);
-  return (
-    <div className="counter-current-ticket" data-ticket-id={ticket.id} data-ticket-status={ticket.status}>
-      <p className="counter-current-label">{t('counterPage.current')}</p>
-      <p className="counter-current-number number" data-testid="counter-current-number" data-number={ticket.number}>
-        {ticket.number}
-      </p>
-      <div className="counter-current-details">
-        <ClassBadge ticket={ticket} />
-        <p className="counter-current-matter" data-testid="counter-current-matter">
-          {ticket.matterName}
-        </p>
-        {ticket.maskedIdentity ? (
-          <p className="counter-current-identity">
-            <span className="counter-identity-label">{t('counterPage.identity')}</span>{' '}
-            <span className="number" data-testid="counter-current-identity">
-              {ticket.maskedIdentity}
-            </span>
-          </p>
-        ) : null}
-        <p className="counter-muted">
-          {t('counterPage.issuedAt', { time: formatHm(ticket.issuedAt) })} · {t('wait.minutesWaited', { count: waited })}
-          {ticket.recallCount > 0 ? ` · ${t('counterPage.recalled', { count: ticket.recallCount })}` : ''}
-          {ticket.transferCount > 0 ? ` · ${t('counterPage.transferred', { count: ticket.transferCount })}` : ''}
-        </p>
-        {ticket.status === 'called' || ticket.status === 'serving' ? (
-          <p className="counter-phase" data-testid="counter-phase">
-            {t(`counterPage.phase.${ticket.status}`)}
-          </p>
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
-export function ClassBadge({ ticket }: { ticket: Pick<TicketDTO, 'ticketClass' | 'greenCategoryLabel'> }) {
-  const t = useT();
-  const label =
-    ticket.ticketClass === 'green'
-      ? ticket.greenCategoryLabel
-        ? t('ticketClass.greenWithCategory', { category: ticket.greenCategoryLabel })
-        : t('ticketClass.green')
-      : t(`ticketClass.${ticket.ticketClass}`);
-  return (
-    <span className={`class-badge class-badge-${ticket.ticketClass}`} data-testid="ticket-class" data-class={ticket.ticketClass}>
-      {label}
-    </span>
-  );
-}
-
-function NextTickets({ tickets }: { tickets: TicketDTO[] }) {
-  const t = useT();
-  const now = useHallNow();
-  if (!tickets.length) return <p className="counter-muted">{t('counterPage.nextEmpty')}</p>;
-  return (
-    <ol className="counter-next" data-testid="counter-next">
-      {tickets.map((ticket) => (
-        <li key={ticket.id} data-testid="counter-next-ticket" data-number={ticket.number}>
-          <span className="number counter-next-number">{ticket.number}</span>
-          <span className="counter-next-matter">{ticket.matterName}</span>
-          <span className="counter-next-meta">
-            {ticket.ticketClass !== 'walk_in' ? <ClassBadge ticket={ticket} /> : null}
-            {t('wait.minutesWaited', { count: minutesBetween(ticket.issuedAt, now) })}
-          </span>
-        </li>
-      ))}
-    </ol>
   );
 }
 

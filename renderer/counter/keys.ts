@@ -28,8 +28,17 @@ export const commandKeys: Record<CounterCommand, readonly string[]> = {
   finish: ['F4'],
   start: ['F5'],
   transfer: ['F6'],
+  call_specific: ['F7'],
   pause_toggle: ['F8'],
+  suspend: ['F9'],
+  resume_suspended: ['F10'],
+  rejoin: ['F12'],
 };
+
+/** Commands that open a dialog (a picker, a reason, a number) instead of acting at once. */
+export const dialogCommands = new Set<CounterCommand>(['transfer', 'call_specific', 'suspend', 'resume_suspended', 'rejoin']);
+export type DialogCommand = 'transfer' | 'call_specific' | 'suspend' | 'resume_suspended' | 'rejoin';
+export const isDialogCommand = (c: CounterCommand): c is DialogCommand => dialogCommands.has(c);
 
 const byKey = new Map<string, CounterCommand>();
 for (const [command, keys] of Object.entries(commandKeys) as [CounterCommand, readonly string[]][]) {
@@ -67,6 +76,11 @@ export const actionPath: Record<CounterAction, string> = {
   transfer: 'transfer',
   pause: 'pause',
   resume: 'resume',
+  call_specific: 'call-specific',
+  suspend: 'suspend',
+  resume_suspended: 'resume-suspended',
+  // 过号重排 has its own endpoint (POST /counters/:id/rejoin), not an action path.
+  rejoin: 'rejoin',
 };
 
 /** Keys typed into a form field are text, not commands. */

@@ -5,9 +5,10 @@
 // out the morning.
 import type { CallDTO, HallEventDTO } from '../../hall/api/dto';
 
-export const CALL_EVENT_TYPES = new Set(['ticket_called', 'ticket_recalled']);
+/** A resumed (挂起) ticket is called back to a counter: announced like any call. */
+export const CALL_EVENT_TYPES = new Set(['ticket_called', 'ticket_recalled', 'ticket_resumed']);
 
-/** ticket_called / ticket_recalled payloads (hall/domain/events.ts): number, counterId, counterNumber. */
+/** ticket_called / ticket_recalled / ticket_resumed payloads (hall/domain/events.ts): number, counterId, counterNumber. */
 export function callFromEvent(event: HallEventDTO): CallDTO | null {
   if (!CALL_EVENT_TYPES.has(event.type)) return null;
   const p = event.payload ?? {};

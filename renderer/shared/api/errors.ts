@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: { path: string; message: string }[] = [],
+    /** A 409 refusal's facts (RefusalErrorBody.details), e.g. { readyAt } for recall_cooldown. */
+    readonly facts: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -28,7 +30,13 @@ export function isApiErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 export function apiErrorFromResponse(status: number, body: unknown): ApiError {
-  if (isApiErrorBody(body)) return new ApiError(status, body.error.code, body.error.message, body.error.details ?? []);
+  if (isApiErrorBody(body)) {
+    // 400 bodies list validation issues in `details`; 409 refusals put their facts there (an object).
+    const details: unknown = body.error.details;
+    if (Array.isArray(details)) return new ApiError(status, body.error.code, body.error.message, details as ApiError['details']);
+    const facts = typeof details === 'object' && details !== null ? (details as ApiError['facts']) : {};
+    return new ApiError(status, body.error.code, body.error.message, [], facts);
+  }
   return new ApiError(status, status >= 500 ? 'internal' : 'unknown', `HTTP ${status}`);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { actionForCommand, actionPath, decideKey, isTypingTarget } from '../../../renderer/counter/keys';
+import { actionForCommand, actionPath, commandKeys, decideKey, isDialogCommand, isTypingTarget } from '../../../renderer/counter/keys';
 
 describe('counter keyboard shortcuts', () => {
   test.each([
@@ -10,7 +10,11 @@ describe('counter keyboard shortcuts', () => {
     ['F4', 'F4', 'finish'],
     ['F5', 'F5', 'start'],
     ['F6', 'F6', 'transfer'],
+    ['F7', 'F7', 'call_specific'],
     ['F8', 'F8', 'pause_toggle'],
+    ['F9', 'F9', 'suspend'],
+    ['F10', 'F10', 'resume_suspended'],
+    ['F12', 'F12', 'rejoin'],
   ])('%s runs %s and never reaches the browser', (key, code, command) => {
     expect(decideKey({ key, code })).toEqual({ command, preventDefault: true });
   });
@@ -22,7 +26,7 @@ describe('counter keyboard shortcuts', () => {
 
   test('other keys and keys with Ctrl/Alt/Meta are left to the browser', () => {
     expect(decideKey({ key: 'a', code: 'KeyA' })).toEqual({ command: null, preventDefault: false });
-    expect(decideKey({ key: 'F7', code: 'F7' })).toEqual({ command: null, preventDefault: false });
+    expect(decideKey({ key: 'F11', code: 'F11' })).toEqual({ command: null, preventDefault: false });
     expect(decideKey({ key: 'F5', code: 'F5', ctrlKey: true })).toEqual({ command: null, preventDefault: false });
   });
 
@@ -33,7 +37,17 @@ describe('counter keyboard shortcuts', () => {
   });
 
   test('actions map to the API paths of docs/api.md', () => {
-    expect(actionPath).toMatchObject({ call_next: 'call-next', no_show: 'no-show', transfer: 'transfer', resume: 'resume' });
+    expect(actionPath).toMatchObject({ call_next: 'call-next', no_show: 'no-show', transfer: 'transfer', resume: 'resume', call_specific: 'call-specific', resume_suspended: 'resume-suspended' });
+  });
+
+  test('the dialog commands open a dialog; the others act at once', () => {
+    expect(['transfer', 'call_specific', 'suspend', 'resume_suspended', 'rejoin'].every((c) => isDialogCommand(c as never))).toBe(true);
+    expect(['call_next', 'recall', 'no_show', 'finish', 'start', 'pause_toggle'].some((c) => isDialogCommand(c as never))).toBe(false);
+  });
+
+  test('every command has its own key', () => {
+    const keys = Object.values(commandKeys).flat();
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   test('typing into a form field is not a command', () => {
