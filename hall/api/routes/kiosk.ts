@@ -1,17 +1,37 @@
-// Kiosk routes: the hall overview every terminal reads, and issuing tickets.
-import { ApiError, readBody, type Router } from '../http.js';
+// Kiosk routes: the hall overview every terminal reads, issuing tickets, the
+// kiosk's honest availability (mode and per-matter refusals before printing),
+// and appointment check-in (registered by mountAppointments, which owns the
+// appointment store). Contract: a ticket is durable before printing starts; a
+// failed print never loses it. A kiosk's zone ('hall' | '24h') comes from the
+// hall configuration, never from the request.
+// Personal data: a card's ID number is used for the blind-index lookup and the
+// real-name binding only; it is never logged or returned.
+import { ApiError, readBody, type RequestContext, type Router } from '../http.js';
 import { checkCredentials, terminalOf } from '../access.js';
 import { issueTicketSchema } from '../requests.js';
-import type { IssueTicketRequest, IssueTicketResponse } from '../dto.js';
-import { localParts } from '../../domain/index.js';
+import type { CheckInResponse, IssueTicketRequest, IssueTicketResponse, KioskAvailabilityDTO } from '../dto.js';
+import { DomainError, localParts, type HallCommand } from '../../domain/index.js';
 import { ageOn, validateIdNumber } from '../../../drivers/idcard/index.js';
 import type { VisitorIdentity } from '../../identity/real-name.js';
+import type { CardRead } from '../../identity/kiosk-cards.js';
+import { AppointmentStore } from '../../appointments/store.js';
+import { codeFromQr, normalizeCode } from '../../appointments/codes.js';
+import { pickForCheckIn } from '../../appointments/pick.js';
+import type { AppointmentRecord } from '../../appointments/types.js';
+import { kioskAppointment } from '../../appointments/views.js';
+import { kioskAvailability, kioskModeAtOrOpen, zoneOf } from '../kiosk-views.js';
+import { z } from 'zod';
 import type { ApiDeps } from './deps.js';
 
 export function kioskRoutes(router: Router, deps: ApiDeps): void {
   router.add('GET', '/api/v1/hall', (ctx) => {
     terminalOf(deps, ctx);
     return deps.views.hallInfo();
+  });
+
+  router.add('GET', '/api/v1/kiosk/availability', (ctx): KioskAvailabilityDTO => {
+    const kiosk = terminalOf(deps, ctx, 'kiosk');
+    return kioskAvailability(deps.config, deps.runtime, deps.views, zoneOf(deps.config, kiosk.id));
   });
 
   router.add(
@@ -39,17 +59,11 @@ export function kioskRoutes(router: Router, deps: ApiDeps): void {
         if (!greenCategory && ageOn(identity.birthDate, today(deps)) >= deps.config.realName.elderlyAge) greenCategory = deps.config.realName.elderlyCategoryId;
       }
       const ticketId = deps.runtime.newId();
-      deps.runtime.execute({ type: 'issue_ticket', ticketId, matterId: body.matterId, greenCategory, kioskId: kiosk.id }, () => {
+      const zone = zoneOf(deps.config, kiosk.id);
+      deps.runtime.execute({ type: 'issue_ticket', ticketId, matterId: body.matterId, greenCategory, kioskId: kiosk.id, zone }, () => {
         if (identity) deps.realName.bind(ticketId, deps.runtime.state.serviceDay, body.matterId, identity, deps.now(), deps.config.realName.retentionDays);
       });
-      // Durable from here: the number exists even if printing fails.
-      const ticket = deps.views.ticket(deps.runtime.state.tickets.get(ticketId)!);
-      // The QR code must open from a visitor's phone: an absolute address on the host the kiosk used.
-      const progressUrl = new URL(ticket.progressUrl, `http://${ctx.req.headers.host ?? 'localhost'}`).toString();
-      const print = await deps.devices.printTicket(kiosk.id, ticket, progressUrl);
-      if (print.status === 'printed') deps.runtime.recordDeviceEvent('ticket_printed', { ticketId, number: ticket.number, kioskId: kiosk.id });
-      if (print.status === 'failed') deps.runtime.recordDeviceEvent('print_failed', { ticketId, number: ticket.number, kioskId: kiosk.id, code: print.code });
-      return { ticket, print };
+      return deliverTicket(deps, ctx, kiosk.id, ticketId);
     },
     201,
   );
@@ -76,4 +90,87 @@ function visitorIdentity(deps: ApiDeps, kioskId: string, requested: NonNullable<
   const checked = validateIdNumber(requested.idNumber, { today: today(deps) });
   if (!checked.ok) throw new ApiError(400, 'invalid_id_number', checked.message, [{ path: 'identity.idNumber', message: checked.reason }]);
   return { idNumber: checked.idNumber, cardType: checked.kind, source: 'manual', birthDate: checked.birthDate };
+}
+
+/** Shows and prints a committed ticket: durable from here, the number exists even if printing fails. */
+async function deliverTicket(deps: ApiDeps, ctx: RequestContext, kioskId: string, ticketId: string): Promise<IssueTicketResponse> {
+  const ticket = deps.views.ticket(deps.runtime.state.tickets.get(ticketId)!);
+  // The QR code must open from a visitor's phone: an absolute address on the host the kiosk used.
+  const progressUrl = new URL(ticket.progressUrl, `http://${ctx.req.headers.host ?? 'localhost'}`).toString();
+  const print = await deps.devices.printTicket(kioskId, ticket, progressUrl);
+  if (print.status === 'printed') deps.runtime.recordDeviceEvent('ticket_printed', { ticketId, number: ticket.number, kioskId });
+  if (print.status === 'failed') deps.runtime.recordDeviceEvent('print_failed', { ticketId, number: ticket.number, kioskId, code: print.code });
+  return { ticket, print };
+}
+
+export const checkInSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('code'), code: z.string().min(1).max(40) }).strict(),
+  z.object({ method: z.literal('qr'), text: z.string().min(1).max(200) }).strict(),
+  z.object({ method: z.literal('card') }).strict(),
+]);
+
+/**
+ * POST /api/v1/kiosk/check-in: by code, QR text or the card just read. On time →
+ * an appointment ticket; late → a walk-in ticket; early, cancelled, another day,
+ * already checked in → 409 whose details carry the facts the kiosk needs (opensAt, number).
+ * Works offline from the central platform: a check-in is a local event.
+ */
+export function checkInRoute(router: Router, deps: ApiDeps, appointments: AppointmentStore): void {
+  const matterName = new Map(deps.config.matters.map((m) => [m.id, m.name]));
+  router.add(
+    'POST',
+    '/api/v1/kiosk/check-in',
+    async (ctx): Promise<CheckInResponse> => {
+      const kiosk = terminalOf(deps, ctx, 'kiosk');
+      const body = await readBody(ctx.req, checkInSchema);
+      const now = deps.now();
+      const { state, setup } = deps.runtime;
+      let card: CardRead | null = null;
+      let appointment: AppointmentRecord | null;
+      if (body.method === 'card') {
+        card = deps.cards.take(kiosk.id, now);
+        if (!card) throw new ApiError(409, 'no_card', 'no ID card was read on this kiosk just now: put the card on the reader again');
+        const rules = setup.rules;
+        appointment = pickForCheckIn(appointments.byIdNumber(card.idNumber, state.serviceDay), now, { earlyMinutes: rules.appointmentEarlyMinutes, lateMinutes: rules.appointmentLateMinutes });
+        if (!appointment) throw new ApiError(404, 'no_appointment', 'no appointment today for the ID card just read');
+      } else {
+        const code = body.method === 'code' ? normalizeCode(body.code) : codeFromQr(body.text);
+        if (!code) throw new ApiError(400, 'invalid_code', 'an appointment code is 4–16 letters or digits', [{ path: body.method === 'code' ? 'code' : 'text', message: 'not_a_code' }]);
+        appointment = appointments.byCode(code);
+        if (!appointment) throw new ApiError(404, 'unknown_appointment', `no appointment with code ${code}`);
+      }
+      if (appointment.status === 'checked_in') {
+        const number = appointment.ticketId ? (state.tickets.get(appointment.ticketId) ?? deps.ticketFromStore(appointment.ticketId))?.number : undefined;
+        throw new DomainError('already_checked_in', `appointment ${appointment.code} is already checked in`, number ? { number } : {});
+      }
+      // A 24-hour-zone kiosk in self-service mode takes no check-ins (the hall-zone rules are the engine's).
+      const zone = zoneOf(deps.config, kiosk.id);
+      const mode = kioskModeAtOrOpen(setup, now, zone);
+      if (mode && !mode.checkIns && appointment.status === 'booked') {
+        const opensAt = mode.opensAt ? { opensAt: mode.opensAt.at, opensAtText: `${mode.opensAt.localDate} ${mode.opensAt.localTime}` } : undefined;
+        throw new DomainError(mode.screen === 'self_service' ? 'self_service_only' : 'hall_closed', 'this kiosk takes no check-ins now', opensAt);
+      }
+      // An elderly card holder goes to the green channel, as with a real-name ticket.
+      let greenCategory: string | null = null;
+      if (card && ageOn(card.birthDate, today(deps)) >= deps.config.realName.elderlyAge) greenCategory = deps.config.realName.elderlyCategoryId;
+      const ticketId = deps.runtime.newId();
+      const cmd: HallCommand = { type: 'check_in', ticketId, kioskId: kiosk.id, appointment: AppointmentStore.snapshot(appointment), greenCategory };
+      // Refusals (too_early, appointment_other_day, …) are 409s with their facts (http.ts sendError).
+      const stored = deps.runtime.execute(cmd, () => {
+        if (card) deps.realName.bind(ticketId, deps.runtime.state.serviceDay, appointment.matterId, card, now, deps.config.realName.retentionDays);
+      });
+      const issued = stored.find((e) => e.type === 'ticket_issued');
+      const delivered = await deliverTicket(deps, ctx, kiosk.id, ticketId);
+      return {
+        ...delivered,
+        checkIn: issued?.payload.checkIn === 'late' ? 'late' : 'on_time',
+        appointment: kioskAppointment(appointment, {
+          matterName: (id) => matterName.get(id) ?? id,
+          ticketNumber: () => null,
+          utcOffsetMinutes: deps.config.hall.utcOffsetMinutes,
+        }),
+      };
+    },
+    201,
+  );
 }

@@ -1,6 +1,10 @@
 import type { DepartmentDTO, MatterDTO, QueueDTO } from '../../../hall/api/dto';
 import { useT } from '../../shared/i18n';
 import { waitRangePhrase } from '../../shared/format/wait';
+import { WarningIcon } from '../../shared/components/Icons';
+import { useMatterAvailability } from '../availabilityContext';
+import { matterReasonKey } from '../kioskRules';
+import { useRulesT } from '../rulesText';
 
 export interface MatterListProps {
   matters: MatterDTO[];
@@ -11,39 +15,76 @@ export interface MatterListProps {
   disabled?: boolean;
 }
 
-/** One row per matter: name, then its queue's waiting count and the estimated wait range. */
+/**
+ * One row per matter: name, then its queue's waiting count and the estimated wait range with
+ * its basis. A matter that cannot get a ticket now says why on the row ("今日号已取完") and
+ * cannot be touched: nothing is printed for it.
+ */
 export function MatterList({ matters, queues, departments, onPick, disabled }: MatterListProps) {
-  const t = useT();
   return (
     <ul className="kiosk-matters" data-testid="matter-list">
-      {matters.map((m) => {
-        const q = queues.get(m.queueId);
-        const wait = q ? waitRangePhrase(q.estimate) : null;
-        return (
-          <li key={m.id}>
-            <button
-              type="button"
-              className="kiosk-matter"
-              onClick={() => onPick(m)}
-              disabled={disabled}
-              data-testid="matter-row"
-              data-matter-id={m.id}
-              data-matter-code={m.code}
-            >
-              <span className="kiosk-matter-name">{m.name}</span>
-              {departments ? <span className="kiosk-matter-dept">{departments.get(m.departmentId)?.name ?? ''}</span> : null}
-              {q && wait ? (
-                <span className="kiosk-matter-wait">
-                  <span data-testid="matter-waiting">{t('wait.waitingPeople', { count: q.waiting })}</span>
-                  <span className="kiosk-matter-estimate" data-testid="matter-estimate">
-                    {t(wait.key, wait.params)}
-                  </span>
-                </span>
-              ) : null}
-            </button>
-          </li>
-        );
-      })}
+      {matters.map((m) => (
+        <MatterRow key={m.id} matter={m} queue={queues.get(m.queueId)} department={departments?.get(m.departmentId)} showDepartment={departments !== undefined} onPick={onPick} disabled={disabled} />
+      ))}
     </ul>
+  );
+}
+
+function MatterRow({
+  matter: m,
+  queue: q,
+  department,
+  showDepartment,
+  onPick,
+  disabled,
+}: {
+  matter: MatterDTO;
+  queue: QueueDTO | undefined;
+  department: DepartmentDTO | undefined;
+  showDepartment: boolean;
+  onPick: (matter: MatterDTO) => void;
+  disabled?: boolean;
+}) {
+  const t = useT();
+  const rt = useRulesT();
+  const availability = useMatterAvailability(m.id);
+  const refused = availability !== undefined && !availability.available;
+  const estimate = availability?.estimate ?? q?.estimate;
+  const wait = estimate ? waitRangePhrase(estimate) : null;
+  return (
+    <li>
+      <button
+        type="button"
+        className={`kiosk-matter ${refused ? 'kiosk-matter-refused' : ''}`}
+        onClick={() => onPick(m)}
+        disabled={disabled || refused}
+        aria-disabled={refused}
+        data-testid="matter-row"
+        data-matter-id={m.id}
+        data-matter-code={m.code}
+        data-available={String(!refused)}
+        data-reason={availability?.reason ?? ''}
+      >
+        <span className="kiosk-matter-name">{m.name}</span>
+        {showDepartment ? <span className="kiosk-matter-dept">{department?.name ?? ''}</span> : null}
+        {refused ? (
+          <span className="kiosk-matter-refusal" data-testid="matter-refusal">
+            <WarningIcon width="1em" height="1em" /> {rt(matterReasonKey(availability))}
+          </span>
+        ) : q && wait ? (
+          <span className="kiosk-matter-wait">
+            <span data-testid="matter-waiting">{t('wait.waitingPeople', { count: availability?.waiting ?? q.waiting })}</span>
+            <span className="kiosk-matter-estimate" data-testid="matter-estimate" data-basis={estimate?.basis ?? ''}>
+              {t(wait.key, wait.params)}
+            </span>
+            {estimate?.basis ? (
+              <span className="kiosk-matter-basis" data-testid="matter-estimate-basis">
+                {rt(estimate.basis === 'measured' ? 'kioskRules.estimate.measured' : 'kioskRules.estimate.typical')}
+              </span>
+            ) : null}
+          </span>
+        ) : null}
+      </button>
+    </li>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useT } from '../../shared/i18n';
 import { BigButton } from '../../shared/components/BigButton';
 import { BookIcon, CalendarCheckIcon, IdCardReaderPicture, KeyboardIcon, PriorityIcon, TicketIcon } from '../../shared/components/Icons';
@@ -10,13 +11,19 @@ export interface StartScreenProps {
   /** This kiosk has a working ID reader: show "请刷身份证"; otherwise only the manual entry. */
   idReader: boolean;
   onManualId: () => void;
+  /** Walk-in tickets now (false in the flex windows): the button says why instead. */
+  takeNumber?: boolean;
+  takeNumberReason?: ReactNode;
+  /** The calendar's notice for this mode (flex windows, weekend service), above the choices. */
+  notice?: ReactNode;
 }
 
-export function StartScreen({ onTakeNumber, onAppointment, onGuide, onGreen, idReader, onManualId }: StartScreenProps) {
+export function StartScreen({ onTakeNumber, onAppointment, onGuide, onGreen, idReader, onManualId, takeNumber = true, takeNumberReason, notice }: StartScreenProps) {
   const t = useT();
   return (
     <main className="kiosk-start" data-testid="kiosk-start">
       <h1 className="kiosk-greeting">{t('kiosk.start.greeting')}</h1>
+      {notice}
       <div className="kiosk-start-choices">
         <BigButton
           className="kiosk-choice kiosk-choice-main"
@@ -24,6 +31,8 @@ export function StartScreen({ onTakeNumber, onAppointment, onGuide, onGreen, idR
           label={t('kiosk.start.takeNumber')}
           sub={t('kiosk.start.takeNumberHint')}
           onClick={onTakeNumber}
+          disabled={!takeNumber}
+          disabledReason={takeNumberReason}
           testId="kiosk-take-number"
         />
         <BigButton

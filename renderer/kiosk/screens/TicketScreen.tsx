@@ -1,7 +1,7 @@
 // The ticket: the number huge, what it is for, how long, where; a QR code to follow it on a
 // phone; "请取走您的号票", or — when the printer failed — the fault in plain words with
 // the number still on screen. Back to start after the hall's setting or one touch.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CounterSummaryDTO, IssueTicketResponse } from '../../../hall/api/dto';
 import { useT } from '../../shared/i18n';
 import { waitRangePhrase } from '../../shared/format/wait';
@@ -15,6 +15,8 @@ export interface TicketScreenProps {
   counters: CounterSummaryDTO[];
   seconds: number;
   onDone: () => void;
+  /** A line above the number, e.g. the check-in outcome (on time / late). */
+  notice?: ReactNode;
 }
 
 /** Touches in the first moments are the tail of the tap that issued the ticket: ignore them. */
@@ -26,7 +28,7 @@ export function areasServing(queueId: string, counters: CounterSummaryDTO[]): st
   return [...areas];
 }
 
-export function TicketScreen({ issued, counters, seconds, onDone }: TicketScreenProps) {
+export function TicketScreen({ issued, counters, seconds, onDone, notice }: TicketScreenProps) {
   const t = useT();
   const { ticket, print } = issued;
   const fault = printFaultMessage(print);
@@ -71,10 +73,16 @@ export function TicketScreen({ issued, counters, seconds, onDone }: TicketScreen
       data-ticket-id={ticket.id}
       data-print-status={print.status}
     >
+      {notice}
       <p className="kiosk-ticket-label">{t('kiosk.ticket.yourNumber')}</p>
       <p className="kiosk-ticket-number number" data-testid="ticket-number">
         {ticket.number}
       </p>
+      {ticket.ticketClass === 'appointment' ? (
+        <p className="kiosk-badge kiosk-badge-appointment" data-testid="ticket-appointment">
+          {t('ticketClass.appointment')}
+        </p>
+      ) : null}
       {green ? (
         <p className="kiosk-badge kiosk-badge-green" data-testid="ticket-green">
           {ticket.greenCategoryLabel ? t('ticketClass.greenWithCategory', { category: ticket.greenCategoryLabel }) : t('ticketClass.green')}
