@@ -1,13 +1,18 @@
 // 取号机. Screens: start → departments (or search) → matters → ticket; green channel
-// (staff confirmation → category → departments → matters → priority ticket); honest
-// "being set up" screens for appointment check-in and guides. A walk-in is never asked to
-// confirm: one touch on a matter issues the ticket.
+// (staff confirmation → category → departments → matters → priority ticket); appointment
+// check-in (code, QR or ID card → ticket); 办事指南 (departments → matter → guide, with
+// 取号办理 and 打印一次性告知; GuideScreen.tsx). A walk-in is never asked to confirm: one
+// touch on a matter issues the ticket.
+// The hall calendar decides the mode (GET /kiosk/availability): closed or self-service
+// outside hours, check-in only in the flex windows, listed matters at weekends; matters
+// whose numbers are gone say so before anything is printed. The page reloads its mode at
+// the calendar's next change.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { HallInfoDTO, IssueTicketRequest, IssueTicketResponse, MatterDTO } from '../../hall/api/dto';
+import type { CheckInRequest, CheckInResponse, HallInfoDTO, IssueTicketRequest, IssueTicketResponse, KioskAvailabilityDTO, MatterDTO } from '../../hall/api/dto';
 import { useT, type MessageKey } from '../shared/i18n';
 import { ApiError, describeError, isUnreachable } from '../shared/api/errors';
 import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
-import { syncHallClock } from '../shared/hooks/hallClock';
+import { hallNow, syncHallClock } from '../shared/hooks/hallClock';
 import { setHallUtcOffset } from '../shared/format/time';
 import { createSubmitGuard, guarded } from '../shared/guard/submitGuard';
 import type { PageConnection } from '../shared/page/connection';
@@ -23,13 +28,21 @@ import { MattersScreen } from './screens/MattersScreen';
 import { TicketScreen } from './screens/TicketScreen';
 import { GreenStaffScreen } from './screens/GreenStaffScreen';
 import { GreenCategoryScreen } from './screens/GreenCategoryScreen';
-import { ComingSoonScreen } from './screens/ComingSoonScreen';
+import { GuideScreen } from './screens/GuideScreen';
+import { GuideDepartmentScreen, GuideMattersScreen } from './screens/GuidePickScreens';
 import { IssueErrorScreen } from './screens/IssueErrorScreen';
+import { NavBar } from './screens/NavBar';
 import { ManualIdScreen } from './screens/ManualIdScreen';
 import { IdentityBanner } from './screens/IdentityBanner';
 import { useDevices } from '../shared/devices/useDevices';
 import { printerAvailable, showIdHint } from '../shared/devices/devices';
 import { NO_IDENTITY, afterIssue, applyCardSignal, identityRequest, realNameErrors, screenAfterCard, type RealNameState } from './realName';
+import { AvailabilityContext } from './availabilityContext';
+import { admissionPhrase, checkInPhrase, factsOf, msUntilChange, type RulesPhrase } from './kioskRules';
+import { useRulesT } from './rulesText';
+import { CheckInScreen } from './screens/CheckInScreen';
+import { ModeScreen } from './screens/ModeScreen';
+import { FaultNotice } from './screens/FaultNotice';
 
 type Screen =
   | { name: 'start' }
@@ -37,10 +50,15 @@ type Screen =
   | { name: 'matters'; departmentId: string }
   | { name: 'ticket'; issued: IssueTicketResponse }
   | { name: 'error'; message: MessageKey; back: Screen }
-  | { name: 'soon'; which: 'appointment' | 'guide' }
+  | { name: 'guide-departments' }
+  | { name: 'guide-matters'; departmentId: string }
+  | { name: 'guide'; matterId: string; back: Screen }
   | { name: 'green-staff'; error: MessageKey | null }
   | { name: 'green-category' }
-  | { name: 'manual-id'; error: MessageKey | null };
+  | { name: 'manual-id'; error: MessageKey | null }
+  | { name: 'check-in'; error: RulesPhrase | null }
+  | { name: 'checked-in'; result: CheckInResponse }
+  | { name: 'refused'; phrase: RulesPhrase; back: Screen };
 
 interface GreenChannel {
   staffNo: string;
@@ -65,8 +83,12 @@ const issueAndIdentityErrors: Record<string, MessageKey> = { ...issueErrors, ...
 
 export function KioskApp({ connection }: { connection: PageConnection }) {
   const t = useT();
+  const rt = useRulesT();
   const { client, live } = connection;
   const [screen, setScreen] = useState<Screen>(START);
+  const screenName = useRef<Screen['name']>('start');
+  screenName.current = screen.name;
+  const [checkingIn, setCheckingIn] = useState(false);
   const [query, setQuery] = useState('');
   const [green, setGreen] = useState<GreenChannel | null>(null);
   const [issuing, setIssuing] = useState(false);
@@ -87,6 +109,30 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   );
   const hall = view.data;
   const devices = useDevices(live, hall?.devices);
+
+  // What this kiosk offers now and per matter (refreshed by live events and at the calendar's next change).
+  const availabilityView = useHallView<KioskAvailabilityDTO>((signal) => client.get<KioskAvailabilityDTO>('/kiosk/availability', { signal }), {
+    live,
+    key: 'availability',
+    enabled: connection.token !== null,
+  });
+  const availability = availabilityView.data;
+  const reloadAvailability = availabilityView.reload;
+  const reloadHall = view.reload;
+  const nextChangeAt = availability?.mode.nextChangeAt ?? null;
+  useEffect(() => {
+    const ms = msUntilChange(availability, hallNow());
+    if (ms === null) return undefined;
+    const timer = setTimeout(() => {
+      reloadAvailability();
+      reloadHall();
+    }, ms);
+    return () => clearTimeout(timer);
+    // Re-armed whenever the hall announces another change instant.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nextChangeAt]);
+  const mode = availability?.mode ?? null;
+  const noTime = rt('kioskRules.error.noTime');
 
   /** Everything personal off the screen, and the hall told to forget the card read here. */
   const forgetIdentity = () => {
@@ -111,7 +157,11 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
       if (signal.type === 'devices') return;
       if (signal.type === 'card_read') {
         cardHeld.current = true;
-        setScreen((current) => (screenAfterCard(current.name) === 'stay' ? current : { name: 'departments' }));
+        if (screenName.current === 'check-in') {
+          void checkInRef.current({ method: 'card' });
+        } else {
+          setScreen((current) => (screenAfterCard(current.name) === 'stay' ? current : { name: 'departments' }));
+        }
       }
       setRealName((state) => applyCardSignal(state, signal));
     });
@@ -132,6 +182,40 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     goHome,
   );
 
+  async function checkIn(request: CheckInRequest) {
+    // Keyed by what is submitted: a double tap is dropped, a corrected code goes through at once.
+    const what = request.method === 'code' ? request.code : request.method === 'qr' ? request.text : 'card';
+    await guarded(guard.current, `check-in:${what}`, async () => {
+      setCheckingIn(true);
+      try {
+        const result = await client.post<CheckInResponse>('/kiosk/check-in', request);
+        setRealName(afterIssue);
+        setScreen({ name: 'checked-in', result });
+        view.reload();
+        reloadAvailability();
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'no_card') cardHeld.current = false;
+        setScreen({ name: 'check-in', error: checkInPhrase(err, noTime) });
+      } finally {
+        setCheckingIn(false);
+      }
+    });
+  }
+  const checkInRef = useRef(checkIn);
+  useEffect(() => {
+    checkInRef.current = checkIn;
+  });
+
+  /** A walk-in ticket the hall refused by its rules (cap, cut-off, calendar): plain words, then the way back. */
+  function admissionRefused(err: unknown, from: Screen): boolean {
+    if (!(err instanceof ApiError)) return false;
+    const phrase = admissionPhrase(err.code, factsOf(err), noTime);
+    if (!phrase) return false;
+    reloadAvailability();
+    setScreen({ name: 'refused', phrase, back: from });
+    return true;
+  }
+
   const departments = useMemo(() => new Map((hall?.departments ?? []).map((d) => [d.id, d])), [hall?.departments]);
 
   async function issue(matter: MatterDTO) {
@@ -151,6 +235,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
         view.reload();
       } catch (err) {
         if (identityFailed(err, from)) return;
+        if (admissionRefused(err, from)) return;
         if (request.greenChannel) {
           const credential = greenCredentialError(err);
           if (credential) {
@@ -213,6 +298,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
         view.reload();
       } catch (err) {
         if (identityFailed(err, { name: 'departments' })) return;
+        if (admissionRefused(err, { name: 'departments' })) return;
         const credential = greenCredentialError(err);
         if (credential) {
           setGreen({ ...g, pin: '' });
@@ -272,22 +358,75 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   } else {
     switch (screen.name) {
       case 'start':
-        body = (
-          <>
-            {cardErrorLine}
-            {printerBanner}
-            <StartScreen
-              idReader={showIdHint(devices, terminalId)}
-              onManualId={() => setScreen({ name: 'manual-id', error: null })}
-              onTakeNumber={() => setScreen({ name: 'departments' })}
-              onAppointment={() => setScreen({ name: 'soon', which: 'appointment' })}
-              onGuide={() => setScreen({ name: 'soon', which: 'guide' })}
-              onGreen={() => {
-                setGreen(null);
-                setScreen({ name: 'green-staff', error: null });
-              }}
+        body =
+          mode && (mode.screen === 'closed' || mode.screen === 'self_service') ? (
+            <ModeScreen
+              hall={hall}
+              mode={mode}
+              onGuide={() => setScreen({ name: 'guide-departments' })}
+              banner={<FaultNotice devices={devices} terminalId={terminalId} />}
             />
-          </>
+          ) : (
+            <>
+              {cardErrorLine}
+              {printerBanner}
+              <FaultNotice devices={devices} terminalId={terminalId} />
+              <StartScreen
+                idReader={showIdHint(devices, terminalId)}
+                takeNumber={mode?.walkInTickets ?? true}
+                takeNumberReason={mode?.opensAt ? rt('kioskRules.mode.bookedOnly.next', { when: rt('kioskRules.when', { date: mode.opensAt.localDate, time: mode.opensAt.localTime }) }) : undefined}
+                notice={<ModeNotice mode={mode} />}
+                onManualId={() => setScreen({ name: 'manual-id', error: null })}
+                onTakeNumber={() => setScreen({ name: 'departments' })}
+                onAppointment={() => setScreen({ name: 'check-in', error: null })}
+                onGuide={() => setScreen({ name: 'guide-departments' })}
+                onGreen={() => {
+                  setGreen(null);
+                  setScreen({ name: 'green-staff', error: null });
+                }}
+              />
+            </>
+          );
+        break;
+      case 'check-in':
+        body = (
+          <CheckInScreen
+            error={screen.error}
+            busy={checkingIn}
+            idReader={showIdHint(devices, terminalId)}
+            onSubmit={(text) => void checkIn(text.includes(':') ? { method: 'qr', text } : { method: 'code', code: text })}
+            onTakeNumber={() => setScreen({ name: 'departments' })}
+            onHome={goHome}
+          />
+        );
+        break;
+      case 'checked-in': {
+        const { result } = screen;
+        body = (
+          <TicketScreen
+            issued={result}
+            counters={hall.counters}
+            seconds={hall.settings.ticketScreenSeconds}
+            onDone={goHome}
+            notice={
+              <p className={`kiosk-check-in-outcome kiosk-check-in-${result.checkIn}`} role="status" data-testid="check-in-outcome" data-outcome={result.checkIn}>
+                {result.checkIn === 'late' ? rt('kioskRules.checkIn.late', { slot: result.appointment.slotText }) : rt('kioskRules.checkIn.onTime')}
+                <span className="kiosk-check-in-slot">{rt('kioskRules.checkIn.slot', { slot: result.appointment.slotText })}</span>
+              </p>
+            }
+          />
+        );
+        break;
+      }
+      case 'refused':
+        body = (
+          <main className="kiosk-screen kiosk-issue-error" data-testid="kiosk-refused">
+            <h1 className="kiosk-title">{rt('kioskRules.error.title')}</h1>
+            <p className="kiosk-refused-message" role="alert" data-testid="kiosk-refused-message" data-key={screen.phrase.key}>
+              <WarningIcon /> {rt(screen.phrase.key, screen.phrase.params)}
+            </p>
+            <NavBar onBack={() => setScreen(screen.back)} onHome={goHome} />
+          </main>
         );
         break;
       case 'departments':
@@ -332,9 +471,55 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
       case 'error':
         body = <IssueErrorScreen message={screen.message} onBack={() => setScreen(screen.back)} onHome={goHome} />;
         break;
-      case 'soon':
-        body = <ComingSoonScreen which={screen.which} onTakeNumber={() => setScreen({ name: 'departments' })} onHome={goHome} />;
+      case 'guide-departments':
+        body = (
+          <GuideDepartmentScreen
+            hall={hall}
+            query={query}
+            onQuery={setQuery}
+            onDepartment={(d) => setScreen({ name: 'guide-matters', departmentId: d.id })}
+            onMatter={(m) => setScreen({ name: 'guide', matterId: m.id, back: screen })}
+            onBack={goHome}
+            onHome={goHome}
+          />
+        );
         break;
+      case 'guide-matters': {
+        const department = departments.get(screen.departmentId);
+        body = department ? (
+          <GuideMattersScreen
+            hall={hall}
+            department={department}
+            onMatter={(m) => setScreen({ name: 'guide', matterId: m.id, back: screen })}
+            onBack={() => setScreen({ name: 'guide-departments' })}
+            onHome={goHome}
+          />
+        ) : (
+          <IssueErrorScreen message="error.notFound" onBack={() => setScreen({ name: 'guide-departments' })} onHome={goHome} />
+        );
+        break;
+      }
+      case 'guide': {
+        const matter = hall.matters.find((m) => m.id === screen.matterId);
+        body = matter ? (
+          <GuideScreen
+            key={matter.id}
+            client={client}
+            hall={hall}
+            matter={matter}
+            department={departments.get(matter.departmentId)}
+            devices={devices}
+            terminalId={terminalId}
+            onTakeNumber={(m) => void issue(m)}
+            onBack={() => setScreen(screen.back)}
+            onHome={goHome}
+            busy={issuing}
+          />
+        ) : (
+          <IssueErrorScreen message="error.notFound" onBack={() => setScreen({ name: 'guide-departments' })} onHome={goHome} />
+        );
+        break;
+      }
       case 'green-staff':
         body = <GreenStaffScreen error={screen.error} initialStaffNo={green?.staffNo ?? ''} onSubmit={greenCredentialsEntered} onHome={goHome} />;
         break;
@@ -373,16 +558,29 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   }
 
   return (
-    <div className="kiosk" data-testid="kiosk" data-screen={screen.name}>
-      <ConnectionBanner show={offline} />
-      <KioskHeader hallName={hall?.hall.name ?? t('app.name')} />
-      {body}
-      {issuing ? (
-        <div className="kiosk-issuing" role="status" data-testid="kiosk-issuing">
-          <p>{t('kiosk.issuing')}</p>
-        </div>
-      ) : null}
-    </div>
+    <AvailabilityContext.Provider value={availability}>
+      <div className="kiosk" data-testid="kiosk" data-screen={screen.name} data-mode={mode?.screen ?? ''}>
+        <ConnectionBanner show={offline} />
+        <KioskHeader hallName={hall?.hall.name ?? t('app.name')} />
+        {body}
+        {issuing || checkingIn ? (
+          <div className="kiosk-issuing" role="status" data-testid="kiosk-issuing">
+            <p>{t('kiosk.issuing')}</p>
+          </div>
+        ) : null}
+      </div>
+    </AvailabilityContext.Provider>
+  );
+}
+
+/** The calendar's notice on the start screen: flex windows (check-in only), weekend service. */
+function ModeNotice({ mode }: { mode: KioskAvailabilityDTO['mode'] | null }) {
+  const rt = useRulesT();
+  if (!mode || (mode.screen !== 'booked_only' && mode.screen !== 'weekend_service')) return null;
+  return (
+    <p className="kiosk-mode-banner" role="status" data-testid="kiosk-mode-banner" data-screen-mode={mode.screen}>
+      {mode.screen === 'booked_only' ? rt('kioskRules.mode.bookedOnly.notice') : rt('kioskRules.mode.weekend.notice')}
+    </p>
   );
 }
 

@@ -1,0 +1,102 @@
+// Guide routes: the 一次性告知 (one-time notice) of a matter for kiosk and
+// counter terminals — the complete materials list and the rest of the 办事指南
+// from the catalog the central platform published — its print on a kiosk's
+// ticket printer, and the downlink status for the admin page.
+// Contract: answers from the last good catalog the hall holds (works offline
+// and outside opening hours); 404 unknown_matter for a matter the hall does
+// not offer, 404 guide_not_available when the catalog has no guide for it yet
+// (never an invented or partial guide, printed or shown). A print is refused
+// (409) before anything is sent when the kiosk has no printer or its printer
+// is in fault; one notice per kiosk prints at a time. Register with
+// guideRoutes(router, deps, reader, () => worker.status()).
+import { z } from 'zod';
+import { ApiError, readBody, type Router } from '../http.js';
+import { staffSessionOf, terminalOf } from '../access.js';
+import type { GuideDTO, GuidePrintResponse, MatterGuideDTO } from '../dto.js';
+import type { DatasetReader } from '../../sync/downlink/dataset-reader.js';
+import type { Guide } from '../../sync/downlink/schemas.js';
+import type { DownlinkStatus } from '../../sync/downlink/worker.js';
+import type { HallConfig } from '../../config/schema.js';
+import { localParts } from '../../domain/index.js';
+import { noticeMaterials, renderNotice } from '../../devices/notice-job.js';
+import type { ApiDeps } from './deps.js';
+
+export type MatterGuideResponse = MatterGuideDTO;
+
+/** Compile-time check: what the catalog holds fits the contract the renderer reads. */
+const asDto = (guide: Guide): GuideDTO => guide;
+
+const guidePrintSchema = z
+  .object({ matterId: z.string().trim().min(1, 'matterId is required').max(40, 'matterId is at most 40 characters') })
+  .strict();
+
+/** Where visitors ask: the enquiry counters, else the general (一窗受理) counters. */
+export function enquiryCounterText(config: Pick<HallConfig, 'counters'>): string | undefined {
+  const enquiry = config.counters.filter((c) => c.kind === 'enquiry');
+  const chosen = enquiry.length ? enquiry : config.counters.filter((c) => c.kind === 'general');
+  if (!chosen.length) return undefined;
+  return chosen.map((c) => `${c.number}号窗口 ${c.name}${c.area ? `（${c.area}）` : ''}`).join('、');
+}
+
+export function guideRoutes(router: Router, deps: ApiDeps, reader: DatasetReader, downlinkStatus?: () => DownlinkStatus): void {
+  /** The matter and its guide, or the 404 that says which is missing. */
+  const guideFor = (matterId: string) => {
+    const matter = deps.config.matters.find((m) => m.id === matterId);
+    if (!matter) throw new ApiError(404, 'unknown_matter', `this hall offers no matter "${matterId}"`);
+    const guide = reader.guideOf(matter.code);
+    if (!guide) {
+      throw new ApiError(404, 'guide_not_available', `the catalog received from the central platform has no guide for matter ${matter.code} yet; ask at the enquiry counter`);
+    }
+    return { matter, guide };
+  };
+
+  router.add('GET', '/api/v1/matters/:matterId/guide', (ctx): MatterGuideDTO => {
+    terminalOf(deps, ctx, 'kiosk', 'counter', 'admin');
+    const matterId = ctx.params.matterId!;
+    const { matter, guide } = guideFor(matterId);
+    const { version, syncedAt } = reader.versionOf('catalog');
+    return { matterId, matterCode: matter.code, catalogVersion: version, syncedAt, materials: noticeMaterials(guide), guide: asDto(guide) };
+  });
+
+  const printing = new Set<string>();
+  router.add('POST', '/api/v1/kiosk/guide-print', async (ctx): Promise<GuidePrintResponse> => {
+    const kiosk = terminalOf(deps, ctx, 'kiosk');
+    const { matterId } = await readBody(ctx.req, guidePrintSchema);
+    const { guide } = guideFor(matterId);
+    const handle = deps.manager?.of('printer', kiosk.id);
+    if (!handle) throw new ApiError(409, 'no_printer', `kiosk ${kiosk.id} has no ticket printer`);
+    const health = handle.health();
+    if (health.state === 'fault') {
+      throw new ApiError(409, 'printer_unavailable', `the printer of kiosk ${kiosk.id} cannot print now (${health.code}): ${health.message}`, { reason: health.code });
+    }
+    if (printing.has(kiosk.id)) throw new ApiError(409, 'print_busy', `kiosk ${kiosk.id} is already printing a notice`);
+    printing.add(kiosk.id);
+    try {
+      const { version } = reader.versionOf('catalog');
+      const enquiry = enquiryCounterText(deps.config);
+      let rendered;
+      try {
+        rendered = renderNotice(
+          guide,
+          { hallName: deps.config.hall.name, printedAtText: localParts(deps.now(), deps.config.hall.utcOffsetMinutes).text, catalogVersion: version, ...(enquiry ? { enquiryCounterText: enquiry } : {}) },
+          handle.profile,
+        );
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? 'invalid_ticket';
+        throw new ApiError(409, 'print_failed', `the notice cannot be laid out for this printer: ${(err as Error).message}`, { reason: code, printed: 'none' });
+      }
+      const outcome = await handle.printer.printRaw(rendered.bytes);
+      if (!outcome.ok) throw new ApiError(409, 'print_failed', `the notice did not print (${outcome.code}): ${outcome.message}`, { reason: outcome.code, printed: outcome.printed });
+      return { matterId, catalogVersion: version, materials: guide.materials.length, print: { status: 'printed', warnings: [...new Set([...rendered.warnings, ...outcome.warnings].map((w) => w.code))] } };
+    } finally {
+      printing.delete(kiosk.id);
+    }
+  });
+
+  if (downlinkStatus) {
+    router.add('GET', '/api/v1/admin/datasets', (ctx): DownlinkStatus => {
+      staffSessionOf(deps, ctx, terminalOf(deps, ctx, 'admin'));
+      return downlinkStatus();
+    });
+  }
+}
