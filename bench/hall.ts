@@ -16,9 +16,17 @@ import { mib, summarize, timeIt, timeItAsync } from './stats.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const config = loadHallConfig(path.join(root, 'config/demo-hall.json'));
+// 10,000 tickets a day: lift the demo's daily caps, or the engine (rightly) stops issuing.
+for (const q of config.queues) q.dailyCap = null;
 const matters = config.queues.map((q) => config.matters.find((m) => m.queueId === q.id)!.id);
 const counters = config.counters.map((c, i) => ({ id: c.id, staffId: config.staff[i]!.id }));
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'servicehall-bench-'));
+/** The demo configuration without daily caps, as a file, for benchmarks that start the whole service. */
+const uncappedConfig = () => {
+  const file = path.join(tmp(), 'hall.json');
+  fs.writeFileSync(file, JSON.stringify(config));
+  return file;
+};
 
 function engineLevel(): void {
   const dir = tmp();
@@ -62,7 +70,7 @@ function engineLevel(): void {
 
 async function httpLevel(): Promise<void> {
   const dir = tmp();
-  const hall = await startHallService({ port: 0, dataDir: dir });
+  const hall = await startHallService({ port: 0, dataDir: dir, configPath: uncappedConfig() });
   const token = (id: string) => new URL(hall.pages.find((p) => p.terminalId === id)!.url).hash.slice(7);
   const kiosk = { authorization: `Bearer ${token('kiosk-1')}`, 'content-type': 'application/json' };
   const post = (route: string, headers: Record<string, string>, body: unknown = {}) =>
@@ -101,11 +109,11 @@ async function startAndMemory(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 
   const dir2 = tmp();
-  const hall = await startHallService({ port: 0, dataDir: dir2 });
+  const hall = await startHallService({ port: 0, dataDir: dir2, configPath: uncappedConfig() });
   for (let i = 0; i < 10_000; i++) hall.runtime.execute({ type: 'issue_ticket', ticketId: `m${i}`, matterId: matters[i % 8]!, greenCategory: null, kioskId: null });
   await hall.close();
   const t1 = performance.now();
-  const again = await startHallService({ port: 0, dataDir: dir2 });
+  const again = await startHallService({ port: 0, dataDir: dir2, configPath: uncappedConfig() });
   console.log(`in-process restart with 10,000 waiting tickets to reload: ${(performance.now() - t1).toFixed(0)} ms; heap used ${mib(process.memoryUsage().heapUsed)}, RSS ${mib(process.memoryUsage().rss)}`);
   await again.close();
   fs.rmSync(dir2, { recursive: true, force: true });

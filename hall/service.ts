@@ -23,6 +23,14 @@ import { kioskRoutes } from './api/routes/kiosk.js';
 import { counterRoutes } from './api/routes/counter.js';
 import { ratingRoutes } from './api/routes/ratings.js';
 import { deviceRoutes } from './api/routes/devices.js';
+import { mountAppointments } from './api/routes/appointments.js';
+import { syncRoutes } from './api/routes/sync.js';
+import { guideRoutes } from './api/routes/guides.js';
+import { ratingUploadRoutes } from './api/routes/rating-uploads.js';
+import { simulatorRoutes } from './api/routes/simulator.js';
+import { SyncAgent } from './sync/sync-agent.js';
+import type { DatasetReader } from './sync/downlink/dataset-reader.js';
+import { serviceDayOf } from './domain/index.js';
 import type { ApiDeps } from './api/routes/deps.js';
 import { noDevices, type HallDevices } from './devices/hall-devices.js';
 import { DeviceManager } from './devices/device-manager.js';
@@ -92,7 +100,8 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const manager = options.devices === 'configured' ? await DeviceManager.open(config) : null;
     const devices: HallDevices = manager ?? noDevices;
     const cards = new KioskCards(config.timeouts.kioskIdleSeconds * 1000);
-    const realName = new RealNameTickets(db, IdentitySealer.fromDataDir(dataDir));
+    const sealer = IdentitySealer.fromDataDir(dataDir);
+    const realName = new RealNameTickets(db, sealer);
     const purgeIdentities = () => realName.purge(timers.now());
     purgeIdentities();
     const views = new HallViews(config, runtime, store.meta('progress_secret')!, () => devices.printingStatus(), realName, () => devices.list());
@@ -125,6 +134,42 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     counterRoutes(router, deps);
     ratingRoutes(router, deps);
     deviceRoutes(router, deps);
+    const appointments = mountAppointments(router, deps, db, sealer);
+    // Appointments booked on the central platform join the hall's own (today and tomorrow): after a
+    // downlink round changed them, at start (a round may have been applied just before a stop) and
+    // when a service day closes ("tomorrow" moves on). One central no longer lists is cancelled here,
+    // unless it is already checked in (a check-in stands).
+    const mergeCentralAppointments = (reader: DatasetReader) => {
+      if (reader.versionOf('appointments').version === 0) return;
+      const today = runtime.state.serviceDay;
+      const tomorrow = serviceDayOf(Date.parse(`${today}T12:00:00Z`) + 86_400_000, runtime.setup.dayRule);
+      const items = [...reader.appointmentsOn(today), ...reader.appointmentsOn(tomorrow)];
+      const listed = new Set(items.map((a) => a.id));
+      // Checked in here: the check-in stands, nothing to merge (and nothing worth a warning).
+      const open = items.filter((a) => appointments.store.byId(a.id)?.status !== 'checked_in');
+      try {
+        const result = db.transaction(() => {
+          const r = appointments.store.upsertFromCentral(open);
+          for (const a of [...appointments.store.listDay(today), ...appointments.store.listDay(tomorrow)]) {
+            if (a.source === 'central' && a.status === 'booked' && !listed.has(a.id)) appointments.store.cancel(a.id);
+          }
+          return r;
+        })();
+        if (result.skipped.length) console.warn(`central appointments skipped: ${result.skipped.map((s) => `${s.id} (${s.reason})`).join('; ')}`);
+      } catch (err) {
+        // The dataset stays as received; the next round, start or day close merges again.
+        console.warn(`merging central appointments failed: ${(err as Error).message}`);
+      }
+    };
+    const sync = new SyncAgent({ db, config, runtime, timers, dataDir, onAppointments: mergeCentralAppointments });
+    mergeCentralAppointments(sync.datasets);
+    runtime.onEvents((events) => {
+      if (events.some((e) => e.type === 'service_day_closed')) mergeCentralAppointments(sync.datasets);
+    });
+    syncRoutes(router, deps, { status: () => sync.status() });
+    guideRoutes(router, deps, sync.datasets, sync.downlink ? () => sync.downlink!.status() : undefined);
+    ratingUploadRoutes(router, deps, sync.ratingUploads);
+    simulatorRoutes(router, deps);
 
     const live = new LiveHub(runtime, views, terminals);
     const unwire = manager ? wireDevices({ config, runtime, devices: manager, cards, live }) : () => {};
@@ -145,6 +190,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
       server.once('error', reject);
       server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
     });
+    sync.start();
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
@@ -163,6 +209,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
         if (closed) return;
         closed = true;
         runtime.stop();
+        await sync.stop();
         unwire();
         await live.close();
         server.closeAllConnections();

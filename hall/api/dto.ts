@@ -5,20 +5,54 @@
 
 export type TerminalRole = 'kiosk' | 'counter' | 'hall_display' | 'counter_display' | 'admin';
 export type TicketClass = 'green' | 'appointment' | 'walk_in';
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'finished' | 'no_show' | 'expired';
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'finished' | 'no_show' | 'suspended' | 'withdrawn' | 'expired';
 export type CounterStatus = 'signed_out' | 'idle' | 'called' | 'serving' | 'paused';
 export type RatingLevel = 'very_satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very_dissatisfied';
 export type RatingOutcome = RatingLevel | 'not_rated';
-export type CounterAction = 'call_next' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'pause' | 'resume';
+export type CounterAction =
+  | 'call_next'
+  | 'recall'
+  | 'start'
+  | 'finish'
+  | 'no_show'
+  | 'transfer'
+  | 'pause'
+  | 'resume'
+  /** 特呼, 挂起, 恢复挂起的号, 过号重排 (docs/api.md "Counter rules"). */
+  | 'call_specific'
+  | 'suspend'
+  | 'resume_suspended'
+  | 'rejoin';
 
-/** Every error response: HTTP 4xx/5xx with this body. `code` is stable; `message` is plain English for logs. */
+/**
+ * Every error response: HTTP 4xx/5xx with this body. `code` is stable; `message` is plain English for logs.
+ * `details`: for 400 invalid_request, the failing paths. A 409 domain refusal has RefusalErrorBody's shape.
+ */
 export interface ApiErrorBody {
-  error: { code: string; message: string; details?: { path: string; message: string }[] };
+  error: { code: string; message: string; details?: ValidationIssueDTO[] };
 }
+
+/**
+ * A 409 domain refusal: `details` holds the facts a screen needs to explain it (e.g. { readyAt } for
+ * recall_cooldown, { needed, done } for recalls_required, { opensAt } for hall_closed). Never personal data.
+ */
+export interface RefusalErrorBody {
+  error: { code: string; message: string; details?: RefusalFactsDTO };
+}
+
+export interface ValidationIssueDTO {
+  path: string;
+  message: string;
+}
+
+/** Facts of a domain refusal (hall/domain/errors.ts DomainError.details). */
+export type RefusalFactsDTO = Record<string, string | number>;
 
 export interface WaitEstimateDTO {
   minMinutes: number;
   maxMinutes: number;
+  /** "measured": from today's recent services; "typical": from the hall's configured minutes per service. */
+  basis: 'measured' | 'typical';
 }
 
 export interface DepartmentDTO {
@@ -198,8 +232,24 @@ export interface CounterViewDTO {
   pendingRating: RatingDTO | null;
   transferTargets: { id: string; name: string; prefix: string }[];
   actions: Record<CounterAction, ActionAvailabilityDTO>;
-  /** Why the current ticket was chosen (the calling rule), e.g. "green_first". */
+  /** Why the current ticket was chosen (the calling rule), e.g. "class_first". */
   lastCallReason: string | null;
+  /** 特呼: waiting tickets this counter may call out of turn, longest waiting first (at most 100). */
+  callable: CallableTicketDTO[];
+  /** 挂起: set-aside tickets of the whole hall (resumable at any counter), nearest deadline first. */
+  suspended: SuspendedTicketDTO[];
+  /** Today's no-shows of this counter's queues (or marked here) that may still rejoin (过号重排). */
+  rejoinable: RejoinableTicketDTO[];
+  /** Recall rules for the current ticket while it is called; null otherwise. */
+  recall: RecallStateDTO | null;
+  /** Why the current ticket is at this counter; null when there is none. */
+  why: CallWhyDTO | null;
+  /** The next few calls with the reason each would be made (same tickets and order as `next`). */
+  nextCalls: NextCallDTO[];
+  /** 转窗 to one counter: every other counter. */
+  transferCounters: TransferCounterDTO[];
+  /** 挂起: the hall's default and longest suspension in minutes. */
+  suspendRules: { defaultMinutes: number; maxMinutes: number };
 }
 
 export interface CounterDisplayDTO {
@@ -208,8 +258,10 @@ export interface CounterDisplayDTO {
   lastRating: RatingDTO | null;
 }
 
+/** 转窗: to another queue, or to one counter (toCounterId; toQueueId null keeps the ticket's queue). */
 export interface TransferRequest {
-  toQueueId: string;
+  toQueueId: string | null;
+  toCounterId?: string | null;
 }
 
 export interface RateRequest {
@@ -293,3 +345,371 @@ export type LiveMessage =
 
 /** WebSocket messages, terminal → server. */
 export type LiveRequest = { type: 'resume'; since: number };
+
+// ---- Counter rules: special calls, suspend/resume, rejoin, recall rules, "why this ticket" ----
+
+export interface CallableTicketDTO {
+  id: string;
+  number: string;
+  ticketClass: TicketClass;
+  greenCategoryLabel: string | null;
+  matterName: string;
+  queueId: string;
+  issuedAt: number;
+  waitedMinutes: number;
+  /** Transferred to this very counter (转窗). */
+  directedHere: boolean;
+}
+
+export interface SuspendedTicketDTO {
+  id: string;
+  number: string;
+  matterName: string;
+  /** Staff's words, e.g. "缺户口本复印件，容缺受理" (the page asks for no personal data in it). */
+  reason: string;
+  until: number;
+  minutesLeft: number;
+  /** The counter that set it aside. */
+  counterNumber: number | null;
+}
+
+export interface RejoinableTicketDTO {
+  id: string;
+  number: string;
+  matterName: string;
+  noShowAt: number;
+  /** Last moment it may rejoin. */
+  rejoinUntil: number;
+  minutesLeft: number;
+  rejoinCount: number;
+  maxRejoins: number;
+}
+
+export interface RecallStateDTO {
+  count: number;
+  max: number;
+  cooldownSeconds: number;
+  /** Hall time from which the next recall is allowed; null when the limit is reached. */
+  readyAt: number | null;
+  /** Recalls the hall requires before a no-show, and how many are still needed. */
+  neededBeforeNoShow: number;
+  stillNeeded: number;
+  /** When the hall marks it a no-show by itself; null when it never does. */
+  autoNoShowAt: number | null;
+}
+
+/** A ratio policy's place in its cycle: "比例 2:1 中第 1 个". */
+export interface StreakPositionDTO {
+  side: 'priority' | 'walk_in';
+  index: number;
+  of: number;
+  ratio: { priority: number; walkIn: number };
+}
+
+export interface CallWhyDTO {
+  /** hall/domain/events.ts CallReason: transferred_here, overdue, class_first, ratio_turn, in_order, special_call, resumed. */
+  reason: string;
+  ticketClass: TicketClass;
+  /** 特呼: the staff member's reason. */
+  specialReason: string | null;
+  policyName: string;
+  policyMode: 'strict' | 'ratio';
+  /** The policy's aging bound (overdue calls). */
+  maxWaitMinutes: number | null;
+  position: StreakPositionDTO | null;
+}
+
+export interface NextCallDTO {
+  ticket: TicketDTO;
+  why: CallWhyDTO;
+}
+
+export interface TransferCounterDTO {
+  id: string;
+  number: number;
+  name: string;
+  status: CounterStatus;
+}
+
+/** 特呼: by ticket id or by the number the visitor shows (e.g. "A012"), with a reason of 2–100 characters. */
+export interface CallSpecificRequest {
+  ticketId?: string;
+  number?: string;
+  reason: string;
+}
+
+/** 挂起 (容缺受理): minutes null or absent: the hall's default. */
+export interface SuspendRequest {
+  reason: string;
+  minutes?: number | null;
+}
+
+export interface ResumeSuspendedRequest {
+  ticketId?: string;
+  number?: string;
+}
+
+/** 过号重排 by the number on the visitor's ticket. */
+export interface RejoinRequest {
+  number: string;
+}
+
+/** 过号重排 by a guide at a kiosk or the admin page: the guide's credentials confirm it. */
+export interface GuideRejoinRequest {
+  number: string;
+  staffNo: string;
+  pin: string;
+}
+
+export interface RejoinResponse {
+  ticket: TicketDTO;
+  /** Tickets placed ahead of it in its line. */
+  placesAhead: number;
+}
+
+// ---- Appointments, check-in and the kiosk's honest availability (docs/appointments.md) ----
+
+export type AppointmentStatus = 'booked' | 'checked_in' | 'cancelled';
+
+/** An appointment on the admin page. Personal data only masked; the ID number is never kept, only whether one was given. */
+export interface AppointmentDTO {
+  id: string;
+  code: string;
+  /** The check-in QR code's text: "servicehall:appt:<code>". */
+  qrContent: string;
+  matterId: string;
+  matterName: string;
+  serviceDay: string;
+  slotStart: number;
+  slotEnd: number;
+  /** "09:30–10:00", hall local time. */
+  slotText: string;
+  maskedName: string | null;
+  /** Booked with an ID number: the visitor can check in with the ID card. */
+  hasIdNumber: boolean;
+  status: AppointmentStatus;
+  ticketNumber: string | null;
+  source: 'local' | 'import' | 'central';
+}
+
+/** Admin page entry. `date` "YYYY-MM-DD", `start`/`end` "HH:MM" hall local time; name stored masked, ID number only as a blind index. */
+export interface CreateAppointmentRequest {
+  matterId: string;
+  date: string;
+  start: string;
+  end: string;
+  name?: string;
+  idNumber?: string;
+}
+
+/** A JSON array or a CSV text (header: matterId or matterCode, date, start, end, name, idNumber, code). All rows or none. */
+export interface ImportAppointmentsRequest {
+  format: 'json' | 'csv';
+  text: string;
+}
+
+export interface ImportAppointmentsResponse {
+  imported: number;
+  appointments: AppointmentDTO[];
+}
+
+/** Kiosk check-in: a typed code, a scanned QR text, or the ID card just read on this kiosk. */
+export type CheckInRequest = { method: 'code'; code: string } | { method: 'qr'; text: string } | { method: 'card' };
+
+export interface CheckInResponse extends IssueTicketResponse {
+  /** on_time: appointment class; late: served as a walk-in (the kiosk says so kindly). */
+  checkIn: 'on_time' | 'late';
+  appointment: { code: string; matterName: string; slotStart: number; slotEnd: number; slotText: string };
+}
+
+export type KioskScreen = 'service' | 'booked_only' | 'weekend_service' | 'self_service' | 'closed';
+
+/** What this kiosk offers now, from the hall calendar and its zone. */
+export interface KioskModeDTO {
+  zone: 'hall' | '24h';
+  screen: KioskScreen;
+  walkInTickets: boolean;
+  checkIns: boolean;
+  selfServiceMatters: boolean;
+  /** Guides stay readable in every mode (a closed hall-zone kiosk too). */
+  guides: boolean;
+  /** The next opening for walk-in tickets when there are none now. */
+  opensAt: { at: number; localDate: string; localTime: string } | null;
+  /** When the mode next changes: the kiosk reloads at that instant. null: the hall has no calendar (always open). */
+  nextChangeAt: number | null;
+  /** Today's hours, for "今日办公时间". */
+  hours: { open: string; close: string; flexFrom: string | null; flexUntil: string | null } | null;
+  /** Holiday or make-up day name. */
+  dayName: string | null;
+}
+
+/** Whether a walk-in ticket can be had for a matter right now, said before anything is printed. */
+export interface MatterAvailabilityDTO {
+  matterId: string;
+  available: boolean;
+  /** daily_cap_reached | after_cut_off | hall_closed | self_service_only | booked_only | matter_not_offered; null when available. */
+  reason: string | null;
+  /** Facts for the message: { cap } | { cutOff } | { opensAt, opensAtText }. */
+  facts: Record<string, string | number>;
+  /** Can be done at a self-service kiosk without staff. */
+  selfService: boolean;
+  waiting: number;
+  estimate: WaitEstimateDTO;
+}
+
+export interface KioskAvailabilityDTO {
+  now: number;
+  serviceDay: string;
+  mode: KioskModeDTO;
+  matters: MatterAvailabilityDTO[];
+}
+
+/** A queue whose wait is past its target (admin page). */
+export interface QueueWarningDTO {
+  queueId: string;
+  prefix: string;
+  name: string;
+  /** over_target: someone has already waited longer than the target; estimate_over_target: a new visitor would. */
+  warning: 'over_target' | 'estimate_over_target';
+  waiting: number;
+  longestWaitMinutes: number;
+  estimate: WaitEstimateDTO;
+  waitTargetMinutes: number;
+  openCounters: number;
+}
+
+/** A kiosk device fault the hall saw, kept so a fault with nobody around is still seen on the admin page. */
+export interface KioskFaultDTO {
+  deviceId: string;
+  terminalId: string;
+  terminalName: string;
+  zone: 'hall' | '24h';
+  kind: DeviceKind;
+  code: string;
+  message: string;
+  since: number;
+  /** null: still faulty. */
+  endedAt: number | null;
+  /** The kiosk was running without staff (24-hour zone outside opening hours, or the hall closed) when it began. */
+  unattended: boolean;
+}
+
+export interface KioskFaultsDTO {
+  faults: KioskFaultDTO[];
+  /** Today's tickets that did not print (the number was shown on screen). */
+  failedPrints: { at: number; kioskId: string; number: string; code: string | null }[];
+}
+
+// ---- 办事指南 and 一次性告知 (hall/api/routes/guides.ts; docs/downlink.md) ----
+// Plain mirrors of hall/sync/downlink/schemas.ts (Guide, Material): guides.ts checks at
+// compile time that what it sends fits these.
+
+export interface GuideTimeLimitDTO {
+  value: number;
+  unit: 'working_days' | 'natural_days' | 'hours' | 'immediate';
+}
+
+export interface GuideMaterialDTO {
+  name: string;
+  /** 来源渠道. */
+  source: 'applicant' | 'government' | 'intermediary' | 'shared';
+  originals: number;
+  copies: number;
+  /** Mandatory, or only in the case `condition` describes. */
+  required: boolean;
+  condition?: string;
+  format: 'paper' | 'electronic' | 'paper_or_electronic';
+  spec?: string;
+  sample?: string;
+  notes?: string;
+}
+
+export interface GuideDTO {
+  code: string;
+  implementationCode: string;
+  name: string;
+  type: { code: string; name: string };
+  legalBasis: string[];
+  implementer: { name: string; code: string };
+  conditions: string[];
+  serviceObjects: ('person' | 'legal_person')[];
+  steps: { name: string; description: string; timeLimit?: string }[];
+  materials: GuideMaterialDTO[];
+  acceptPending?: string[];
+  timeLimits: { statutory: GuideTimeLimitDTO; promised: GuideTimeLimitDTO };
+  caseType: 'immediate' | 'promised';
+  fees: { charged: boolean; items?: { name: string; standard: string; basis: string }[] };
+  result: { name: string; sample?: string };
+  scope: 'county' | 'city' | 'province' | 'nationwide';
+  forms: ('onsite' | 'online' | 'mail')[];
+  offers: { booking: boolean; onlinePayment: boolean; courier: boolean; onlineHandling: boolean };
+  reviewStandard?: string;
+  specialProcedures?: string;
+  location: string;
+  hours: string;
+  enquiry: { phone: string; other?: string };
+  complaint: { phone: string; other?: string };
+  faq?: { question: string; answer: string }[];
+}
+
+/** GET /matters/{matterId}/guide. 404 unknown_matter / guide_not_available otherwise. */
+export interface MatterGuideDTO {
+  matterId: string;
+  matterCode: string;
+  catalogVersion: number;
+  syncedAt: number | null;
+  /** The complete materials list (一次性告知), mandatory ones first. */
+  materials: GuideMaterialDTO[];
+  guide: GuideDTO;
+}
+
+/** POST /kiosk/guide-print: print the matter's 一次性告知 on this kiosk's ticket printer. */
+export interface GuidePrintRequest {
+  matterId: string;
+}
+
+export interface GuidePrintResponse {
+  matterId: string;
+  catalogVersion: number;
+  /** How many materials the printed notice lists. */
+  materials: number;
+  print: { status: 'printed'; warnings: string[] };
+}
+
+// ---- Policy simulator (GET/POST /api/v1/admin/simulate…; hall/simulator/, docs/simulator.md) ----
+
+export type SimulationRow = TicketClass | 'overall';
+export type SimulationVerdict = 'a' | 'b' | 'same' | 'none';
+
+export interface SimulationWaitSummaryDTO {
+  /** Tickets issued in this class. */
+  count: number;
+  served: number;
+  /** Issued but not called by the end of the run (their waits are lower bounds). */
+  unserved: number;
+  meanMinutes: number | null;
+  p90Minutes: number | null;
+  worstMinutes: number | null;
+}
+
+export interface SimulationPolicyResultDTO {
+  policy: { id: string; name: string };
+  rows: Record<SimulationRow, SimulationWaitSummaryDTO>;
+  /** Tickets the engine refused (e.g. a queue's daily cap), not in any class. */
+  refused: number;
+  endedAt: number;
+}
+
+export interface SimulationDTO {
+  day: { serviceDay: string; source: 'generated' | 'recorded'; seed: number | null; visitors: number; notes: string[] };
+  a: SimulationPolicyResultDTO;
+  b: SimulationPolicyResultDTO;
+  /** B − A per row, minutes (null when either side has no tickets in the row). */
+  diff: Record<SimulationRow, { meanMinutes: number | null; p90Minutes: number | null; worstMinutes: number | null }>;
+  /** Which policy gives the row the lower mean wait (differences under half a minute: "same"). */
+  better: Record<SimulationRow, SimulationVerdict>;
+}
+
+export interface SimulateResponseDTO extends SimulationDTO {
+  limits: { maxTickets: number; maxScale: number };
+}

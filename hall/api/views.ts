@@ -8,8 +8,7 @@ import {
   peopleAhead,
   previewCalls,
   queueEstimate,
-  estimateWait,
-  openCountersFor,
+  ticketEstimate,
   waitingCounts,
   type RatingRequest,
   type Ticket,
@@ -19,6 +18,8 @@ import type { HallRuntime } from '../runtime/hall-runtime.js';
 import { ratingFromRow } from '../store/hall-store.js';
 import type { StoredEvent } from '../store/event-log.js';
 import type { RealNameTickets } from '../identity/real-name.js';
+import { CallNotes } from './call-notes.js';
+import { counterRules, ruleActions } from './counter-rules-view.js';
 import type {
   ActionAvailabilityDTO,
   CallDTO,
@@ -40,6 +41,8 @@ export class HallViews {
   private readonly matters: MatterDTO[];
   private readonly names;
   private recentCalls: CallDTO[] = [];
+  /** How each counter's current ticket was called (counter page: "why this ticket"). */
+  private readonly callNotes = new CallNotes();
 
   constructor(
     private readonly config: HallConfig,
@@ -66,12 +69,15 @@ export class HallViews {
       green: new Map(config.greenChannel.categories.map((g) => [g.id, g.label])),
     };
     this.rebuildRecentCalls();
+    this.callNotes.rebuild(this.runtime.db, this.runtime.state.serviceDay);
   }
 
   /** Keeps the display's recent-call list current; called with every committed batch. */
   observe(events: StoredEvent[]): void {
     for (const e of events) {
-      if (e.type === 'ticket_called' || e.type === 'ticket_recalled') {
+      this.callNotes.observe(e);
+      // A resumed (挂起) ticket is called to its counter like any call: displays announce it.
+      if (e.type === 'ticket_called' || e.type === 'ticket_recalled' || e.type === 'ticket_resumed') {
         this.recentCalls.unshift(this.callFrom(e));
         this.recentCalls.length = Math.min(this.recentCalls.length, 20);
       }
@@ -81,7 +87,7 @@ export class HallViews {
 
   private rebuildRecentCalls(): void {
     const rows = this.runtime.db
-      .prepare(`SELECT seq, id, type, service_day, at, payload FROM events WHERE type IN ('ticket_called','ticket_recalled') AND service_day = ? ORDER BY seq DESC LIMIT 20`)
+      .prepare(`SELECT seq, id, type, service_day, at, payload FROM events WHERE type IN ('ticket_called','ticket_recalled','ticket_resumed') AND service_day = ? ORDER BY seq DESC LIMIT 20`)
       .all(this.runtime.state.serviceDay) as { seq: number; id: string; type: string; service_day: string; at: number; payload: string }[];
     this.recentCalls = rows.map((r) => this.callFrom({ seq: r.seq, id: r.id, type: r.type, serviceDay: r.service_day, at: r.at, payload: JSON.parse(r.payload) as Record<string, unknown> }));
   }
@@ -191,7 +197,7 @@ export class HallViews {
       recallCount: t.recallCount,
       transferCount: t.transferCount,
       peopleAhead: ahead,
-      estimate: t.status === 'waiting' ? estimateWait(ahead, q?.avgServiceMinutes ?? 10, openCountersFor(state, setup, t.queueId)) : { minMinutes: 0, maxMinutes: 0 },
+      estimate: t.status === 'waiting' ? ticketEstimate(state, setup, t) : { minMinutes: 0, maxMinutes: 0, basis: 'typical' },
       progressUrl: `/ticket/?id=${encodeURIComponent(t.id)}&key=${this.progressKey(t.id)}`,
       maskedIdentity: this.realName.masked(t.id),
     };
@@ -251,17 +257,30 @@ export class HallViews {
     const counter = this.counterSummary(counterId);
     const s = state.counters.get(counterId)!;
     const current = s.currentTicketId ? state.tickets.get(s.currentTicketId) : undefined;
-    const next = previewCalls(state, setup, counterId, now, 5).map((c) => this.ticket(state.tickets.get(c.ticketId)!));
-    const waiting = counter.queueIds.reduce((n, q) => n + waitingCounts(state, q).total, 0);
+    const preview = previewCalls(state, setup, counterId, now, 5);
+    const next = preview.map((c) => this.ticket(state.tickets.get(c.ticketId)!));
+    const rulesInput = {
+      state,
+      setup,
+      counterId,
+      now,
+      notes: this.callNotes,
+      preview,
+      ticket: (t: Ticket) => this.ticket(t),
+      matterName: (id: string) => this.names.matter.get(id)?.name ?? id,
+      greenLabel: (g: string | null) => (g ? (this.names.green.get(g) ?? g) : null),
+      counters: this.config.counters,
+    };
+    const rules = counterRules(rulesInput);
     const act = (enabled: boolean, reason: string | null): ActionAvailabilityDTO => ({ enabled, reason: enabled ? null : reason });
     const holding = current !== undefined;
     const called = current?.status === 'called';
     const actions: Record<CounterAction, ActionAvailabilityDTO> = {
-      call_next: act(s.status === 'idle' && waiting > 0, s.status === 'paused' ? 'paused' : holding ? 'counter_busy' : 'no_waiting'),
-      recall: act(called, holding ? 'already_serving' : 'no_current_ticket'),
+      // Tickets transferred to this counter count too: the preview sees everything call_next would.
+      call_next: act(s.status === 'idle' && preview.length > 0, s.status === 'paused' ? 'paused' : holding ? 'counter_busy' : 'no_waiting'),
       start: act(called, holding ? 'already_serving' : 'no_current_ticket'),
       finish: act(holding, 'no_current_ticket'),
-      no_show: act(called, holding ? 'already_serving' : 'no_current_ticket'),
+      ...ruleActions(rulesInput, rules),
       transfer: act(holding, 'no_current_ticket'),
       pause: act(s.status === 'idle', holding ? 'counter_busy' : 'paused'),
       resume: act(s.status === 'paused', 'not_paused'),
@@ -276,6 +295,7 @@ export class HallViews {
       transferTargets: this.config.queues.filter((q) => q.id !== current?.queueId).map((q) => ({ id: q.id, name: q.name, prefix: q.prefix })),
       actions,
       lastCallReason: state.lastCallReason.get(counterId) ?? null,
+      ...rules,
     };
   }
 

@@ -4,6 +4,11 @@
 // references exists); loadHallConfig reports the first problems with their
 // JSON path and a reason in plain words.
 import { z } from 'zod';
+import { counterKinds, staffRoles } from './kinds.js';
+import { calendarReferenceProblems, hallCalendarSchema } from './calendar-schema.js';
+import { syncConfigSchema } from './sync-schema.js';
+import { downlinkConfigSchema } from './downlink-schema.js';
+import { ratingUploadSchema } from './rating-upload-schema.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"');
 
@@ -23,6 +28,10 @@ export const queueSchema = z.object({
   avgServiceMinutes: z.number().positive().max(240).default(10),
   /** Manager's target for the average wait (standards.md: local targets around 15 min). */
   waitTargetMinutes: z.number().positive().max(600).default(15),
+  /** At most this many walk-in tickets per service day (appointment check-ins excepted); null: no cap. */
+  dailyCap: z.number().int().positive().max(9999).nullable().default(null),
+  /** Local time "HH:MM" from which no more walk-in tickets are issued; null: until closing. */
+  cutOff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time "HH:MM"').nullable().default(null),
 });
 
 export const matterSchema = z.object({
@@ -36,7 +45,6 @@ export const matterSchema = z.object({
   selfService: z.boolean().default(false),
 });
 
-export const counterKinds = ['general', 'domain', 'bundled', 'enquiry', 'cross_region', 'unresolved'] as const;
 
 export const counterSchema = z.object({
   id,
@@ -47,9 +55,42 @@ export const counterSchema = z.object({
   /** Queues this counter serves, in order of preference. A general counter serves all queues when omitted. */
   queueIds: z.array(id).optional(),
   area: z.string().default(''),
+  /** The calling policy this counter follows (an id from callingPolicies, or "default"). */
+  policyId: id.default('default'),
 });
 
-export const staffRoles = ['counter', 'guide', 'manager', 'admin'] as const;
+/** A calling policy (docs/calling-policy.md; hall/domain/policy.ts explains each field). */
+export const callingPolicySchema = z.object({
+  id,
+  name: z.string().min(1),
+  classOrder: z.array(z.enum(['green', 'appointment', 'walk_in'])).length(3).refine((c) => new Set(c).size === 3, 'must list green, appointment and walk_in once each'),
+  mode: z.enum(['strict', 'ratio']),
+  ratio: z.object({ priority: z.number().int().min(1).max(20), walkIn: z.number().int().min(1).max(20) }).default({ priority: 1, walkIn: 1 }),
+  maxWaitMinutes: z.number().int().min(5).max(480).nullable(),
+  queueOrder: z.enum(['oldest_first', 'listed', 'weighted']).default('oldest_first'),
+  queueWeights: z.record(z.string(), z.number().positive().max(100)).default({}),
+});
+
+/** Recalls, no-shows, rejoining, suspending and appointment windows (docs/queue-rules.md). */
+export const visitRulesSchema = z
+  .object({
+    maxRecalls: z.number().int().min(0).max(10).default(3),
+    recallCooldownSeconds: z.number().int().min(0).max(600).default(30),
+    recallsBeforeNoShow: z.number().int().min(0).max(10).default(1),
+    autoNoShowMinutes: z.number().int().min(1).max(120).nullable().default(5),
+    rejoinPlacesAhead: z.number().int().min(0).max(50).default(3),
+    maxRejoins: z.number().int().min(0).max(5).default(1),
+    rejoinWithinMinutes: z.number().int().min(1).max(600).default(60),
+    suspendDefaultMinutes: z.number().int().min(1).max(480).default(60),
+    suspendMaxMinutes: z.number().int().min(1).max(720).default(240),
+    appointmentEarlyMinutes: z.number().int().min(0).max(240).default(30),
+    appointmentLateMinutes: z.number().int().min(0).max(120).default(15),
+  })
+  .superRefine((r, ctx) => {
+    if (r.recallsBeforeNoShow > r.maxRecalls) ctx.addIssue({ code: 'custom', path: ['recallsBeforeNoShow'], message: 'cannot exceed maxRecalls' });
+    if (r.suspendDefaultMinutes > r.suspendMaxMinutes) ctx.addIssue({ code: 'custom', path: ['suspendDefaultMinutes'], message: 'cannot exceed suspendMaxMinutes' });
+  });
+
 
 export const staffSchema = z.object({
   id,
@@ -121,6 +162,16 @@ export const hallConfigSchema = z
     staff: z.array(staffSchema).min(1),
     terminals: z.array(terminalSchema).min(1),
     devices: z.array(deviceSchema).default([]),
+    callingPolicies: z.array(callingPolicySchema).default([]),
+    visitRules: visitRulesSchema.default(visitRulesSchema.parse({})),
+    /** Opening hours, holidays, extended hours (docs/calendar.md). Absent: the hall is always open (the demo). */
+    calendar: hallCalendarSchema.nullable().default(null),
+    /** The central platform (docs/sync.md). Absent: an offline-only hall. */
+    sync: syncConfigSchema,
+    /** Reference datasets from the central platform (docs/downlink.md). */
+    downlink: downlinkConfigSchema,
+    /** Where 好差评 ratings are uploaded (docs/rating-upload.md). Absent: kept in the hall only. */
+    ratingUpload: ratingUploadSchema.optional(),
     greenChannel: z.object({
       categories: z.array(greenCategorySchema).min(1),
       guard: z.object({
@@ -206,6 +257,12 @@ export const hallConfigSchema = z
       });
       if (c.kind !== 'general' && !c.queueIds?.length) issue(['counters', i, 'queueIds'], `a ${c.kind} counter must list the queues it serves`);
     });
+    if (cfg.calendar) for (const p of calendarReferenceProblems(cfg.calendar, cfg.matters)) issue(['calendar', ...p.path], p.message);
+    unique(cfg.callingPolicies, (p) => p.id, 'callingPolicies', 'policy id');
+    const policies = new Set(['default', ...cfg.callingPolicies.map((p) => p.id)]);
+    cfg.counters.forEach((c, i) => {
+      if (!policies.has(c.policyId)) issue(['counters', i, 'policyId'], `no calling policy "${c.policyId}"`);
+    });
     cfg.terminals.forEach((t, i) => {
       const needsCounter = t.role === 'counter' || t.role === 'counter_display';
       if (needsCounter && !t.counterId) issue(['terminals', i, 'counterId'], `a ${t.role} terminal must name its counter`);
@@ -222,6 +279,7 @@ export const hallConfigSchema = z
     });
   });
 
+export { counterKinds, staffRoles };
 export type HallConfig = z.infer<typeof hallConfigSchema>;
 export type QueueConfig = z.infer<typeof queueSchema>;
 export type MatterConfig = z.infer<typeof matterSchema>;

@@ -18,6 +18,10 @@ import { StaffSignIn } from '../shared/components/StaffSignIn';
 import { WarningIcon } from '../shared/components/Icons';
 import { RatingsChart } from './RatingsChart';
 import { DevicesSection } from './DevicesSection';
+import { RatingUploadsPanel } from './RatingUploadsPanel';
+import { SimulatorSection, SyncStatusSection } from './CentralSections';
+import { AppointmentsPanel } from './AppointmentsPanel';
+import { KioskFaults, QueueWarnings } from './QueueWarnings';
 import { badRatings, overTarget, ratingDistribution } from './stats';
 
 export function AdminApp({ connection }: { connection: PageConnection }) {
@@ -169,6 +173,8 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
           </table>
         </section>
 
+        <QueueWarnings connection={connection} sessionToken={session.sessionToken} />
+        <KioskFaults connection={connection} sessionToken={session.sessionToken} />
         <section className="admin-card">
           <h2>{t('admin.counters')}</h2>
           <table className="admin-table" data-testid="admin-counters">
@@ -240,7 +246,11 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
             )}
           </div>
         </section>
+        <AppointmentsPanel connection={connection} sessionToken={session.sessionToken} matters={hall.matters} serviceDay={hall.serviceDay} />
         <DevicesSection connection={connection} sessionToken={session.sessionToken} counters={hall.counters} />
+        <SyncStatusSection connection={connection} session={session} />
+        <RatingUploadsPanel connection={connection} sessionToken={session.sessionToken} />
+        <SimulatorSection connection={connection} session={session} />
         <p className="admin-muted admin-updated">{t('admin.updatedAt', { time: formatHm(hallView.loadedAt) })}</p>
       </main>
     </>

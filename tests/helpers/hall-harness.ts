@@ -19,6 +19,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * A copy of the demo hall configuration with `patch` applied (shallow per top-level
+ * key), in a temporary file: for tests that need other rules than the demo's.
+ */
+export function demoConfigWith(patch: (config: Record<string, unknown>) => void): string {
+  const config = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../config/demo-hall.json'), 'utf8')) as Record<string, unknown>;
+  patch(config);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'servicehall-config-')), 'hall.json');
+  fs.writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'servicehall-test-'));
 }

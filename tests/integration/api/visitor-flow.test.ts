@@ -2,12 +2,13 @@
 // finish → rating, with the live feed and the displays' views following along.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startHarness, type Harness } from '../../helpers/hall-harness.js';
+import { demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
 import type { CounterDisplayDTO, CounterViewDTO, HallInfoDTO, IssueTicketResponse, LiveMessage, RatingDTO, TicketProgressDTO } from '../../../hall/api/dto.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // No recall cooldown: this story recalls right after the call, in real time.
+  h = await startHarness({ configPath: demoConfigWith((c) => ((c.visitRules as { recallCooldownSeconds: number }).recallCooldownSeconds = 0)) });
 });
 afterAll(() => h.close());
 

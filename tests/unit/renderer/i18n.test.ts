@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { catalogs, interpolate, translate, availableLocales } from '../../../renderer/shared/i18n';
-import { zhCN } from '../../../renderer/shared/i18n/messages/zh-CN';
+import { duplicateKeys, zhCN } from '../../../renderer/shared/i18n/messages/zh-CN';
 
 const root = join(import.meta.dirname, '../../../renderer');
 
@@ -20,6 +20,10 @@ const files = sourceFiles(root);
 const keys = new Set(Object.keys(zhCN));
 
 describe('given the renderer sources', () => {
+  test('feature catalogs merged into zh-CN define no key twice', () => {
+    expect(duplicateKeys).toEqual([]);
+  });
+
   test('every literal key passed to t(), richT() or typed as a message key exists in zh-CN', () => {
     const missing: string[] = [];
     for (const file of files) {

@@ -55,8 +55,8 @@ describe('admin figures', () => {
     expect(d).toMatchObject({ satisfied: 2, not_rated: 1, very_satisfied: 0 });
   });
   test('a queue is over target when someone already waited longer or a newcomer would', () => {
-    expect(overTarget({ longestWaitMinutes: 20, estimate: { minMinutes: 0, maxMinutes: 5 }, waitTargetMinutes: 15 })).toBe(true);
-    expect(overTarget({ longestWaitMinutes: 5, estimate: { minMinutes: 10, maxMinutes: 20 }, waitTargetMinutes: 15 })).toBe(true);
-    expect(overTarget({ longestWaitMinutes: 5, estimate: { minMinutes: 5, maxMinutes: 10 }, waitTargetMinutes: 15 })).toBe(false);
+    expect(overTarget({ longestWaitMinutes: 20, estimate: { minMinutes: 0, maxMinutes: 5, basis: 'typical' }, waitTargetMinutes: 15 })).toBe(true);
+    expect(overTarget({ longestWaitMinutes: 5, estimate: { minMinutes: 10, maxMinutes: 20, basis: 'typical' }, waitTargetMinutes: 15 })).toBe(true);
+    expect(overTarget({ longestWaitMinutes: 5, estimate: { minMinutes: 5, maxMinutes: 10, basis: 'typical' }, waitTargetMinutes: 15 })).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { minutesBetween, waitRangePhrase } from '../../../renderer/shared/format
 import { formatHm, wallClock } from '../../../renderer/shared/format/time';
 
 const say = (minMinutes: number, maxMinutes: number) => {
-  const p = waitRangePhrase({ minMinutes, maxMinutes });
+  const p = waitRangePhrase({ minMinutes, maxMinutes, basis: 'typical' });
   return translate('zh-CN', p.key, p.params);
 };
 

@@ -1,7 +1,15 @@
 // Simplified Chinese: the reference catalog. Every key the UI uses lives here; other
 // locales (mn-Mong, en planned) translate these keys and fall back to zh-CN.
 // Placeholders are {name}; tests/unit/renderer/i18n.test.ts checks usage and placeholders.
-export const zhCN = {
+// Larger features keep their keys in a file of their own next to this one; they are
+// merged here, so there is still one catalog (a duplicate key is a type error below).
+import { zhCNKioskRules } from '../zh-CN-kiosk-rules';
+import { zhCNRatingUploads } from '../zh-CN-rating-uploads';
+import { zhCNSimulator } from '../zh-CN-simulator';
+import { zhCNSync } from '../zh-CN-sync';
+import { zhCNGuides } from '../zh-CN-guides';
+
+const core = {
   // Whole product
   'app.name': '政务服务大厅',
   'app.loading': '正在加载，请稍候…',
@@ -65,6 +73,8 @@ export const zhCN = {
   'ticketStatus.serving': '正在办理',
   'ticketStatus.finished': '已办结',
   'ticketStatus.no_show': '已过号',
+  'ticketStatus.suspended': '已挂起，请按工作人员告知的时间回到窗口',
+  'ticketStatus.withdrawn': '挂起超时，已视为撤回',
   'ticketStatus.expired': '号票已过期',
 
   // Counter statuses
@@ -144,9 +154,6 @@ export const zhCN = {
   'kiosk.error.matterUnavailable': '这个事项暂时不能取号，请到咨询台问工作人员。',
   'kiosk.error.limit': '今天您已取过该事项的号，不能再取。请留意叫号；如有疑问，请到咨询台找工作人员。',
   'kiosk.error.title': '没有取到号',
-  'kiosk.soon.appointment': '预约签到服务正在准备中',
-  'kiosk.soon.guide': '办事指南服务正在准备中',
-  'kiosk.soon.whatToDo': '请到综合咨询窗口，工作人员会帮您办理。也可以直接取号排队。',
   'kiosk.green.title': '绿色通道',
   'kiosk.green.staffStep': '请工作人员输入工号和密码',
   'kiosk.green.categoryStep': '请选择优先办理的类别',
@@ -203,6 +210,10 @@ export const zhCN = {
   'counterPage.action.transfer': '转窗',
   'counterPage.action.pause': '暂停',
   'counterPage.action.resume': '恢复',
+  'counterPage.action.call_specific': '特呼',
+  'counterPage.action.suspend': '挂起',
+  'counterPage.action.resume_suspended': '恢复挂起',
+  'counterPage.action.rejoin': '过号重排',
   'counterPage.busy': '正在处理上一步…',
   'counterPage.done.call_next': '已叫 {number}',
   'counterPage.done.recall': '已重呼 {number}',
@@ -212,6 +223,10 @@ export const zhCN = {
   'counterPage.done.transfer': '{number} 已转到 {target}',
   'counterPage.done.pause': '已暂停服务',
   'counterPage.done.resume': '已恢复服务',
+  'counterPage.done.call_specific': '已特呼 {number}',
+  'counterPage.done.suspend': '{number} 已挂起，{minutes} 分钟内可在任一窗口恢复',
+  'counterPage.done.resume_suspended': '已恢复 {number}，请群众到本窗口',
+  'counterPage.done.rejoin': '{number} 已重新排队，前面 {count} 人',
   'counterPage.queues': '等候人数',
   'counterPage.queueWaiting': '{count} 人',
   'counterPage.queueGreen': '（绿色通道 {count}）',
@@ -221,9 +236,56 @@ export const zhCN = {
   'counterPage.lastRatingEmpty': '还没有评价',
   'counterPage.pendingRating': '正在等 {number} 的评价…',
   'counterPage.why': '为什么叫这个号',
-  'counterPage.transferTitle': '把 {number} 转到哪个队列？',
-  'counterPage.transferHint': '按数字键选择，Esc 取消',
+  'counterPage.transferTitle': '把 {number} 转到哪里？',
+  'counterPage.transferHint': '按 Tab 切换“队列 / 指定窗口”，按数字键选择，Esc 取消',
   'counterPage.transferNone': '没有可以转去的队列。',
+  'counterPage.transferQueues': '转到队列（该队列的窗口都可以叫）',
+  'counterPage.transferCounters': '转到指定窗口（只有该窗口叫，并且优先叫）',
+  'counterPage.transferCounterNone': '没有其他窗口。',
+  'counterPage.suspended': '挂起的号（任一窗口可恢复）',
+  'counterPage.suspendedEmpty': '没有挂起的号',
+  'counterPage.rejoinable': '今天可重排的过号',
+  'counterPage.rejoinableEmpty': '没有可重排的过号',
+  'counterPage.minutesLeft': '还剩 {count} 分钟',
+  'counterPage.suspendedBy': '{counter}挂起',
+  'counterPage.recallCount': '已重呼 {count}/{max} 次',
+  'counterPage.recallNeeded': '过号前还需重呼 {count} 次',
+  'counterPage.autoNoShow': '{time} 前无人应答，将自动记为过号',
+  'counterPage.directedHere': '转给本窗口',
+  'counterPage.specialReasonLabel': '特呼原因：{reason}',
+  'counterPage.whyPolicy': '叫号规则：{name}',
+  'counterPage.whyPosition.priority': '比例 {priority}:{walkIn} 中第 {index} 个优先号',
+  'counterPage.whyPosition.walk_in': '比例 {priority}:{walkIn} 中第 {index} 个现场号',
+  'counterPage.whyOverdue': '已等候超过 {minutes} 分钟',
+  // Dialogs: 特呼, 挂起, 恢复挂起, 过号重排
+  'counterDialog.escHint': 'Enter 确定，Esc 取消',
+  'counterDialog.number': '号码',
+  'counterDialog.numberPlaceholder': '如 A012',
+  'counterDialog.reason': '原因（必填，2–100 个字，会记录在案；请勿写身份证号、姓名等个人信息）',
+  'counterDialog.reasonTooShort': '请写明原因（至少 2 个字）',
+  'counterDialog.presets': '常用原因',
+  'counterDialog.specialTitle': '特呼：不按顺序叫一个号',
+  'counterDialog.specialList': '本窗口可叫的号（按数字键选择）',
+  'counterDialog.specialNone': '没有可以特呼的号',
+  'counterDialog.specialNoMatch': '本窗口可叫的号里没有 {number}',
+  'counterDialog.specialSubmit': '特呼',
+  'counterDialog.specialPreset.1': '群众有急事，经负责人同意先办',
+  'counterDialog.specialPreset.2': '老弱病残孕，现场照顾',
+  'counterDialog.specialPreset.3': '补齐材料后回到本窗口',
+  'counterDialog.suspendTitle': '挂起 {number}（容缺受理 / 等补材料）',
+  'counterDialog.suspendMinutes': '保留多久',
+  'counterDialog.minutes': '{count} 分钟',
+  'counterDialog.suspendHint': '超过保留时间未恢复的号，按规定视为撤回。任一窗口都可以恢复。',
+  'counterDialog.suspendSubmit': '挂起',
+  'counterDialog.suspendPreset.1': '缺少非关键材料，容缺受理，待补交',
+  'counterDialog.suspendPreset.2': '群众去复印材料',
+  'counterDialog.suspendPreset.3': '等待后台核验',
+  'counterDialog.resumeTitle': '恢复挂起的号到本窗口',
+  'counterDialog.resumeNone': '没有挂起的号',
+  'counterDialog.rejoinTitle': '过号重排：过号的群众回来了',
+  'counterDialog.rejoinHint': '输入号票上的号码，按大厅规定重新排队（插到前面几位之后）。',
+  'counterDialog.rejoinList': '今天可重排的过号（按数字键选择）',
+  'counterDialog.rejoinSubmit': '重新排队',
   'counterPage.signOutConfirm': '确定签退吗？',
   'counterPage.identity': '实名',
   // ActionAvailabilityDTO.reason codes (hall/api/views.ts) and domain error codes
@@ -238,6 +300,10 @@ export const zhCN = {
   'reason.not_paused': '现在没有暂停',
   'reason.not_signed_in': '请先登录',
   'reason.same_queue': '不能转到同一个队列',
+  'reason.recall_cooldown': '{seconds} 秒后可重呼',
+  'reason.recall_limit': '已重呼 {max} 次，不能再重呼',
+  'reason.recalls_required': '需先重呼 {count} 次',
+  'reason.none_suspended': '没有挂起的号',
   'reason.generic': '现在不能用',
   // CounterViewDTO.lastCallReason codes (hall/domain/events.ts CallReason)
   'callReason.overdue': '这个号等得太久，超过了大厅规定的最长等候时间，优先叫',
@@ -246,6 +312,11 @@ export const zhCN = {
   'callReason.in_order': '按取号先后顺序',
   'callReason.only_green': '只有绿色通道的号在等',
   'callReason.unknown': '按大厅叫号规则',
+  'callReason.transferred_here': '其他窗口转给本窗口的号，优先叫',
+  'callReason.class_first': '{class}的号优先',
+  'callReason.ratio_turn': '按比例轮到现场取号的号',
+  'callReason.special_call': '工作人员特呼',
+  'callReason.resumed': '挂起的号恢复办理',
   'counterError.no_waiting': '现在没有等候的号。',
   'counterError.counter_busy': '当前的号还没办完：请先完成或过号。',
   'counterError.counter_paused': '窗口暂停服务中：按 F8 恢复后再叫号。',
@@ -256,6 +327,22 @@ export const zhCN = {
   'counterError.not_serving': '这个号还没开始办理：请先按 F5 开始。',
   'counterError.not_paused': '窗口现在没有暂停。',
   'counterError.unknown_queue': '没有这个队列，请重新选择。',
+  'counterError.recall_cooldown': '刚叫过，{seconds} 秒后才能重呼。',
+  'counterError.recall_limit': '这个号已重呼 {max} 次，不能再重呼：请记为过号或开始办理。',
+  'counterError.recalls_required': '记为过号前需先重呼 {count} 次。',
+  'counterError.reason_required': '请写明原因（2–100 个字）。',
+  'counterError.not_waiting': '这个号现在不在排队，不能特呼。',
+  'counterError.not_served_here': '本窗口不办理这个号的业务。',
+  'counterError.unknown_ticket': '今天没有这个号，请核对号票。',
+  'counterError.unknown_ticket_number': '今天没有 {number} 这个号，请核对号票。',
+  'counterError.not_no_show': '这个号不是过号的号，不需要重排。',
+  'counterError.rejoin_limit': '这个号已重排过 {max} 次，按大厅规定不能再重排，请重新取号。',
+  'counterError.rejoin_too_late': '过号已超过 {minutes} 分钟，按大厅规定不能再重排，请重新取号。',
+  'counterError.not_suspended': '这个号没有挂起（可能已被其他窗口恢复，或已超时撤回）。',
+  'counterError.suspend_too_long': '挂起时间最长 {max} 分钟。',
+  'counterError.same_counter': '不能转到本窗口，请选别的窗口。',
+  'counterError.unknown_counter': '没有这个窗口，请重新选择。',
+  'counterError.invalid_request': '号码或原因的格式不对：号码如 A012，原因 2–100 个字。',
   'counterError.conflict': '窗口状态刚刚变了，页面已刷新，请再看一眼再操作。',
 
   // Hall display (综合屏)
@@ -413,5 +500,20 @@ export const zhCN = {
   'index.ticket': '排队进度（扫号票二维码打开）',
   'index.hint': '各设备请用管理员提供的登记地址打开（地址中带有 #token=…）。',
 } as const satisfies Record<string, string>;
+
+type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides] as const;
+
+export const zhCN = {
+  ...core,
+  ...(zhCNKioskRules satisfies Disjoint<typeof core, typeof zhCNKioskRules>),
+  ...(zhCNRatingUploads satisfies Disjoint<typeof core, typeof zhCNRatingUploads>),
+  ...(zhCNSimulator satisfies Disjoint<typeof core, typeof zhCNSimulator>),
+  ...(zhCNSync satisfies Disjoint<typeof core, typeof zhCNSync>),
+  ...(zhCNGuides satisfies Disjoint<typeof core, typeof zhCNGuides>),
+} as const satisfies Record<string, string>;
+
+/** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */
+export const duplicateKeys: string[] = features.flatMap((f, i) => Object.keys(f).filter((k) => features.some((g, j) => j !== i && k in g)));
 
 export type MessageKey = keyof typeof zhCN;
