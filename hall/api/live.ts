@@ -8,7 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { TerminalRegistry } from '../auth/tokens.js';
 import type { HallRuntime } from '../runtime/hall-runtime.js';
 import type { StoredEvent } from '../store/event-log.js';
-import type { LiveMessage } from './dto.js';
+import type { LiveMessage, TerminalRole } from './dto.js';
 import type { HallViews } from './views.js';
 
 const REPLAY_LIMIT = 500;
@@ -16,7 +16,7 @@ const REPLAY_LIMIT = 500;
 export class LiveHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   /** Clients that have resumed (or chose not to) and are receiving new events. */
-  private readonly clients = new Map<WebSocket, { lastSent: number; terminalId: string }>();
+  private readonly clients = new Map<WebSocket, { lastSent: number; terminalId: string; role: TerminalRole }>();
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
@@ -46,14 +46,14 @@ export class LiveHub {
       socket.end(`HTTP/1.1 ${terminal ? 404 : 401} ${terminal ? 'Not Found' : 'Unauthorized'}\r\nConnection: close\r\n\r\n`);
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, terminal.id));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, terminal.id, terminal.role));
   }
 
-  private accept(ws: WebSocket, terminalId: string): void {
+  private accept(ws: WebSocket, terminalId: string, role: TerminalRole): void {
     const lastSeq = this.runtime.log.lastSeq();
     (ws as WebSocket & { alive?: boolean }).alive = true;
     ws.on('pong', () => ((ws as WebSocket & { alive?: boolean }).alive = true));
-    this.clients.set(ws, { lastSent: lastSeq, terminalId });
+    this.clients.set(ws, { lastSent: lastSeq, terminalId, role });
     this.send(ws, { type: 'hello', lastSeq, serviceDay: this.runtime.state.serviceDay });
     ws.on('message', (data) => {
       let msg: { type?: unknown; since?: unknown };
@@ -76,7 +76,7 @@ export class LiveHub {
       client.lastSent = last;
       return this.send(ws, { type: 'resync', lastSeq: last });
     }
-    for (const e of this.runtime.log.readSince(since, REPLAY_LIMIT)) this.send(ws, { type: 'event', event: this.views.event(e) });
+    for (const e of this.runtime.log.readSince(since, REPLAY_LIMIT)) this.send(ws, { type: 'event', event: this.views.event(e, client.role) });
     client.lastSent = Math.max(since, last);
   }
 
@@ -84,7 +84,7 @@ export class LiveHub {
     for (const [ws, client] of this.clients) {
       for (const e of events) {
         if (e.seq <= client.lastSent) continue;
-        this.send(ws, { type: 'event', event: this.views.event(e) });
+        this.send(ws, { type: 'event', event: this.views.event(e, client.role) });
         client.lastSent = e.seq;
       }
     }

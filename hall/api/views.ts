@@ -35,7 +35,11 @@ import type {
   RatingDTO,
   TicketDTO,
   TicketProgressDTO,
+  TerminalRole,
 } from './dto.js';
+
+/** The free-text staff note of each event type that has one. */
+const STAFF_NOTES: Record<string, string> = { ticket_called: 'specialReason', ticket_suspended: 'reason', ticket_withdrawn: 'suspendReason' };
 
 export class HallViews {
   private readonly matters: MatterDTO[];
@@ -304,7 +308,13 @@ export class HallViews {
   }
 
   /** What LAN terminals may see of an event: payloads never carry identity data. */
-  event(e: StoredEvent): HallEventDTO {
-    return { seq: e.seq, id: e.id, type: e.type, at: e.at, serviceDay: e.serviceDay, payload: e.payload };
+  /**
+   * An event as terminals see it. Staff notes (特呼 and 挂起 reasons) are free text that may
+   * name a visitor: only counter and admin terminals get them; kiosks and displays do not.
+   */
+  event(e: StoredEvent, role: TerminalRole): HallEventDTO {
+    const note = STAFF_NOTES[e.type];
+    const payload = note && role !== 'counter' && role !== 'admin' && note in e.payload ? { ...e.payload, [note]: null } : e.payload;
+    return { seq: e.seq, id: e.id, type: e.type, at: e.at, serviceDay: e.serviceDay, payload };
   }
 }

@@ -10,7 +10,7 @@
 //     commit (HallStore.persist); this store never marks it itself, so a
 //     check-in and its ticket cannot disagree;
 //   - upsertFromCentral never undoes a local check-in (a check-in done offline
-//     is an event that stands, design/sync.md).
+//     is an event that stands, design/sync.md), nor a cancellation made here.
 // Danger: rows and inputs carry personal data in clear on the way in; never
 // log them.
 import { randomUUID } from 'node:crypto';
@@ -206,6 +206,10 @@ export class AppointmentStore {
                VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, 'central', ?, ?)`,
             )
             .run(item.id, item.appointmentCode, matterId, serviceDay, item.slotStart, item.slotEnd, item.applicantName, item.status, now, now);
+        } else if (existing.status === 'cancelled' && item.status !== 'cancelled') {
+          // Cancelled here (at the visitor's request, or withdrawn by central earlier): the cancellation stands.
+          skipped.push({ id: item.id, reason: 'cancelled here; the cancellation stands' });
+          continue;
         } else if (existing.status !== 'checked_in') {
           this.db
             .prepare('UPDATE appointments SET code = ?, matter_id = ?, service_day = ?, slot_start = ?, slot_end = ?, masked_name = ?, status = ?, updated_at = ? WHERE id = ?')

@@ -77,7 +77,8 @@ export const visitRulesSchema = z
     maxRecalls: z.number().int().min(0).max(10).default(3),
     recallCooldownSeconds: z.number().int().min(0).max(600).default(30),
     recallsBeforeNoShow: z.number().int().min(0).max(10).default(1),
-    autoNoShowMinutes: z.number().int().min(1).max(120).nullable().default(5),
+    /** Off by default: it needs staff to press 开始 when the visitor arrives, or a visitor being served could be marked 过号. */
+    autoNoShowMinutes: z.number().int().min(1).max(120).nullable().default(null),
     rejoinPlacesAhead: z.number().int().min(0).max(50).default(3),
     maxRejoins: z.number().int().min(0).max(5).default(1),
     rejoinWithinMinutes: z.number().int().min(1).max(600).default(60),

@@ -19,7 +19,8 @@ export function assertAdmissible(state: HallState, setup: HallSetup, matterId: M
   admissionByCalendar(setup, matterId, kind, zone, now);
   // Booked capacity was promised in advance: caps and cut-offs bind walk-ins only.
   if (kind === 'check_in') return;
-  const issued = state.lastQueueNumber.get(queue.id) ?? 0;
+  // Counts tickets issued without an appointment (green channel included): booked ones never use up walk-in numbers.
+  const issued = state.walkInIssued.get(queue.id) ?? 0;
   if (queue.dailyCap !== null && issued >= queue.dailyCap) {
     throw new DomainError('daily_cap_reached', `queue ${queue.id} has issued all ${queue.dailyCap} numbers of today`, { cap: queue.dailyCap });
   }

@@ -10,6 +10,7 @@ export function cloneState(state: HallState): HallState {
     serviceDay: state.serviceDay,
     nextIssueSeq: state.nextIssueSeq,
     lastQueueNumber: new Map(state.lastQueueNumber),
+    walkInIssued: new Map(state.walkInIssued),
     tickets: new Map([...state.tickets].map(([id, t]) => [id, { ...t }])),
     lines,
     directed,

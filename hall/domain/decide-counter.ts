@@ -59,6 +59,13 @@ function called(
   };
 }
 
+/** Tickets transferred to `counterId` go back to their queues when it stops calling. */
+function requeueDirected(state: HallState, counterId: string, reason: 'counter_signed_out' | 'counter_paused'): HallEvent[] {
+  const line = state.directed.get(counterId);
+  if (!line) return [];
+  return line.ids().map((id) => ({ type: 'ticket_requeued', ticketId: id, number: state.tickets.get(id)!.number, counterId, reason }) as const);
+}
+
 function reasonText(reason: string): string {
   const text = reason.trim();
   if (text.length < 2 || text.length > 100) throw new DomainError('reason_required', 'give a reason of 2–100 characters');
@@ -80,7 +87,8 @@ export function decideCounter(state: HallState, setup: HallSetup, cmd: CounterCo
       const ticket = state.tickets.get(cmd.ticketId);
       if (!ticket) throw new DomainError('unknown_ticket', `no ticket "${cmd.ticketId}" today`);
       if (ticket.status !== 'waiting') throw new DomainError('not_waiting', `ticket ${ticket.number} is not waiting`);
-      const servedHere = ticket.targetCounterId ? ticket.targetCounterId === cmd.counterId : servedQueues(setup, cmd.counterId).includes(ticket.queueId);
+      // A ticket transferred to another counter may still be called here if this counter serves its queue.
+      const servedHere = ticket.targetCounterId === cmd.counterId || servedQueues(setup, cmd.counterId).includes(ticket.queueId);
       if (!servedHere) throw new DomainError('not_served_here', `counter ${cmd.counterId} does not serve ticket ${ticket.number}`);
       // A special call jumps the line: it does not count in the ratio cycle.
       return [called(ticket, counter, counterNumber(cmd.counterId), 'special_call', reason, counter)];
@@ -131,6 +139,10 @@ export function decideCounter(state: HallState, setup: HallSetup, cmd: CounterCo
       if (toCounterId !== null) {
         if (!setup.counters.has(toCounterId)) throw new DomainError('unknown_counter', `no counter "${toCounterId}"`);
         if (toCounterId === cmd.counterId) throw new DomainError('same_counter', `ticket ${ticket.number} is already at counter ${toCounterId}`);
+        const target = state.counters.get(toCounterId);
+        if (!target || target.status === 'signed_out' || target.status === 'paused') {
+          throw new DomainError('counter_unavailable', `counter ${toCounterId} is not taking tickets now (${target?.status ?? 'unknown'})`, { status: target?.status ?? 'unknown' });
+        }
       } else if (toQueueId === ticket.queueId) {
         throw new DomainError('same_queue', `ticket ${ticket.number} is already in queue ${toQueueId}`);
       }
@@ -156,7 +168,7 @@ export function decideCounter(state: HallState, setup: HallSetup, cmd: CounterCo
       const counter = signedIn(state, cmd.counterId);
       if (counter.status === 'paused') return [];
       if (counter.currentTicketId) throw new DomainError('counter_busy', `counter ${cmd.counterId} still holds a ticket`);
-      return [{ type: 'counter_paused', counterId: cmd.counterId }];
+      return [...requeueDirected(state, cmd.counterId, 'counter_paused'), { type: 'counter_paused', counterId: cmd.counterId }];
     }
     case 'resume': {
       const counter = signedIn(state, cmd.counterId);
@@ -172,7 +184,7 @@ export function decideCounter(state: HallState, setup: HallSetup, cmd: CounterCo
       for (const other of state.counters.values()) {
         if (other.staffId === cmd.staffId && other.id !== cmd.counterId) {
           if (other.currentTicketId) throw new DomainError('counter_busy', `staff is still serving at counter ${other.id}`);
-          events.push({ type: 'counter_signed_out', counterId: other.id, staffId: cmd.staffId });
+          events.push(...requeueDirected(state, other.id, 'counter_signed_out'), { type: 'counter_signed_out', counterId: other.id, staffId: cmd.staffId });
         }
       }
       if (counter.staffId) events.push({ type: 'counter_signed_out', counterId: counter.id, staffId: counter.staffId });
@@ -183,7 +195,7 @@ export function decideCounter(state: HallState, setup: HallSetup, cmd: CounterCo
       const counter = counterOf(state, cmd.counterId);
       if (!counter.staffId) return [];
       if (counter.currentTicketId) throw new DomainError('counter_busy', `counter ${cmd.counterId} still holds a ticket`);
-      return [{ type: 'counter_signed_out', counterId: counter.id, staffId: counter.staffId }];
+      return [...requeueDirected(state, counter.id, 'counter_signed_out'), { type: 'counter_signed_out', counterId: counter.id, staffId: counter.staffId }];
     }
   }
 }

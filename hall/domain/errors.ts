@@ -31,6 +31,7 @@ export type DomainErrorCode =
   | 'not_suspended'
   | 'suspend_too_long'
   | 'same_counter'
+  | 'counter_unavailable'
   | 'daily_cap_reached'
   | 'after_cut_off'
   | 'hall_closed'

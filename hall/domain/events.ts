@@ -65,6 +65,8 @@ export type HallEvent =
   | { type: 'ticket_no_show'; ticketId: TicketId; number: string; counterId: CounterId; /** Marked by the hall after autoNoShowMinutes, not by staff. */ automatic: boolean }
   | { type: 'ticket_rejoined'; ticketId: TicketId; number: string; queueId: QueueId; lineKey: number; lineSeq: number; rejoinCount: number; placesAhead: number }
   | { type: 'ticket_transferred'; ticketId: TicketId; number: string; counterId: CounterId; fromQueueId: QueueId; toQueueId: QueueId; /** 转窗 to one counter; null: to the queue. */ toCounterId: CounterId | null }
+  /** A ticket transferred to a counter goes back to its queue (keeping its place): that counter signed out or paused. */
+  | { type: 'ticket_requeued'; ticketId: TicketId; number: string; counterId: CounterId; reason: 'counter_signed_out' | 'counter_paused' }
   | { type: 'ticket_suspended'; ticketId: TicketId; number: string; counterId: CounterId; staffId: StaffId | null; reason: string; until: number }
   | { type: 'ticket_resumed'; ticketId: TicketId; number: string; counterId: CounterId; counterNumber: number; staffId: StaffId | null }
   | { type: 'ticket_withdrawn'; ticketId: TicketId; number: string; reason: WithdrawReason; suspendReason: string | null }

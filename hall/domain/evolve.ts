@@ -68,6 +68,7 @@ export function evolve(state: HallState, event: HallEvent, at: number = 0): Chan
       state.tickets.set(t.id, t);
       lineOf(state, t).insert(t);
       state.lastQueueNumber.set(event.queueId, event.queueNumber);
+      if (!event.appointmentId) state.walkInIssued.set(event.queueId, (state.walkInIssued.get(event.queueId) ?? 0) + 1);
       state.nextIssueSeq = event.issueSeq + 1;
       changes.tickets.push(t);
       break;
@@ -85,9 +86,11 @@ export function evolve(state: HallState, event: HallEvent, at: number = 0): Chan
     case 'ticket_resumed': {
       const t = ticket(event.ticketId);
       const c = counter(event.counterId);
-      Object.assign(t, { status: 'called', counterId: c.id, staffId: event.staffId, calledAt: at, lastCalledAt: at, recallCount: 0, suspendedUntil: null });
+      // The visitor is back at the counter with the missing document: service goes on at once
+      // (no automatic no-show for a ticket being served).
+      Object.assign(t, { status: 'serving', counterId: c.id, staffId: event.staffId, calledAt: at, lastCalledAt: at, startedAt: at, recallCount: 0, suspendedUntil: null });
       state.suspended.delete(t.id);
-      Object.assign(c, { status: 'called', currentTicketId: t.id });
+      Object.assign(c, { status: 'serving', currentTicketId: t.id });
       state.lastCallReason.set(c.id, 'resumed');
       break;
     }
@@ -131,6 +134,13 @@ export function evolve(state: HallState, event: HallEvent, at: number = 0): Chan
       // Keeps its line key: the visitor keeps their place by original issue time.
       lineOf(state, t).insert(t);
       release(counter(event.counterId));
+      break;
+    }
+    case 'ticket_requeued': {
+      const t = ticket(event.ticketId);
+      lineOf(state, t).remove(t);
+      t.targetCounterId = null;
+      lineOf(state, t).insert(t);
       break;
     }
     case 'ticket_suspended': {
@@ -192,6 +202,7 @@ export function evolve(state: HallState, event: HallEvent, at: number = 0): Chan
       state.serviceDay = event.nextServiceDay;
       state.tickets = new Map();
       state.lastQueueNumber = new Map();
+      state.walkInIssued = new Map();
       state.lines = emptyLines(state.lines.keys());
       state.directed = new Map([...state.directed.keys()].map((c) => [c, new WaitingLine()]));
       state.lastCallReason = new Map();

@@ -80,6 +80,8 @@ export interface HallState {
   nextIssueSeq: number;
   /** Last number issued per queue in this service day. */
   lastQueueNumber: Map<QueueId, number>;
+  /** Tickets issued per queue today without an appointment: what a queue's daily cap counts. */
+  walkInIssued: Map<QueueId, number>;
   /** Every ticket of this service day, any status. */
   tickets: Map<TicketId, Ticket>;
   lines: Map<QueueId, QueueLines>;
@@ -103,6 +105,7 @@ export function emptyState(setup: HallSetup, serviceDay: string): HallState {
     serviceDay,
     nextIssueSeq: 1,
     lastQueueNumber: new Map(),
+    walkInIssued: new Map(),
     tickets: new Map(),
     lines: emptyLines(setup.queues.keys()),
     directed: emptyDirected(setup.counters.keys()),

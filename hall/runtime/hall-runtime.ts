@@ -16,6 +16,8 @@ export type EventListener = (events: StoredEvent[]) => void;
 /** Events about devices rather than tickets; they go through the outbox like every other. */
 export type DeviceEventType = 'ticket_printed' | 'print_failed' | 'kiosk_device_fault' | 'kiosk_device_recovered';
 
+const HOUSEKEEPING_RETRY_MS = 5_000;
+
 /** Events that can move the next housekeeping deadline (deadlines.ts). */
 const DEADLINE_EVENTS = new Set([
   'ticket_called',
@@ -38,6 +40,7 @@ export class HallRuntime {
   private readonly ratingTimers = new Map<string, { cancel(): void }>();
   private dayTimer: { cancel(): void } | null = null;
   private housekeeping: { at: number; timer: { cancel(): void } } | null = null;
+  private housekeepingFailed = false;
 
   constructor(
     readonly db: Db,
@@ -161,7 +164,10 @@ export class HallRuntime {
 
   /** Automatic no-shows and overdue suspensions: one timer at the earliest deadline. */
   private armHousekeeping(): void {
-    const at = nextDeadline(this.stateRef, this.setup);
+    let at = nextDeadline(this.stateRef, this.setup);
+    // A deadline already past means the last tick could not commit (disk full, locked):
+    // retry in a few seconds rather than spin.
+    if (at !== null && this.housekeepingFailed) at = Math.max(at, this.timers.now() + HOUSEKEEPING_RETRY_MS);
     if (this.housekeeping?.at === at) return;
     this.housekeeping?.timer.cancel();
     this.housekeeping = null;
@@ -170,17 +176,21 @@ export class HallRuntime {
       at,
       timer: this.timers.at(at, () => {
         this.housekeeping = null;
-        this.safely({ type: 'tick' });
+        this.housekeepingFailed = !this.safely({ type: 'tick' });
         this.armHousekeeping();
       }),
     };
   }
 
-  private safely(cmd: HallCommand): void {
+  /** Runs a timer's command; false when it failed for a reason other than the rules. */
+  private safely(cmd: HallCommand): boolean {
     try {
       this.execute(cmd);
+      return true;
     } catch (err) {
-      if ((err as { name?: string }).name !== 'DomainError') console.error(`timer command ${cmd.type} failed:`, err);
+      if ((err as { name?: string }).name === 'DomainError') return true;
+      console.error(`timer command ${cmd.type} failed:`, err);
+      return false;
     }
   }
 }

@@ -155,15 +155,24 @@ export class HallStore {
 
   /** Rebuilds the engine state from the tables: the current service day's tickets, counters, open ratings. */
   loadState(setup: HallSetup, fallbackDay: string): HallState {
-    const serviceDay = this.meta('service_day') ?? fallbackDay;
+    // The day the stored state belongs to. Without the meta (a hall that never ran across a
+    // day boundary), the latest day with tickets: decide() then closes it properly.
+    const latestTicketDay = this.db.prepare('SELECT max(service_day) FROM tickets').pluck().get() as string | null;
+    const serviceDay = this.meta('service_day') ?? latestTicketDay ?? fallbackDay;
     const state = emptyState(setup, serviceDay);
     state.nextIssueSeq = Number(this.meta('next_issue_seq') ?? '1');
     const tickets = this.db.prepare('SELECT * FROM tickets WHERE service_day = ? ORDER BY issue_seq').all(serviceDay) as TicketRow[];
     for (const row of tickets) {
       const t = ticketFromRow(row);
-      const placeable = setup.queues.has(t.queueId) && (t.targetCounterId === null || setup.counters.has(t.targetCounterId));
-      if (placeable) restoreTicket(state, t);
-      else state.tickets.set(t.id, t); // its queue or counter left the configuration: kept, but nobody can call it
+      // Transferred to a counter that left the configuration: back to its queue, keeping its place.
+      if (t.targetCounterId !== null && !setup.counters.has(t.targetCounterId)) t.targetCounterId = null;
+      if (setup.queues.has(t.queueId)) restoreTicket(state, t);
+      else {
+        // Its queue left the configuration: kept (and its deadline kept), but nobody can call it.
+        state.tickets.set(t.id, t);
+        if (t.status === 'suspended') state.suspended.add(t.id);
+      }
+      if (t.appointmentId === null) state.walkInIssued.set(t.queueId, (state.walkInIssued.get(t.queueId) ?? 0) + 1);
     }
     // Today's finished services feed the wait estimate again, oldest first.
     for (const t of [...state.tickets.values()].filter((x) => x.status === 'finished' && x.endedAt !== null).sort((a, b) => a.endedAt! - b.endedAt!)) {
@@ -177,7 +186,10 @@ export class HallStore {
     }[];
     for (const r of counters) {
       if (!state.counters.has(r.id)) continue; // counter removed from the configuration
-      state.counters.set(r.id, { id: r.id, staffId: r.staff_id, status: r.status, currentTicketId: r.current_ticket_id, priorityStreak: r.priority_streak, walkInStreak: r.walk_in_streak, pausedAt: r.paused_at });
+      const c: CounterState = { id: r.id, staffId: r.staff_id, status: r.status, currentTicketId: r.current_ticket_id, priorityStreak: r.priority_streak, walkInStreak: r.walk_in_streak, pausedAt: r.paused_at };
+      // Never hold a ticket that is not in today's state: the counter would be stuck as "busy".
+      if (c.currentTicketId !== null && !state.tickets.has(c.currentTicketId)) Object.assign(c, { currentTicketId: null, status: c.staffId ? 'idle' : 'signed_out' });
+      state.counters.set(r.id, c);
       if (r.last_call_reason) state.lastCallReason.set(r.id, r.last_call_reason);
     }
     for (const r of this.db.prepare('SELECT * FROM ratings WHERE outcome IS NULL').all() as RatingRow[]) state.openRatings.set(r.id, ratingFromRow(r));

@@ -22,7 +22,13 @@ export function TransferPicker({ number, targets, counters, onPick, onCancel }: 
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), [mode]);
   const count = mode === 'queue' ? targets.length : counters.length;
-  const pick = (i: number) => (mode === 'queue' ? onPick({ toQueueId: targets[i]!.id }) : onPick({ toQueueId: null, toCounterId: counters[i]!.id }));
+  // Only a counter that is calling can take a transferred ticket (the hall refuses the others).
+  const takes = (c: (typeof counters)[number]) => c.status !== 'signed_out' && c.status !== 'paused';
+  const pick = (i: number) => {
+    if (mode === 'queue') return onPick({ toQueueId: targets[i]!.id });
+    const c = counters[i];
+    if (c && takes(c)) onPick({ toQueueId: null, toCounterId: c.id });
+  };
 
   return (
     <CounterDialog
@@ -72,7 +78,7 @@ export function TransferPicker({ number, targets, counters, onPick, onCancel }: 
         <ol className="counter-transfer-list">
           {counters.slice(0, 9).map((c, i) => (
             <li key={c.id}>
-              <button type="button" ref={i === 0 ? first : undefined} onClick={() => pick(i)} data-testid="transfer-counter" data-counter-id={c.id}>
+              <button type="button" ref={i === 0 ? first : undefined} onClick={() => pick(i)} disabled={!takes(c)} data-testid="transfer-counter" data-counter-id={c.id}>
                 <kbd>{i + 1}</kbd>
                 <span className="number">{t('counter.numbered', { number: c.number })}</span>
                 <span>{c.name}</span>

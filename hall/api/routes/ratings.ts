@@ -18,12 +18,12 @@ export function ratingRoutes(router: Router, deps: ApiDeps): void {
   });
 
   router.add('GET', '/api/v1/events', (ctx) => {
-    terminalOf(deps, ctx);
+    const terminal = terminalOf(deps, ctx);
     const since = Number(ctx.url.searchParams.get('since') ?? '0');
     const limit = Number(ctx.url.searchParams.get('limit') ?? '100');
     if (!Number.isInteger(since) || since < 0) throw new ApiError(400, 'invalid_request', 'since must be a non-negative integer');
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new ApiError(400, 'invalid_request', 'limit must be an integer from 1 to 500');
-    return deps.runtime.log.readSince(since, limit).map((e) => deps.views.event(e));
+    return deps.runtime.log.readSince(since, limit).map((e) => deps.views.event(e, terminal.role));
   });
 
   router.add('POST', '/api/v1/admin/session', async (ctx): Promise<StaffSessionDTO> => {

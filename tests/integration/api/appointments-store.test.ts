@@ -135,6 +135,9 @@ describe('appointment store', () => {
     expect(store.byCode('CENTRAL1')).toMatchObject({ id: 'c-1', matterId: 'gjj-01', source: 'central', maskedName: '钱*', serviceDay: '2026-11-23', idHash: null });
     expect(store.upsertFromCentral([{ ...item, status: 'cancelled' }]).upserted).toBe(1);
     expect(store.byId('c-1')?.status).toBe('cancelled');
+    // A cancellation stands: central listing it as booked again does not revive it.
+    expect(store.upsertFromCentral([item]).skipped).toEqual([{ id: 'c-1', reason: expect.stringContaining('cancellation stands') }]);
+    expect(store.byId('c-1')?.status).toBe('cancelled');
     db.prepare("UPDATE appointments SET status = 'checked_in', ticket_id = 't9' WHERE id = 'c-1'").run();
     const again = store.upsertFromCentral([{ ...item, status: 'cancelled' }]);
     expect(again).toEqual({ upserted: 0, skipped: [{ id: 'c-1', reason: expect.stringContaining('check-in stands') }] });

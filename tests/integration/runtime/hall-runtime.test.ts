@@ -104,3 +104,28 @@ describe('hall runtime', () => {
     expect(new Set(numbers).size).toBe(480);
   });
 });
+
+describe('hall runtime across a night it did not run through', () => {
+  it('closes the old day at the next start: tickets expire, 挂起 ones are withdrawn, counters are free', () => {
+    const dir = tempDataDir();
+    const first = runtimeAt(MONDAY_9AM, dir);
+    first.runtime.execute({ type: 'sign_in', counterId: 'c03', staffId: 's03' });
+    for (const id of ['t1', 't2', 't3']) first.runtime.execute({ type: 'issue_ticket', ticketId: id, matterId: 'bdc-01', greenCategory: null, kioskId: null });
+    first.runtime.execute({ type: 'call_next', counterId: 'c03' });
+    first.runtime.execute({ type: 'suspend', counterId: 'c03', reason: '缺复印件', minutes: 240 });
+    first.runtime.execute({ type: 'call_next', counterId: 'c03' }); // c03 holds t2 when the PC is switched off
+    first.runtime.stop();
+    first.db.close();
+
+    // Switched on again on Tuesday morning: the hall never ran across 03:00.
+    const { runtime, db } = runtimeAt(MONDAY_9AM + 24 * 3_600_000, dir);
+    expect(runtime.state.serviceDay).toBe('2026-11-24');
+    const status = (id: string) => db.prepare('SELECT status FROM tickets WHERE id = ?').pluck().get(id);
+    expect([status('t1'), status('t2'), status('t3')]).toEqual(['withdrawn', 'expired', 'expired']);
+    const types = db.prepare("SELECT type FROM events WHERE type IN ('ticket_withdrawn', 'service_day_closed') ORDER BY seq").pluck().all();
+    expect(types).toEqual(['ticket_withdrawn', 'service_day_closed']);
+    expect(runtime.state.counters.get('c03')).toMatchObject({ currentTicketId: null, status: 'idle' });
+    runtime.execute({ type: 'issue_ticket', ticketId: 't4', matterId: 'bdc-01', greenCategory: null, kioskId: null });
+    expect(runtime.execute({ type: 'call_next', counterId: 'c03' })[0]!.payload).toMatchObject({ number: 'A001' });
+  });
+});

@@ -121,7 +121,7 @@ describe('suspend (挂起, 容缺受理)', () => {
     d.advance(20);
     const [resumed] = d.run({ type: 'resume_suspended', counterId: 'g1', ticketId: a.ticketId });
     expect(resumed).toMatchObject({ type: 'ticket_resumed', counterId: 'g1', counterNumber: 1 });
-    expect(d.state.tickets.get(a.ticketId)).toMatchObject({ status: 'called', counterId: 'g1' });
+    expect(d.state.tickets.get(a.ticketId)).toMatchObject({ status: 'serving', counterId: 'g1' });
     d.advance(41); // b's default 60 minutes are over
     expect(d.run({ type: 'tick' })).toEqual([expect.objectContaining({ type: 'ticket_withdrawn', ticketId: b.ticketId, reason: 'suspend_overdue' })]);
     expect(code(() => d.run({ type: 'resume_suspended', counterId: 'd3', ticketId: b.ticketId }))).toBe('not_suspended');
@@ -151,6 +151,40 @@ describe('transfer to a counter (转窗)', () => {
     expect(d.run({ type: 'call_next', counterId: 'g1' })[0]).toMatchObject({ number: 'B001' });
     const [called] = d.run({ type: 'call_next', counterId: 'd3' });
     expect(called).toMatchObject({ ticketId: a.ticketId, reason: 'transferred_here' });
+  });
+});
+
+describe('transfer to a counter that stops calling', () => {
+  it('refuses a counter that is signed out or paused', () => {
+    const d = hall();
+    d.issue('m-a');
+    d.run({ type: 'sign_out', counterId: 'd3' });
+    d.run({ type: 'call_next', counterId: 'd2' });
+    expect(code(() => d.run({ type: 'transfer', counterId: 'd2', toQueueId: null, toCounterId: 'd3' }))).toBe('counter_unavailable');
+  });
+
+  it('puts the ticket back in its queue, keeping its place, when that counter signs out or pauses', () => {
+    for (const stop of ['sign_out', 'pause'] as const) {
+      const d = hall();
+      const a = d.issue('m-b');
+      d.advance(1);
+      d.issue('m-b');
+      d.run({ type: 'call_next', counterId: 'g1' });
+      d.run({ type: 'transfer', counterId: 'g1', toQueueId: null, toCounterId: 'd3' });
+      const events = d.run({ type: stop, counterId: 'd3' });
+      expect(events[0]).toMatchObject({ type: 'ticket_requeued', ticketId: a.ticketId, reason: stop === 'pause' ? 'counter_paused' : 'counter_signed_out' });
+      expect(d.state.tickets.get(a.ticketId)!.targetCounterId).toBeNull();
+      // Still first in line by its issue time: the next counter of its queue calls it.
+      expect(d.run({ type: 'call_next', counterId: 'g1' })[0]).toMatchObject({ ticketId: a.ticketId });
+    }
+  });
+
+  it('lets another counter of its queue take it with a special call', () => {
+    const d = hall();
+    const a = d.issue('m-b');
+    d.run({ type: 'call_next', counterId: 'g1' });
+    d.run({ type: 'transfer', counterId: 'g1', toQueueId: null, toCounterId: 'd3' });
+    expect(d.run({ type: 'call_specific', counterId: 'g1', ticketId: a.ticketId, reason: '窗口已空' })[0]).toMatchObject({ reason: 'special_call' });
   });
 });
 
@@ -192,6 +226,12 @@ describe('caps, cut-offs and the calendar', () => {
     expect(admissionProblem(d.state, setup, 'm-a', 'walk_in', 'hall', d.now)?.code).toBe('daily_cap_reached');
     expect(code(() => d.issue('m-a'))).toBe('daily_cap_reached');
     expect(d.run({ type: 'check_in', ticketId: 't-ap', kioskId: 'k', greenCategory: null, appointment: appointment(d, 'ap1', 0) })[0]).toMatchObject({ number: 'A003' });
+    // ...and booked visitors never use up the walk-in numbers.
+    const booked = new EngineDriver(setup, freshState(setup), MONDAY_9AM);
+    booked.run({ type: 'check_in', ticketId: 't-b1', kioskId: 'k', greenCategory: null, appointment: appointment(booked, 'b1', 0) });
+    booked.run({ type: 'check_in', ticketId: 't-b2', kioskId: 'k', greenCategory: null, appointment: appointment(booked, 'b2', 0) });
+    expect(admissionProblem(booked.state, setup, 'm-a', 'walk_in', 'hall', booked.now)).toBeNull();
+    expect(booked.issue('m-a', 'elderly')).toMatchObject({ number: 'A003' });
     d.advance(7.5 * 60); // 16:30
     expect(admissionProblem(d.state, setup, 'm-b', 'walk_in', 'hall', d.now)).toBeNull();
     setup.queues.set('B', { ...setup.queues.get('B')!, cutOff: '16:30' });

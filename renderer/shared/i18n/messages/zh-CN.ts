@@ -341,6 +341,7 @@ const core = {
   'counterError.not_suspended': '这个号没有挂起（可能已被其他窗口恢复，或已超时撤回）。',
   'counterError.suspend_too_long': '挂起时间最长 {max} 分钟。',
   'counterError.same_counter': '不能转到本窗口，请选别的窗口。',
+  'counterError.counter_unavailable': '那个窗口现在没有在叫号（未登录或暂停），请选别的窗口或转到队列。',
   'counterError.unknown_counter': '没有这个窗口，请重新选择。',
   'counterError.invalid_request': '号码或原因的格式不对：号码如 A012，原因 2–100 个字。',
   'counterError.conflict': '窗口状态刚刚变了，页面已刷新，请再看一眼再操作。',
