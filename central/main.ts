@@ -1,6 +1,7 @@
 // The central server's command line.
 //   node --import tsx central/main.ts serve            (DATABASE_URL, PORT, HOST, OPERATOR_TOKEN, RATE_LIMIT,
-//                                                       PROVINCIAL_URL / _CLIENT_ID / _CLIENT_SECRET)
+//                                                       PROVINCIAL_URL / _CLIENT_ID / _CLIENT_SECRET,
+//                                                       PROVINCIAL_CHANNEL_CODES)
 //   node --import tsx central/main.ts add-hall <id> <name> [areaCode]   prints the hall token once
 //   node --import tsx central/main.ts rotate-token <id>   prints a new token once; the old one stops working
 //   node --import tsx central/main.ts prune-batches [days=30]   forgets batch answers older than that
@@ -13,6 +14,7 @@ import pg from 'pg';
 import { addHall, HallRegistryError, rotateHallToken } from './halls/registry.js';
 import { migrate } from './migrate.js';
 import type { RateLimit } from './rate-limit.js';
+import { RATING_CHANNELS, type RatingChannel } from '../hall/sync/ratings/profiles/types.js';
 import { startCentralServer } from './server.js';
 
 function databaseUrl(): string {
@@ -32,10 +34,30 @@ function parseRateLimit(raw: string | undefined): RateLimit | false | undefined 
   return { burst: Number(m[1]), perSecond: Number(m[2]) };
 }
 
+/** PROVINCIAL_CHANNEL_CODES='{"sms":"6","system_default":"7"}': the province's channel table overrides. */
+function parseChannelCodes(raw: string | undefined): Partial<Record<RatingChannel, string>> | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new UsageError(`PROVINCIAL_CHANNEL_CODES must be a JSON object such as {"sms":"6","system_default":"7"}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError('PROVINCIAL_CHANNEL_CODES must be a JSON object of channel → code');
+  const out: Partial<Record<RatingChannel, string>> = {};
+  for (const [k, v] of Object.entries(parsed)) {
+    if (!(RATING_CHANNELS as readonly string[]).includes(k)) throw new UsageError(`PROVINCIAL_CHANNEL_CODES: "${k}" is not a channel (${RATING_CHANNELS.join(', ')})`);
+    if (typeof v !== 'string' || !/^[0-9A-Za-z]{1,8}$/.test(v)) throw new UsageError(`PROVINCIAL_CHANNEL_CODES: the code of "${k}" must be a short string such as "6"`);
+    out[k as RatingChannel] = v;
+  }
+  return out;
+}
+
 const USAGE = `usage:
   central serve                       env: DATABASE_URL, PORT (8480), HOST (0.0.0.0), OPERATOR_TOKEN,
                                            RATE_LIMIT ("30/10" burst/per second, or "off"),
-                                           PROVINCIAL_URL, PROVINCIAL_CLIENT_ID, PROVINCIAL_CLIENT_SECRET
+                                           PROVINCIAL_URL, PROVINCIAL_CLIENT_ID, PROVINCIAL_CLIENT_SECRET,
+                                           PROVINCIAL_CHANNEL_CODES ('{"sms":"6","system_default":"7"}')
   central add-hall <id> <name> [area]  prints the hall token once
   central rotate-token <id>            prints a new token once; the old one stops working
   central prune-batches [days]         forgets batch answers older than days (30)
@@ -47,7 +69,10 @@ async function main(argv: string[]): Promise<void> {
     const port = Number(process.env.PORT ?? 8480);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`PORT "${process.env.PORT}" is not a port number`);
     const p = process.env;
-    const provincial = p.PROVINCIAL_URL ? { url: p.PROVINCIAL_URL, clientId: p.PROVINCIAL_CLIENT_ID ?? '', clientSecret: p.PROVINCIAL_CLIENT_SECRET ?? '' } : undefined;
+    const channelCodes = parseChannelCodes(p.PROVINCIAL_CHANNEL_CODES);
+    const provincial = p.PROVINCIAL_URL
+      ? { url: p.PROVINCIAL_URL, clientId: p.PROVINCIAL_CLIENT_ID ?? '', clientSecret: p.PROVINCIAL_CLIENT_SECRET ?? '', ...(channelCodes ? { channelCodes } : {}) }
+      : undefined;
     const rateLimit = parseRateLimit(p.RATE_LIMIT);
     const central = await startCentralServer({ databaseUrl: databaseUrl(), host: p.HOST ?? '0.0.0.0', port, operatorToken: p.OPERATOR_TOKEN || undefined, provincial, rateLimit });
     console.log(`central platform listening on ${central.url}${p.OPERATOR_TOKEN ? '' : ' (no OPERATOR_TOKEN: overview disabled)'}`);

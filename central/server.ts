@@ -5,7 +5,8 @@
 // 413 before anything is read or stored; each route module registers its own
 // routes (central/routes/<name>.ts → register<Name>Routes(router, deps)).
 // close() stops listening, runs the onClose hooks (workers started by route
-// modules), then ends the pool.
+// modules), then ends the pool. If listening fails (port taken …) the same
+// hooks run and the pool ends before the error is thrown: nothing leaks.
 // Dangers: time comes from `now` (default Date.now) — routes must use
 // deps.now(). The rate limiter lives in this process only.
 import http from 'node:http';
@@ -23,6 +24,7 @@ import { registerOverviewRoutes } from './routes/overview.js';
 import { registerUplinkRoutes } from './routes/uplink.js';
 import { registerDatasetsRoutes } from './routes/datasets.js';
 import { registerRatingsRoutes } from './routes/ratings.js';
+import type { ProvincialForwardingOptions } from './ratings/forwarder.js';
 
 export interface StartCentralOptions {
   databaseUrl: string;
@@ -30,7 +32,8 @@ export interface StartCentralOptions {
   port?: number;
   now?: () => number;
   operatorToken?: string;
-  provincial?: { url: string; clientId: string; clientSecret: string };
+  /** Forwarding to the provincial 好差评 system; `channelCodes` is the province's channel table (a setting). */
+  provincial?: ProvincialForwardingOptions;
   /** Per-hall token bucket; false turns it off (benchmarks). */
   rateLimit?: RateLimit | false;
   /** PostgreSQL connections in the pool (default 10). */
@@ -90,10 +93,20 @@ export async function startCentralServer(o: StartCentralOptions): Promise<Runnin
     })().catch((err) => sendError(res, err));
   });
   server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => resolve());
-  });
+  const stopWorkers = async () => {
+    for (const stop of onClose.splice(0).reverse()) await stop();
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (err) {
+    // Port taken, address not available …: stop what the route modules started and end the pool.
+    await stopWorkers().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
 
@@ -109,7 +122,7 @@ export async function startCentralServer(o: StartCentralOptions): Promise<Runnin
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      for (const stop of onClose.reverse()) await stop();
+      await stopWorkers();
       await pool.end();
     },
   };

@@ -10,6 +10,10 @@
 // poison on re-interpretation — add required fields only with a new schema
 // version. Adding a type is safe; quarantined events of that type are
 // re-checked at the next start (central/ingest/parked.ts).
+// Staff free text (ticket_suspended.reason, ticket_called.specialReason,
+// ticket_withdrawn.suspendReason) arrives as "(redacted)" from the hall's
+// uplink (hall/sync/uplink/sync-store.ts); any string is accepted, so events
+// sent before the redaction are not poison either.
 import { z } from 'zod';
 
 const id = z.string().min(1).max(200);
@@ -32,16 +36,17 @@ const v1: Record<string, z.ZodType<Record<string, unknown>>> = {
     issueSeq: z.number().int().nonnegative().optional(),
     queueNumber: z.number().int().nonnegative().optional(),
   }),
-  ticket_called: z.looseObject({ ...ticket, counterId: id, counterNumber: z.number().int().optional(), staffId: optionalId, reason: z.string().optional() }),
+  ticket_called: z.looseObject({ ...ticket, counterId: id, counterNumber: z.number().int().optional(), staffId: optionalId, reason: z.string().optional(), specialReason: z.string().nullable().optional() }),
   ticket_recalled: z.looseObject({ ...ticket, counterId: id, recallCount: z.number().int().nonnegative().optional() }),
   service_started: z.looseObject({ ...ticket, counterId: id }),
   service_finished: z.looseObject({ ...ticket, counterId: id, staffId: optionalId, matterId: id }),
   ticket_no_show: z.looseObject({ ...ticket, counterId: id, automatic: z.boolean().optional() }),
   ticket_rejoined: z.looseObject({ ...ticket, queueId: id }),
   ticket_transferred: z.looseObject({ ...ticket, counterId: id, fromQueueId: id, toQueueId: id, toCounterId: optionalId }),
+  ticket_requeued: z.looseObject({ ...ticket, counterId: id, reason: z.enum(['counter_signed_out', 'counter_paused']) }),
   ticket_suspended: z.looseObject({ ...ticket, counterId: id, staffId: optionalId, reason: z.string().optional(), until: epochMs.optional() }),
   ticket_resumed: z.looseObject({ ...ticket, counterId: id, staffId: optionalId }),
-  ticket_withdrawn: z.looseObject({ ...ticket, reason: z.string() }),
+  ticket_withdrawn: z.looseObject({ ...ticket, reason: z.string(), suspendReason: z.string().nullable().optional() }),
   counter_signed_in: z.looseObject({ counterId: id, staffId: id }),
   counter_signed_out: z.looseObject({ counterId: id, staffId: id }),
   counter_paused: z.looseObject({ counterId: id }),

@@ -1,10 +1,13 @@
 // Central's forwarder: uploads received ratings from rating_forwards to the
 // provincial 好差评 system, with the hall's own uploader, state machine and
 // provincial profile (hall/sync/ratings/) — one implementation, two outboxes.
-// Contract: start() turns forwards left in `sent` by a crash into `unknown`
-// (checked before any re-send) and runs at once; poke() asks for a run soon;
-// stop() waits for the run in flight. One run at a time per process; two
-// processes are safe (compare-and-set on the state).
+// Contract: start() and every run turn forwards left in `sent` by a crashed
+// process into `unknown` (checked before any re-send) — only those sent more
+// than the request timeout + RECOVERY_MARGIN_MS ago, so a forward another
+// live process is sending is never touched; poke() asks for a run soon;
+// stop() waits for the run in flight, which stops after its current row. One
+// run at a time per process; two processes are safe (compare-and-set on the
+// state).
 // Danger: scheduling uses real timers (setTimeout) relative to deps.now();
 // with a simulated clock, drive it with runOnce() instead of start().
 import type pg from 'pg';
@@ -28,6 +31,9 @@ export interface ProvincialForwardingOptions {
 
 export const PROVINCIAL_DESTINATION_ID = 'provincial';
 
+/** A `sent` forward older than the request timeout plus this is taken as interrupted. */
+export const RECOVERY_MARGIN_MS = 60_000;
+
 export class RatingForwarder {
   readonly store: PgRatingForwards;
   readonly destination: RatingDestination;
@@ -36,6 +42,9 @@ export class RatingForwarder {
   private running = false;
   private inFlight: Promise<RunSummary> | null = null;
   private rerun = false;
+  /** The run in flight's stop flag: stop() sets it, the run ends after its current row. */
+  private runStop: { stop: boolean } | null = null;
+  private starting: Promise<void> | null = null;
 
   constructor(
     private readonly o: {
@@ -66,15 +75,27 @@ export class RatingForwarder {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    const n = await this.store.recoverInterrupted(this.destination.id, this.o.now());
+    this.starting = this.recover();
+    try {
+      await this.starting;
+    } finally {
+      this.starting = null;
+    }
+    if (this.running) this.schedule(0);
+  }
+
+  /** Forwards a dead process left in `sent` (older than timeout + margin) → unknown. */
+  private async recover(): Promise<void> {
+    const n = await this.store.recoverInterrupted(this.destination.id, this.o.now(), this.destination.timeoutMs + RECOVERY_MARGIN_MS);
     if (n > 0) this.o.log?.(`rating forwarding: ${n} forward(s) interrupted by a restart will be checked before re-sending`);
-    this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    if (this.runStop) this.runStop.stop = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.starting?.catch(() => undefined);
     await this.inFlight?.catch(() => undefined);
   }
 
@@ -86,12 +107,18 @@ export class RatingForwarder {
 
   async runOnce(): Promise<RunSummary> {
     while (this.inFlight) await this.inFlight.catch(() => undefined);
-    const run = this.uploader.runOnce(this.o.provincial.batchSize ?? 10);
+    const flag = { stop: false };
+    this.runStop = flag;
+    const run = (async () => {
+      await this.recover();
+      return this.uploader.runOnce(this.o.provincial.batchSize ?? 10, () => flag.stop);
+    })();
     this.inFlight = run;
     try {
       return await run;
     } finally {
       this.inFlight = null;
+      if (this.runStop === flag) this.runStop = null;
     }
   }
 

@@ -5,6 +5,9 @@
 // Contract: receive() answers 'accepted' the first time a ratingId (or a
 // hall's case + assessNumber) is seen, 'duplicate' after; update() is a
 // compare-and-set on the state, so two central processes never both send.
+// recoverInterrupted() only takes `sent` rows older than the request timeout
+// plus a margin: a younger one may be in flight in another live central
+// process, and checking it now could read "not found" and send it twice.
 // Danger: no personal data here; keep it that way (no certKey).
 import type pg from 'pg';
 import type { RatingChannel, RatingLevel, RatingRecord } from '../../hall/sync/ratings/profiles/types.js';
@@ -122,13 +125,18 @@ export class PgRatingForwards implements RatingOutboxStore {
     };
   }
 
-  /** After a restart: forwards left in `sent` become `unknown` (checked before any re-send). */
-  async recoverInterrupted(destination: string, now: number): Promise<number> {
+  /**
+   * Forwards left in `sent` by a process that died become `unknown` (checked before any re-send) —
+   * only those sent at least `staleAfterMs` ago (request timeout + margin): a live process gives up
+   * on a request after its timeout and stores the outcome, so a younger `sent` row may still be
+   * in flight in another central process and must be left alone.
+   */
+  async recoverInterrupted(destination: string, now: number, staleAfterMs: number): Promise<number> {
     const res = await this.pool.query(
       `UPDATE rating_forwards SET state = 'unknown', next_attempt_at = $2, updated_at = $2,
               last_error = 'interrupted while sending (restart); checking with the destination before re-sending'
-       WHERE destination = $1 AND state = 'sent'`,
-      [destination, now],
+       WHERE destination = $1 AND state = 'sent' AND (sent_at IS NULL OR sent_at <= $3)`,
+      [destination, now, now - staleAfterMs],
     );
     return res.rowCount ?? 0;
   }

@@ -41,12 +41,12 @@ export function registerDatasetsRoutes(router: Router, deps: CentralDeps): void 
     const dataset = datasetOf(ctx);
     const version = intParam(ctx, 'version', false);
     const limit = intParam(ctx, 'limit', false) ?? DEFAULT_PAGE_SIZE;
-    if (limit < 1 || limit > MAX_PAGE_SIZE) throw new ApiError(400, 'bad_request', `limit must be 1–${MAX_PAGE_SIZE}`);
+    if (limit < 1 || limit > MAX_PAGE_SIZE) throw new ApiError(400, 'invalid_request', `limit must be 1–${MAX_PAGE_SIZE}`);
     const afterRaw = ctx.url.searchParams.get('after');
     let after: string | null = null;
     if (afterRaw !== null) {
       const k = datasetKey.safeParse(afterRaw);
-      if (!k.success) throw new ApiError(400, 'bad_request', `after: ${k.error.issues[0]!.message}`);
+      if (!k.success) throw new ApiError(400, 'invalid_request', `after: ${k.error.issues[0]!.message}`);
       after = k.data;
     }
     return refetchOn410(() => datasetSnapshotPage(deps.pool, hallId, dataset, { version, after, limit }));
@@ -114,9 +114,9 @@ function datasetOf(ctx: RequestContext): DatasetName {
 function intParam(ctx: RequestContext, name: string, required: boolean): number | null {
   const raw = ctx.url.searchParams.get(name);
   if (raw === null || raw === '') {
-    if (required) throw new ApiError(400, 'bad_request', `${name} is required (a version number, 0 for none)`);
+    if (required) throw new ApiError(400, 'invalid_request', `${name} is required (a version number, 0 for none)`);
     return null;
   }
-  if (!/^\d{1,15}$/.test(raw)) throw new ApiError(400, 'bad_request', `${name} must be a non-negative integer`);
+  if (!/^\d{1,15}$/.test(raw)) throw new ApiError(400, 'invalid_request', `${name} must be a non-negative integer`);
   return Number(raw);
 }

@@ -52,7 +52,11 @@ export const ratingUploadSchema = z
     deptCode: deptCode.optional(),
     /** department id → credit code. */
     departmentDeptCodes: z.record(z.string(), deptCode).default({}),
-    /** Overrides of the profile's channel code table, e.g. {"sms":"6","system_default":"7"}. */
+    /**
+     * Overrides of the provincial profile's channel code table, e.g. {"sms":"6","system_default":"7"}.
+     * The national profile (central) sends table 9 channel names and does not use it; central
+     * forwards with its own table (PROVINCIAL_CHANNEL_CODES).
+     */
     channelCodes: z.partialRecord(z.enum(channels), z.string().regex(/^[0-9A-Za-z]{1,8}$/, 'must be a short code')).default({}),
     /** Which channel each hall rating source is: the rating pad and the counter display's screen. */
     sourceChannels: z

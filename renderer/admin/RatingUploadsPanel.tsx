@@ -38,6 +38,8 @@ type RatingUploads =
       oldestPendingAgeMs: number | null;
       rejected: UploadProblem[];
       retrying: UploadProblem[];
+      /** A problem that stops every upload (e.g. the credentials file is missing), or null. */
+      problem?: string | null;
     }
   | { configured: false };
 
@@ -91,6 +93,11 @@ export function RatingUploadsPanel({ connection, sessionToken }: { connection: P
             {tx('admin.ratingUploads.destination', { destination: data.destination, profile: tx(`admin.ratingUploads.profile.${data.profile}`) })}
             {data.enabled ? null : ` · ${tx('admin.ratingUploads.disabled')}`}
           </p>
+          {data.problem ? (
+            <p className="admin-over" data-testid="rating-uploads-problem">
+              <WarningIcon width="1em" height="1em" /> {tx('admin.ratingUploads.problem', { problem: data.problem })}
+            </p>
+          ) : null}
           <ul className="admin-summary" data-testid="rating-uploads-counts">
             {STATES.map((s) => (
               <li key={s} data-state={s} className={s === 'rejected' && data.counts[s] > 0 ? 'admin-over' : ''}>

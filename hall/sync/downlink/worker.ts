@@ -9,7 +9,8 @@
 // Contract: explicit dependencies (db, client, timers, random); start() /
 // stop(); syncOnce() runs one round (one at a time: a second call while a
 // round runs shares it). A snapshot in progress survives a restart: its pages
-// are in SQLite and the next round resumes after the last stored key.
+// are in SQLite and the next round resumes after the last stored key; stop()
+// ends a snapshot between pages (the stored pages stay for the next start).
 // Dangers: never log item values (appointments are personal data); errors
 // name datasets, versions and keys only.
 import type { Db } from '../../store/db.js';
@@ -181,6 +182,7 @@ export class DownlinkWorker {
   private async syncDataset(dataset: DatasetName): Promise<DatasetOutcome> {
     const now = () => this.deps.timers.now();
     try {
+      if (this.abort) throw new Stopped(dataset);
       const st = this.store.state(dataset);
       if (st.snapshot || st.mustSnapshot) return await this.loadSnapshot(dataset);
       const answer = await this.deps.client.delta(dataset, st.version);
@@ -218,6 +220,7 @@ export class DownlinkWorker {
       after = snap.after;
       let gone = false;
       for (;;) {
+        if (this.abort) throw new Stopped(dataset); // shutdown: the pages stored so far resume next start
         const page = await this.deps.client.snapshotPage(dataset, { version: snap.version, after, limit: this.pageSize });
         if (page.kind === 'must_refetch') {
           this.store.abandonSnapshot(dataset);
@@ -241,6 +244,8 @@ export class DownlinkWorker {
 
   private failed(dataset: DatasetName, err: unknown): DatasetOutcome {
     const at = this.deps.timers.now();
+    // Stopped by stop(): not an error to show; the snapshot in progress stays as it is.
+    if (err instanceof Stopped) return { dataset, result: 'failed', code: 'stopped', reason: err.message, transient: true };
     if (err instanceof DownlinkRefusal) {
       // Whatever was refused, a snapshot in progress is not trusted any further;
       // a checksum disagreement is settled by a fresh snapshot next round.
@@ -258,6 +263,14 @@ export class DownlinkWorker {
     this.store.recordError(dataset, 'internal', message, at);
     this.log(`downlink: ${dataset} failed: ${message}`);
     return { dataset, result: 'failed', code: 'internal', reason: message, transient: true };
+  }
+}
+
+/** stop() was called: the round ends where it is (between pages or datasets). */
+class Stopped extends Error {
+  constructor(dataset: DatasetName) {
+    super(`${dataset}: stopped (the hall is shutting down)`);
+    this.name = 'Stopped';
   }
 }
 

@@ -1,7 +1,14 @@
-// Builds a RatingUploadWorker from the hall configuration: reads the
-// credentials file, picks the destination for the profile, derives the
-// record context (matter codes, department codes) from the hall config.
-// This is what the lead wires into hall/service.ts.
+// Builds a RatingUploadWorker from the hall configuration: picks the
+// destination for the profile, derives the record context (matter codes,
+// department codes) from the hall config. This is what the lead wires into
+// hall/service.ts.
+// Contract: building never reads the credentials file and never throws for
+// it: the destination reads it at every request (so a rotated token or new
+// secret is used without a restart), and a missing or bad file shows as the
+// upload status's `problem` (nothing is sent meanwhile). For the national
+// profile (central) the file is either {"hallToken": "…"} or a plain token
+// file — e.g. the uplink's own `sync-token`, so `central rotate-token` needs
+// one file updated.
 // Danger: the credentials file holds secrets; its content is never logged and
 // a parse error names the file and the missing field only.
 import fs from 'node:fs';
@@ -23,13 +30,22 @@ export interface HallPartsForRatings {
 }
 
 export function readCredentials(file: string, profile: 'national' | 'provincial'): Record<string, string> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    // eslint-disable-next-line preserve-caught-error
+    throw new Error(`cannot read the rating upload credentials file ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
+    raw = JSON.parse(text);
+  } catch {
+    // A plain token file (the uplink's sync-token) is fine for central: its first non-empty line.
+    const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '');
+    if (profile === 'national' && line && !/[{}"\s]/.test(line)) return { hallToken: line };
     // No `cause`: a JSON parse error quotes the file's content, i.e. the secrets.
-    // eslint-disable-next-line preserve-caught-error
-    throw new Error(`cannot read the rating upload credentials file ${file}: ${(err as NodeJS.ErrnoException).code ?? 'not valid JSON'}`);
+    throw new Error(`cannot read the rating upload credentials file ${file}: not valid JSON`);
   }
   const need = profile === 'provincial' ? ['clientId', 'clientSecret'] : ['hallToken'];
   const obj = (raw ?? {}) as Record<string, unknown>;
@@ -52,7 +68,7 @@ export function hallRatingContext(hall: HallPartsForRatings, config: RatingUploa
 export function createDestination(o: { config: RatingUploadConfig; hall: HallPartsForRatings; dataDir: string; fetch: FetchLike; now(): number }): RatingDestination {
   const d = o.config.destination;
   const file = path.isAbsolute(d.credentialsFile) ? d.credentialsFile : path.join(o.dataDir, d.credentialsFile);
-  const creds = readCredentials(file, d.profile);
+  const creds = () => readCredentials(file, d.profile);
   const common = {
     id: d.id,
     baseUrl: d.url.replace(/\/+$/, ''),
@@ -62,8 +78,11 @@ export function createDestination(o: { config: RatingUploadConfig; hall: HallPar
     encode: { utcOffsetMinutes: o.hall.hall.utcOffsetMinutes, channelCodes: o.config.channelCodes },
   };
   return d.profile === 'provincial'
-    ? new ProvincialDestination({ ...common, credentials: { clientId: creds.clientId!, clientSecret: creds.clientSecret! } })
-    : new CentralDestination({ ...common, hallId: o.hall.hall.id, hallToken: creds.hallToken! });
+    ? new ProvincialDestination({ ...common, credentials: () => {
+        const c = creds();
+        return { clientId: c.clientId!, clientSecret: c.clientSecret! };
+      } })
+    : new CentralDestination({ ...common, hallId: o.hall.hall.id, hallToken: () => creds().hallToken! });
 }
 
 export function createRatingUploadWorker(o: {

@@ -126,12 +126,12 @@ export class SqliteRatingOutbox implements RatingOutboxStore {
   }
 
   /** At start: rows left in `sent` by a crash become `unknown` (checked before any re-send). */
-  recoverInterrupted(destination: string, now: number): number {
+  recoverInterrupted(destination: string, now: number, checkAfterMs = 0): number {
     let n = 0;
     const rows = (this.sentStmt.all(destination) as DbRow[]).map(uploadRowFromDb);
     this.db.transaction(() => {
       for (const row of rows) {
-        const patch = recoverInterrupted(row, now);
+        const patch = recoverInterrupted(row, now, checkAfterMs);
         if (patch && this.write(row, 'sent', patch)) n++;
       }
     })();

@@ -11,6 +11,9 @@
 // Danger: a row in `unknown` (or `sent` found after a crash) may already be
 // stored at the destination; it is CHECKED (query by case number) before any
 // re-send. Never move unknown → pending without a check that says not_found.
+// Never check an `unknown` row sooner than the request timeout after the
+// outcome: a request still in flight at the destination would read as
+// not_found and be sent twice (afterSend's `checkAfterMs`).
 
 export const UPLOAD_STATES = ['pending', 'sent', 'acked', 'rejected', 'unknown', 'skipped'] as const;
 export type UploadState = (typeof UPLOAD_STATES)[number];
@@ -75,7 +78,12 @@ export function beginSend(row: UploadRow, now: number): UploadPatch {
   return { state: 'sent', attempts: row.attempts + 1, sentAt: now, updatedAt: now };
 }
 
-export function afterSend(row: UploadRow, outcome: SendOutcome, now: number, random: () => number, policy?: BackoffPolicy): UploadPatch {
+/**
+ * The outcome of a send. `checkAfterMs` (the destination's request timeout) is the least wait
+ * before an `unknown` row is checked: the jitter may be near 0, but a request still being
+ * processed at the destination must have finished before the check can tell found from not found.
+ */
+export function afterSend(row: UploadRow, outcome: SendOutcome, now: number, random: () => number, policy?: BackoffPolicy, checkAfterMs = 0): UploadPatch {
   const failures = row.attempts + row.checks;
   switch (outcome.kind) {
     case 'acked':
@@ -85,7 +93,7 @@ export function afterSend(row: UploadRow, outcome: SendOutcome, now: number, ran
     case 'retry':
       return { state: 'pending', lastError: outcome.reason, nextAttemptAt: now + backoffMs(failures, random, outcome.retryAfterMs, policy), updatedAt: now };
     case 'unknown':
-      return { state: 'unknown', lastError: outcome.reason, nextAttemptAt: now + backoffMs(failures, random, undefined, policy), updatedAt: now };
+      return { state: 'unknown', lastError: outcome.reason, nextAttemptAt: now + Math.max(checkAfterMs, backoffMs(failures, random, undefined, policy)), updatedAt: now };
   }
 }
 
@@ -102,10 +110,15 @@ export function afterCheck(row: UploadRow, outcome: CheckOutcome, now: number, r
   }
 }
 
-/** After a restart, a row left in `sent` may or may not have arrived: it becomes `unknown` and is checked. */
-export function recoverInterrupted(row: UploadRow, now: number): UploadPatch | null {
+/**
+ * After a restart, a row left in `sent` may or may not have arrived: it becomes `unknown` and is
+ * checked — not before `checkAfterMs` (the request timeout) after it was sent, for the same reason
+ * as in afterSend.
+ */
+export function recoverInterrupted(row: UploadRow, now: number, checkAfterMs = 0): UploadPatch | null {
   if (row.state !== 'sent') return null;
-  return { state: 'unknown', lastError: 'interrupted while sending (restart); checking with the destination before re-sending', nextAttemptAt: now, updatedAt: now };
+  const due = Math.max(now, (row.sentAt ?? now) + checkAfterMs);
+  return { state: 'unknown', lastError: 'interrupted while sending (restart); checking with the destination before re-sending', nextAttemptAt: due, updatedAt: now };
 }
 
 /** A manager's re-queue of a rejected row (after fixing the configuration): back to pending, due now. */

@@ -32,6 +32,8 @@ export interface RatingUploadStatus {
   rejected: RatingUploadProblem[];
   /** Uploads still on their way that have failed at least once, newest first. */
   retrying: RatingUploadProblem[];
+  /** A problem that stops every upload (e.g. the credentials file is missing), or null. */
+  problem: string | null;
 }
 
 const PROBLEM_SQL = `
@@ -43,7 +45,7 @@ const PROBLEM_SQL = `
   LEFT JOIN tickets t ON t.id = r.ticket_id
   WHERE u.destination = ? AND `;
 
-export function readRatingUploadStatus(db: Db, o: { destination: string; profile: string; enabled: boolean; now: number; limit?: number }): RatingUploadStatus {
+export function readRatingUploadStatus(db: Db, o: { destination: string; profile: string; enabled: boolean; now: number; limit?: number; problem?: string | null }): RatingUploadStatus {
   const limit = o.limit ?? 100;
   const counts = Object.fromEntries(UPLOAD_STATES.map((s) => [s, 0])) as Record<UploadState, number>;
   for (const row of db.prepare('SELECT state, COUNT(*) AS n FROM rating_uploads WHERE destination = ? GROUP BY state').all(o.destination) as { state: UploadState; n: number }[]) {
@@ -76,5 +78,6 @@ export function readRatingUploadStatus(db: Db, o: { destination: string; profile
     oldestPendingAgeMs: oldest == null ? null : Math.max(0, o.now - oldest),
     rejected: problems(`u.state = 'rejected'`),
     retrying: problems(`u.state IN ('pending', 'sent', 'unknown') AND u.last_error IS NOT NULL`),
+    problem: o.problem ?? null,
   };
 }

@@ -4,7 +4,12 @@
 // `sent` before each request, then stores the outcome.
 // Contract: runOnce() never throws for a destination failure (it is recorded
 // on the row); it throws only when the store itself fails. One runOnce at a
-// time per outbox: the caller (worker / forwarder) serialises them.
+// time per outbox: the caller (worker / forwarder) serialises them. An
+// `unknown` outcome is checked no sooner than the destination's request
+// timeout. A run stops between rows once its `stop` signal is set (a row
+// in flight finishes: its outcome is stored). A destination that reports a
+// problem (e.g. an unreadable credentials file) gets no row touched; the run
+// returns the problem.
 // Danger: never log a RatingRecord wholesale — keep logs to ids and reasons.
 import type { RatingRecord } from './profiles/types.js';
 import { ProfileError } from './profiles/types.js';
@@ -23,6 +28,10 @@ import {
 export interface RatingDestination {
   /** Stored in the outbox's destination column. */
   readonly id: string;
+  /** Request timeout (ms): an `unknown` outcome is checked no sooner than this. */
+  readonly timeoutMs: number;
+  /** A problem that stops every upload (unreadable credentials …), or null; checked before each run. */
+  problem?(): string | null;
   submit(record: RatingRecord): Promise<SendOutcome>;
   /** Asks whether the destination already holds this case's rating (same assessNumber). */
   check(record: RatingRecord): Promise<CheckOutcome>;
@@ -43,6 +52,8 @@ export interface RunSummary {
   retried: number;
   unknown: number;
   checked: number;
+  /** Set when the run did nothing because the destination reported a problem. */
+  problem?: string;
 }
 
 export interface UploaderDeps {
@@ -58,10 +69,16 @@ export interface UploaderDeps {
 export class RatingUploader {
   constructor(private readonly deps: UploaderDeps) {}
 
-  async runOnce(limit = 10): Promise<RunSummary> {
+  /** One run over up to `limit` due rows; `stop` is looked at between rows (shutdown). */
+  async runOnce(limit = 10, stop?: () => boolean): Promise<RunSummary> {
     const summary: RunSummary = { acked: 0, rejected: 0, retried: 0, unknown: 0, checked: 0 };
+    const problem = this.deps.destination.problem?.() ?? null;
+    if (problem !== null) return { ...summary, problem };
     const rows = await this.deps.store.due(this.deps.destination.id, this.deps.now(), limit);
-    for (const row of rows) await this.process(row, summary);
+    for (const row of rows) {
+      if (stop?.()) break;
+      await this.process(row, summary);
+    }
     return summary;
   }
 
@@ -97,7 +114,7 @@ export class RatingUploader {
       if (err instanceof ProfileError) outcome = { kind: 'rejected', reason: err.message };
       else outcome = { kind: 'unknown', reason: `unexpected error while sending: ${(err as Error).message}` };
     }
-    await this.apply(sent, afterSend(sent, outcome, this.deps.now(), this.deps.random, this.deps.backoff), summary);
+    await this.apply(sent, afterSend(sent, outcome, this.deps.now(), this.deps.random, this.deps.backoff, destination.timeoutMs), summary);
   }
 
   private async safely<T>(fn: () => Promise<T>, onError: (reason: string) => T): Promise<T> {

@@ -7,8 +7,11 @@
 //     (they are checked before any re-send), then runs at once and again
 //     whenever something is due or every pollSeconds;
 //   - poke() asks for a run soon (e.g. after a rating_recorded event);
-//   - stop() cancels the schedule and waits for the run in flight;
-//   - one run at a time.
+//   - stop() cancels the schedule and waits for the run in flight, which
+//     stops after the row it is on (shutdown never works through a batch);
+//   - one run at a time;
+//   - a destination problem (unreadable credentials file) is not thrown: the
+//     run sends nothing and status().problem says why.
 // Danger: the worker never deletes rows; a rejected rating stays with its
 // reason until a manager re-queues it.
 import type { Db } from '../../store/db.js';
@@ -43,6 +46,8 @@ export class RatingUploadWorker {
   private running = false;
   private inFlight: Promise<RunReport> | null = null;
   private rerun = false;
+  /** The run in flight's stop flag: stop() sets it, the run ends after its current row. */
+  private runStop: { stop: boolean } | null = null;
   /** Incremental queuing: when the last scan ran, and when the last full-window scan ran. */
   private lastScanAt: number | null = null;
   private lastFullScanAt = -Infinity;
@@ -66,13 +71,14 @@ export class RatingUploadWorker {
   start(): void {
     if (this.running || !this.deps.config.enabled) return;
     this.running = true;
-    const recovered = this.outbox.recoverInterrupted(this.destinationId, this.deps.timers.now());
+    const recovered = this.outbox.recoverInterrupted(this.destinationId, this.deps.timers.now(), this.deps.destination.timeoutMs);
     if (recovered > 0) this.deps.log?.(`rating upload: ${recovered} upload(s) interrupted by a restart will be checked before re-sending`);
     this.schedule(this.deps.timers.now());
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    if (this.runStop) this.runStop.stop = true;
     this.timer?.cancel();
     this.timer = null;
     await this.inFlight?.catch(() => undefined);
@@ -87,9 +93,11 @@ export class RatingUploadWorker {
   /** One run: queue new ratings, upload what is due. Serialised with the scheduled runs. */
   async runOnce(): Promise<RunReport> {
     while (this.inFlight) await this.inFlight.catch(() => undefined);
+    const flag = { stop: false };
+    this.runStop = flag;
     const run = (async (): Promise<RunReport> => {
       const queued = this.queueNew(this.deps.timers.now());
-      const summary = await this.uploader.runOnce(this.deps.config.batchSize);
+      const summary = await this.uploader.runOnce(this.deps.config.batchSize, () => flag.stop);
       return { queued, ...summary };
     })();
     this.inFlight = run;
@@ -97,6 +105,7 @@ export class RatingUploadWorker {
       return await run;
     } finally {
       this.inFlight = null;
+      if (this.runStop === flag) this.runStop = null;
     }
   }
 
@@ -121,6 +130,7 @@ export class RatingUploadWorker {
       enabled: this.deps.config.enabled,
       now: this.deps.timers.now(),
       limit,
+      problem: this.deps.destination.problem?.() ?? null,
     });
   }
 

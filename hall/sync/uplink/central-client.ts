@@ -3,8 +3,10 @@
 // call resolves with the parsed answer plus the exchange's timing (for clock
 // drift from X-Server-Time) or rejects with CentralError, whose `failure`
 // says what the worker should do: retry (network, timeout, 408, 429, 5xx —
-// with Retry-After when given), re-register (409 sequence_conflict), or stop
-// and show the manager (other 4xx, or an answer it cannot understand).
+// with Retry-After when given), re-register (409 sequence_conflict, or
+// 404 unknown_stream: a central restored from a backup older than the
+// stream), or stop and show the manager (other 4xx, or an answer it cannot
+// understand).
 // Dangers: the bearer token is a secret: it is never put into an error message.
 import { z } from 'zod';
 import { HttpTransportError, type HttpClient, type HttpResponse } from '../http-client.js';
@@ -15,6 +17,8 @@ export type CentralFailure =
   | { kind: 'network' | 'timeout'; message: string }
   | { kind: 'retry'; status: number; code: string; message: string; retryAfterMs: number | null }
   | { kind: 'sequence_conflict'; status: 409; seq: number | null; message: string }
+  /** Central does not know the stream (restored from a backup older than it): register again. */
+  | { kind: 'unknown_stream'; status: 404; message: string }
   | { kind: 'blocked'; status: number; code: string; message: string };
 
 export class CentralError extends Error {
@@ -143,6 +147,7 @@ function failureOf(res: HttpResponse, parsed: unknown, timing: ExchangeTiming): 
   const { code, message, seq } = errorParts(parsed);
   const text = `central answered ${res.status} ${code}${message ? `: ${message}` : ''}`;
   if (res.status === 409 && code === 'sequence_conflict') return { kind: 'sequence_conflict', status: 409, seq, message: text };
+  if (res.status === 404 && code === 'unknown_stream') return { kind: 'unknown_stream', status: 404, message: text };
   if (res.status === 408 || res.status === 429 || res.status >= 500) {
     return { kind: 'retry', status: res.status, code, message: text, retryAfterMs: retryAfterMs(res, timing.serverTime ?? timing.receivedAt) };
   }

@@ -8,6 +8,9 @@
 // agree (cursor + quarantine + clearing the in-flight batch; a new stream +
 // its cursor) run in one IMMEDIATE transaction, so two workers on one file
 // never interleave half-updates.
+// Staff free text never leaves the hall: the fields in REDACTED_FIELDS are
+// replaced by "(redacted)" when an event is serialised for upload — a pure
+// function of the stored row, so a re-sent batch is byte-identical.
 // Dangers: the cursor only moves to what the central platform acknowledged;
 // `moveCursorBack` exists for the case where central says it holds less.
 import type { Db } from '../../store/db.js';
@@ -181,7 +184,32 @@ export class SyncStore {
   }
 }
 
-/** One event as the protocol sends it; the stored payload text goes in as is (checked to be JSON). */
+/** What replaces staff free text in an uploaded event. */
+export const REDACTED = '(redacted)';
+
+/**
+ * Staff free-text fields per event type: they may hold anything staff typed (names, phone
+ * numbers, ID numbers), so central gets REDACTED instead. A null stays null (no text given).
+ */
+export const REDACTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  ticket_suspended: ['reason'],
+  ticket_called: ['specialReason'],
+  ticket_withdrawn: ['suspendReason'],
+};
+
+/** The payload text with staff free text replaced; the stored text itself when nothing needs it. */
+function redactPayload(type: string, payload: Record<string, unknown>, text: string): string {
+  const fields = REDACTED_FIELDS[type];
+  if (!fields || !fields.some((f) => typeof payload[f] === 'string' && payload[f] !== REDACTED)) return text;
+  const copy: Record<string, unknown> = { ...payload };
+  for (const f of fields) if (typeof copy[f] === 'string') copy[f] = REDACTED;
+  return JSON.stringify(copy);
+}
+
+/**
+ * One event as the protocol sends it: the stored payload text (checked to be JSON), with staff
+ * free text redacted. Deterministic: the same row always gives the same bytes.
+ */
 export function serialiseEvent(row: OutboxRow): string {
   const head = JSON.stringify({
     seq: row.seq,
@@ -196,6 +224,7 @@ export function serialiseEvent(row: OutboxRow): string {
   try {
     const parsed: unknown = JSON.parse(payload);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    payload = redactPayload(row.type, parsed as Record<string, unknown>, payload);
   } catch {
     // A damaged payload must not break the whole batch's JSON: send it as a poison value
     // central will quarantine (and the manager will see), so the events after it still go.

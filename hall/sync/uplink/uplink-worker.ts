@@ -10,7 +10,10 @@
 //    the quarantined events; a gap central reports below the cursor moves it back;
 //  - failures: network/timeout/408/429/5xx → exponential backoff with full
 //    jitter (Retry-After honoured); 409 sequence_conflict → re-register (new
-//    stream) and resume; other 4xx / unreadable answers → "blocked", shown to
+//    stream) and resume; 404 unknown_stream (central restored from a backup
+//    older than the stream) → re-register as restored_from_backup with the
+//    cursor as lastSeq, so central's min(...) base makes the hall re-send
+//    what central lost; other 4xx / unreadable answers → "blocked", shown to
 //    the manager, retried at the backoff cap;
 //  - every exchange's X-Server-Time measures the clock drift; a central clock
 //    within the guard is merged into the hall's HLC, one beyond it is flagged.
@@ -378,6 +381,20 @@ export class UplinkWorker {
         return await this.reRegister(Math.max(0, agreed), f.message);
       } catch (again) {
         if (again instanceof CentralError) return this.failed(again);
+        throw again;
+      }
+    }
+    if (f.kind === 'unknown_stream') {
+      // Central was restored from a backup older than our stream: it lost the stream and
+      // everything in it. Register again with our cursor as lastSeq; central's base is
+      // min(lastSeq, what it still holds), so we re-send from what it really has.
+      const stream = this.store.currentStream();
+      const cursor = stream ? this.store.cursor(stream) : 0;
+      this.recordError({ code: 'unknown_stream', message: `${f.message}: central was restored from an older backup; registering again`, httpStatus: 404 });
+      try {
+        return await this.reRegister(cursor, f.message);
+      } catch (again) {
+        if (again instanceof CentralError && again.failure.kind !== 'unknown_stream') return this.failed(again);
         throw again;
       }
     }

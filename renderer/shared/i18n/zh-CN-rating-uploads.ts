@@ -8,6 +8,7 @@ export const zhCNRatingUploads = {
   'admin.ratingUploads.profile.national': '国家标准格式',
   'admin.ratingUploads.profile.provincial': '省级接口格式',
   'admin.ratingUploads.disabled': '上报已停用',
+  'admin.ratingUploads.problem': '好差评上报暂停：{problem}',
   'admin.ratingUploads.state.pending': '待上报',
   'admin.ratingUploads.state.sent': '上报中',
   'admin.ratingUploads.state.acked': '已确认',

@@ -35,8 +35,14 @@ const emulate = (deviceId: string, body: object) => h.api<DeviceDTO>('POST', `/a
 
 describe('devices in the hall', () => {
   it('lists every configured device with its health', async () => {
-    const res = await h.api<DeviceDTO[]>('GET', '/api/v1/admin/devices', admin);
-    expect(res.body.map((d) => `${d.id}:${d.health.state}`)).toEqual(expect.arrayContaining(['kiosk-1-printer:ok', 'kiosk-1-id-reader:ok', 'counter-3-rating-pad:ok', 'counter-1-keypad:ok']));
+    // Serial emulators need a moment to come up (socat, first poll): wait for health, on a loaded machine too.
+    const wanted = ['kiosk-1-printer:ok', 'kiosk-1-id-reader:ok', 'counter-3-rating-pad:ok', 'counter-1-keypad:ok'];
+    let res = await h.api<DeviceDTO[]>('GET', '/api/v1/admin/devices', admin);
+    for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+      res = await h.api<DeviceDTO[]>('GET', '/api/v1/admin/devices', admin);
+      if (wanted.every((w) => res.body.some((d) => `${d.id}:${d.health.state}` === w))) break;
+    }
+    expect(res.body.map((d) => `${d.id}:${d.health.state}`)).toEqual(expect.arrayContaining(wanted));
     expect(res.body.find((d) => d.id === 'counter-3-rating-pad')).toMatchObject({ counterId: 'c03', emulated: true, kind: 'rating_pad' });
     expect((await h.api('GET', '/api/v1/admin/devices', { terminal: 'kiosk-1' })).status).toBe(403);
   });

@@ -178,7 +178,8 @@ describe('central rating forwarding', () => {
     // Simulate the crash: the row stays `sent` (close() waits for the run, so force the state back after it).
     await central.close();
     const pool = new (await import('pg')).default.Pool({ connectionString: databaseUrl });
-    await pool.query(`UPDATE rating_forwards SET state = 'sent', acked_at = NULL WHERE rating_id = $1`, [r.ratingId]);
+    // Sent longer ago than the request timeout + margin: no live process can still be sending it.
+    await pool.query(`UPDATE rating_forwards SET state = 'sent', acked_at = NULL, sent_at = sent_at - 120000 WHERE rating_id = $1`, [r.ratingId]);
     await pool.end();
     central = await startCentral(pg, { operatorToken: 'op-token', provincial: { url: emulator.url, clientId: 'central', clientSecret: 'p@ss' } }, databaseUrl);
     await waitFor(async () => (await forward(r.ratingId))?.state === 'acked');

@@ -83,14 +83,15 @@ describe('serial rating pad over a socat pty pair', () => {
     expect(errors.map((e) => e.code)).toEqual(expect.arrayContaining(['garbage', 'bad_length']));
   });
 
-  it('unplug → fault disconnected → replug at the same path → ok, and rating works again', async () => {
-    const down = nextEvent<DeviceHealth>((l) => pad.onHealth(l), (h) => h.code === 'disconnected');
+  it('unplug → fault disconnected → replug at the same path → ok, and rating works again', { timeout: 90_000 }, async () => {
+    // Generous waits: socat and the reconnect backoff are slow on a loaded 2-core machine (this failed once at 10 s).
+    const down = nextEvent<DeviceHealth>((l) => pad.onHealth(l), (h) => h.code === 'disconnected', 30_000);
     await emulator.close().catch(() => undefined);
     await port.unplug();
     expect(await down).toMatchObject({ state: 'fault', code: 'disconnected' });
     await expect(pad.startRating(request('r-4'))).rejects.toMatchObject({ code: 'disconnected' });
 
-    const up = nextEvent<DeviceHealth>((l) => pad.onHealth(l), (h) => h.code === 'ok');
+    const up = nextEvent<DeviceHealth>((l) => pad.onHealth(l), (h) => h.code === 'ok', 30_000);
     await port.replug();
     emulator = serialPadEmulator(profile, port.devicePath);
     await emulator.open();

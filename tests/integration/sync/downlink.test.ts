@@ -349,6 +349,37 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
     }
   });
 
+  it('stop() during a snapshot ends it between pages (no page fetched after), and the next start resumes it', async () => {
+    const w = await world();
+    try {
+      await publish(w, 'catalog', catalog());
+      await w.worker({ datasets: ['catalog'] }).syncOnce();
+      const synthetic = syntheticCatalog(45);
+      await publish(w, 'catalog', synthetic);
+      await compactDataset(w.central.pool, HALL_ID, 'catalog');
+
+      const worker = w.worker({ pageSize: 5, datasets: ['catalog'] });
+      let pages = 0;
+      let stopped: Promise<void> | null = null;
+      w.afterAnswer = async (url) => {
+        if (url.includes('/snapshot') && ++pages === 2) stopped = worker.stop(); // shutdown while page 2 arrives
+      };
+      const [out] = await worker.syncOnce();
+      await stopped;
+      expect(pages).toBe(2); // 9 pages in all: none fetched after stop()
+      expect(out).toMatchObject({ result: 'failed', code: 'stopped' });
+      expect(worker.status().datasets[0]).toMatchObject({ state: 'loading_snapshot', lastError: null, snapshot: { loaded: 10, total: 45 } });
+      expect(w.reader.catalog().map(codeOf)).toEqual(catalog().map(codeOf).sort()); // old data still serves
+
+      w.afterAnswer = null;
+      const [again] = await w.worker({ pageSize: 5, datasets: ['catalog'] }).syncOnce();
+      expect(again).toMatchObject({ result: 'snapshot_loaded', items: 45 });
+      expect(w.reader.catalog().map(codeOf)).toEqual(synthetic.map(codeOf).sort());
+    } finally {
+      await w.close();
+    }
+  });
+
   it('must-refetch while offline: retries with growing backoff, serves old data, loads the snapshot once back online', async () => {
     const w = await world();
     try {

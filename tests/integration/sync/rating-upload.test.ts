@@ -312,7 +312,12 @@ describe('rating upload to a provincial system', () => {
     expect(state(r.ratingId)).toMatchObject({ state: 'sent', attempts: 1 });
     const w = worker();
     w.start(); // sent → unknown
+    await w.stop(); // driven by hand below
     expect(state(r.ratingId)!.state).toBe('unknown');
+    // Not checked before the request timeout (1 s here) after the send: the province may still be
+    // processing the request the dead process made, and would answer "not found".
+    expect(await w.runOnce()).toMatchObject({ checked: 0, acked: 0 });
+    timers.advance(1_000);
     expect(await w.runOnce()).toMatchObject({ checked: 1, acked: 1 });
     expect(state(r.ratingId)!.state).toBe('acked');
     expect(emulator.submissions(r.ticketId)).toHaveLength(1);

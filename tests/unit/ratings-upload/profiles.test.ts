@@ -158,15 +158,17 @@ describe('national body (POST /v1/ratings)', () => {
   it('encodes table 9 fields and decodes back to the same record', () => {
     const r = record({ level: 'basic', comment: '一般' });
     const body = nationalProfile.encode(r, { utcOffsetMinutes: CN });
-    expect(body).toMatchObject({ level: 3, ratedAt: '20261121T103000', channel: '4', assessNumber: 1 });
+    expect(body).toMatchObject({ level: 3, ratedAt: '20261121T103000', channel: '政务大厅平板电脑', assessNumber: 1 });
     const back = decodeNational(JSON.parse(JSON.stringify(body)), CN);
     expect(back).toEqual({ ok: true, record: r });
   });
 
-  it('accepts a table 9 channel name instead of a code', () => {
-    const body = { ...nationalProfile.encode(record(), { utcOffsetMinutes: CN }), channel: '二维码' };
+  it('accepts a default channel code (older halls) as well as a table 9 name', () => {
+    const body = { ...nationalProfile.encode(record(), { utcOffsetMinutes: CN }), channel: '3' };
     const d = decodeNational(body, CN);
     expect(d.ok && d.record.channel).toBe('qr_code');
+    const named = decodeNational({ ...body, channel: '二维码' }, CN);
+    expect(named.ok && named.record.channel).toBe('qr_code');
   });
 
   it('rejects with reasons: level out of range, time format, unknown channel, extra fields', () => {

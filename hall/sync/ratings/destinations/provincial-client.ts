@@ -7,6 +7,8 @@
 //   - submit answers: 200 → acked; DUPLICATE → acked (duplicate); 4xx with a
 //     reason → rejected; 429 → retry after Retry-After; 5xx → retry;
 //     timeout → unknown (the uploader checks before re-sending).
+// Credentials may be a reader called at each token fetch (the file is read
+// lazily: a missing file is reported by problem(), never thrown at start).
 // Danger: credentials come from the credentials file and are never logged or
 // put in an error text.
 import { provincialProfile } from '../profiles/provincial.js';
@@ -29,7 +31,7 @@ export interface ProvincialCredentials {
 export interface ProvincialClientOptions {
   id?: string;
   baseUrl: string;
-  credentials: ProvincialCredentials;
+  credentials: ProvincialCredentials | (() => ProvincialCredentials);
   fetch: FetchLike;
   now(): number;
   timeoutMs: number;
@@ -41,12 +43,27 @@ const TOKEN_MARGIN_MS = 30_000;
 
 export class ProvincialDestination implements RatingDestination {
   readonly id: string;
+  readonly timeoutMs: number;
   private token: { value: string; expiresAt: number } | null = null;
   /** Token fetches so far (tests and the status page read it). */
   tokenFetches = 0;
 
   constructor(private readonly o: ProvincialClientOptions) {
     this.id = o.id ?? 'provincial';
+    this.timeoutMs = o.timeoutMs;
+  }
+
+  private credentials(): ProvincialCredentials {
+    return typeof this.o.credentials === 'function' ? this.o.credentials() : this.o.credentials;
+  }
+
+  problem(): string | null {
+    try {
+      this.credentials();
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
   }
 
   async submit(record: RatingRecord): Promise<SendOutcome> {
@@ -106,8 +123,14 @@ export class ProvincialDestination implements RatingDestination {
   private async ensureToken(force: boolean): Promise<string | SendOutcome> {
     const now = this.o.now();
     if (!force && this.token && this.token.expiresAt - TOKEN_MARGIN_MS > now) return this.token.value;
+    let credentials: ProvincialCredentials;
+    try {
+      credentials = this.credentials();
+    } catch (err) {
+      return { kind: 'retry', reason: (err as Error).message };
+    }
     this.tokenFetches++;
-    const r = await requestJson(this.o.fetch, this.o.baseUrl + PROVINCIAL_PATHS.token, { method: 'POST', body: this.o.credentials }, this.o.timeoutMs);
+    const r = await requestJson(this.o.fetch, this.o.baseUrl + PROVINCIAL_PATHS.token, { method: 'POST', body: credentials }, this.o.timeoutMs);
     // Nothing was submitted yet: every token failure is a plain retry.
     if (r.kind !== 'response') return { kind: 'retry', reason: `token endpoint: ${r.reason}` };
     if (r.status !== 200) {

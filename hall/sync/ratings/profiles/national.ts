@@ -2,6 +2,10 @@
 // and annex A.8: level code 1 = 非常满意 … 5 = 非常不满意; time YYYYMMDDThhmmss in
 // the hall's local time. This is also the body of central's POST /v1/ratings
 // (docs/sync-protocol.md), so central decodes with decodeNational().
+// Channels travel as table 9 NAMES (PC端 … 短信; system_default as the
+// extension name 系统默认), never as codes: codes differ by province, and a
+// hall's ratingUpload.channelCodes overrides would be read with another table
+// at central. Central still accepts the default codes 1–7 from older halls.
 // Pure. Danger: the level order is the reverse of the provincial profile's.
 import { z } from 'zod';
 import type { RatingLevel } from '../../../domain/index.js';
@@ -12,8 +16,11 @@ import type { EncodeOptions, RatingChannel, RatingProfile, RatingRecord } from '
 /** annex A.8 order: index + 1 is the code. */
 const NATIONAL_ORDER: readonly RatingLevel[] = ['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied'];
 
-/** 评价渠道 names of table 9, with the common numeric codes. */
-export const NATIONAL_CHANNEL_NAMES: Readonly<Record<RatingChannel, string | null>> = {
+/**
+ * 评价渠道 names of table 9 — what the national body carries. system_default (a not_rated
+ * outcome defaulted by policy) is not in table 9: it travels as the extension name 系统默认.
+ */
+export const NATIONAL_CHANNEL_NAMES: Readonly<Record<RatingChannel, string>> = {
   pc: 'PC端',
   mobile: '移动服务端',
   qr_code: '二维码',
@@ -21,7 +28,7 @@ export const NATIONAL_CHANNEL_NAMES: Readonly<Record<RatingChannel, string | nul
   hall_terminal: '政务大厅其他终端',
   phone: '电话',
   sms: '短信',
-  system_default: null,
+  system_default: '系统默认',
 };
 
 const NATIONAL_CHANNEL_CODES: Readonly<Record<RatingChannel, string | null>> = {
@@ -39,7 +46,7 @@ export interface NationalRatingBody {
   ratingId: string;
   hallId: string;
   caseNumber: string;
-  /** Channel code (1–7 by default), see NATIONAL_CHANNEL_NAMES for the names. */
+  /** Table 9 channel name (NATIONAL_CHANNEL_NAMES); central also accepts the default codes 1–7. */
   channel: string;
   level: number;
   ratedAt: string;
@@ -62,12 +69,14 @@ export const nationalProfile: RatingProfile<NationalRatingBody> = {
   channelCode(channel, overrides) {
     return lookupChannelCode('national', NATIONAL_CHANNEL_CODES, channel, overrides);
   },
+  /** `o.channelCodes` is not used: the national body names its channel (see NATIONAL_CHANNEL_NAMES). */
   encode(r: RatingRecord, o: EncodeOptions): NationalRatingBody {
     return {
       ratingId: r.ratingId,
       hallId: r.hallId,
       caseNumber: r.caseNumber,
-      channel: this.channelCode(r.channel, o.channelCodes),
+      // A name, not a code: needs no code table, so hall and central cannot disagree.
+      channel: NATIONAL_CHANNEL_NAMES[r.channel],
       level: this.levelCode(r.level),
       ratedAt: formatCompact(r.ratedAt, o.utcOffsetMinutes),
       assessNumber: r.assessNumber,
@@ -102,7 +111,11 @@ export const nationalBodySchema = z
 
 export type DecodeResult = { ok: true; record: RatingRecord } | { ok: false; reason: string };
 
-/** Body of POST /v1/ratings → neutral record, or the reason it cannot be one. */
+/**
+ * Body of POST /v1/ratings → neutral record, or the reason it cannot be one. The channel is a
+ * table 9 name (what halls send), else a code of the default table (older halls) or of
+ * `channelOverrides`.
+ */
 export function decodeNational(raw: unknown, utcOffsetMinutes: number, channelOverrides?: Partial<Record<RatingChannel, string>>): DecodeResult {
   const parsed = nationalBodySchema.safeParse(raw);
   if (!parsed.success) {
@@ -111,7 +124,7 @@ export function decodeNational(raw: unknown, utcOffsetMinutes: number, channelOv
   const b = parsed.data;
   const ratedAt = parseCompact(b.ratedAt, utcOffsetMinutes);
   if (ratedAt === null) return { ok: false, reason: `ratedAt: "${b.ratedAt}" is not a real date and time` };
-  const channel = channelFromCode(NATIONAL_CHANNEL_CODES, b.channel, channelOverrides) ?? channelFromCode(NATIONAL_CHANNEL_NAMES, b.channel);
+  const channel = channelFromCode(NATIONAL_CHANNEL_NAMES, b.channel) ?? channelFromCode(NATIONAL_CHANNEL_CODES, b.channel, channelOverrides);
   if (!channel) return { ok: false, reason: `channel: "${b.channel}" is neither a known channel code nor a table 9 channel name` };
   return {
     ok: true,
