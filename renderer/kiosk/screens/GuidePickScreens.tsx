@@ -6,102 +6,40 @@ import { useMemo, useState } from 'react';
 import type { DepartmentDTO, HallInfoDTO, MatterDTO } from '../../../hall/api/dto';
 import { useT } from '../../shared/i18n';
 import { useLargeType } from '../../shared/i18n/largeType';
-import { BookIcon, DepartmentIcon, KeyboardIcon, SearchIcon } from '../../shared/components/Icons';
-import { searchMatters } from '../../shared/search/matterSearch';
+import { BookIcon, DepartmentIcon } from '../../shared/components/Icons';
 import { pageOf, pageSize } from '../paging';
 import { usePortrait } from '../useKioskLayout';
+import { DepartmentGrid, type DepartmentStepProps } from './DepartmentGrid';
 import { NavBar } from './NavBar';
-import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { Pager } from './Pager';
 
-export interface GuideDepartmentsProps {
-  hall: HallInfoDTO;
-  query: string;
-  onQuery: (q: string) => void;
-  onDepartment: (d: DepartmentDTO) => void;
-  onMatter: (m: MatterDTO) => void;
-  onBack: () => void;
-  onHome: () => void;
-}
+export type GuideDepartmentsProps = DepartmentStepProps;
 
 export function GuideDepartmentScreen({ hall, query, onQuery, onDepartment, onMatter, onBack, onHome }: GuideDepartmentsProps) {
   const t = useT();
-  const [largeType] = useLargeType();
-  const portrait = usePortrait();
-  const [keyboard, setKeyboard] = useState(false);
-  const [page, setPage] = useState(0);
-  const [resultPage, setResultPage] = useState(0);
-  const departments = useMemo(() => new Map(hall.departments.map((d) => [d.id, d])), [hall.departments]);
-  const withMatters = useMemo(() => hall.departments.filter((d) => hall.matters.some((m) => m.departmentId === d.id)), [hall.departments, hall.matters]);
-  const results = useMemo(() => searchMatters(hall.matters, query), [hall.matters, query]);
-  const searching = query.trim().length > 0;
-  const tiles = pageOf(withMatters, page, pageSize('departments', largeType, portrait));
-  const found = pageOf(results, resultPage, pageSize('matters', largeType || keyboard, portrait));
-  const type = (next: string) => {
-    onQuery(next);
-    setResultPage(0);
-  };
-
   return (
     <main className="kiosk-screen kiosk-departments kiosk-guide-departments" data-testid="guide-departments">
       <h1 className="kiosk-title kiosk-title-with-icon">
         <BookIcon className="kiosk-title-icon" />
         {t('kiosk.guide.departments.title')}
       </h1>
-      <div className="kiosk-search">
-        <label className="kiosk-search-box">
-          <SearchIcon className="kiosk-search-icon" />
-          <span className="visually-hidden">{t('kiosk.search.label')}</span>
-          <input
-            type="search"
-            value={query}
-            placeholder={t('kiosk.search.placeholder')}
-            onChange={(e) => type(e.target.value)}
-            onFocus={() => setKeyboard(true)}
-            inputMode={keyboard ? 'none' : 'search'}
-            autoComplete="off"
-            data-testid="guide-search-input"
-          />
-        </label>
-        <button type="button" className="big-button secondary kiosk-keyboard-toggle" aria-pressed={keyboard} onClick={() => setKeyboard(!keyboard)} data-testid="guide-keyboard-toggle">
-          <KeyboardIcon width="1.4em" height="1.4em" />
-          <span className="visually-hidden">{keyboard ? t('kiosk.keyboard.hide') : t('kiosk.keyboard.show')}</span>
-        </button>
-      </div>
-      {searching ? (
-        <section className="kiosk-results" data-testid="guide-search-results" data-count={results.length}>
-          {results.length ? (
-            <>
-              <p className="kiosk-hint">{t('kiosk.guide.search.results', { count: results.length })}</p>
-              <GuideMatterList matters={found.items} departments={departments} onPick={onMatter} />
-              <Pager page={found.page} pages={found.pages} onPage={setResultPage} />
-            </>
-          ) : (
-            <p className="kiosk-empty" data-testid="guide-search-none">
-              {t('kiosk.search.none')}
-            </p>
-          )}
-        </section>
-      ) : withMatters.length === 0 ? (
-        <p className="kiosk-empty">{t('kiosk.guide.departments.empty')}</p>
-      ) : (
-        <>
-          <ul className="kiosk-tiles">
-            {tiles.items.map((d) => (
-              <li key={d.id}>
-                <button type="button" className="kiosk-tile" onClick={() => onDepartment(d)} data-testid="guide-department-tile" data-department-id={d.id}>
-                  <DepartmentIcon name={d.icon} className="kiosk-tile-icon" />
-                  <span className="kiosk-tile-name">{d.name}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          <Pager page={tiles.page} pages={tiles.pages} onPage={setPage} />
-        </>
-      )}
-      {keyboard ? (
-        <OnScreenKeyboard onKey={(ch) => type(query + ch)} onDelete={() => type([...query].slice(0, -1).join(''))} onClear={() => type('')} onHide={() => setKeyboard(false)} />
-      ) : null}
+      <DepartmentGrid
+        hall={hall}
+        query={query}
+        onQuery={onQuery}
+        onDepartment={onDepartment}
+        renderMatters={(matters, departments) => <GuideMatterList matters={matters} departments={departments} onPick={onMatter} />}
+        resultsKey="kiosk.guide.search.results"
+        emptyKey="kiosk.guide.departments.empty"
+        showWaiting={false}
+        testIds={{
+          searchInput: 'guide-search-input',
+          keyboardToggle: 'guide-keyboard-toggle',
+          results: 'guide-search-results',
+          none: 'guide-search-none',
+          tile: 'guide-department-tile',
+        }}
+      />
       <NavBar onBack={onBack} onHome={onHome} />
     </main>
   );

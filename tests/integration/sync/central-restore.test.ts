@@ -4,38 +4,13 @@
 // cursor) and re-send what central lost — never stay blocked. Real central,
 // real PostgreSQL, real SQLite; the "restore" deletes what a dump taken before
 // the stream existed would not hold.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { nodeHttpClient } from '../../../hall/sync/http-client.js';
+import { describe, expect, it } from 'vitest';
 import { UplinkWorker } from '../../../hall/sync/uplink/uplink-worker.js';
 import { readSyncStatus } from '../../../hall/sync/status.js';
 import { systemTimers } from '../../../hall/runtime/timers.js';
-import type { TestPostgres } from '../../helpers/postgres.js';
-import { appendEvents, drain, hallIds, startPostgres, startWorld, type World } from './uplink-harness.js';
+import { appendEvents, drain, hallIds, useUplinkHarness, type World } from './uplink-harness.js';
 
-let pg: TestPostgres;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  pg = await startPostgres();
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-afterAll(async () => {
-  await pg?.stop();
-});
-
-async function world(): Promise<World> {
-  const w = await startWorld(pg);
-  cleanups.push(() => w.close());
-  return w;
-}
-
-function http() {
-  const c = nodeHttpClient();
-  cleanups.push(() => c.close());
-  return c;
-}
+const { world, http } = useUplinkHarness();
 
 /** Central as restored from a dump taken before this hall first registered: the hall is known, its streams are not. */
 async function restoreCentralToBeforeStreams(w: World): Promise<void> {

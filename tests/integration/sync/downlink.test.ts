@@ -147,10 +147,46 @@ function served(w: World, dataset: string): { key: string; value: unknown }[] {
 const catalog = () => demoCatalog(cfg);
 const codeOf = (g: Guide) => g.code;
 
+/** Runs one test in a fresh world, closed however the test ends. */
+async function withWorld(test: (w: World) => Promise<void>): Promise<void> {
+  const w = await world();
+  try {
+    await test(w);
+  } finally {
+    await w.close();
+  }
+}
+
+/** Central publishes the demo catalog and a new worker syncs it: the hall's starting point. */
+async function syncedCatalog(w: World, o?: Parameters<World['worker']>[0]): Promise<{ worker: DownlinkWorker; before: { key: string; value: unknown }[] }> {
+  await publish(w, 'catalog', catalog());
+  const worker = w.worker(o);
+  await worker.syncOnce();
+  return { worker, before: served(w, 'catalog') };
+}
+
+/** Central publishes `count` synthetic guides as the next catalog and compacts its history, so the hall must load a snapshot. */
+async function publishCompacted(w: World, count: number): Promise<Guide[]> {
+  const synthetic = syntheticCatalog(count);
+  await publish(w, 'catalog', synthetic);
+  await compactDataset(w.central.pool, HALL_ID, 'catalog');
+  return synthetic;
+}
+
+const publishChanges = (w: World, upserts: Guide[]) =>
+  publishDataset(w.central.pool, HALL_ID, 'catalog', { mode: 'changes', upserts, deletes: [] }, w.clock.now());
+
+/** Overwrites the checksum central keeps for a catalog version. */
+const setCatalogChecksum = (w: World, version: number, checksum: string) =>
+  w.central.pool.query(`UPDATE dataset_versions SET checksum = $1 WHERE hall_id = $2 AND dataset = 'catalog' AND version = $3`, [checksum, HALL_ID, version]);
+
+const shadowItems = (w: World) => w.db.prepare('SELECT count(*) FROM dataset_shadow_items').pluck().get();
+const sortedCodes = (guides: Guide[]) => guides.map(codeOf).sort();
+const servedCodes = (w: World) => w.reader.catalog().map(codeOf);
+
 describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
-  it('first sync brings every dataset; the reader serves them; a delta then applies whole', async () => {
-    const w = await world();
-    try {
+  it('first sync brings every dataset; the reader serves them; a delta then applies whole', () =>
+    withWorld(async (w) => {
       await publish(w, 'catalog', catalog());
       await publish(w, 'counters', demoCounters(cfg));
       await publish(w, 'staff', demoStaff(cfg));
@@ -191,24 +227,17 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       // The hall's content is exactly central's version 2.
       const expected = catalog().filter((g) => g.code !== '150602-ZH-0002' && g.code !== edited.code).concat([edited, added]);
       expect(datasetChecksum(served(w, 'catalog'))).toBe(datasetChecksum(expected.map((g) => ({ key: g.code, value: g }))));
-    } finally {
-      await w.close();
-    }
-  });
+    }));
 
-  it('a corrupt item in a delta refuses the whole delta with its reason; old data stays until central fixes it', async () => {
-    const w = await world();
-    try {
-      await publish(w, 'catalog', catalog());
-      const worker = w.worker();
-      await worker.syncOnce();
-      const before = served(w, 'catalog');
+  it('a corrupt item in a delta refuses the whole delta with its reason; old data stays until central fixes it', () =>
+    withWorld(async (w) => {
+      const { worker, before } = await syncedCatalog(w);
 
       const a = structuredClone(catalog()[1]!);
       a.hours = '工作日 9:00—17:00';
       const b = structuredClone(catalog()[2]!);
       b.hours = '工作日 8:30—17:30';
-      await publishDataset(w.central.pool, HALL_ID, 'catalog', { mode: 'changes', upserts: [a, b], deletes: [] }, w.clock.now());
+      await publishChanges(w, [a, b]);
       // Corrupt b in central's database, the way a faulty import or a bug would.
       const corrupt = structuredClone(b);
       corrupt.materials[0]!.name = '其他材料';
@@ -231,29 +260,22 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       // The operator publishes the fixed guide: the next delta (1→3) applies.
       const fixed = structuredClone(b);
       fixed.hours = '工作日 8:30—18:00';
-      await publishDataset(w.central.pool, HALL_ID, 'catalog', { mode: 'changes', upserts: [fixed], deletes: [] }, w.clock.now());
+      await publishChanges(w, [fixed]);
       const [again] = await worker.syncOnce();
       expect(again).toMatchObject({ result: 'applied', fromVersion: 1, version: 3 });
       expect(w.reader.guideOf(a.code)?.hours).toBe(a.hours);
       expect(w.reader.guideOf(b.code)?.hours).toBe(fixed.hours);
       expect(worker.status().datasets[0]).toMatchObject({ state: 'ok', lastError: null });
-    } finally {
-      await w.close();
-    }
-  });
+    }));
 
-  it('a checksum mismatch is refused and rolled back; the snapshot retry is refused too; old data serves until central is right', async () => {
-    const w = await world();
-    try {
-      await publish(w, 'catalog', catalog());
-      const worker = w.worker();
-      await worker.syncOnce();
-      const before = served(w, 'catalog');
+  it('a checksum mismatch is refused and rolled back; the snapshot retry is refused too; old data serves until central is right', () =>
+    withWorld(async (w) => {
+      const { worker, before } = await syncedCatalog(w);
 
       const edited = structuredClone(catalog()[0]!);
       edited.location = '二楼B区';
-      const v2 = await publishDataset(w.central.pool, HALL_ID, 'catalog', { mode: 'changes', upserts: [edited], deletes: [] }, w.clock.now());
-      await w.central.pool.query(`UPDATE dataset_versions SET checksum = $1 WHERE hall_id = $2 AND dataset = 'catalog' AND version = 2`, ['0'.repeat(64), HALL_ID]);
+      const v2 = await publishChanges(w, [edited]);
+      await setCatalogChecksum(w, 2, '0'.repeat(64));
 
       const [out] = await worker.syncOnce();
       expect(out).toMatchObject({ result: 'refused', code: 'checksum_mismatch' });
@@ -266,26 +288,18 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       expect(w.requests.some((r) => r.includes('/snapshot'))).toBe(true);
       expect(snap).toMatchObject({ result: 'refused', code: 'checksum_mismatch' });
       expect(served(w, 'catalog')).toEqual(before);
-      expect(w.db.prepare('SELECT count(*) FROM dataset_shadow_items').pluck().get()).toBe(0);
+      expect(shadowItems(w)).toBe(0);
 
-      await w.central.pool.query(`UPDATE dataset_versions SET checksum = $1 WHERE hall_id = $2 AND dataset = 'catalog' AND version = 2`, [v2.checksum, HALL_ID]);
+      await setCatalogChecksum(w, 2, v2.checksum);
       const [fixed] = await worker.syncOnce();
       expect(fixed).toMatchObject({ result: 'snapshot_loaded', version: 2, items: before.length });
       expect(w.reader.guideOf(edited.code)?.location).toBe('二楼B区');
-    } finally {
-      await w.close();
-    }
-  });
+    }));
 
-  it('central closed mid-snapshot: the old catalog keeps serving; after restart the snapshot resumes where it stopped', async () => {
-    const w = await world();
-    try {
-      await publish(w, 'catalog', catalog());
-      const worker = w.worker({ pageSize: 10 });
-      await worker.syncOnce();
-      const synthetic = syntheticCatalog(60);
-      await publish(w, 'catalog', synthetic);
-      await compactDataset(w.central.pool, HALL_ID, 'catalog');
+  it('central closed mid-snapshot: the old catalog keeps serving; after restart the snapshot resumes where it stopped', () =>
+    withWorld(async (w) => {
+      const { worker } = await syncedCatalog(w, { pageSize: 10 });
+      const synthetic = await publishCompacted(w, 60);
 
       let pages = 0;
       w.afterAnswer = async (url) => {
@@ -294,7 +308,7 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       const [out] = await worker.syncOnce();
       expect(out).toMatchObject({ result: 'failed', code: 'offline' });
       // The old catalog serves, the new one is half-loaded in the shadow table.
-      expect(w.reader.catalog().map(codeOf)).toEqual(catalog().map(codeOf).sort());
+      expect(servedCodes(w)).toEqual(sortedCodes(catalog()));
       expect(w.reader.guideOf(synthetic[0]!.code)).toBeNull();
       const st = worker.status().datasets[0]!;
       expect(st).toMatchObject({ state: 'failed', version: 1, snapshot: { version: 2, loaded: 30, total: 60 } });
@@ -309,21 +323,14 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       expect(catalogRequests).toHaveLength(3);
       expect(catalogRequests.every((r) => r.includes('version=2'))).toBe(true);
       expect(catalogRequests[0]).toContain(`after=${encodeURIComponent(synthetic.map(codeOf).sort()[29]!)}`);
-      expect(w.reader.catalog().map(codeOf)).toEqual(synthetic.map(codeOf).sort());
-      expect(w.db.prepare('SELECT count(*) FROM dataset_shadow_items').pluck().get()).toBe(0);
-    } finally {
-      await w.close();
-    }
-  });
+      expect(servedCodes(w)).toEqual(sortedCodes(synthetic));
+      expect(shadowItems(w)).toBe(0);
+    }));
 
-  it('hall stopped mid-snapshot: after restart the old data serves and the snapshot completes', async () => {
-    const w = await world();
-    try {
-      await publish(w, 'catalog', catalog());
-      await w.worker().syncOnce();
-      const synthetic = syntheticCatalog(45);
-      await publish(w, 'catalog', synthetic);
-      await compactDataset(w.central.pool, HALL_ID, 'catalog');
+  it('hall stopped mid-snapshot: after restart the old data serves and the snapshot completes', () =>
+    withWorld(async (w) => {
+      await syncedCatalog(w);
+      const synthetic = await publishCompacted(w, 45);
 
       // The hall "dies" while the second page is arriving: it never stores it.
       let pages = 0;
@@ -338,25 +345,18 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       w.db = openDatabase(w.dbFile, hallMigrations);
       w.reader = new DatasetReader(w.db, DAY_RULE);
       w.afterAnswer = null;
-      expect(w.reader.catalog().map(codeOf)).toEqual(catalog().map(codeOf).sort());
+      expect(servedCodes(w)).toEqual(sortedCodes(catalog()));
       const worker = w.worker({ pageSize: 10 });
       expect(worker.status().datasets[0]!.snapshot).toEqual({ version: 2, loaded: 10, total: 45 });
       const [out] = await worker.syncOnce();
       expect(out).toMatchObject({ result: 'snapshot_loaded', version: 2, items: 45 });
-      expect(w.reader.catalog().map(codeOf)).toEqual(synthetic.map(codeOf).sort());
-    } finally {
-      await w.close();
-    }
-  });
+      expect(servedCodes(w)).toEqual(sortedCodes(synthetic));
+    }));
 
-  it('stop() during a snapshot ends it between pages (no page fetched after), and the next start resumes it', async () => {
-    const w = await world();
-    try {
-      await publish(w, 'catalog', catalog());
-      await w.worker({ datasets: ['catalog'] }).syncOnce();
-      const synthetic = syntheticCatalog(45);
-      await publish(w, 'catalog', synthetic);
-      await compactDataset(w.central.pool, HALL_ID, 'catalog');
+  it('stop() during a snapshot ends it between pages (no page fetched after), and the next start resumes it', () =>
+    withWorld(async (w) => {
+      await syncedCatalog(w, { datasets: ['catalog'] });
+      const synthetic = await publishCompacted(w, 45);
 
       const worker = w.worker({ pageSize: 5, datasets: ['catalog'] });
       let pages = 0;
@@ -369,23 +369,17 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       expect(pages).toBe(2); // 9 pages in all: none fetched after stop()
       expect(out).toMatchObject({ result: 'failed', code: 'stopped' });
       expect(worker.status().datasets[0]).toMatchObject({ state: 'loading_snapshot', lastError: null, snapshot: { loaded: 10, total: 45 } });
-      expect(w.reader.catalog().map(codeOf)).toEqual(catalog().map(codeOf).sort()); // old data still serves
+      expect(servedCodes(w)).toEqual(sortedCodes(catalog())); // old data still serves
 
       w.afterAnswer = null;
       const [again] = await w.worker({ pageSize: 5, datasets: ['catalog'] }).syncOnce();
       expect(again).toMatchObject({ result: 'snapshot_loaded', items: 45 });
-      expect(w.reader.catalog().map(codeOf)).toEqual(synthetic.map(codeOf).sort());
-    } finally {
-      await w.close();
-    }
-  });
+      expect(servedCodes(w)).toEqual(sortedCodes(synthetic));
+    }));
 
-  it('must-refetch while offline: retries with growing backoff, serves old data, loads the snapshot once back online', async () => {
-    const w = await world();
-    try {
-      await publish(w, 'catalog', catalog());
-      const worker = w.worker({ datasets: ['catalog'] });
-      await worker.syncOnce();
+  it('must-refetch while offline: retries with growing backoff, serves old data, loads the snapshot once back online', () =>
+    withWorld(async (w) => {
+      const { worker } = await syncedCatalog(w, { datasets: ['catalog'] });
 
       w.online = false;
       const newer = catalog().map((g) => ({ ...g, hours: '周一至周六 9:00—17:00' }));
@@ -414,14 +408,10 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       expect(w.reader.guideOf(catalog()[0]!.code)).toBeNull();
       expect(w.reader.guideOf(catalog()[1]!.code)?.hours).toBe('周一至周六 9:00—17:00');
       await worker.stop();
-    } finally {
-      await w.close();
-    }
-  });
+    }));
 
-  it('central restored from an older backup: the older version is refused, then central moves past it and the hall heals', async () => {
-    const w = await world();
-    try {
+  it('central restored from an older backup: the older version is refused, then central moves past it and the hall heals', () =>
+    withWorld(async (w) => {
       await publish(w, 'catalog', catalog());
       await publish(w, 'catalog', catalog().slice(1));
       await publish(w, 'catalog', catalog().slice(2));
@@ -452,10 +442,7 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       expect(results.at(-1)).toBe('snapshot_loaded');
       expect(w.reader.catalog()).toHaveLength(21);
       expect(w.reader.guideOf(guide.code)?.location).toBe('三楼');
-    } finally {
-      await w.close();
-    }
-  });
+    }));
 
   it('GET /api/v1/matters/:matterId/guide answers the one-time notice, or 404 guide_not_available', async () => {
     const w = await world();

@@ -6,8 +6,7 @@
 // 409 met in the middle of a run (a copy of the hall database sending too).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { nodeHttpClient } from '../../../hall/sync/http-client.js';
+import { describe, expect, it } from 'vitest';
 import { UplinkWorker } from '../../../hall/sync/uplink/uplink-worker.js';
 import { readSyncStatus } from '../../../hall/sync/status.js';
 import { parseHlc, compareHlc } from '../../../hall/sync/hlc.js';
@@ -17,33 +16,9 @@ import { loadHallConfig } from '../../../hall/config/load.js';
 import { hallSetupFrom } from '../../../hall/config/setup.js';
 import { openDatabase } from '../../../hall/store/db.js';
 import { withSyncMigration } from '../../../hall/sync/uplink/migrations.js';
-import type { TestPostgres } from '../../helpers/postgres.js';
-import { appendEvents, centralAck, drain, FaultyProxy, hallIds, repoRoot, spawnUplink, startPostgres, startWorld, until, type World } from './uplink-harness.js';
+import { appendEvents, centralAck, drain, FaultyProxy, hallIds, repoRoot, spawnUplink, until, useUplinkHarness, type World } from './uplink-harness.js';
 
-let pg: TestPostgres;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  pg = await startPostgres();
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-afterAll(async () => {
-  await pg?.stop();
-});
-
-async function world(): Promise<World> {
-  const w = await startWorld(pg);
-  cleanups.push(() => w.close());
-  return w;
-}
-
-function http() {
-  const c = nodeHttpClient();
-  cleanups.push(() => c.close());
-  return c;
-}
+const { world, http, cleanup } = useUplinkHarness();
 
 async function expectExactlyOnce(w: World, ids: string[]): Promise<void> {
   const rows = await w.centralRows();
@@ -81,7 +56,7 @@ describe('uplink failure cases', () => {
     const w = await world();
     const proxy = new FaultyProxy(new URL(w.central.url));
     await proxy.start();
-    cleanups.push(() => proxy.close());
+    cleanup(() => proxy.close());
     const { db, log } = w.openHall();
     appendEvents(db, log, 1200);
     const worker = new UplinkWorker({ db, http: http(), timers: systemTimers, settings: w.settings({ maxEvents: 400 }, proxy.url), random: () => 0.5 });
@@ -149,7 +124,7 @@ describe('uplink failure cases', () => {
     const config = loadHallConfig(path.join(repoRoot, 'config/demo-hall.json'));
     const file = path.join(w.dir, 'hall.sqlite');
     const db = openDatabase(file, withSyncMigration());
-    cleanups.push(() => void (db.open && db.close()));
+    cleanup(() => void (db.open && db.close()));
     let wall = Date.UTC(2026, 10, 23, 1, 0); // Monday 09:00 local (UTC+8)
     const pending: { at: number; fn: () => void }[] = [];
     const timers: Timers = {

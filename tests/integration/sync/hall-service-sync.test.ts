@@ -29,7 +29,7 @@ import type { MatterGuideResponse } from '../../../hall/api/routes/guides.js';
 import type { DownlinkStatus } from '../../../hall/sync/downlink/worker.js';
 import type { OverviewDay } from '../../../central/overview/overview.js';
 import { demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
-import { startCentralHarness, type CentralHarness } from '../../helpers/central-harness.js';
+import { startCentralHarness, type CentralHarness, type CentralHarnessOptions } from '../../helpers/central-harness.js';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 
 const HALL_ID = demoHall.hall.id;
@@ -63,6 +63,28 @@ function hallConfig(ratingUpload: Record<string, unknown>): string {
     c.downlink = { pollSeconds: 5, backoff: { baseMs: 20, capMs: 500 } };
     c.ratingUpload = { deptCode: DEPT_CODE, pollSeconds: 1, requestTimeoutSeconds: 5, ...ratingUpload };
   });
+}
+
+/**
+ * Central on the shared PostgreSQL with the demo hall registered as `hallId`, then the hall service
+ * uploading ratings to the destination `rating` names for it (its credentials file written into the
+ * hall's data directory first), signed in at the admin page and counter c03.
+ */
+async function startCentralAndHall(
+  o: { hallId: string; provincial?: CentralHarnessOptions['provincial'] },
+  rating: (c: CentralHarness) => { destination: { id: string; profile: string; url: string; credentialsFile: string }; credentials: Record<string, string> },
+): Promise<void> {
+  central = await startCentralHarness({ pg, hallId: o.hallId, hallName: demoHall.hall.name, areaCode: demoHall.hall.areaCode, ...(o.provincial ? { provincial: o.provincial } : {}) });
+  const dataDir = central.hallDataDir();
+  const { destination, credentials } = rating(central);
+  fs.writeFileSync(path.join(dataDir, destination.credentialsFile), JSON.stringify(credentials), { mode: 0o600 });
+  h = await startHarness({ configPath: hallConfig({ destination }), dataDir });
+  await signIn();
+}
+
+async function stopCentralAndHall(): Promise<void> {
+  await h?.close();
+  await central?.close();
 }
 
 async function signIn(): Promise<void> {
@@ -148,19 +170,16 @@ const count = (events: HallEventDTO[], type: string) => events.filter((e) => e.t
 const served: Served[] = [];
 
 describe('a hall service connected to the central platform', () => {
-  beforeAll(async () => {
-    central = await startCentralHarness({ pg, hallId: HALL_ID, hallName: demoHall.hall.name, areaCode: demoHall.hall.areaCode });
-    const dataDir = central.hallDataDir();
-    fs.writeFileSync(path.join(dataDir, 'province-credentials.json'), JSON.stringify({ clientId: 'hall', clientSecret: 'province-secret' }), { mode: 0o600 });
-    const destination = { id: 'province', profile: 'provincial', url: province.url, credentialsFile: 'province-credentials.json' };
-    h = await startHarness({ configPath: hallConfig({ destination }), dataDir });
-    await signIn();
-  }, 60_000);
+  beforeAll(
+    () =>
+      startCentralAndHall({ hallId: HALL_ID }, () => ({
+        destination: { id: 'province', profile: 'provincial', url: province.url, credentialsFile: 'province-credentials.json' },
+        credentials: { clientId: 'hall', clientSecret: 'province-secret' },
+      })),
+    60_000,
+  );
 
-  afterAll(async () => {
-    await h?.close();
-    await central?.close();
-  });
+  afterAll(stopCentralAndHall);
 
   it('sends every event of a working morning to central exactly once and says it is connected', async () => {
     const before = await syncStatus();
@@ -345,19 +364,16 @@ describe('a hall service connected to the central platform', () => {
 describe('a hall known to central by another id, uploading ratings to central (national profile)', () => {
   const CENTRAL_ID = 'dsq-zwfw-central';
 
-  beforeAll(async () => {
-    central = await startCentralHarness({ pg, hallId: CENTRAL_ID, hallName: demoHall.hall.name, areaCode: demoHall.hall.areaCode, provincial: { url: province.url, clientId: 'hall', clientSecret: 'province-secret' } });
-    const dataDir = central.hallDataDir();
-    fs.writeFileSync(path.join(dataDir, 'central-credentials.json'), JSON.stringify({ hallToken: central.token }), { mode: 0o600 });
-    const destination = { id: 'central', profile: 'national', url: central.url, credentialsFile: 'central-credentials.json' };
-    h = await startHarness({ configPath: hallConfig({ destination }), dataDir });
-    await signIn();
-  }, 60_000);
+  beforeAll(
+    () =>
+      startCentralAndHall({ hallId: CENTRAL_ID, provincial: { url: province.url, clientId: 'hall', clientSecret: 'province-secret' } }, (c) => ({
+        destination: { id: 'central', profile: 'national', url: c.url, credentialsFile: 'central-credentials.json' },
+        credentials: { hallToken: c.token },
+      })),
+    60_000,
+  );
 
-  afterAll(async () => {
-    await h?.close();
-    await central?.close();
-  });
+  afterAll(stopCentralAndHall);
 
   it('sends events and ratings under the central id; central stores the rating once and forwards it to the province', async () => {
     expect(CENTRAL_ID).not.toBe(HALL_ID);

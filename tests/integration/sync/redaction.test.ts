@@ -3,26 +3,14 @@
 // ticket_withdrawn.suspendReason with "(redacted)" when it builds a batch; the
 // same batch re-sent is byte-identical; central interprets the events (none
 // quarantined). Real central, real PostgreSQL, real SQLite outbox.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { nodeHttpClient, type HttpRequest } from '../../../hall/sync/http-client.js';
+import { describe, expect, it } from 'vitest';
+import type { HttpRequest } from '../../../hall/sync/http-client.js';
 import { UplinkWorker } from '../../../hall/sync/uplink/uplink-worker.js';
 import { batchBody, envelopeBytes, SyncStore } from '../../../hall/sync/uplink/sync-store.js';
 import { systemTimers } from '../../../hall/runtime/timers.js';
-import type { TestPostgres } from '../../helpers/postgres.js';
-import { appendEvents, drain, startPostgres, startWorld, type World } from './uplink-harness.js';
+import { appendEvents, drain, useUplinkHarness } from './uplink-harness.js';
 
-let pg: TestPostgres;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  pg = await startPostgres();
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-afterAll(async () => {
-  await pg?.stop();
-});
+const { world, http } = useUplinkHarness();
 
 const SECRET = '张三 身份证110101199003077777 电话13800138000';
 const t = { ticketId: 't-1', number: 'A001' };
@@ -38,8 +26,7 @@ const EVENTS = [
 
 describe('staff free text in uploaded events', () => {
   it('is replaced by "(redacted)" before upload, deterministically, and central takes the events', async () => {
-    const w: World = await startWorld(pg);
-    cleanups.push(() => w.close());
+    const w = await world();
     const { db, log } = w.openHall();
     appendEvents(db, log, EVENTS.length, undefined, 1000, (i) => EVENTS[i]!);
 
@@ -50,8 +37,7 @@ describe('staff free text in uploaded events', () => {
     expect(batchBody('b', 's', a.items)).toBe(batchBody('b', 's', b.items));
     expect(a.count).toBe(EVENTS.length);
 
-    const real = nodeHttpClient();
-    cleanups.push(() => real.close());
+    const real = http();
     const sent: HttpRequest[] = [];
     const worker = new UplinkWorker({ db, http: (req) => (sent.push(req), real(req)), timers: systemTimers, settings: w.settings() });
     await drain(worker);

@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { startCentralServer, type RunningCentral } from '../../../central/server.js';
 import { openDatabase, type Db } from '../../../hall/store/db.js';
@@ -16,6 +17,7 @@ import { EventLog } from '../../../hall/store/event-log.js';
 import { withSyncMigration } from '../../../hall/sync/uplink/migrations.js';
 import { resolveSyncSettings, syncConfigSchema, type SyncSettings } from '../../../hall/config/sync-schema.js';
 import type { UplinkWorker, StepResult } from '../../../hall/sync/uplink/uplink-worker.js';
+import { nodeHttpClient } from '../../../hall/sync/http-client.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DAY = '2026-11-21';
@@ -76,6 +78,47 @@ export async function startWorld(pg: TestPostgres, o: { rateLimit?: { burst: num
       for (const db of opened) if (db.open) db.close();
       await central.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The per-file lifecycle most uplink test files share; call it once at the top level of
+ * the file. PostgreSQL starts before the file's tests and stops after them; what a test
+ * registers is cleaned up after it, newest first. `world()` and `http()` register their
+ * own cleanup; `cleanup()` registers anything else (a proxy, a database handle).
+ */
+export function useUplinkHarness(): {
+  world(): Promise<World>;
+  http(): ReturnType<typeof nodeHttpClient>;
+  cleanup(c: () => Promise<void> | void): void;
+} {
+  let pg: TestPostgres;
+  const cleanups: (() => Promise<void> | void)[] = [];
+
+  beforeAll(async () => {
+    pg = await startPostgres();
+  });
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  afterAll(async () => {
+    await pg?.stop();
+  });
+
+  return {
+    async world() {
+      const w = await startWorld(pg);
+      cleanups.push(() => w.close());
+      return w;
+    },
+    http() {
+      const c = nodeHttpClient();
+      cleanups.push(() => c.close());
+      return c;
+    },
+    cleanup(c) {
+      cleanups.push(c);
     },
   };
 }
