@@ -19,6 +19,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
       {
@@ -29,6 +30,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A page reacting to a key press on a loaded 2-core CI machine can take over the
+          // 1 s default; polls still end as soon as the page is right.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
     ],
