@@ -6,7 +6,7 @@
 // bounded (a busy day has thousands of tickets; a counter page is refreshed on
 // every event). Availability here mirrors the engine's refusals in
 // hall/domain/decide-counter.ts — if a rule changes there, change it here.
-import { policyOf, servedQueues, type CallChoice, type CallingPolicy, type HallSetup, type HallState, type Ticket, type TicketClass } from '../domain/index.js';
+import { policyOf, servedQueues, type CallChoice, type CallingPolicy, type HallSetup, type HallState, type Ticket, type TicketClass, type WaitingLine } from '../domain/index.js';
 import type { CallNotes, Streaks } from './call-notes.js';
 import type {
   ActionAvailabilityDTO,
@@ -81,11 +81,16 @@ export function ticketByNumber(state: HallState, text: string): Ticket | null {
 
 function callable(input: CounterRulesInput): CallableTicketDTO[] {
   const { state, setup, counterId, now } = input;
-  const directed = new Set(state.directed.get(counterId)?.ids() ?? []);
-  const ids = [...directed];
+  // Lines are sorted: the first MAX_CALLABLE of each line are enough, whatever the number waiting.
+  const heads = (line: WaitingLine | undefined) => {
+    const out: string[] = [];
+    for (let i = 0; line && i < Math.min(MAX_CALLABLE, line.size); i++) out.push(line.at(i)!.id);
+    return out;
+  };
+  const ids = heads(state.directed.get(counterId));
   for (const q of servedQueues(setup, counterId)) {
     const lines = state.lines.get(q);
-    if (lines) for (const line of Object.values(lines)) ids.push(...line.ids());
+    if (lines) for (const line of Object.values(lines)) ids.push(...heads(line));
   }
   const tickets = ids.map((id) => state.tickets.get(id)).filter((t): t is Ticket => t !== undefined && t.status === 'waiting');
   tickets.sort((a, b) => a.lineKey - b.lineKey || a.issueSeq - b.issueSeq);
@@ -98,15 +103,16 @@ function callable(input: CounterRulesInput): CallableTicketDTO[] {
     queueId: t.queueId,
     issuedAt: t.issuedAt,
     waitedMinutes: minutes(now - t.issuedAt),
-    directedHere: directed.has(t.id),
+    directedHere: t.targetCounterId === counterId,
   }));
 }
 
 function suspended(input: CounterRulesInput): SuspendedTicketDTO[] {
   const { state, setup, now } = input;
   const out: SuspendedTicketDTO[] = [];
-  for (const t of state.tickets.values()) {
-    if (t.status !== 'suspended') continue;
+  for (const id of state.suspended) {
+    const t = state.tickets.get(id);
+    if (!t) continue;
     const until = t.suspendedUntil ?? now;
     out.push({
       id: t.id,
