@@ -29,8 +29,8 @@ import { guideRoutes } from './api/routes/guides.js';
 import { ratingUploadRoutes } from './api/routes/rating-uploads.js';
 import { simulatorRoutes } from './api/routes/simulator.js';
 import { SyncAgent } from './sync/sync-agent.js';
+import { mergeCentralAppointments as mergeCentral } from './appointments/central-merge.js';
 import type { DatasetReader } from './sync/downlink/dataset-reader.js';
-import { serviceDayOf } from './domain/index.js';
 import type { ApiDeps } from './api/routes/deps.js';
 import { noDevices, type HallDevices } from './devices/hall-devices.js';
 import { DeviceManager } from './devices/device-manager.js';
@@ -135,32 +135,8 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     ratingRoutes(router, deps);
     deviceRoutes(router, deps);
     const appointments = mountAppointments(router, deps, db, sealer);
-    // Appointments booked on the central platform join the hall's own (today and tomorrow): after a
-    // downlink round changed them, at start (a round may have been applied just before a stop) and
-    // when a service day closes ("tomorrow" moves on). One central no longer lists is cancelled here,
-    // unless it is already checked in (a check-in stands).
-    const mergeCentralAppointments = (reader: DatasetReader) => {
-      if (reader.versionOf('appointments').version === 0) return;
-      const today = runtime.state.serviceDay;
-      const tomorrow = serviceDayOf(Date.parse(`${today}T12:00:00Z`) + 86_400_000, runtime.setup.dayRule);
-      const items = [...reader.appointmentsOn(today), ...reader.appointmentsOn(tomorrow)];
-      const listed = new Set(items.map((a) => a.id));
-      // Checked in here: the check-in stands, nothing to merge (and nothing worth a warning).
-      const open = items.filter((a) => appointments.store.byId(a.id)?.status !== 'checked_in');
-      try {
-        const result = db.transaction(() => {
-          const r = appointments.store.upsertFromCentral(open);
-          for (const a of [...appointments.store.listDay(today), ...appointments.store.listDay(tomorrow)]) {
-            if (a.source === 'central' && a.status === 'booked' && !listed.has(a.id)) appointments.store.cancel(a.id);
-          }
-          return r;
-        })();
-        if (result.skipped.length) console.warn(`central appointments skipped: ${result.skipped.map((s) => `${s.id} (${s.reason})`).join('; ')}`);
-      } catch (err) {
-        // The dataset stays as received; the next round, start or day close merges again.
-        console.warn(`merging central appointments failed: ${(err as Error).message}`);
-      }
-    };
+    // Central appointments join the hall's own after each downlink round that changed them, at start and at day close.
+    const mergeCentralAppointments = (reader: DatasetReader) => mergeCentral(db, appointments.store, reader, runtime.state.serviceDay, runtime.setup.dayRule);
     const sync = new SyncAgent({ db, config, runtime, timers, dataDir, onAppointments: mergeCentralAppointments });
     mergeCentralAppointments(sync.datasets);
     runtime.onEvents((events) => {
