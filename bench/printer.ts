@@ -12,28 +12,13 @@ import { renderTicket } from '../drivers/printer/ticket.js';
 import type { ByteTransport } from '../drivers/contract.js';
 import { SerialTransport } from '../drivers/transports/serial.js';
 import { TcpTransport } from '../drivers/transports/tcp.js';
-import type { TicketPrintJob } from '../drivers/printer/contract.js';
+import { greenChannelRealName } from '../tests/unit/printer/ticket-fixtures.js';
+import { percentile } from './stats.js';
 
 const tickets = Number(process.argv[2] ?? 300);
 const profile = loadPrinterProfile('snbc-bk-t080');
-const job: TicketPrintJob = {
-  hallName: '鄂尔多斯市政务服务中心',
-  number: 'A012',
-  matterName: '不动产登记（二手房转移登记）',
-  queueName: '不动产综合窗口',
-  peopleAhead: 7,
-  waitMinutes: { min: 10, max: 20 },
-  issuedAtText: '2026-03-02 09:41',
-  qrContent: 'https://hall.example.cn/t/7f3a9c?n=A012',
-  notice: ['过号请重新取号，或到服务台申请过号重排。', '请保管好本票，凭票办理。'],
-  greenCategoryLabel: '老年人',
-  maskedIdentity: '150602********1234',
-  counterArea: '二楼 B 区',
-};
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
+// The green-channel, real-name ticket of the printer tests: the longest common layout.
+const job = greenChannelRealName;
 
 function report(label: string, samples: number[]): void {
   const s = [...samples].sort((a, b) => a - b);

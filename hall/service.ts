@@ -186,6 +186,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
         closed = true;
         runtime.stop();
         await sync.stop();
+        appointments.unwatchFaults();
         unwire();
         await live.close();
         server.closeAllConnections();

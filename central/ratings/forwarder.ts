@@ -16,6 +16,7 @@ import type { FetchLike } from '../../hall/sync/ratings/destinations/http.js';
 import type { RatingChannel } from '../../hall/sync/ratings/profiles/types.js';
 import { RatingUploader, type RatingDestination, type RunSummary } from '../../hall/sync/ratings/uploader.js';
 import { PgRatingForwards } from './pg-outbox.js';
+import { SerialRuns } from '../../hall/sync/ratings/serial-runs.js';
 
 export interface ProvincialForwardingOptions {
   url: string;
@@ -40,10 +41,8 @@ export class RatingForwarder {
   private readonly uploader: RatingUploader;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
-  private inFlight: Promise<RunSummary> | null = null;
+  private readonly runs = new SerialRuns<RunSummary>();
   private rerun = false;
-  /** The run in flight's stop flag: stop() sets it, the run ends after its current row. */
-  private runStop: { stop: boolean } | null = null;
   private starting: Promise<void> | null = null;
 
   constructor(
@@ -92,34 +91,24 @@ export class RatingForwarder {
 
   async stop(): Promise<void> {
     this.running = false;
-    if (this.runStop) this.runStop.stop = true;
+    const stopping = this.runs.stop();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.starting?.catch(() => undefined);
-    await this.inFlight?.catch(() => undefined);
+    await stopping;
   }
 
   poke(): void {
     if (!this.running) return;
-    if (this.inFlight) this.rerun = true;
+    if (this.runs.busy) this.rerun = true;
     else this.schedule(0);
   }
 
   async runOnce(): Promise<RunSummary> {
-    while (this.inFlight) await this.inFlight.catch(() => undefined);
-    const flag = { stop: false };
-    this.runStop = flag;
-    const run = (async () => {
+    return this.runs.run(async (stopped) => {
       await this.recover();
-      return this.uploader.runOnce(this.o.provincial.batchSize ?? 10, () => flag.stop);
-    })();
-    this.inFlight = run;
-    try {
-      return await run;
-    } finally {
-      this.inFlight = null;
-      if (this.runStop === flag) this.runStop = null;
-    }
+      return this.uploader.runOnce(this.o.provincial.batchSize ?? 10, stopped);
+    });
   }
 
   private schedule(delayMs: number): void {

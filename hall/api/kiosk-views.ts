@@ -127,7 +127,7 @@ export class KioskFaultLog {
       const kiosk = this.kiosks.get(d.terminalId);
       if (!kiosk) continue;
       const current = this.open.get(d.id);
-      // "stopped": the hall closed the driver itself (shutting down) — not a device fault.
+      // "stopped": the driver is not running — not started yet, or closed by the hall. Not a device fault.
       if (d.health.state === 'fault' && d.health.code === 'stopped') continue;
       if (d.health.state === 'fault') {
         if (current === d.health.code) continue;

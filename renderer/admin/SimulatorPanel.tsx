@@ -47,6 +47,21 @@ export function fetchSimulatorPolicies(client: ApiClient, signal?: AbortSignal):
 const minutes = (n: number | null) => (n === null ? '—' : n.toFixed(1));
 const signed = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(1)}`);
 
+function PolicySelect(props: { label: string; policies: SimulatorPolicyOption[]; value: string; onChange: (id: string) => void; testId: string }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
+        {props.policies.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function SimulatorPanel({ client, policies }: { client: ApiClient; policies: SimulatorPolicyOption[] }) {
   const st = useSimulatorT();
   const t = useT();
@@ -100,26 +115,8 @@ export function SimulatorPanel({ client, policies }: { client: ApiClient; polici
           void run();
         }}
       >
-        <label>
-          {st('simulator.policyA')}
-          <select value={policyA} onChange={(e) => setPolicyA(e.target.value)} data-testid="simulator-policy-a">
-            {policies.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {st('simulator.policyB')}
-          <select value={policyB} onChange={(e) => setPolicyB(e.target.value)} data-testid="simulator-policy-b">
-            {policies.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PolicySelect label={st('simulator.policyA')} policies={policies} value={policyA} onChange={setPolicyA} testId="simulator-policy-a" />
+        <PolicySelect label={st('simulator.policyB')} policies={policies} value={policyB} onChange={setPolicyB} testId="simulator-policy-b" />
         <label title={st('simulator.seedHint')}>
           {st('simulator.seed')}
           <input type="text" inputMode="numeric" value={seed} onChange={(e) => setSeed(e.target.value)} data-testid="simulator-seed" />

@@ -50,6 +50,8 @@ function rethrow(err: unknown): never {
 export interface MountedAppointments {
   store: AppointmentStore;
   faults: KioskFaultLog;
+  /** Stops feeding device health to the fault log: call before the devices close (closing is not a fault). */
+  unwatchFaults(): void;
 }
 
 export function mountAppointments(router: Router, deps: ApiDeps, db: Db, sealer: BlindIndexer): MountedAppointments {
@@ -63,7 +65,7 @@ export function mountAppointments(router: Router, deps: ApiDeps, db: Db, sealer:
 
   const faults = new KioskFaultLog(config, runtime);
   faults.observe(deps.devices.list());
-  deps.manager?.onChange((list) => faults.observe(list));
+  const unwatchFaults = deps.manager?.onChange((list) => faults.observe(list)) ?? (() => {});
 
   const matterName = new Map(config.matters.map((m) => [m.id, m.name]));
   const viewDeps = {
@@ -139,5 +141,5 @@ export function mountAppointments(router: Router, deps: ApiDeps, db: Db, sealer:
   });
 
   checkInRoute(router, deps, store);
-  return { store, faults };
+  return { store, faults, unwatchFaults };
 }

@@ -20,6 +20,7 @@ import type { RatingUploadConfig } from '../../config/rating-upload-schema.js';
 import { SqliteRatingOutbox, type HallRatingContext } from './sqlite-outbox.js';
 import { RatingUploader, type RatingDestination, type RunSummary } from './uploader.js';
 import { readRatingUploadStatus, type RatingUploadStatus } from './status.js';
+import { SerialRuns } from './serial-runs.js';
 
 const FULL_SCAN_EVERY_MS = 3_600_000;
 const SCAN_MARGIN_MS = 600_000;
@@ -44,10 +45,8 @@ export class RatingUploadWorker {
   private readonly nextDue;
   private timer: { cancel(): void } | null = null;
   private running = false;
-  private inFlight: Promise<RunReport> | null = null;
+  private readonly runs = new SerialRuns<RunReport>();
   private rerun = false;
-  /** The run in flight's stop flag: stop() sets it, the run ends after its current row. */
-  private runStop: { stop: boolean } | null = null;
   /** Incremental queuing: when the last scan ran, and when the last full-window scan ran. */
   private lastScanAt: number | null = null;
   private lastFullScanAt = -Infinity;
@@ -78,35 +77,24 @@ export class RatingUploadWorker {
 
   async stop(): Promise<void> {
     this.running = false;
-    if (this.runStop) this.runStop.stop = true;
     this.timer?.cancel();
     this.timer = null;
-    await this.inFlight?.catch(() => undefined);
+    await this.runs.stop();
   }
 
   poke(): void {
     if (!this.running) return;
-    if (this.inFlight) this.rerun = true;
+    if (this.runs.busy) this.rerun = true;
     else this.schedule(this.deps.timers.now());
   }
 
   /** One run: queue new ratings, upload what is due. Serialised with the scheduled runs. */
   async runOnce(): Promise<RunReport> {
-    while (this.inFlight) await this.inFlight.catch(() => undefined);
-    const flag = { stop: false };
-    this.runStop = flag;
-    const run = (async (): Promise<RunReport> => {
+    return this.runs.run(async (stopped) => {
       const queued = this.queueNew(this.deps.timers.now());
-      const summary = await this.uploader.runOnce(this.deps.config.batchSize, () => flag.stop);
+      const summary = await this.uploader.runOnce(this.deps.config.batchSize, stopped);
       return { queued, ...summary };
-    })();
-    this.inFlight = run;
-    try {
-      return await run;
-    } finally {
-      this.inFlight = null;
-      if (this.runStop === flag) this.runStop = null;
-    }
+    });
   }
 
   /**

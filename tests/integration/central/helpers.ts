@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { startCentralServer, type RunningCentral, type StartCentralOptions } from '../../../central/server.js';
 import type { TestPostgres } from '../../helpers/postgres.js';
+import type { BatchAnswer } from '../../../central/ingest/batch.js';
 
 export interface Reply<T = unknown> {
   status: number;
@@ -35,14 +36,8 @@ export async function call<T = unknown>(
   return { status: res.status, headers: res.headers, body: parsed as T };
 }
 
-export interface Answer {
-  ackSeq: number;
-  accepted: number;
-  duplicates: number;
-  quarantined: { seq: number; reason: string }[];
-  parked: number[];
-  gapAt: number | null;
-}
+/** The push answer, as the server defines it. */
+export type Answer = BatchAnswer;
 
 export interface CentralHall {
   hallId: string;
