@@ -9,6 +9,7 @@ import { calendarReferenceProblems, hallCalendarSchema } from './calendar-schema
 import { syncConfigSchema } from './sync-schema.js';
 import { downlinkConfigSchema } from './downlink-schema.js';
 import { ratingUploadSchema } from './rating-upload-schema.js';
+import { lanSchema } from './lan-schema.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"');
 
@@ -173,6 +174,8 @@ export const hallConfigSchema = z
     downlink: downlinkConfigSchema,
     /** Where 好差评 ratings are uploaded (docs/rating-upload.md). Absent: kept in the hall only. */
     ratingUpload: ratingUploadSchema.optional(),
+    /** How terminals reach the hall on the LAN: TLS (docs/security-tls.md). Absent: plain http, the demo. */
+    lan: lanSchema,
     greenChannel: z.object({
       categories: z.array(greenCategorySchema).min(1),
       guard: z.object({
