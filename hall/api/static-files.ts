@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HALL_CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +19,8 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const CSP = "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+// The one policy of every hall page (also enforced by the Electron shell).
+const CSP = HALL_CONTENT_SECURITY_POLICY;
 
 export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, url: URL): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
