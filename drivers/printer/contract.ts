@@ -60,21 +60,32 @@ export type PrintFailureCode =
   | 'head_error'
   | 'unrecoverable_error'
   | 'auto_recoverable_error'
-  | 'print_unconfirmed'
   | 'invalid_ticket'
   | 'unmasked_identity';
 
 export interface PrintWarning {
   /**
    * glyph_placeholder: a character printed as '□'; font_unavailable: no outline font for the raster
-   * fallback; status_unavailable: the link cannot read status, so the print is not confirmed.
+   * fallback; status_unavailable: status cannot be read (readsStatus false, or a one-way link found by
+   * readsStatus 'auto'), so nothing was checked; print_unconfirmed: the printer reports no fault but
+   * did not answer the confirmation (GS r) within confirmTimeoutMs.
    */
-  code: 'glyph_placeholder' | 'font_unavailable' | 'status_unavailable';
+  code: 'glyph_placeholder' | 'font_unavailable' | 'status_unavailable' | 'print_unconfirmed';
   message: string;
 }
 
 export type PrintOutcome =
-  | { ok: true; bytes: number; warnings: PrintWarning[] }
+  | {
+      ok: true;
+      bytes: number;
+      /**
+       * true only when the printer answered GS r after the job (it processed the whole job, paper
+       * present). false: "printed, not confirmed" — the bytes were sent and no fault was seen, but
+       * nothing proves the ticket came out (confirmation off, unanswered, or a one-way link).
+       */
+      confirmed: boolean;
+      warnings: PrintWarning[];
+    }
   | {
       ok: false;
       code: PrintFailureCode;

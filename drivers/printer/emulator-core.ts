@@ -5,6 +5,12 @@
 // answered at once, even while offline; everything else waits in the buffer
 // and is only processed while the printer can print (so GS r goes unanswered
 // while the paper is out — that is how the driver notices a failed print).
+// Automatic status back follows GS a n's mask as Epson documents it: a block is
+// sent when GS a enables it, then whenever an enabled item changes — bit 1
+// online/offline (offline, cover, feed), bit 2 errors, bit 3 paper roll sensors.
+// `replies` plays printers as halls buy them: 'all'; 'realtime-only' answers
+// DLE EOT but ignores GS r and sends no ASB; 'none' never answers anything
+// (a one-way link). Jobs are recorded and printed the same in every mode.
 import { scanAll } from './command-scanner.js';
 import { bitMask, type PrinterProfile, type StatusBitRule, type StatusFlag } from './profile.js';
 
@@ -32,6 +38,16 @@ export const READY_STATE: EmulatorState = {
   headError: false,
 };
 
+/** Which replies the emulated printer sends (see the header). */
+export type EmulatorReplies = 'all' | 'realtime-only' | 'none';
+
+/** GS a n mask bits and the state each one watches. */
+const ASB_ITEMS: readonly { bit: number; flags: readonly StatusFlag[] }[] = [
+  { bit: 0x02, flags: ['offline', 'coverOpen', 'feedButton'] },
+  { bit: 0x04, flags: ['error', 'cutterError', 'unrecoverable', 'autoRecoverable', 'paperJam', 'headError'] },
+  { bit: 0x08, flags: ['paperNearEnd', 'paperOut'] },
+];
+
 const CUTS = new Set(['GS V', 'ESC i', 'ESC m']);
 const NOT_PRINTED = new Set(['GS a', 'GS r']);
 
@@ -44,6 +60,7 @@ export class EmulatedPrinter {
   private readonly finished: Uint8Array[] = [];
   private readonly all: Uint8Array[] = [];
   private asbMask = 0;
+  private replyMode: EmulatorReplies = 'all';
   private fault: { state: Partial<EmulatorState>; afterBytes: number } | null = null;
   private readonly jobListeners = new Set<(job: Uint8Array) => void>();
 
@@ -75,10 +92,21 @@ export class EmulatedPrinter {
     this.fault = { state, afterBytes };
   }
 
+  /** Switches which replies are sent from now on (ASB stays enabled underneath, as set by GS a). */
+  setReplies(mode: EmulatorReplies): void {
+    this.replyMode = mode;
+  }
+
+  replies(): EmulatorReplies {
+    return this.replyMode;
+  }
+
   setState(partial: Partial<EmulatorState>): void {
-    const before = JSON.stringify(this.current);
+    const before = this.flags();
     this.current = { ...this.current, ...partial };
-    if (JSON.stringify(this.current) !== before && this.asbMask !== 0) this.send(this.asbBlock());
+    const after = this.flags();
+    const changed = ASB_ITEMS.some((item) => (this.asbMask & item.bit) !== 0 && item.flags.some((f) => before[f] !== after[f]));
+    if (changed) this.sendAsb();
     this.drain();
   }
 
@@ -98,7 +126,9 @@ export class EmulatedPrinter {
       const bytes = buf.slice(t.start, t.end);
       const name = t.kind === 'command' ? t.name : null;
       const arg = t.kind === 'command' ? (t.params[0] ?? 0) : 0;
-      if (name === 'DLE EOT') this.send(Uint8Array.of(this.realtimeReply(arg)));
+      if (name === 'DLE EOT') {
+        if (this.replyMode !== 'none') this.send(Uint8Array.of(this.realtimeReply(arg)));
+      }
       else if (name === 'DLE ENQ') this.recover(arg);
       else if (name !== 'DLE DC4') this.queue.push({ name, bytes, arg });
     }
@@ -120,9 +150,9 @@ export class EmulatedPrinter {
       const item = this.queue.shift()!;
       if (item.name === 'GS a') {
         this.asbMask = item.arg;
-        if (this.asbMask !== 0) this.send(this.asbBlock());
+        if (ASB_ITEMS.some((i) => (this.asbMask & i.bit) !== 0)) this.sendAsb();
       } else if (item.name === 'GS r') {
-        this.send(Uint8Array.of(item.arg === 1 || item.arg === 49 ? this.transmitReply() : 0x00));
+        if (this.replyMode === 'all') this.send(Uint8Array.of(item.arg === 1 || item.arg === 49 ? this.transmitReply() : 0x00));
       }
       if (item.name !== null && NOT_PRINTED.has(item.name)) continue;
       this.jobChunks.push(item.bytes);
@@ -186,6 +216,10 @@ export class EmulatedPrinter {
 
   private transmitReply(): number {
     return this.encode(0x00, this.profile.status.transmit);
+  }
+
+  private sendAsb(): void {
+    if (this.replyMode === 'all') this.send(this.asbBlock());
   }
 
   private asbBlock(): Uint8Array {

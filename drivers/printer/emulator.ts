@@ -17,10 +17,10 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import { SerialPort } from 'serialport';
 import { DeviceError } from '../contract.js';
-import { EmulatedPrinter, type EmulatorState } from './emulator-core.js';
+import { EmulatedPrinter, type EmulatorReplies, type EmulatorState } from './emulator-core.js';
 import type { PrinterProfile } from './profile.js';
 
-export type { EmulatorState } from './emulator-core.js';
+export type { EmulatorReplies, EmulatorState } from './emulator-core.js';
 
 export interface PrinterEmulatorOptions {
   transport: 'tcp' | 'serial';
@@ -34,6 +34,8 @@ export interface PrinterEmulatorOptions {
   /** Send replies in pieces of this many bytes, `replyGapMs` apart (tests fragmented replies). */
   replyChunkBytes?: number;
   replyGapMs?: number;
+  /** 'all' (default); 'realtime-only': answers DLE EOT, ignores GS r, no ASB; 'none': never answers (one-way link). */
+  replies?: EmulatorReplies;
 }
 
 export interface PrinterEmulator {
@@ -46,6 +48,8 @@ export interface PrinterEmulator {
   received(): Uint8Array;
   state(): EmulatorState;
   setState(partial: Partial<EmulatorState>): void;
+  /** Changes which replies the printer sends from now on. */
+  setReplies(mode: EmulatorReplies): void;
   injectFaultDuringNextJob(state: Partial<EmulatorState>, afterBytes?: number): void;
   /** Resolves once at least `count` jobs were cut; rejects with DeviceError('timeout') after timeoutMs. */
   waitForJobs(count: number, timeoutMs?: number): Promise<Uint8Array[]>;
@@ -75,6 +79,7 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions): Pro
   };
   const printer = new EmulatedPrinter(options.profile, sendReply);
   if (options.initialState) printer.setState(options.initialState);
+  if (options.replies) printer.setReplies(options.replies);
   let port: number | undefined;
   let driverPath: string | undefined;
   if (options.transport === 'tcp') {
@@ -95,6 +100,7 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions): Pro
     received: () => printer.received(),
     state: () => printer.state(),
     setState: (partial) => printer.setState(partial),
+    setReplies: (mode) => printer.setReplies(mode),
     injectFaultDuringNextJob: (state, afterBytes) => printer.injectFaultDuringNextJob(state, afterBytes),
     waitForJobs: (count, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {

@@ -4,8 +4,17 @@
 // - Polls real-time status (DLE EOT 1–4) while idle and enables automatic status
 //   back (GS a) so changes arrive between polls; health events on every change.
 // - printTicket/printRaw: refuse with a code when status shows a fault (nothing
-//   sent); after sending, wait for GS r 1 — answered only once the printer has
-//   processed the whole job — so a print that fails midway is reported, never lost.
+//   sent); after sending, optionally wait up to confirmTimeoutMs for GS r 1 —
+//   answered only once the printer has processed the whole job. An unanswered
+//   confirmation with no fault in the status read after it is "printed, not
+//   confirmed" (ok, confirmed: false), never a failure.
+// - readsStatus 'auto' (default): a printer that has answered nothing since the
+//   link was made is taken for a one-way link (prints without checks, health
+//   warning status_unknown); one that answered before and then goes quiet is a
+//   fault (offline).
+// Bound: one print holds the kiosk at most replyTimeoutMs (status before)
+// + the transport write + confirmTimeoutMs + replyTimeoutMs (status after), plus
+// the wait for the job ahead of it (a poll holds the lock at most replyTimeoutMs).
 // Danger: all requests and jobs go through one lock; a status request written
 // in the middle of a job's raster data would be printed as dots by some models.
 import { DeviceError, systemDriverClock, type ByteTransport, type DeviceHealth, type DriverClock } from '../contract.js';
@@ -18,6 +27,9 @@ import { healthFromStatus, parseAsbBlock, statusFromRealtime, StatusStreamParser
 import { renderTicket } from './ticket.js';
 import type { TicketTemplate } from './ticket-template.js';
 
+/** true: the link carries replies; false: it cannot (spooler, write-only USB); 'auto': find out per connection. */
+export type ReadsStatus = boolean | 'auto';
+
 export interface TicketPrinterOptions {
   transport: ByteTransport;
   profile: PrinterProfile;
@@ -28,17 +40,61 @@ export interface TicketPrinterOptions {
   pollIntervalMs?: number;
   /** Wait for real-time status replies. Default 1000 ms. */
   replyTimeoutMs?: number;
-  /** Wait for the after-job GS r reply (printing time included). Default 15 000 ms. */
-  printTimeoutMs?: number;
+  /** Ask the printer to confirm each job (GS r 1 after it). Default: the profile's features.transmitStatus. */
+  confirm?: boolean;
+  /**
+   * Wait for that confirmation after the job was handed to the OS (printing time included).
+   * Default 3000 ms; must be an integer from 200 to 15 000 (CONFIRM_TIMEOUT_LIMITS).
+   */
+  confirmTimeoutMs?: number;
   /** Reconnect backoff: first delay, doubled per failure up to the maximum. Defaults 250 / 8000 ms. */
   reconnectInitialMs?: number;
   reconnectMaxMs?: number;
-  /** False when the link cannot carry replies (spooler, write-only USB): no status checks. Default true. */
-  readsStatus?: boolean;
+  /** See ReadsStatus. Default 'auto'. */
+  readsStatus?: ReadsStatus;
   log?: (line: string) => void;
 }
 
+export const CONFIRM_TIMEOUT_LIMITS = { min: 200, max: 15_000, default: 3000 } as const;
+
+/**
+ * Unanswered confirmations (status fine each time) on a connection where the printer never
+ * answered one, after which the driver stops asking on that connection: a model that ignores
+ * GS r would otherwise cost every ticket confirmTimeoutMs. A late answer turns asking back on.
+ */
+export const CONFIRM_MISSES_BEFORE_GIVING_UP = 2;
+
 type Verdict = Omit<DeviceHealth, 'since'>;
+
+/** What this connection has shown; reset on every (re)connect. */
+interface LinkFacts {
+  /** Any reply (DLE EOT, ASB, GS r) arrived since the link was made. */
+  heard: boolean;
+  /** readsStatus 'auto' and a status request went unanswered before anything was heard. */
+  oneWay: boolean;
+  confirmAnswered: boolean;
+  confirmMisses: number;
+  confirmGivenUp: boolean;
+}
+
+const freshLink = (): LinkFacts => ({ heard: false, oneWay: false, confirmAnswered: false, confirmMisses: 0, confirmGivenUp: false });
+
+/** Throws DeviceError('invalid_option') naming the option when a value is out of range. */
+export function checkTicketPrinterOptions(options: Partial<TicketPrinterOptions>): void {
+  const bad = (name: string, rule: string, value: unknown) => {
+    throw new DeviceError('invalid_option', `printer option ${name} must be ${rule} (got ${JSON.stringify(value)})`);
+  };
+  const { min, max } = CONFIRM_TIMEOUT_LIMITS;
+  const t = options.confirmTimeoutMs;
+  if (t !== undefined && !(Number.isInteger(t) && t >= min && t <= max)) bad('confirmTimeoutMs', `an integer from ${min} to ${max} ms`, t);
+  const r = options.readsStatus;
+  if (r !== undefined && r !== true && r !== false && r !== 'auto') bad('readsStatus', 'true, false or "auto"', r);
+  if (options.confirm !== undefined && typeof options.confirm !== 'boolean') bad('confirm', 'true or false', options.confirm);
+  for (const name of ['pollIntervalMs', 'replyTimeoutMs', 'reconnectInitialMs', 'reconnectMaxMs'] as const) {
+    const v = options[name];
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) bad(name, 'a positive number of ms', v);
+  }
+}
 
 export class TicketPrinter implements TicketPrinterDevice {
   private readonly clock: DriverClock;
@@ -53,18 +109,22 @@ export class TicketPrinter implements TicketPrinterDevice {
   private lock: Promise<unknown> = Promise.resolve();
   private quietUntil = 0;
   private staleTransmit = 0;
+  private link: LinkFacts = freshLink();
   private readonly opt: Required<Omit<TicketPrinterOptions, 'template' | 'loadFont' | 'log'>> & Pick<TicketPrinterOptions, 'template' | 'loadFont' | 'log'>;
 
   constructor(options: TicketPrinterOptions) {
+    checkTicketPrinterOptions(options);
+    const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as TicketPrinterOptions;
     this.opt = {
       clock: systemDriverClock,
       pollIntervalMs: 3000,
       replyTimeoutMs: 1000,
-      printTimeoutMs: 15_000,
+      confirm: options.profile.features.transmitStatus,
+      confirmTimeoutMs: CONFIRM_TIMEOUT_LIMITS.default,
       reconnectInitialMs: 250,
       reconnectMaxMs: 8000,
-      readsStatus: true,
-      ...options,
+      readsStatus: 'auto',
+      ...defined,
     };
     this.clock = this.opt.clock;
     this.backoffMs = this.opt.reconnectInitialMs;
@@ -123,19 +183,30 @@ export class TicketPrinter implements TicketPrinterDevice {
 
   // ---- printing ----
 
+  /** Status can be asked on this link now: not switched off, the model has DLE EOT, not found one-way. */
+  private canCheck(): boolean {
+    return this.opt.readsStatus !== false && this.opt.profile.features.realtimeStatus && !this.link.oneWay;
+  }
+
   private send(bytes: Uint8Array, warnings: PrintWarning[]): Promise<PrintOutcome> {
     return this.exclusive(async (): Promise<PrintOutcome> => {
       const fail = (code: PrintFailureCode, message: string, printed: 'none' | 'unknown'): PrintOutcome => ({ ok: false, code, message, printed });
+      const printed = (confirmed: boolean, extra: PrintWarning[] = []): PrintOutcome => ({ ok: true, bytes: bytes.length, confirmed, warnings: [...warnings, ...extra] });
       if (this.phase !== 'connected') return fail('disconnected', this.current.message, 'none');
-      const checks = this.opt.readsStatus && this.opt.profile.features.realtimeStatus;
+      let checks = this.canCheck();
       if (checks) {
         const before = await this.readStatus().catch((err: Error) => err);
-        if (before instanceof Error) return fail(this.phase === 'connected' ? 'offline' : 'disconnected', `status check before printing failed: ${before.message}`, 'none');
-        const verdict = healthFromStatus(before);
-        if (verdict.state === 'fault') return fail(verdict.code as PrintFailureCode, `${verdict.message} Nothing was printed.`, 'none');
+        if (before instanceof Error) {
+          // 'auto' may have just learnt that this link is one-way: print unchecked, like readsStatus false.
+          if (this.phase === 'connected' && !this.canCheck()) checks = false;
+          else return fail(this.phase === 'connected' ? 'offline' : 'disconnected', `status check before printing failed: ${before.message}`, 'none');
+        } else {
+          const verdict = healthFromStatus(before);
+          if (verdict.state === 'fault') return fail(verdict.code as PrintFailureCode, `${verdict.message} Nothing was printed.`, 'none');
+        }
       }
-      const confirm = checks && this.opt.profile.features.transmitStatus;
-      const confirmation = confirm ? this.waiters.expect('transmit', this.opt.printTimeoutMs, 'GS r after the job') : null;
+      const confirm = checks && this.opt.confirm && !this.link.confirmGivenUp;
+      const confirmation = confirm ? this.waiters.expect('transmit', this.opt.confirmTimeoutMs, 'GS r after the job') : null;
       try {
         await this.opt.transport.write(bytes);
         if (confirm) await this.opt.transport.write(cmd.transmitPaperStatus());
@@ -145,12 +216,19 @@ export class TicketPrinter implements TicketPrinterDevice {
         this.writeFailed();
         return fail('disconnected', `the link dropped while sending: ${(err as Error).message}`, 'unknown');
       }
-      if (!checks) return { ok: true, bytes: bytes.length, warnings: [...warnings, { code: 'status_unavailable', message: 'status cannot be read over this link: the print is not confirmed' }] };
+      if (!checks) {
+        const why = this.link.oneWay
+          ? 'the printer has answered no status request since the link was made (one-way link): nothing was checked and the print is not confirmed'
+          : 'status cannot be read over this link: nothing was checked and the print is not confirmed';
+        return printed(false, [{ code: 'status_unavailable', message: why }]);
+      }
       if (confirmation) {
-        const confirmed = await confirmation.then(() => true).catch(() => false);
-        if (confirmed) {
+        const answered = await confirmation.then(() => true).catch(() => false);
+        if (answered) {
+          this.link.confirmAnswered = true;
+          this.link.confirmMisses = 0;
           await this.readStatus().catch(() => undefined);
-          return { ok: true, bytes: bytes.length, warnings };
+          return printed(true);
         }
         if (this.phase !== 'connected') return fail('disconnected', 'the link dropped before the printer confirmed the job; the ticket may be incomplete', 'unknown');
         this.staleTransmit++;
@@ -161,9 +239,24 @@ export class TicketPrinter implements TicketPrinterDevice {
       if (verdict.state === 'fault') {
         return fail(verdict.code as PrintFailureCode, `${verdict.message} It happened while printing: the ticket may be incomplete, and the rest may print once the fault is cleared.`, 'unknown');
       }
-      if (confirmation) return fail('print_unconfirmed', 'the printer did not confirm the job in time although it reports no fault', 'unknown');
-      return { ok: true, bytes: bytes.length, warnings };
+      if (confirmation) {
+        this.noteUnansweredConfirmation();
+        return printed(false, [{ code: 'print_unconfirmed', message: `the printer reports no fault but did not confirm the job within ${this.opt.confirmTimeoutMs} ms` }]);
+      }
+      if (this.opt.confirm && this.link.confirmGivenUp) {
+        return printed(false, [{ code: 'print_unconfirmed', message: 'the printer has not answered print confirmations (GS r) on this connection, so none was asked; set confirm: false for this printer' }]);
+      }
+      return printed(false);
     });
+  }
+
+  private noteUnansweredConfirmation(): void {
+    if (this.link.confirmAnswered) return;
+    this.link.confirmMisses++;
+    if (this.link.confirmMisses >= CONFIRM_MISSES_BEFORE_GIVING_UP && !this.link.confirmGivenUp) {
+      this.link.confirmGivenUp = true;
+      this.opt.log?.(`printer ${this.opt.transport.description}: no GS r answered after ${this.link.confirmMisses} jobs; not asking again on this connection`);
+    }
   }
 
   // ---- status ----
@@ -187,7 +280,7 @@ export class TicketPrinter implements TicketPrinterDevice {
       for (const p of replies) p.catch(() => undefined);
       if (err instanceof DeviceError && err.code === 'timeout') {
         this.quietUntil = this.clock.now() + timeout;
-        if (this.phase === 'connected') this.setHealth({ state: 'fault', code: 'offline', message: 'The printer does not answer status requests (powered off or hung).' });
+        if (this.phase === 'connected') this.unanswered();
       } else {
         this.writeFailed();
       }
@@ -195,12 +288,44 @@ export class TicketPrinter implements TicketPrinterDevice {
     }
   }
 
+  /** A status request timed out (caller holds the lock). */
+  private unanswered(): void {
+    if (this.opt.readsStatus === 'auto' && !this.link.heard) {
+      if (!this.link.oneWay) this.opt.log?.(`printer ${this.opt.transport.description}: nothing answered since connecting; treating the link as one-way`);
+      this.link.oneWay = true;
+      this.setHealth({
+        state: 'warning',
+        code: 'status_unknown',
+        message: 'Connected, but the printer has answered no status request since the link was made: paper and cover cannot be checked, and tickets print without confirmation.',
+      });
+      return;
+    }
+    this.setHealth({ state: 'fault', code: 'offline', message: 'The printer does not answer status requests (powered off or hung).' });
+  }
+
+  private heard(): void {
+    if (this.link.heard) return;
+    this.link.heard = true;
+    if (this.link.oneWay) {
+      // The printer was only off or slow: from now on status is checked again.
+      this.link.oneWay = false;
+      this.opt.log?.(`printer ${this.opt.transport.description}: the printer answered; status is checked again`);
+    }
+  }
+
   private onBytes(chunk: Uint8Array): void {
     for (const ev of this.parser.push(chunk)) {
+      if (ev.kind !== 'garbage') this.heard();
       if (ev.kind === 'realtime') this.waiters.deliver('realtime', ev.byte);
       else if (ev.kind === 'transmit') {
-        if (this.staleTransmit > 0) this.staleTransmit--;
-        else this.waiters.deliver('transmit', ev.byte);
+        if (this.staleTransmit > 0) {
+          // A late confirmation: the model does answer GS r, only slowly.
+          this.staleTransmit--;
+          this.link.confirmAnswered = true;
+          this.link.confirmGivenUp = false;
+        } else if (this.waiters.deliver('transmit', ev.byte)) {
+          this.link.confirmAnswered = true;
+        }
       } else if (ev.kind === 'asb') {
         try {
           this.applyStatus(toPrinterStatus(parseAsbBlock(ev.block, this.opt.profile), 'asb'));
@@ -245,7 +370,8 @@ export class TicketPrinter implements TicketPrinterDevice {
     this.backoffMs = this.opt.reconnectInitialMs;
     this.parser.reset();
     this.staleTransmit = 0;
-    if (!this.opt.readsStatus || !this.opt.profile.features.realtimeStatus) {
+    this.link = freshLink();
+    if (this.opt.readsStatus === false || !this.opt.profile.features.realtimeStatus) {
       this.setHealth({ state: 'warning', code: 'status_unknown', message: 'Connected; this link cannot read printer status.' });
       return;
     }

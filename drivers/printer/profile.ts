@@ -1,7 +1,8 @@
 // Printer capabilities as data (python-escpos style): paper width, fonts,
 // encodings the font really has, and what each status bit means on a model.
 // Contract: every profile that reaches a driver went through parsePrinterProfile,
-// so code may trust its ranges. A model quirk lives in its own JSON file named
+// so code may trust its ranges. Unknown keys are refused (a misspelt field in a
+// hall's custom profile must not be silently ignored). A model quirk lives in its own JSON file named
 // after the model (profiles/snbc-bk-t080.json), never in `if (model === …)` code.
 import { z } from 'zod';
 import { DeviceError } from '../contract.js';
@@ -29,16 +30,16 @@ export type StatusFlag = (typeof STATUS_FLAGS)[number];
 export const TEXT_ENCODINGS = ['gb2312', 'gb18030-2byte', 'gb18030-4byte'] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
-const bitRule = z.object({
+const bitRule = z.strictObject({
   bits: z.array(z.number().int().min(0).max(7)).min(1),
   flag: z.enum(STATUS_FLAGS),
   meaning: z.string().min(1),
 });
 export type StatusBitRule = z.infer<typeof bitRule>;
 
-const cell = z.object({ width: z.number().int().min(4).max(64), height: z.number().int().min(8).max(64) });
+const cell = z.strictObject({ width: z.number().int().min(4).max(64), height: z.number().int().min(8).max(64) });
 
-export const printerProfileSchema = z.object({
+export const printerProfileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
   name: z.string().min(1),
   notes: z.string().optional(),
@@ -51,9 +52,9 @@ export const printerProfileSchema = z.object({
   chineseModeAtPowerUp: z.boolean(),
   /** Rows per GS v 0 band: small printers choke on one tall image. */
   rasterBandRows: z.number().int().min(8).max(2048),
-  qr: z.object({ maxModuleSize: z.number().int().min(1).max(16) }),
-  cut: z.object({ mode: z.enum(['full', 'partial']), feedLines: z.number().int().min(0).max(20) }),
-  features: z.object({
+  qr: z.strictObject({ maxModuleSize: z.number().int().min(1).max(16) }),
+  cut: z.strictObject({ mode: z.enum(['full', 'partial']), feedLines: z.number().int().min(0).max(20) }),
+  features: z.strictObject({
     /** GS a: automatic status back. */
     asb: z.boolean(),
     /** GS r 1: status sent after the preceding data was processed (print confirmation). */
@@ -61,9 +62,9 @@ export const printerProfileSchema = z.object({
     /** DLE EOT n: real-time status. */
     realtimeStatus: z.boolean(),
   }),
-  status: z.object({
-    realtime: z.object({ '1': z.array(bitRule), '2': z.array(bitRule), '3': z.array(bitRule), '4': z.array(bitRule) }),
-    asb: z.object({
+  status: z.strictObject({
+    realtime: z.strictObject({ '1': z.array(bitRule), '2': z.array(bitRule), '3': z.array(bitRule), '4': z.array(bitRule) }),
+    asb: z.strictObject({
       /** Value of the fixed bits of each ASB byte when no flag is set. */
       fixed: z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]),
       bytes: z.tuple([z.array(bitRule), z.array(bitRule), z.array(bitRule), z.array(bitRule)]),

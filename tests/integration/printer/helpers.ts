@@ -20,7 +20,7 @@ export function healthBecomes(printer: TicketPrinter, code: string, deadlineMs =
 }
 
 /** Fast polling so the tests run quickly; the contract does not depend on these values. */
-export const quickTimings = { pollIntervalMs: 150, replyTimeoutMs: 2000, printTimeoutMs: 3000, reconnectInitialMs: 50, reconnectMaxMs: 400 };
+export const quickTimings = { pollIntervalMs: 150, replyTimeoutMs: 2000, confirmTimeoutMs: 3000, reconnectInitialMs: 50, reconnectMaxMs: 400 };
 
 /** True when `bytes` hold only real-time status requests (DLE EOT n): nothing printable was sent. */
 export function onlyStatusRequests(bytes: Uint8Array): boolean {
