@@ -2,7 +2,6 @@
 // live WebSocket feed, static pages, devices. Used by hall/main.ts (headless),
 // the Electron master terminal, and the integration tests.
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +27,10 @@ import { syncRoutes } from './api/routes/sync.js';
 import { guideRoutes } from './api/routes/guides.js';
 import { ratingUploadRoutes } from './api/routes/rating-uploads.js';
 import { simulatorRoutes } from './api/routes/simulator.js';
+import { tlsRoutes } from './api/routes/tls.js';
+import { loadHallTls } from './tls/hall-tls.js';
+import { createLanServer, lanScheme } from './tls/lan-server.js';
+import { tlsStatus } from './tls/status.js';
 import { SyncAgent } from './sync/sync-agent.js';
 import { mergeCentralAppointments as mergeCentral } from './appointments/central-merge.js';
 import type { DatasetReader } from './sync/downlink/dataset-reader.js';
@@ -69,6 +72,8 @@ export interface RunningHall {
   runtime: HallRuntime;
   /** The devices, when started with devices: "configured" (tests reach the emulators here). */
   devices: DeviceManager | null;
+  /** SHA-256 of the certificate terminals pin (AB:CD:…); null with TLS off (lan.tls.enabled false). */
+  certSha256: string | null;
   close(): Promise<void>;
 }
 
@@ -88,6 +93,8 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
   const config = loadHallConfig(configPath);
   const unlock = lockDataFolder(dataDir);
   try {
+    // Before anything starts: a damaged certificate stops the hall here with nothing to undo.
+    const hallTls = config.lan.tls.enabled ? await loadHallTls(config.lan.tls, dataDir, { now: timers.now(), commonName: `ServiceHall ${config.hall.id}` }) : null;
     const db = openDatabase(path.join(dataDir, 'hall.sqlite'));
     const runtime = new HallRuntime(db, hallSetupFrom(config), timers);
     const store = runtime.store;
@@ -146,10 +153,11 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     guideRoutes(router, deps, sync.datasets, sync.downlink ? () => sync.downlink!.status() : undefined);
     ratingUploadRoutes(router, deps, sync.ratingUploads);
     simulatorRoutes(router, deps);
+    tlsRoutes(router, deps, tlsStatus(hallTls));
 
     const live = new LiveHub(runtime, views, terminals);
     const unwire = manager ? wireDevices({ config, runtime, devices: manager, cards, live }) : () => {};
-    const server = http.createServer((req, res) => {
+    const server = createLanServer(hallTls, (req, res) => {
       const url = new URL(req.url ?? '/', 'http://hall');
       router
         .handle(req, res, url)
@@ -169,7 +177,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     sync.start();
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    const url = `${lanScheme(hallTls)}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
     const pages: PageAddress[] = config.terminals.map((t) => {
       const query = t.counterId ? `?counter=${encodeURIComponent(t.counterId)}&terminal=${encodeURIComponent(t.id)}` : `?terminal=${encodeURIComponent(t.id)}`;
       return { terminalId: t.id, role: t.role, ...(t.counterId ? { counterId: t.counterId } : {}), name: t.name, url: `${url}/${PAGE_OF_ROLE[t.role]}/${query}#token=${tokens.get(t.id)}` };
@@ -181,6 +189,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
       pages,
       runtime,
       devices: manager,
+      certSha256: hallTls?.sha256 ?? null,
       async close() {
         if (closed) return;
         closed = true;

@@ -1,0 +1,13 @@
+// The hall's TLS status for the manager: GET /api/v1/admin/tls → TlsStatusDTO
+// (hall/tls/status.ts). Contract: admin terminal + staff session, like the other
+// admin routes; read only; the fingerprint shown is the one terminals pin.
+import type { Router } from '../http.js';
+import { staffSessionOf, terminalOf, type AccessDeps } from '../access.js';
+import type { TlsStatusDTO } from '../../tls/status.js';
+
+export function tlsRoutes(router: Router, deps: AccessDeps, status: TlsStatusDTO): void {
+  router.add('GET', '/api/v1/admin/tls', (ctx): TlsStatusDTO => {
+    staffSessionOf(deps, ctx, terminalOf(deps, ctx, 'admin'));
+    return status;
+  });
+}
