@@ -14,7 +14,7 @@ import { ticketFromRow } from './store/hall-store.js';
 import { HallRuntime } from './runtime/hall-runtime.js';
 import { lockDataFolder } from './runtime/data-lock.js';
 import { systemTimers, type Timers } from './runtime/timers.js';
-import { Router, sendError, ApiError } from './api/http.js';
+import { Router, sendError, ApiError, parseRequestUrl, sendBadTarget } from './api/http.js';
 import { HallViews } from './api/views.js';
 import { LiveHub } from './api/live.js';
 import { serveStatic } from './api/static-files.js';
@@ -158,7 +158,8 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const live = new LiveHub(runtime, views, terminals);
     const unwire = manager ? wireDevices({ config, runtime, devices: manager, cards, live }) : () => {};
     const server = createLanServer(hallTls, (req, res) => {
-      const url = new URL(req.url ?? '/', 'http://hall');
+      const url = parseRequestUrl(req.url);
+      if (!url) return sendBadTarget(res);
       router
         .handle(req, res, url)
         .then((handled) => {

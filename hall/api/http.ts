@@ -63,8 +63,8 @@ export class Router {
     }
     const m = route.pattern.exec(url.pathname)!;
     const params: Record<string, string> = {};
-    route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1]!)));
     try {
+      route.keys.forEach((k, i) => (params[k] = decodePathSegment(m[i + 1]!)));
       const body = await route.handler({ req, res, url, params });
       if (!res.headersSent) sendJson(res, route.status, body ?? { ok: true });
     } catch (err) {
@@ -72,6 +72,35 @@ export class Router {
     }
     return true;
   }
+}
+
+/**
+ * The request target as a URL, or null when it cannot be parsed (`GET http://a:99999/`).
+ * Contract: never throws. Both the HTTP handler and the WebSocket upgrade use it, so a
+ * malformed request line is a 400, never an uncaught TypeError that ends the process.
+ * An absolute-form target (`GET http://x/api/v1/hall`) keeps its path; its host is ignored.
+ */
+export function parseRequestUrl(target: string | undefined): URL | null {
+  try {
+    const url = new URL(target ?? '/', 'http://hall');
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One path parameter, percent-decoded; malformed encoding (`%ZZ`) is a 400, not a 500. */
+export function decodePathSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ApiError(400, 'bad_path', `the path has malformed percent-encoding: ${JSON.stringify(raw.slice(0, 80))}`);
+  }
+}
+
+/** The answer to a request whose target cannot be parsed. */
+export function sendBadTarget(res: ServerResponse): void {
+  sendError(res, new ApiError(400, 'bad_request_target', 'the request target is not a valid URL'));
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
