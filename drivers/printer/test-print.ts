@@ -1,7 +1,7 @@
 // Technician's test ticket, from a shell on the kiosk (hall service stopped):
 //   npx tsx drivers/printer/test-print.ts --serial /dev/ttyUSB0 --baud 115200 --profile snbc-bk-t080
 //   npx tsx drivers/printer/test-print.ts --tcp 192.168.1.50:9100 --profile generic-epson
-//   npx tsx drivers/printer/test-print.ts --usb /dev/usb/lp0 --profile generic-epson [--no-status]
+//   npx tsx drivers/printer/test-print.ts --usb /dev/usb/lp0 --profile generic-epson [--no-status] [--no-confirm]
 //   npx tsx drivers/printer/test-print.ts --emulator --profile snbc-bk-t080 --svg /tmp/ticket.svg
 // Prints a sample ticket (with a rare-character name line) and reports status and outcome.
 // Exit code 0 when the ticket printed and was confirmed.
@@ -55,7 +55,8 @@ async function main(): Promise<number> {
     console.error('give --serial PATH [--baud N], --tcp HOST:PORT, --usb PATH or --emulator');
     return 2;
   }
-  const printer = new TicketPrinter({ transport, profile, readsStatus: !args.includes('--no-status') });
+  // A technician's check is strict: status is required unless --no-status (never 'auto' here).
+  const printer = new TicketPrinter({ transport, profile, readsStatus: !args.includes('--no-status'), ...(args.includes('--no-confirm') && { confirm: false }) });
   printer.onHealth((h) => console.log(`health: ${h.state} ${h.code} — ${h.message}`));
   printer.start();
   await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -70,7 +71,8 @@ async function main(): Promise<number> {
   }
   await printer.stop();
   await emulator?.close();
-  return outcome.ok ? 0 : 1;
+  // 0: printed and confirmed; 3: printed, not confirmed; 1: failed.
+  return outcome.ok ? (outcome.confirmed ? 0 : 3) : 1;
 }
 
 process.exitCode = await main();

@@ -1,5 +1,5 @@
 // Waiting on driver events (never on elapsed time) in printer integration tests.
-import type { DeviceHealth } from '../../../drivers/contract.js';
+import { systemDriverClock, type DeviceHealth, type DriverClock } from '../../../drivers/contract.js';
 import type { TicketPrinter } from '../../../drivers/printer/printer.js';
 
 /** Resolves when the printer's health code becomes `code`; rejects after a generous deadline. */
@@ -27,4 +27,26 @@ export function onlyStatusRequests(bytes: Uint8Array): boolean {
   if (bytes.length % 3 !== 0) return false;
   for (let i = 0; i < bytes.length; i += 3) if (bytes[i] !== 0x10 || bytes[i + 1] !== 0x04) return false;
   return true;
+}
+
+/** The system clock, recording every timeout the driver arms (ms), so tests can check its waits are bounded without timing anything. */
+export function recordingClock(): DriverClock & { armed: number[] } {
+  const armed: number[] = [];
+  return {
+    armed,
+    now: () => systemDriverClock.now(),
+    setTimeout(fn, ms) {
+      armed.push(ms);
+      return systemDriverClock.setTimeout(fn, ms);
+    },
+  };
+}
+
+/** Whether `bytes` contain `needle` anywhere. */
+export function containsBytes(bytes: Uint8Array, needle: readonly number[]): boolean {
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
 }

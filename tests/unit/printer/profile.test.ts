@@ -30,3 +30,12 @@ describe('printer profiles', () => {
     expect(() => parsePrinterProfile(badBit)).toThrowError(expect.objectContaining({ code: 'invalid_profile' }));
   });
 });
+
+describe('printer profile strictness', () => {
+  // Mutation checked: with z.object (unknown keys stripped) instead of z.strictObject this fails.
+  it('refuses unknown keys at any level, so a misspelt field in a custom profile is not ignored', () => {
+    const base = loadPrinterProfile('generic-epson');
+    expect(() => parsePrinterProfile({ ...base, paperWidth: 576 })).toThrowError(/paperWidth/);
+    expect(() => parsePrinterProfile({ ...base, features: { ...base.features, gsr: true } })).toThrowError(/gsr/);
+  });
+});
