@@ -3,6 +3,7 @@
 // the wiring passes a small fake of the same objects. Keep this to what shell.ts
 // calls: every member added here must be faked too.
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { KeyInput } from './security.js';
 
 export interface PreventableEvent {
   preventDefault(): void;
@@ -27,10 +28,15 @@ export interface ShellWebContents {
     listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,
   ): unknown;
   on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
+  on(event: 'unresponsive' | 'responsive' | 'devtools-opened', listener: () => void): unknown;
+  on(event: 'before-input-event', listener: (event: PreventableEvent, input: KeyInput) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   setVisualZoomLevelLimits(minimumLevel: number, maximumLevel: number): Promise<void>;
   getURL(): string;
   send(channel: string, ...args: unknown[]): void;
+  /** Ends the page's process; a following load starts a new one (recovery from a hung page). */
+  forcefullyCrashRenderer(): void;
+  closeDevTools(): void;
 }
 
 export interface ShellWindow {
@@ -82,6 +88,20 @@ export interface ShellApp {
   on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'second-instance', listener: () => void): unknown;
+  on(event: 'child-process-gone', listener: (event: unknown, details: ChildProcessGoneDetails) => void): unknown;
+  /** Start a new instance when this one exits (main-process crash recovery). */
+  relaunch(): void;
+  /** Only before "ready": the run after repeated GPU crashes renders in software. */
+  disableHardwareAcceleration(): void;
+}
+
+/** Electron's child-process-gone details: type "GPU", "Utility", "Zygote", … */
+export interface ChildProcessGoneDetails {
+  type: string;
+  reason: string;
+  exitCode: number;
+  name?: string;
+  serviceName?: string;
 }
 
 export interface ShellElectron {

@@ -4,8 +4,23 @@
 // This is the one electron/ file that needs the Electron binary to run.
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { installMainGuard } from './main-guard.js';
+import { recoveryStatePath, writeRecoveryState } from './recovery-state.js';
 import { startShell } from './shell.js';
 import { readTextFileIfExists } from './terminal-identity.js';
+
+// First, so that a crash anywhere later brings the terminal back (see main-guard.ts).
+installMainGuard({
+  app,
+  dialog,
+  events: process,
+  env: process.env,
+  statePath: recoveryStatePath(app.getPath('userData')),
+  readTextFile: readTextFileIfExists,
+  writeState: writeRecoveryState,
+  now: Date.now,
+  log: console,
+});
 
 // Electron's own switches end up in argv too; the identity reader ignores them.
 const shell = startShell({

@@ -64,9 +64,12 @@ export function roleFrame(role: TerminalRole): RoleFrame {
       lockZoom: true,
     };
   }
+  // Displays are locked like kiosks: kiosk mode keeps the window full screen and on
+  // top, and blocks the window manager's ways out (a keyboard or a touch on a
+  // counter display reaches a visitor too).
   if (isDisplayRole(role)) {
     return {
-      options: { title, fullscreen: true, frame: false, autoHideMenuBar: true, backgroundColor: '#000000' },
+      options: { title, kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true, backgroundColor: '#000000' },
       removeMenu: true,
       preventClose: true,
       lockZoom: true,

@@ -4,7 +4,8 @@
 // Danger: the hall origin is the whole trust boundary. Anything that loosens
 // isAllowedUrl gives a page from elsewhere the preload API and the terminal's token.
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
-import { isDisplayRole, isUnattendedRole, roleFrame, type RoleFrame, type TerminalRole } from './roles.js';
+import { HALL_CONTENT_SECURITY_POLICY } from '../hall/api/content-security-policy.js';
+import { isDisplayRole, roleFrame, type RoleFrame, type TerminalRole } from './roles.js';
 
 /**
  * The origin of a usable hall URL (http or https, no user name or password), or
@@ -69,36 +70,25 @@ export function isPermissionAllowed(permission: string, role: TerminalRole, requ
 }
 
 /**
- * The CSP added to hall documents that arrive without one. Scripts, styles and
- * fonts only from the hall; images may be data:/blob: (QR codes); connections to
- * the hall's HTTP and WebSocket API only; no plugins, frames, <base> or foreign forms.
+ * The CSP every terminal document gets: the hall's one policy
+ * (hall/api/content-security-policy.ts), not a second definition.
  */
-export function contentSecurityPolicy(hallOrigin: string): string {
-  const origin = normalizeHallOrigin(hallOrigin);
-  const socket = origin === null ? '' : ` ${origin.replace(/^http/, 'ws')}`;
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
-    "font-src 'self'",
-    `connect-src 'self'${socket}`,
-    "object-src 'none'",
-    "frame-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
+export const contentSecurityPolicy: string = HALL_CONTENT_SECURITY_POLICY;
 
 export type ResponseHeaders = Record<string, string | string[]>;
 
-/** Adds `csp` unless the response already has a Content-Security-Policy (any letter case). */
-export function withDefaultCsp(headers: ResponseHeaders | undefined, csp: string): ResponseHeaders {
+/**
+ * Enforces `csp` on a document response. A policy the response already carries
+ * (any letter case) is kept next to it: Chromium enforces every policy, so the
+ * result is at least as strict as `csp` whatever the server sent, and a server
+ * cannot loosen it. The same policy is not added twice.
+ */
+export function withHallCsp(headers: ResponseHeaders | undefined, csp: string): ResponseHeaders {
   const current = headers ?? {};
-  const hasCsp = Object.keys(current).some((name) => name.toLowerCase() === 'content-security-policy');
-  return hasCsp ? current : { ...current, 'Content-Security-Policy': [csp] };
+  const name = Object.keys(current).find((n) => n.toLowerCase() === 'content-security-policy');
+  if (name === undefined) return { ...current, 'Content-Security-Policy': [csp] };
+  const values = ([] as string[]).concat(current[name] as string | string[]);
+  return values.includes(csp) ? current : { ...current, [name]: [...values, csp] };
 }
 
 /** Only documents carry a CSP that matters; other responses pass through untouched. */
@@ -136,12 +126,43 @@ export interface WindowPlan extends Omit<RoleFrame, 'options'> {
   options: BrowserWindowConstructorOptions;
 }
 
-/** The full window for a role: its frame (roles.ts) plus secure webPreferences. */
+/**
+ * The full window for a role: its frame (roles.ts) plus secure webPreferences.
+ * DevTools exist only when run from a checkout: a packaged build has none, for
+ * every role (a counter PC's DevTools would show its token and staff session).
+ */
 export function windowOptionsFor(role: TerminalRole, context: { preloadPath: string; packaged: boolean }): WindowPlan {
   const frame = roleFrame(role);
-  const devTools = !(context.packaged && isUnattendedRole(role));
+  const devTools = !context.packaged;
   return {
     ...frame,
     options: { ...frame.options, webPreferences: secureWebPreferences(role, { preloadPath: context.preloadPath, devTools }) },
   };
+}
+
+/** The parts of Electron's before-input-event Input that identify a shortcut. */
+export interface KeyInput {
+  type: string;
+  key: string;
+  code?: string;
+  control: boolean;
+  shift: boolean;
+  alt: boolean;
+  meta: boolean;
+}
+
+/**
+ * Chromium's DevTools and view-source shortcuts: F12, Ctrl/Cmd+Shift+I/J/C,
+ * Cmd+Alt+I/J/C, Ctrl/Cmd+U. Packaged builds swallow them before the page sees
+ * them; webPreferences.devTools false is the lock, this keeps the keys inert.
+ * Matched on the physical key (code) too, so a non-US layout does not slip past.
+ */
+export function isDevToolsShortcut(input: KeyInput): boolean {
+  if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false;
+  const letter = (input.code?.startsWith('Key') ? input.code.slice(3) : input.key).toUpperCase();
+  if (input.key === 'F12' || input.code === 'F12') return true;
+  const command = input.control || input.meta;
+  if (command && input.shift && ['I', 'J', 'C'].includes(letter)) return true;
+  if (input.meta && input.alt && ['I', 'J', 'C'].includes(letter)) return true;
+  return command && !input.shift && !input.alt && letter === 'U';
 }

@@ -8,17 +8,21 @@ import type { DeviceAgent, DeviceAgentFactory } from './device-agent.js';
 import type { ShellElectron, ShellIpcEvent, ShellSession, ShellWebContents, ShellWindow } from './electron-api.js';
 import type { RunningHall, StartHall, StartHallOptions } from './hall-contract.js';
 import { ipcChannels } from './ipc-channels.js';
+import { defaultRecoveryLimits, RecoveryPolicy, type RecoveryLimits } from './recovery.js';
+import { parseRecoveryState, recoveryStatePath, writeRecoveryState, type RecoveryState } from './recovery-state.js';
 import {
   contentSecurityPolicy,
   isAllowedUrl,
+  isDevToolsShortcut,
   isDocumentResource,
   isPermissionAllowed,
   isTrustedSender,
   windowOptionsFor,
-  withDefaultCsp,
+  withHallCsp,
 } from './security.js';
 import { masterTerminal, publicTerminal, remoteTerminal, type ResolvedTerminal } from './terminal.js';
 import { readTerminalIdentity, type MasterIdentity, type TerminalIdentity } from './terminal-identity.js';
+import { superviseWindow, type WindowRecovery } from './window-recovery.js';
 
 export interface ShellLog {
   info(message: string): void;
@@ -40,6 +44,11 @@ export interface ShellDeps {
   /** Delay before reloading a page that failed to load (hall not reachable yet). */
   retryDelayMs?: number;
   schedule?: (run: () => void, delayMs: number) => void;
+  /** Clock of the crash-recovery policy (ms). */
+  now?: () => number;
+  recoveryLimits?: RecoveryLimits;
+  /** Writes <userData>/recovery-state.json (default: atomic, durable file write). */
+  writeRecoveryState?: (filePath: string, state: RecoveryState) => void;
 }
 
 export interface RunningShell {
@@ -65,6 +74,13 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
     log.error('ServiceHall terminal: another instance is already running on this machine; quitting.');
     app.quit();
     return null;
+  }
+  // Before "ready", the only time it can be done: after repeated GPU crashes, render in software.
+  const statePath = recoveryStatePath(app.getPath('userData'));
+  const recoveryState = readRecoveryState(deps, statePath, log);
+  if (recoveryState.softwareRendering) {
+    log.info(`ServiceHall terminal: hardware acceleration off after repeated GPU crashes (delete ${statePath} to try the GPU again)`);
+    app.disableHardwareAcceleration();
   }
   // Ready first, so that an error box is a real window on the kiosk screen, not a line on stderr.
   await app.whenReady();
@@ -95,13 +111,25 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
   log.info(`ServiceHall terminal: ${terminal.role} terminal "${terminal.terminalId}" opening ${terminal.hallOrigin}`);
 
   hardenSession(deps.electron.session.defaultSession, terminal);
-  app.on('web-contents-created', (_event, contents) => lockNavigation(contents, terminal.hallOrigin));
+  app.on('web-contents-created', (_event, contents) => {
+    lockNavigation(contents, terminal.hallOrigin);
+    if (app.isPackaged) lockDevTools(contents);
+  });
 
   // Set once the app is quitting: unattended windows ignore close requests until then.
   const quitting = { value: false };
   const agent = deps.createDeviceAgent?.(terminal) ?? null;
-  const window = openWindow(deps, terminal, quitting, log);
-  registerIpc(deps.electron, window, terminal, agent, log);
+  const relaunchWithSoftwareRendering = () => {
+    try {
+      (deps.writeRecoveryState ?? writeRecoveryState)(statePath, { ...readRecoveryState(deps, statePath, log), softwareRendering: true });
+    } catch (error) {
+      log.error(`ServiceHall terminal: cannot write ${statePath}: ${String(error)}`);
+    }
+    app.relaunch();
+    app.quit();
+  };
+  const { window, recovery } = openWindow(deps, terminal, quitting, log, recoveryState.softwareRendering, relaunchWithSoftwareRendering);
+  registerIpc(deps.electron, window, recovery, agent, terminal, log);
   agent?.onStatus((status) => {
     if (!window.isDestroyed() && isAllowedUrl(window.webContents.getURL(), terminal.hallOrigin)) {
       window.webContents.send(ipcChannels.deviceStatus, status);
@@ -150,10 +178,19 @@ function hallOptions(identity: MasterIdentity, app: ShellElectron['app']): Start
   };
 }
 
+function readRecoveryState(deps: ShellDeps, statePath: string, log: ShellLog): RecoveryState {
+  try {
+    return parseRecoveryState(deps.readTextFile(statePath));
+  } catch (error) {
+    log.error(`ServiceHall terminal: cannot read ${statePath}: ${String(error)}`);
+    return parseRecoveryState(null);
+  }
+}
+
 function hardenSession(session: ShellSession, terminal: ResolvedTerminal): void {
-  const csp = contentSecurityPolicy(terminal.hallOrigin);
+  // The hall's one policy, enforced whatever the server sends (see withHallCsp).
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback(isDocumentResource(details.resourceType) ? { responseHeaders: withDefaultCsp(details.responseHeaders, csp) } : {});
+    callback(isDocumentResource(details.resourceType) ? { responseHeaders: withHallCsp(details.responseHeaders, contentSecurityPolicy) } : {});
   });
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(isPermissionAllowed(permission, terminal.role, details.requestingUrl, terminal.hallOrigin)),
@@ -177,7 +214,26 @@ function lockNavigation(contents: ShellWebContents, hallOrigin: string): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-function openWindow(deps: ShellDeps, terminal: ResolvedTerminal, quitting: { value: boolean }, log: ShellLog): ShellWindow {
+/**
+ * Packaged builds: webPreferences.devTools is false for every role; this also
+ * swallows the DevTools and view-source shortcuts, and closes DevTools should
+ * anything open them anyway.
+ */
+function lockDevTools(contents: ShellWebContents): void {
+  contents.on('before-input-event', (event, input) => {
+    if (isDevToolsShortcut(input)) event.preventDefault();
+  });
+  contents.on('devtools-opened', () => contents.closeDevTools());
+}
+
+function openWindow(
+  deps: ShellDeps,
+  terminal: ResolvedTerminal,
+  quitting: { value: boolean },
+  log: ShellLog,
+  softwareRendering: boolean,
+  relaunchWithSoftwareRendering: () => void,
+): { window: ShellWindow; recovery: WindowRecovery } {
   const plan = windowOptionsFor(terminal.role, { preloadPath: deps.preloadPath, packaged: deps.electron.app.isPackaged });
   const window = new deps.electron.BrowserWindow(plan.options);
   if (plan.removeMenu) window.removeMenu();
@@ -187,39 +243,29 @@ function openWindow(deps: ShellDeps, terminal: ResolvedTerminal, quitting: { val
       if (!quitting.value) event.preventDefault();
     });
   }
-
-  const schedule = deps.schedule ?? ((run, ms) => void setTimeout(run, ms));
-  const retryDelayMs = deps.retryDelayMs ?? 5000;
-  let retryPending = false;
-  // Failures surface through did-fail-load; the promise's rejection carries nothing more.
-  const load = () => {
-    if (!window.isDestroyed()) window.loadURL(terminal.pageUrl).catch(() => undefined);
-  };
-  const retry = (why: string) => {
-    if (retryPending) return;
-    retryPending = true;
-    log.error(`ServiceHall terminal: ${why}; reloading in ${retryDelayMs / 1000} s`);
-    schedule(() => {
-      retryPending = false;
-      load();
-    }, retryDelayMs);
-  };
-  window.webContents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
-    // -3 (ERR_ABORTED) is a navigation replaced by another one, not a failure.
-    if (isMainFrame && errorCode !== -3) retry(`${validatedURL} failed to load (${errorDescription})`);
+  const limits = deps.recoveryLimits ?? defaultRecoveryLimits;
+  const recovery = superviseWindow({
+    app: deps.electron.app,
+    window,
+    pageUrl: terminal.pageUrl,
+    policy: new RecoveryPolicy(limits, deps.now ?? Date.now, softwareRendering),
+    limits,
+    quitting,
+    log,
+    schedule: deps.schedule ?? ((run, ms) => void setTimeout(run, ms)),
+    retryDelayMs: deps.retryDelayMs ?? 5000,
+    relaunchWithSoftwareRendering,
   });
-  window.webContents.on('render-process-gone', (_event, details) => {
-    if (details.reason !== 'clean-exit') retry(`page process gone (${details.reason})`);
-  });
-  load();
-  return window;
+  recovery.load();
+  return { window, recovery };
 }
 
 function registerIpc(
   electron: ShellElectron,
   window: ShellWindow,
-  terminal: ResolvedTerminal,
+  recovery: WindowRecovery,
   agent: DeviceAgent | null,
+  terminal: ResolvedTerminal,
   log: ShellLog,
 ): void {
   const trusted = (event: ShellIpcEvent, channel: string): boolean => {
@@ -236,6 +282,6 @@ function registerIpc(
   handle(ipcChannels.terminal, () => publicTerminal(terminal));
   handle(ipcChannels.deviceStatuses, () => agent?.statuses() ?? []);
   electron.ipcMain.on(ipcChannels.reload, (event) => {
-    if (trusted(event, ipcChannels.reload) && !window.isDestroyed()) window.loadURL(terminal.pageUrl).catch(() => undefined);
+    if (trusted(event, ipcChannels.reload)) recovery.load();
   });
 }

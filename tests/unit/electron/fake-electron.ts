@@ -46,6 +46,9 @@ export class FakeWebContents extends Emitter implements ShellWebContents {
   readonly sent: { channel: string; args: unknown[] }[] = [];
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
   zoomLimits: [number, number] | null = null;
+  /** Times the shell ended this page's process (forcefullyCrashRenderer). */
+  rendererKills = 0;
+  devToolsClosed = 0;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
     this.windowOpenHandler = handler;
   }
@@ -57,6 +60,20 @@ export class FakeWebContents extends Emitter implements ShellWebContents {
   }
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
+  }
+  /** Like Electron: the page process ends and "render-process-gone" follows with reason "killed". */
+  forcefullyCrashRenderer(): void {
+    this.rendererKills += 1;
+    this.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+  }
+  closeDevTools(): void {
+    this.devToolsClosed += 1;
+  }
+  /** A key press as before-input-event sees it; true if the shell swallowed it. */
+  press(input: { key: string; code?: string; control?: boolean; shift?: boolean; alt?: boolean; meta?: boolean }): boolean {
+    const event = preventable();
+    this.emit('before-input-event', event, { type: 'keyDown', control: false, shift: false, alt: false, meta: false, ...input });
+    return event.prevented;
   }
   /** Emits a navigation-type event and tells whether the shell cancelled it. */
   navigate(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', url: string): boolean {
@@ -72,6 +89,8 @@ export function createFakeElectron(options: { userDataDir?: string; appPath?: st
   const exits: number[] = [];
   let quitRequests = 0;
   let quitDone = false;
+  let relaunches = 0;
+  let hardwareAccelerationDisabled = false;
 
   class FakeApp extends Emitter {
     readonly isPackaged = options.isPackaged ?? false;
@@ -80,6 +99,8 @@ export function createFakeElectron(options: { userDataDir?: string; appPath?: st
     getAppPath = (): string => options.appPath ?? '/opt/servicehall';
     requestSingleInstanceLock = (): boolean => options.singleInstance ?? true;
     exit = (code = 0): void => void exits.push(code);
+    relaunch = (): void => void (relaunches += 1);
+    disableHardwareAcceleration = (): void => void (hardwareAccelerationDisabled = true);
     quit = (): void => {
       quitRequests += 1;
       const event = preventable();
@@ -172,6 +193,12 @@ export function createFakeElectron(options: { userDataDir?: string; appPath?: st
     },
     get quitDone() {
       return quitDone;
+    },
+    get relaunches() {
+      return relaunches;
+    },
+    get hardwareAccelerationDisabled() {
+      return hardwareAccelerationDisabled;
     },
     /** ipcRenderer.invoke from a frame; resolves with the handler's answer or rejects like Electron does. */
     async invoke(channel: string, frame: ShellFrame | null, sender: unknown): Promise<unknown> {

@@ -13,11 +13,11 @@ describe('role windows', () => {
     expect(plan).toMatchObject({ removeMenu: true, preventClose: true, lockZoom: true });
   });
 
-  it.each(['hall_display', 'counter_display'] as const)('%s: fullscreen without menu', (role) => {
+  // Mutation checked: without kiosk: true in roles.ts's display frame this fails.
+  it.each(['hall_display', 'counter_display'] as const)('%s: locked like a kiosk (kiosk mode, no menu, no close, no zoom)', (role) => {
     const plan = windowOptionsFor(role, context);
-    expect(plan.options).toMatchObject({ fullscreen: true, frame: false });
-    expect(plan.options.kiosk).toBeUndefined();
-    expect(plan.removeMenu).toBe(true);
+    expect(plan.options).toMatchObject({ kiosk: true, fullscreen: true, frame: false });
+    expect(plan).toMatchObject({ removeMenu: true, preventClose: true, lockZoom: true });
   });
 
   it.each(['counter', 'admin'] as const)('%s: an ordinary window staff can move and close', (role) => {

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
   isAllowedUrl,
+  isDevToolsShortcut,
   isPermissionAllowed,
   isTrustedSender,
   normalizeHallOrigin,
   secureWebPreferences,
   windowOptionsFor,
-  withDefaultCsp,
+  withHallCsp,
 } from '../../../electron/security.js';
+import { HALL_CONTENT_SECURITY_POLICY } from '../../../hall/api/content-security-policy.js';
 import { terminalRoles } from '../../../electron/roles.js';
 
 const hall = 'http://192.168.10.5:8080';
@@ -117,22 +119,29 @@ describe('isPermissionAllowed', () => {
 });
 
 describe('CSP', () => {
-  it('restricts everything to the hall, with its WebSocket', () => {
-    const csp = contentSecurityPolicy(hall);
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain(`connect-src 'self' ws://192.168.10.5:8080`);
-    expect(csp).toContain("object-src 'none'");
-    expect(csp).not.toContain('unsafe-eval');
-    expect(csp).not.toContain('unsafe-inline');
-    expect(contentSecurityPolicy('https://hall.local')).toContain("connect-src 'self' wss://hall.local");
+  it('is the hall\'s one policy: everything from the hall only, no inline code, no eval', () => {
+    expect(contentSecurityPolicy).toBe(HALL_CONTENT_SECURITY_POLICY);
+    const directives = new Map(contentSecurityPolicy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('style-src')).toEqual(["'self'"]);
+    // 'self' covers ws:/wss: of the same host and port (checked in Chromium by the integration test).
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-|\bws:|\bwss:|\*/);
   });
 
-  it('is added only when the page sent none', () => {
-    expect(withDefaultCsp({ 'Content-Type': ['text/html'] }, 'X')).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ['X'] });
-    expect(withDefaultCsp(undefined, 'X')).toEqual({ 'Content-Security-Policy': ['X'] });
-    const own = { 'content-security-policy': ["default-src 'none'"] };
-    expect(withDefaultCsp(own, 'X')).toBe(own);
+  // Mutation checked: the previous withDefaultCsp (kept a page's own policy and added
+  // nothing) fails the second and third expectations.
+  it('is enforced on every document, next to any policy the server sent, never twice', () => {
+    expect(withHallCsp({ 'Content-Type': ['text/html'] }, 'X')).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ['X'] });
+    expect(withHallCsp(undefined, 'X')).toEqual({ 'Content-Security-Policy': ['X'] });
+    // A looser policy from the server stays but cannot loosen: Chromium enforces both.
+    expect(withHallCsp({ 'content-security-policy': ['connect-src *'] }, 'X')).toEqual({ 'content-security-policy': ['connect-src *', 'X'] });
+    expect(withHallCsp({ 'Content-Security-Policy': 'connect-src *' }, 'X')).toEqual({ 'Content-Security-Policy': ['connect-src *', 'X'] });
+    const same = { 'content-security-policy': ['X'] };
+    expect(withHallCsp(same, 'X')).toBe(same);
   });
 });
 
@@ -158,9 +167,45 @@ describe('webPreferences', () => {
     expect(secureWebPreferences('kiosk', { preloadPath: 'p', devTools: false }).autoplayPolicy).toBe('document-user-activation-required');
   });
 
-  it('turn devtools off for unattended screens in a packaged app only', () => {
-    expect(windowOptionsFor('kiosk', { preloadPath: 'p', packaged: true }).options.webPreferences?.devTools).toBe(false);
-    expect(windowOptionsFor('kiosk', { preloadPath: 'p', packaged: false }).options.webPreferences?.devTools).toBe(true);
-    expect(windowOptionsFor('counter', { preloadPath: 'p', packaged: true }).options.webPreferences?.devTools).toBe(true);
+  // Mutation checked: the previous rule (devtools off for kiosks and displays only) fails for counter and admin.
+  it('turn devtools off for every role in a packaged app, on in a checkout', () => {
+    for (const role of terminalRoles) {
+      expect(windowOptionsFor(role, { preloadPath: 'p', packaged: true }).options.webPreferences?.devTools).toBe(false);
+      expect(windowOptionsFor(role, { preloadPath: 'p', packaged: false }).options.webPreferences?.devTools).toBe(true);
+    }
+  });
+});
+
+describe('isDevToolsShortcut', () => {
+  const key = (key: string, mods: Partial<{ control: boolean; shift: boolean; alt: boolean; meta: boolean }> = {}, code?: string, type = 'keyDown') => ({
+    type,
+    key,
+    ...(code !== undefined && { code }),
+    control: false,
+    shift: false,
+    alt: false,
+    meta: false,
+    ...mods,
+  });
+  it.each([
+    ['F12', key('F12', {}, 'F12')],
+    ['Ctrl+Shift+I', key('I', { control: true, shift: true }, 'KeyI')],
+    ['Ctrl+Shift+J', key('J', { control: true, shift: true }, 'KeyJ')],
+    ['Ctrl+Shift+C', key('C', { control: true, shift: true }, 'KeyC')],
+    ['Cmd+Alt+I', key('i', { meta: true, alt: true }, 'KeyI')],
+    ['Ctrl+U (view source)', key('u', { control: true }, 'KeyU')],
+    ['Ctrl+Shift+I on another layout (physical key I)', key('Ä', { control: true, shift: true }, 'KeyI')],
+    ['raw key down', key('F12', {}, 'F12', 'rawKeyDown')],
+  ])('blocks %s', (_name, input) => {
+    expect(isDevToolsShortcut(input)).toBe(true);
+  });
+  it.each([
+    ['typing I', key('I', { shift: true }, 'KeyI')],
+    ['Ctrl+C (copy)', key('c', { control: true }, 'KeyC')],
+    ['Ctrl+Shift+U', key('U', { control: true, shift: true }, 'KeyU')],
+    ['F11', key('F11', {}, 'F11')],
+    ['the key-up of F12', key('F12', {}, 'F12', 'keyUp')],
+  ])('lets %s through', (_name, input) => {
+    expect(isDevToolsShortcut(input)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RunningHall, StartHallOptions } from '../../../electron/hall-contract.js';
 import { ipcChannels } from '../../../electron/ipc-channels.js';
+import { HALL_CONTENT_SECURITY_POLICY } from '../../../hall/api/content-security-policy.js';
 import { startShell, type ShellDeps } from '../../../electron/shell.js';
 import { createFakeElectron, preventable, type FakeElectron } from './fake-electron.js';
 
@@ -111,7 +112,7 @@ describe('the master kiosk (npm start on a machine with Electron)', () => {
     expect(webview.prevented).toBe(true);
   });
 
-  it('adds a CSP to documents that lack one and leaves other responses alone', async () => {
+  it('enforces the hall CSP on every document, next to any the server sent, and leaves other responses alone', async () => {
     const { fake } = await startMasterKiosk();
     const respond = (resourceType: string, responseHeaders: Record<string, string[]>) => {
       let answer: unknown;
@@ -120,8 +121,8 @@ describe('the master kiosk (npm start on a machine with Electron)', () => {
     };
     expect(respond('mainFrame', {}).responseHeaders?.['Content-Security-Policy']?.[0]).toContain("default-src 'self'");
     expect(respond('script', {})).toEqual({});
-    expect(respond('mainFrame', { 'content-security-policy': ["default-src 'none'"] }).responseHeaders).toEqual({
-      'content-security-policy': ["default-src 'none'"],
+    expect(respond('mainFrame', { 'content-security-policy': ['connect-src *'] }).responseHeaders).toEqual({
+      'content-security-policy': ['connect-src *', HALL_CONTENT_SECURITY_POLICY],
     });
   });
 
@@ -193,7 +194,7 @@ describe('a remote counter terminal', () => {
         readTextFile: (p) => (read.push(p), terminalJson),
       }),
     );
-    expect(read).toEqual(['/home/staff/.config/ServiceHall/terminal.json']);
+    expect(read).toEqual(['/home/staff/.config/ServiceHall/recovery-state.json', '/home/staff/.config/ServiceHall/terminal.json']);
     expect(loadHall).not.toHaveBeenCalled();
     expect(shell?.hall).toBeNull();
     expect(fake.windows[0]?.loaded).toEqual(['http://192.168.10.5:8080/counter/?counter=c3&terminal=counter-3#token=countercounter03']);
