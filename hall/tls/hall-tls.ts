@@ -6,7 +6,7 @@
 //                        start ("generated") and kept for every later one ("kept")
 // Contracts:
 // - The key file is mode 0600 and the tls folder 0700; both files are written
-//   durably (hall/tls/durable-file.ts), the key first, the certificate last. So a
+//   durably (hall/store/durable-file.ts), the key first, the certificate last. So a
 //   certificate on disk always has its key beside it, and a power cut during the
 //   first start leaves at most a key without a certificate, which is replaced:
 //   no terminal can have pinned a certificate that was never written.
