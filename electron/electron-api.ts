@@ -74,6 +74,8 @@ export interface ShellSession {
   ): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string, requestingOrigin: string) => boolean): void;
   setDevicePermissionHandler(handler: () => boolean): void;
+  /** 0 accepts, -2 refuses, -3 keeps Chromium's own verdict (electron/tls-pin.ts). */
+  setCertificateVerifyProc(proc: (request: { hostname: string; certificate: { data: string } }, callback: (verificationResult: number) => void) => void): void;
 }
 
 export interface ShellApp {

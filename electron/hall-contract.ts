@@ -26,6 +26,8 @@ export interface RunningHall {
   /** Base URL a browser on this machine can load (not 0.0.0.0). */
   url: string;
   pages: PageAddress[];
+  /** SHA-256 of the hall's TLS certificate; null or absent with TLS off. The master terminal pins it. */
+  certSha256?: string | null;
   close(): Promise<void>;
 }
 

@@ -21,6 +21,7 @@ import {
   withHallCsp,
 } from './security.js';
 import { masterTerminal, publicTerminal, remoteTerminal, type ResolvedTerminal } from './terminal.js';
+import { certificateVerdict } from './tls-pin.js';
 import { readTerminalIdentity, type MasterIdentity, type TerminalIdentity } from './terminal-identity.js';
 import { superviseWindow, type WindowRecovery } from './window-recovery.js';
 
@@ -111,6 +112,9 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
   log.info(`ServiceHall terminal: ${terminal.role} terminal "${terminal.terminalId}" opening ${terminal.hallOrigin}`);
 
   hardenSession(deps.electron.session.defaultSession, terminal);
+  // TLS: the hall's host is trusted by its pinned fingerprint only (terminal.json, or the master's own hall).
+  const pin = { hallOrigin: terminal.hallOrigin, sha256: identity.startHall ? (hall?.certSha256 ?? null) : (identity.hallCertSha256 ?? null) };
+  deps.electron.session.defaultSession.setCertificateVerifyProc((request, callback) => callback(certificateVerdict(request, pin)));
   app.on('web-contents-created', (_event, contents) => {
     lockNavigation(contents, terminal.hallOrigin);
     if (app.isPackaged) lockDevTools(contents);

@@ -7,8 +7,10 @@
 //   2. environment            SERVICEHALL_ROLE, SERVICEHALL_TERMINAL_ID, SERVICEHALL_COUNTER_ID,
 //                             SERVICEHALL_HALL_URL, SERVICEHALL_TOKEN, SERVICEHALL_START_HALL,
 //                             SERVICEHALL_CONFIG, SERVICEHALL_DATA, SERVICEHALL_HOST,
-//                             SERVICEHALL_PORT, SERVICEHALL_TERMINAL_FILE
+//                             SERVICEHALL_PORT, SERVICEHALL_TERMINAL_FILE, SERVICEHALL_HALL_CERT_SHA256
 //   3. terminal.json          in Electron's userData folder, or the --terminal-file path
+// hallCertSha256 (terminal.json or SERVICEHALL_HALL_CERT_SHA256) pins an https hall's certificate
+// (electron/tls-pin.ts, docs/security-tls.md).
 // The token is never read from the command line: every local user can read a
 // process's arguments (ps, /proc/<pid>/cmdline).
 // Errors are TerminalIdentityError with a stable code and a message that names
@@ -19,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isCounterRole, terminalRoles, type TerminalRole } from './roles.js';
 import { normalizeHallOrigin } from './security.js';
+import { normalizeSha256 } from '../protocol/tls-pin.js';
 
 export const TERMINAL_FILE_NAME = 'terminal.json';
 
@@ -58,6 +61,7 @@ const fieldSchemas = {
   token: z.string().regex(/^[\x21-\x7e]{16,512}$/, 'must be 16–512 printable ASCII characters without spaces'),
   startHall: z.boolean(),
   hall: hallStartSchema,
+  hallCertSha256: z.string().refine((f) => normalizeSha256(f) !== null, "must be the SHA-256 fingerprint shown on the hall's admin page (64 hex digits, colons allowed)"),
 };
 
 /** terminal.json: every field optional here; what is required depends on the merged result. */
@@ -69,6 +73,8 @@ export const terminalFileSchema = z.strictObject({
   token: fieldSchemas.token.optional(),
   startHall: fieldSchemas.startHall.optional(),
   hall: fieldSchemas.hall.optional(),
+  /** SHA-256 of the hall's TLS certificate, compared at enrolment with the admin page. */
+  hallCertSha256: fieldSchemas.hallCertSha256.optional(),
 });
 
 type RawIdentity = z.infer<typeof terminalFileSchema>;
@@ -98,6 +104,8 @@ export interface RemoteIdentity extends TerminalCommon {
   terminalId: string;
   hallOrigin: string;
   token: string;
+  /** The pinned certificate of an https hall, "AB:CD:…" (electron/tls-pin.ts). */
+  hallCertSha256?: string;
 }
 export type TerminalIdentity = MasterIdentity | RemoteIdentity;
 
@@ -176,6 +184,7 @@ const envNames: Record<string, Field | 'hall.configPath' | 'hall.dataDir' | 'hal
   SERVICEHALL_DATA: 'hall.dataDir',
   SERVICEHALL_HOST: 'hall.host',
   SERVICEHALL_PORT: 'hall.port',
+  SERVICEHALL_HALL_CERT_SHA256: 'hallCertSha256',
 };
 
 function envLayer(env: IdentitySources['env'], cwd: string): { layer: Layer; terminalFile?: string } {
@@ -267,7 +276,7 @@ function buildLayer(
     } else if (target === 'hall.host') {
       hall.host = text;
       from.hall = name;
-    } else if (target === 'role' || target === 'terminalId' || target === 'counterId' || target === 'hallUrl' || target === 'token') {
+    } else if (target === 'role' || target === 'terminalId' || target === 'counterId' || target === 'hallUrl' || target === 'token' || target === 'hallCertSha256') {
       const parsed = fieldSchemas[target].safeParse(text);
       if (!parsed.success) fail(name, parsed.error.issues[0]?.message ?? 'invalid');
       Object.assign(values, { [target]: text });
@@ -309,7 +318,7 @@ function mergeLayers(layers: Layer[], terminalFile: string): TerminalIdentity {
     conflicts.push(`counterId (from ${where('counterId')}) is only for counter and counter_display terminals, not ${role}`);
   }
   if (merged.startHall === true) {
-    for (const field of ['hallUrl', 'token'] as const) {
+    for (const field of ['hallUrl', 'token', 'hallCertSha256'] as const) {
       if (merged[field] !== undefined) {
         conflicts.push(`${field} (from ${where(field)}) cannot be combined with startHall (from ${where('startHall')}): a master terminal serves its own hall`);
       }
@@ -319,6 +328,9 @@ function mergeLayers(layers: Layer[], terminalFile: string): TerminalIdentity {
       conflicts.push(`hall options (from ${where('hall')}) need startHall: true; only the master terminal starts and configures the hall`);
     }
     if (merged.hallUrl === undefined) problems.push(`hallUrl is missing (or set startHall: true on the master terminal): ${hint('hallUrl', 'SERVICEHALL_HALL_URL', '--hall-url')}`);
+    if (merged.hallCertSha256 !== undefined && merged.hallUrl !== undefined && !(normalizeHallOrigin(merged.hallUrl) ?? '').startsWith('https:')) {
+      conflicts.push(`hallCertSha256 (from ${where('hallCertSha256')}) pins a TLS certificate, but hallUrl (from ${where('hallUrl')}) is not https://`);
+    }
     if (merged.token === undefined) problems.push(`token is missing: ${hint('token', 'SERVICEHALL_TOKEN')}`);
     if (merged.terminalId === undefined) problems.push(`terminalId is missing: ${hint('terminalId', 'SERVICEHALL_TERMINAL_ID', '--terminal-id')}`);
     if (role !== undefined && isCounterRole(role) && merged.counterId === undefined) {
@@ -338,5 +350,6 @@ function mergeLayers(layers: Layer[], terminalFile: string): TerminalIdentity {
     terminalId: merged.terminalId as string,
     hallOrigin: normalizeHallOrigin(merged.hallUrl as string) as string,
     token: merged.token as string,
+    ...(merged.hallCertSha256 !== undefined && { hallCertSha256: normalizeSha256(merged.hallCertSha256) as string }),
   };
 }

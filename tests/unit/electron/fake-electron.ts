@@ -165,12 +165,14 @@ export function createFakeElectron(options: { userDataDir?: string; appPath?: st
     requestHandler: null as Parameters<ShellSession['setPermissionRequestHandler']>[0] | null,
     checkHandler: null as Parameters<ShellSession['setPermissionCheckHandler']>[0] | null,
     deviceHandler: null as (() => boolean) | null,
+    certificateVerifyProc: null as Parameters<ShellSession['setCertificateVerifyProc']>[0] | null,
   };
   const defaultSession: ShellSession = {
     webRequest: { onHeadersReceived: (listener) => void (session.headersListener = listener) },
     setPermissionRequestHandler: (handler) => void (session.requestHandler = handler),
     setPermissionCheckHandler: (handler) => void (session.checkHandler = handler),
     setDevicePermissionHandler: (handler) => void (session.deviceHandler = handler),
+    setCertificateVerifyProc: (proc) => void (session.certificateVerifyProc = proc),
   };
 
   const electron: ShellElectron = {
