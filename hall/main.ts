@@ -1,10 +1,18 @@
 // Headless hall service: `npm run hall -- [--config file] [--data dir] [--port n] [--host h]`
-// Starts the hall and prints each page's address. Also: `npm run hall -- hash-pin <PIN>`
-// prints a scrypt hash for a staff member's pinHash in the configuration.
+// Starts the hall and prints each page's address with a fresh one-time enrolment
+// code in its fragment (#enrol=…) — never a terminal's long-lived token.
+// Also: `npm run hall -- hash-pin [--config file] <PIN>` prints a scrypt hash for a
+// staff member's pinHash (with the configuration's PIN policy and hash cost), and
+// `npm run hall -- forget-identities --data dir` is the recovery when identity.key is lost.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { hashPin } from './auth/pin.js';
-import { ConfigError } from './config/load.js';
+import { DEFAULT_PIN_COST, hashPin } from './auth/pin.js';
+import { ConfigError, loadHallConfig } from './config/load.js';
 import { startHallService } from './service.js';
+import { lockDataFolder } from './runtime/data-lock.js';
+import { openDatabase } from './store/db.js';
+import { forgetIdentities } from './identity/sealer.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -17,14 +25,44 @@ const { values, positionals } = parseArgs({
   },
 });
 
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
 if (positionals[0] === 'hash-pin') {
   const pin = positionals[1];
-  if (!pin || !/^\d{4,12}$/.test(pin)) {
-    console.error('usage: npm run hall -- hash-pin <4–12 digit PIN>');
+  let minLength = 4;
+  let cost = DEFAULT_PIN_COST;
+  if (values.config) {
+    try {
+      const security = loadHallConfig(values.config).security;
+      minLength = security.pin.minLength;
+      cost = security.pinHashing.cost;
+    } catch (err) {
+      console.error((err as Error).message);
+      process.exit(1);
+    }
+  }
+  if (!pin || !/^\d+$/.test(pin) || pin.length < minLength || pin.length > 12) {
+    console.error(`usage: npm run hall -- hash-pin [--config hall.json] <${minLength}–12 digit PIN>`);
     process.exit(2);
   }
-  console.log(hashPin(pin));
+  console.log(hashPin(pin, cost));
   process.exit(0);
+}
+
+if (positionals[0] === 'forget-identities') {
+  const dataDir = path.resolve(values.data ?? path.join(repoRoot, 'data'));
+  try {
+    const unlock = lockDataFolder(dataDir);
+    const db = openDatabase(path.join(dataDir, 'hall.sqlite'));
+    const rows = forgetIdentities(db, dataDir, Date.now());
+    db.close();
+    unlock();
+    console.log(`deleted ${rows} sealed ID record(s) in ${dataDir}; the next start creates a new identity.key`);
+    process.exit(0);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
 }
 
 try {
@@ -36,9 +74,11 @@ try {
     // The demo runs on device emulators that speak the real wire protocols.
     devices: values['no-devices'] ? 'none' : 'configured',
   });
+  for (const w of hall.warnings) console.warn(w);
   console.log(`ServiceHall is running at ${hall.url}`);
-  console.log('Open each terminal page (the #token part registers the browser as that terminal):');
-  for (const p of hall.pages) console.log(`  ${p.role.padEnd(15)} ${p.name.padEnd(14)} ${p.url}`);
+  const minutes = Math.round((hall.enrolmentCode(hall.pages[0]!.terminalId).expiresAt - Date.now()) / 60_000);
+  console.log(`Open each terminal page within ${minutes} minutes (the #enrol= part is a one-time code that registers the browser as that terminal; the admin page makes new codes):`);
+  for (const p of hall.pages) console.log(`  ${p.role.padEnd(15)} ${p.name.padEnd(14)} ${hall.enrolmentCode(p.terminalId).url}`);
   console.log('Demo staff: numbers 1001–1008 (counters), 2001 (guide), 9001 (manager); PIN 1234. Ctrl+C stops the hall.');
   const stop = async (signal: string) => {
     console.log(`\n${signal}: stopping the hall…`);

@@ -8,7 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { loadHallConfig } from './config/load.js';
 import { hallSetupFrom } from './config/setup.js';
 import type { TerminalRole } from './config/schema.js';
-import { PinLockout, StaffSessions, TerminalRegistry } from './auth/tokens.js';
+import { StaffSessions, TerminalRegistry } from './auth/tokens.js';
+import { EnrolmentCodes } from './auth/enrolment.js';
+import { pinLockoutOf, pinVerifierOf, secureHallFiles } from './auth/hall-security.js';
+import { enrolmentRoutes } from './api/routes/enrolment.js';
+import { pagePath } from './api/page-address.js';
 import { openDatabase } from './store/db.js';
 import { ticketFromRow } from './store/hall-store.js';
 import { HallRuntime } from './runtime/hall-runtime.js';
@@ -38,7 +42,7 @@ import type { ApiDeps } from './api/routes/deps.js';
 import { noDevices, type HallDevices } from './devices/hall-devices.js';
 import { DeviceManager } from './devices/device-manager.js';
 import { wireDevices } from './devices/device-wiring.js';
-import { IdentitySealer } from './identity/sealer.js';
+import { IdentitySealer, sealedRows } from './identity/sealer.js';
 import { RealNameTickets } from './identity/real-name.js';
 import { KioskCards } from './identity/kiosk-cards.js';
 
@@ -72,6 +76,13 @@ export interface RunningHall {
   runtime: HallRuntime;
   /** The devices, when started with devices: "configured" (tests reach the emulators here). */
   devices: DeviceManager | null;
+  /** Problems found at start to show the technician (loose file permissions); main.ts prints them. */
+  warnings: string[];
+  /**
+   * A fresh one-time enrolment code for a configured terminal and its page address with the code
+   * in the fragment (#enrol=…): what main.ts prints and the device-agent launcher hands out.
+   */
+  enrolmentCode(terminalId: string): { code: string; expiresAt: number; url: string };
   /** SHA-256 of the certificate terminals pin (AB:CD:…); null with TLS off (lan.tls.enabled false). */
   certSha256: string | null;
   close(): Promise<void>;
@@ -93,6 +104,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
   const config = loadHallConfig(configPath);
   const unlock = lockDataFolder(dataDir);
   try {
+    const warnings = secureHallFiles(dataDir, configPath);
     // Before anything starts: a damaged certificate stops the hall here with nothing to undo.
     const hallTls = config.lan.tls.enabled ? await loadHallTls(config.lan.tls, dataDir, { now: timers.now(), commonName: `ServiceHall ${config.hall.id}` }) : null;
     const db = openDatabase(path.join(dataDir, 'hall.sqlite'));
@@ -107,7 +119,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const manager = options.devices === 'configured' ? await DeviceManager.open(config) : null;
     const devices: HallDevices = manager ?? noDevices;
     const cards = new KioskCards(config.timeouts.kioskIdleSeconds * 1000);
-    const sealer = IdentitySealer.fromDataDir(dataDir);
+    const sealer = IdentitySealer.fromDataDir(dataDir, () => sealedRows(db));
     const realName = new RealNameTickets(db, sealer);
     const purgeIdentities = () => realName.purge(timers.now());
     purgeIdentities();
@@ -127,7 +139,8 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
       cards,
       terminals,
       sessions: new StaffSessions(db),
-      lockout: new PinLockout(),
+      lockout: pinLockoutOf(config),
+      pins: pinVerifierOf(config),
       staffByNo: new Map(config.staff.map((s) => [s.staffNo, s])),
       now: () => timers.now(),
       ticketFromStore: (id) => {
@@ -153,6 +166,8 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     guideRoutes(router, deps, sync.datasets, sync.downlink ? () => sync.downlink!.status() : undefined);
     ratingUploadRoutes(router, deps, sync.ratingUploads);
     simulatorRoutes(router, deps);
+    const enrolment = new EnrolmentCodes(terminals, config.security.enrolment.codeMinutes * 60_000, () => timers.now());
+    enrolmentRoutes(router, deps, enrolment);
     tlsRoutes(router, deps, tlsStatus(hallTls));
 
     const live = new LiveHub(runtime, views, terminals);
@@ -190,6 +205,13 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
       pages,
       runtime,
       devices: manager,
+      warnings,
+      enrolmentCode(terminalId) {
+        const t = config.terminals.find((c) => c.id === terminalId);
+        if (!t) throw new Error(`no terminal "${terminalId}" in the hall configuration`);
+        const c = enrolment.create(t.id);
+        return { code: c.code, expiresAt: c.expiresAt, url: `${url}${pagePath(t)}#enrol=${c.code}` };
+      },
       certSha256: hallTls?.sha256 ?? null,
       async close() {
         if (closed) return;

@@ -3,7 +3,7 @@
 // there are no anonymous writes from the LAN.
 import type { TerminalRole } from '../config/schema.js';
 import type { StaffConfig } from '../config/schema.js';
-import { verifyPin } from '../auth/pin.js';
+import { PinVerifier } from '../auth/pin.js';
 import type { PinLockout, StaffSession, StaffSessions, TerminalIdentity, TerminalRegistry } from '../auth/tokens.js';
 import { ApiError, type RequestContext } from './http.js';
 
@@ -12,8 +12,12 @@ export interface AccessDeps {
   sessions: StaffSessions;
   lockout: PinLockout;
   staffByNo: Map<string, StaffConfig>;
+  /** PIN checks with the hall's policy (security section); absent: cost 14, 4-digit minimum. */
+  pins?: PinVerifier;
   now(): number;
 }
+
+let defaultVerifier: PinVerifier | null = null;
 
 export function bearerOf(ctx: RequestContext): string | null {
   const h = ctx.req.headers.authorization;
@@ -43,15 +47,42 @@ export function staffSessionOf(deps: AccessDeps, ctx: RequestContext, terminal: 
   return session;
 }
 
-/** Checks a staff number and PIN, with lockout after repeated failures. */
-export function checkCredentials(deps: AccessDeps, staffNo: string, pin: string): StaffConfig {
+/**
+ * Whether `terminal` is one of the staff member's own: a counter terminal for counter staff,
+ * an admin terminal for managers and admins. Wrong PINs there are counted apart from the
+ * rest of the hall, so a flood from a kiosk cannot lock them out of their own desk.
+ */
+export function isOwnTerminal(staff: StaffConfig | undefined, terminal: TerminalIdentity): boolean {
+  if (!staff) return false;
+  if (terminal.role === 'counter') return staff.roles.includes('counter');
+  if (terminal.role === 'admin') return staff.roles.some((r) => r === 'admin' || r === 'manager');
+  return false;
+}
+
+/**
+ * Checks a staff number and PIN entered at `terminal`, with the limits of PinLockout.
+ * Contract: a known and an unknown staff number take the same path — one scrypt each
+ * (unknown ones against a dummy hash), the same counters, the same answer.
+ */
+export function checkCredentials(deps: AccessDeps, terminal: TerminalIdentity, staffNo: string, pin: string): StaffConfig {
   const now = deps.now();
-  if (deps.lockout.isLocked(staffNo, now)) throw new ApiError(429, 'locked', 'too many wrong PINs: try again in 5 minutes');
+  const pins = deps.pins ?? (defaultVerifier ??= new PinVerifier());
+  if (!/^\d+$/.test(pin) || pin.length < pins.minLength || pin.length > 12) {
+    throw new ApiError(400, 'pin_policy', `PINs in this hall have ${pins.minLength} to 12 digits`);
+  }
   const staff = deps.staffByNo.get(staffNo);
-  if (!staff || !verifyPin(pin, staff.pinHash)) {
-    deps.lockout.fail(staffNo, now);
+  const keys = [`terminal:${terminal.id}`, `staff:${staffNo}@${isOwnTerminal(staff, terminal) ? terminal.id : '*'}`];
+  const until = deps.lockout.lockedUntil(keys, now);
+  if (until > now) {
+    // Tries against a lock still count for the terminal: a kiosk that keeps guessing locks itself.
+    deps.lockout.fail(keys.slice(0, 1), now);
+    const minutes = Math.max(1, Math.ceil((until - now) / 60_000));
+    throw new ApiError(429, 'locked', `too many wrong PINs: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
+  }
+  if (!pins.verify(pin, staff?.pinHash ?? null) || !staff) {
+    deps.lockout.fail(keys, now);
     throw new ApiError(401, 'bad_credentials', 'staff number or PIN is wrong');
   }
-  deps.lockout.succeed(staffNo);
+  deps.lockout.succeed(keys);
   return staff;
 }

@@ -1,13 +1,21 @@
 // Terminal tokens and staff sessions. Only SHA-256 hashes of tokens are kept in
 // SQLite; a token is 32 random bytes, so a plain hash is enough (no brute force).
 // The plain terminal tokens of configured terminals also live in
-// <data>/terminals.json (mode 0600) so the hall can print page addresses again
-// after a restart; deleting that file re-registers every terminal.
+// <data>/terminals.json (mode 0600, data folder 0700): a terminal that enrols
+// (hall/auth/enrolment.ts) receives its token from there, and the in-process
+// master (Electron, tests) opens its pages with it. Deleting that file
+// re-registers every terminal (each must enrol again).
+// Contract: terminals.json is written atomically and durably, and only when a
+// token or the set of terminals changed — a power cut at any moment leaves the
+// old file or the new one, never a half-written one that re-issues every token.
+// Danger: tokens are long-lived secrets; they are never printed or logged
+// (main.ts prints one-time enrolment codes instead).
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TerminalConfig, TerminalRole } from '../config/schema.js';
 import type { Db } from '../store/db.js';
+import { writeFileDurably } from '../store/durable-file.js';
 
 export interface TerminalIdentity {
   id: string;
@@ -27,6 +35,7 @@ const newToken = () => randomBytes(32).toString('base64url');
 
 export class TerminalRegistry {
   private readonly byHash = new Map<string, TerminalIdentity>();
+  private plain = new Map<string, string>();
 
   constructor(private readonly db: Db) {}
 
@@ -40,7 +49,7 @@ export class TerminalRegistry {
     try {
       saved = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
     } catch {
-      saved = {}; // missing or unreadable: every terminal gets a fresh token
+      saved = {}; // missing or unreadable: every terminal gets a fresh token (and must enrol again)
     }
     const tokens = new Map<string, string>();
     const existing = this.db.prepare('SELECT token_hash FROM terminals WHERE id = ?').pluck();
@@ -58,10 +67,19 @@ export class TerminalRegistry {
         tokens.set(t.id, token);
       }
     })();
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(Object.fromEntries(tokens), null, 2), { mode: 0o600 });
+    const unchanged = Object.keys(saved).length === tokens.size && [...tokens].every(([id, token]) => saved[id] === token);
+    if (!unchanged) {
+      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      writeFileDurably(file, JSON.stringify(Object.fromEntries(tokens), null, 2));
+    }
+    this.plain = tokens;
     this.reload();
     return tokens;
+  }
+
+  /** A configured terminal's long-lived token (for enrolment and the in-process master); null when unknown. */
+  tokenOf(terminalId: string): string | null {
+    return this.plain.get(terminalId) ?? null;
   }
 
   private reload(): void {
@@ -69,6 +87,11 @@ export class TerminalRegistry {
     for (const r of this.db.prepare('SELECT id, role, counter_id, token_hash FROM terminals').all() as { id: string; role: TerminalRole; counter_id: string | null; token_hash: string }[]) {
       this.byHash.set(r.token_hash, { id: r.id, role: r.role, counterId: r.counter_id });
     }
+  }
+
+  identityOf(terminalId: string): TerminalIdentity | null {
+    for (const t of this.byHash.values()) if (t.id === terminalId) return t;
+    return null;
   }
 
   authenticate(token: string | undefined | null): TerminalIdentity | null {
@@ -106,30 +129,61 @@ export class StaffSessions {
   }
 }
 
-/** Five wrong PINs for one staff number lock it for five minutes. In memory: a restart forgives. */
+export interface LockoutPolicy {
+  staffMaxFailures: number;
+  terminalMaxFailures: number;
+  windowMs: number;
+  lockMs: number;
+}
+
+export const defaultLockoutPolicy: LockoutPolicy = { staffMaxFailures: 5, terminalMaxFailures: 10, windowMs: 15 * 60_000, lockMs: 5 * 60_000 };
+
+/**
+ * Wrong-PIN limits, in memory (a restart forgives). Counters are kept per key; a key reaching
+ * its limit within the window is locked for lockMs. access.ts decides the keys of a check:
+ * - "terminal:<id>": every wrong PIN at that terminal, whatever the staff number (stops
+ *   guesses spread across all staff numbers);
+ * - "staff:<no>@<terminal id>" at one of the staff member's own terminals, "staff:<no>@*"
+ *   at every other terminal: a flood from a kiosk locks that staff number at kiosks and
+ *   other terminals, never at their own counter or admin terminal (docs/security.md).
+ * Danger: keys for unknown staff numbers are created too (they must look like known ones);
+ * prune() bounds the map.
+ */
 export class PinLockout {
-  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
+  private readonly entries = new Map<string, { count: number; windowStart: number; lockedUntil: number }>();
+  private readonly policy: LockoutPolicy;
 
-  constructor(
-    private readonly maxFailures = 5,
-    private readonly lockMs = 5 * 60_000,
-  ) {}
-
-  isLocked(staffNo: string, now: number): boolean {
-    return (this.failures.get(staffNo)?.lockedUntil ?? 0) > now;
+  constructor(policy: Partial<LockoutPolicy> = {}) {
+    this.policy = { ...defaultLockoutPolicy, ...policy };
   }
 
-  fail(staffNo: string, now: number): void {
-    const f = this.failures.get(staffNo) ?? { count: 0, lockedUntil: 0 };
-    f.count += 1;
-    if (f.count >= this.maxFailures) {
-      f.lockedUntil = now + this.lockMs;
-      f.count = 0;
+  /** The latest time until which any of `keys` is locked; 0 when none is. */
+  lockedUntil(keys: string[], now: number): number {
+    return Math.max(0, ...keys.map((k) => this.entries.get(k)?.lockedUntil ?? 0).filter((t) => t > now));
+  }
+
+  fail(keys: string[], now: number): void {
+    for (const key of keys) {
+      const limit = key.startsWith('terminal:') ? this.policy.terminalMaxFailures : this.policy.staffMaxFailures;
+      let e = this.entries.get(key);
+      if (!e || now - e.windowStart > this.policy.windowMs) e = { count: 0, windowStart: now, lockedUntil: e?.lockedUntil ?? 0 };
+      e.count += 1;
+      if (e.count >= limit) {
+        e.lockedUntil = now + this.policy.lockMs;
+        e.count = 0;
+        e.windowStart = now;
+      }
+      this.entries.set(key, e);
     }
-    this.failures.set(staffNo, f);
+    if (this.entries.size > 10_000) this.prune(now);
   }
 
-  succeed(staffNo: string): void {
-    this.failures.delete(staffNo);
+  /** A right PIN clears the staff member's counter for that place; terminal counters only decay. */
+  succeed(keys: string[]): void {
+    for (const key of keys) if (!key.startsWith('terminal:')) this.entries.delete(key);
+  }
+
+  private prune(now: number): void {
+    for (const [k, e] of this.entries) if (e.lockedUntil <= now && now - e.windowStart > this.policy.windowMs) this.entries.delete(k);
   }
 }

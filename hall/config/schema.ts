@@ -9,6 +9,7 @@ import { calendarReferenceProblems, hallCalendarSchema } from './calendar-schema
 import { syncConfigSchema } from './sync-schema.js';
 import { downlinkConfigSchema } from './downlink-schema.js';
 import { ratingUploadSchema } from './rating-upload-schema.js';
+import { securityConfigSchema } from './security-schema.js';
 import { lanSchema } from './lan-schema.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"');
@@ -101,7 +102,7 @@ export const staffSchema = z.object({
   post: z.string().min(1),
   roles: z.array(z.enum(staffRoles)).min(1),
   /** scrypt$<salt hex>$<hash hex>; create with `npm run hall -- hash-pin`. Never a plain PIN. */
-  pinHash: z.string().regex(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/, 'must be a scrypt hash made by `npm run hall -- hash-pin`'),
+  pinHash: z.string().regex(/^scrypt\$(1[0-9]\$)?[0-9a-f]{32}\$[0-9a-f]{64}$/, 'must be a scrypt hash made by `npm run hall -- hash-pin`'),
 });
 
 export const terminalRoles = ['kiosk', 'counter', 'hall_display', 'counter_display', 'admin'] as const;
@@ -174,6 +175,8 @@ export const hallConfigSchema = z
     downlink: downlinkConfigSchema,
     /** Where 好差评 ratings are uploaded (docs/rating-upload.md). Absent: kept in the hall only. */
     ratingUpload: ratingUploadSchema.optional(),
+    /** PIN policy, PIN hash cost, wrong-PIN limits, enrolment codes (docs/security.md). */
+    security: securityConfigSchema,
     /** How terminals reach the hall on the LAN: TLS (docs/security-tls.md). Absent: plain http, the demo. */
     lan: lanSchema,
     greenChannel: z.object({

@@ -4,24 +4,80 @@
 // Danger: whoever reads that file and the database can decrypt; on hall
 // hardware keep the data folder on an encrypted volume or move the key to the
 // OS key store (Electron safeStorage) — see docs/privacy.md.
+// Key file contract (docs/decisions/0004-enrolment-and-secrets.md):
+// - created durably (synced temp file linked into place), so a power cut leaves
+//   either no key or a whole one;
+// - a missing, empty or truncated key is replaced by a new one ONLY when no row
+//   depends on it (sealedRows() === 0). Otherwise the hall refuses to start with
+//   IdentityKeyError, which says how to recover: restore the file from backup,
+//   or — losing those ID numbers — `npm run hall -- forget-identities`.
+//   A silent new key would make every stored ID number unreadable and every
+//   blind index unmatchable.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createFileDurably, writeFileDurably } from '../store/durable-file.js';
+import type { Db } from '../store/db.js';
+
+export const KEY_FILE = 'identity.key';
+
+export class IdentityKeyError extends Error {
+  constructor(file: string, problem: string, rows: number) {
+    super(
+      `${file} ${problem}, and ${rows} stored record(s) were sealed with it (real-name ticket ID numbers, appointment ID links). ` +
+        `Restore ${path.basename(file)} from a backup of the data folder and start again. ` +
+        `If no backup exists, those ID numbers cannot be recovered: \`npm run hall -- forget-identities --data ${path.dirname(file)}\` ` +
+        `deletes them (tickets and appointments stay, without their ID link) and lets the hall create a new key.`,
+    );
+    this.name = 'IdentityKeyError';
+  }
+}
+
+/** Rows that cannot be read or matched without the current key. */
+export function sealedRows(db: Db): number {
+  const tickets = db.prepare('SELECT COUNT(*) FROM ticket_identities').pluck().get() as number;
+  const appointments = db.prepare('SELECT COUNT(*) FROM appointments WHERE id_hash IS NOT NULL').pluck().get() as number;
+  return tickets + appointments;
+}
+
+/**
+ * Deletes everything sealed with the key (the recovery when identity.key is lost) and moves
+ * the broken key aside, so the next start creates a new one. Returns the rows affected.
+ */
+export function forgetIdentities(db: Db, dataDir: string, now: number): number {
+  const rows = sealedRows(db);
+  db.transaction(() => {
+    db.prepare('DELETE FROM ticket_identities').run();
+    db.prepare('UPDATE appointments SET id_hash = NULL WHERE id_hash IS NOT NULL').run();
+  })();
+  const file = path.join(dataDir, KEY_FILE);
+  if (fs.existsSync(file)) fs.renameSync(file, `${file}.broken-${now}`);
+  return rows;
+}
 
 export class IdentitySealer {
   private constructor(private readonly key: Buffer) {}
 
-  static fromDataDir(dataDir: string): IdentitySealer {
-    const file = path.join(dataDir, 'identity.key');
-    let key: Buffer;
+  /**
+   * Reads <data>/identity.key, creating it when nothing depends on a key yet.
+   * `sealed` counts the rows sealed with the existing key (sealedRows(db)); the hall service
+   * always passes it (the default, "nothing sealed", is for stores tested on their own).
+   */
+  static fromDataDir(dataDir: string, sealed: () => number = () => 0): IdentitySealer {
+    const file = path.join(dataDir, KEY_FILE);
+    let key: Buffer | null = null;
     try {
       key = fs.readFileSync(file);
-    } catch {
-      key = randomBytes(32);
-      fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
-    if (key.length !== 32) throw new Error(`${file} is not a 32-byte key; restore it from backup (real-name data cannot be read without it)`);
-    return new IdentitySealer(key);
+    if (key && key.length === 32) return new IdentitySealer(key);
+    const rows = sealed();
+    if (rows > 0) throw new IdentityKeyError(file, key ? `is ${key.length} bytes long instead of 32 (damaged)` : 'is missing', rows);
+    const fresh = randomBytes(32);
+    if (key) writeFileDurably(file, fresh); // damaged and nothing depends on it: replace
+    else if (!createFileDurably(file, fresh)) return IdentitySealer.fromDataDir(dataDir, sealed); // created meanwhile
+    return new IdentitySealer(fresh);
   }
 
   seal(plain: string): Buffer {

@@ -46,7 +46,7 @@ export function counterRoutes(router: Router, deps: ApiDeps): void {
     const terminal = terminalOf(deps, ctx, 'counter');
     ownCounter(terminal, counterId);
     const body = await readBody(ctx.req, signInSchema);
-    const staff = checkCredentials(deps, body.staffNo, body.pin);
+    const staff = checkCredentials(deps, terminal, body.staffNo, body.pin);
     if (!staff.roles.includes('counter')) throw new ApiError(403, 'forbidden', `${staff.name} is not counter staff`);
     deps.runtime.execute({ type: 'sign_in', counterId, staffId: staff.id });
     const expiresAt = deps.now() + deps.config.timeouts.staffSessionHours * 3_600_000;
@@ -135,9 +135,9 @@ export function counterRoutes(router: Router, deps: ApiDeps): void {
 
   /** 过号重排 by a guide at a kiosk or the admin page: the guide's credentials confirm it. */
   router.add('POST', '/api/v1/rejoin', async (ctx): Promise<RejoinResponse> => {
-    terminalOf(deps, ctx, 'kiosk', 'admin');
+    const terminal = terminalOf(deps, ctx, 'kiosk', 'admin');
     const body = await readBody(ctx.req, guideRejoinSchema);
-    const staff = checkCredentials(deps, body.staffNo, body.pin);
+    const staff = checkCredentials(deps, terminal, body.staffNo, body.pin);
     if (!staff.roles.some((r) => REJOIN_ROLES.has(r))) throw new ApiError(403, 'forbidden', `${staff.name} may not put a no-show back in line`);
     return rejoin(body.number);
   });

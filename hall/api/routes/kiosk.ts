@@ -43,7 +43,7 @@ export function kioskRoutes(router: Router, deps: ApiDeps): void {
       let greenCategory: string | null = null;
       if (body.greenChannel) {
         // Declared groups are confirmed by a guide or staff member (domain.md: green channel).
-        const staff = checkCredentials(deps, body.greenChannel.staffNo, body.greenChannel.pin);
+        const staff = checkCredentials(deps, kiosk, body.greenChannel.staffNo, body.greenChannel.pin);
         if (!staff.roles.some((r) => r === 'guide' || r === 'counter' || r === 'manager')) {
           throw new ApiError(403, 'forbidden', 'only guides and counter staff may confirm a green-channel ticket');
         }

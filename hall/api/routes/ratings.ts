@@ -29,7 +29,7 @@ export function ratingRoutes(router: Router, deps: ApiDeps): void {
   router.add('POST', '/api/v1/admin/session', async (ctx): Promise<StaffSessionDTO> => {
     const terminal = terminalOf(deps, ctx, 'admin');
     const body = await readBody(ctx.req, signInSchema);
-    const staff = checkCredentials(deps, body.staffNo, body.pin);
+    const staff = checkCredentials(deps, terminal, body.staffNo, body.pin);
     if (!staff.roles.some((r) => r === 'admin' || r === 'manager')) throw new ApiError(403, 'forbidden', `${staff.name} is not a hall manager or admin`);
     const expiresAt = deps.now() + deps.config.timeouts.staffSessionHours * 3_600_000;
     const sessionToken = deps.sessions.create({ staffId: staff.id, counterId: null, terminalId: terminal.id, expiresAt }, deps.now());
