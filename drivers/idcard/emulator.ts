@@ -45,6 +45,12 @@ export interface IdCardEmulator {
   setSilent(silent: boolean): void;
   /** Requests received so far, in order. */
   readonly requests: readonly string[];
+  /**
+   * Byte counts on the emulator's side, for tests that step a shared manual clock: the link is
+   * quiet when nothing is mid-write and both sides have seen what the other sent.
+   * bytesSent counts at the write call; writesInFlight drops before the pause after a piece is armed.
+   */
+  readonly io: { readonly bytesReceived: number; readonly bytesSent: number; readonly writesInFlight: number };
   close(): Promise<void>;
 }
 
@@ -60,6 +66,7 @@ export async function startIdCardEmulator(options: IdCardEmulatorOptions): Promi
   let silent = false;
   let closed = false;
   const requests: string[] = [];
+  const io = { bytesReceived: 0, bytesSent: 0, writesInFlight: 0 };
   const queue: DeviceAnswer[] = [];
   let pumping = false;
 
@@ -73,7 +80,14 @@ export async function startIdCardEmulator(options: IdCardEmulatorOptions): Promi
   const write = (bytes: Uint8Array): Promise<void> =>
     new Promise((resolve) => {
       if (closed || !port.isOpen) return resolve();
-      port.write(Buffer.from(bytes), () => port.drain(() => resolve()));
+      io.bytesSent += bytes.length;
+      io.writesInFlight++;
+      port.write(Buffer.from(bytes), () =>
+        port.drain(() => {
+          io.writesInFlight--;
+          resolve();
+        }),
+      );
     });
 
   const send = async (answer: DeviceAnswer): Promise<void> => {
@@ -111,6 +125,7 @@ export async function startIdCardEmulator(options: IdCardEmulatorOptions): Promi
   };
 
   port.on('data', (chunk: Buffer) => {
+    io.bytesReceived += chunk.length;
     let answers: DeviceAnswer[];
     try {
       answers = model.receive(new Uint8Array(chunk));
@@ -147,6 +162,7 @@ export async function startIdCardEmulator(options: IdCardEmulatorOptions): Promi
     get requests() {
       return requests;
     },
+    io,
     close: async () => {
       closed = true;
       if (!port.isOpen) return;

@@ -5,20 +5,15 @@ import { SamCommands, SamStatusError, formatSamId } from './commands.js';
 import { parseAppendedAddress, parseReadAnswer } from './card.js';
 import type { SamChannel } from './channel.js';
 import type { IdCardRecordImpl } from './record.js';
+import { deriveStepTimeouts, type StepTimeouts } from './step-timeouts.js';
 
-export interface StepTimeouts {
-  samStatus: number;
-  findCard: number;
-  selectCard: number;
-  readCard: number;
-  appendedAddress: number;
-}
+export type { StepTimeouts } from './step-timeouts.js';
 
 /**
- * Defaults cover the typical module times (find ~0.8 s, select ~0.3 s, read ~1.1 s)
- * plus the wire time of a 1295-byte answer at 9600 baud (~1.35 s).
+ * The deadlines at the module's factory speed, 115200 baud (the floors, except a
+ * fingerprint read). Readers derive theirs from their baud rate: step-timeouts.ts.
  */
-export const DEFAULT_TIMEOUTS: StepTimeouts = { samStatus: 1500, findCard: 2000, selectCard: 1500, readCard: 4000, appendedAddress: 1500 };
+export const DEFAULT_TIMEOUTS: StepTimeouts = deriveStepTimeouts(115200);
 
 export interface ReadOptions {
   timeouts: StepTimeouts;

@@ -19,13 +19,20 @@ import type { IdCardRecord, IdCardReaderDevice } from './contract.js';
 import { SamChannel } from './channel.js';
 import { idCardError, IdCardErrorCode, isDeviceError } from './errors.js';
 import { Emitter } from '../emitter.js';
-import { checkSam, DEFAULT_TIMEOUTS, findCard, readSamId, selectAndRead, type StepTimeouts } from './flow.js';
+import { checkSam, findCard, readSamId, selectAndRead } from './flow.js';
+import { deriveStepTimeouts, type StepTimeouts } from './step-timeouts.js';
 import { HealthTracker } from './health.js';
 
 export interface IdCardReaderOptions {
   clock?: DriverClock;
   /** Time between polls for a card. Default 1000 ms. */
   pollIntervalMs?: number;
+  /**
+   * Link speed, used only to derive the step deadlines (step-timeouts.ts). Default 115200.
+   * createSerialIdCardReader passes the port's baud rate here.
+   */
+  baudRate?: number;
+  /** Per-step deadlines; a step given here overrides the derived one (even below the floor). */
   timeouts?: Partial<StepTimeouts>;
   /** Read with 30 10 (text + photo + fingerprint) instead of 30 01. Default false. */
   withFingerprint?: boolean;
@@ -73,9 +80,14 @@ export class IdCardReader implements IdCardReaderDevice {
     this.clock = options.clock ?? systemDriverClock;
     this.channel = new SamChannel(transport, this.clock);
     this.tracker = new HealthTracker(this.clock);
-    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.timeouts = { ...deriveStepTimeouts(options.baudRate ?? 115200, { withFingerprint: options.withFingerprint ?? false }), ...options.timeouts };
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.backoff = { initialMs: 500, maxMs: 10_000, factor: 2, ...options.reconnect };
+  }
+
+  /** The per-step deadlines in force (derived from the baud rate, then the `timeouts` option). */
+  get stepTimeouts(): Readonly<StepTimeouts> {
+    return { ...this.timeouts };
   }
 
   get health(): DeviceHealth {

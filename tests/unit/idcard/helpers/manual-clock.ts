@@ -28,6 +28,12 @@ export class ManualClock implements DriverClock {
     return this.timers.length;
   }
 
+  /** Time until the earliest pending timer is due, or null when none is pending. */
+  nextTimerIn(): number | null {
+    if (this.timers.length === 0) return null;
+    return Math.max(0, Math.min(...this.timers.map((x) => x.at)) - this.t);
+  }
+
   async advance(ms: number): Promise<void> {
     const target = this.t + ms;
     for (;;) {
