@@ -197,7 +197,13 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   };
 
   /** Whether the kiosk token still opens the hall (terminals.json damage may re-issue tokens). */
-  const tokensWork = async (hall: HallProcess) => (await request(hall.base, 'GET', '/api/v1/hall', { token: terminals.kiosks[0] })).status === 200;
+  const tokensWork = async (hall: HallProcess) => {
+    try {
+      return (await request(hall.base, 'GET', '/api/v1/hall', { token: terminals.kiosks[0] })).status !== 401;
+    } catch {
+      return true; // no answer: the hall died just after starting; the cycle's exit check counts that
+    }
+  };
 
   const wanted = o.cycles ?? Infinity;
   let hall: HallProcess | null = null;
