@@ -8,7 +8,8 @@
 //   recorder receives "authorization: Bearer …" and the test fails);
 // - the host name is ignored (certificate names "elsewhere.example" only, reached at 127.0.0.1):
 //   mutation tried: no checkServerIdentity → ERR_TLS_CERT_ALTNAME_INVALID;
-// - Chromium loads the kiosk page over https only with the hall's SPKI hash allowed.
+// - Chromium loads the kiosk page over https only with the hall's SPKI hash allowed, and the
+//   admin page shows the fingerprint the terminals pin.
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
@@ -23,7 +24,7 @@ import { CERT_FILE, KEY_FILE, TLS_FOLDER } from '../../../hall/tls/hall-tls.js';
 import type { TlsStatusDTO } from '../../../hall/tls/status.js';
 import { fetchHallCertificate, pinnedTlsOptions, pinnedTlsOptionsFor, pinnedWebSocketOptions, spkiSha256Base64, type PinnedTlsOptions } from '../../../protocol/tls-pin.js';
 import { demoConfigWith, tempDataDir } from '../../helpers/hall-harness.js';
-import { CHROMIUM_PATH } from '../../helpers/browser.js';
+import { CHROMIUM_PATH, artifactPath } from '../../helpers/browser.js';
 import { chromium } from 'playwright-core';
 
 const tokenOf = (hall: RunningHall, terminalId: string) => new URL(hall.pages.find((p) => p.terminalId === terminalId)!.url).hash.replace('#token=', '');
@@ -183,6 +184,17 @@ describe('hall over TLS (lan.tls.enabled in the configuration file)', () => {
       expect(new URL(page.url()).protocol).toBe('https:');
       // The page's own API calls and live feed work over the same TLS: the department grid comes from the API.
       await expect.poll(() => page.locator('button').count()).toBeGreaterThan(3);
+
+      // The admin page shows the fingerprint a technician compares at enrolment.
+      const admin = await trusting.newPage();
+      await admin.goto(hall.pages.find((p) => p.role === 'admin')!.url);
+      await admin.getByTestId('sign-in-staff-no').fill('9001');
+      await admin.getByTestId('sign-in-pin').fill('1234');
+      await admin.getByTestId('sign-in-submit').click();
+      const shown = admin.getByTestId('admin-tls-fingerprint');
+      await shown.waitFor();
+      expect((await shown.innerText()).replace(/\s+/g, ':')).toBe(hall.certSha256);
+      await admin.getByTestId('admin-tls').screenshot({ path: artifactPath('tls', 'admin-tls.png') });
     } finally {
       await trusting.close();
     }
