@@ -11,6 +11,7 @@ import { parseReadAnswer } from '../drivers/idcard/card.js';
 import { SamChannel } from '../drivers/idcard/channel.js';
 import { startIdCardEmulator } from '../drivers/idcard/emulator.js';
 import { DEFAULT_TIMEOUTS, findCard, selectAndRead } from '../drivers/idcard/flow.js';
+import { deriveStepTimeouts, largestAnswerBytes, wireTimeMs } from '../drivers/idcard/step-timeouts.js';
 import { encodeReadAnswer } from '../drivers/idcard/text-block.js';
 import { SerialTransport } from '../drivers/transports/serial.js';
 import { createPtyPair } from '../tests/helpers/pty.js';
@@ -68,6 +69,31 @@ console.log(`  overhead per read   p50 ${ms(pct(totals, 50))}  p99 ${ms(pct(tota
 console.log(`  overhead vs wire    p50 ${((pct(totals, 50) / wireMs) * 100).toFixed(1)} %  p99 ${((pct(totals, 99) / wireMs) * 100).toFixed(1)} %`);
 console.log(`  parse only          p50 ${ms(pct(parseTimes, 50))}  p99 ${ms(pct(parseTimes, 99))}`);
 console.log(`  channel stats       ${JSON.stringify(channel.stats)}`);
+
+// Byte-at-a-time delivery (what a USB-serial adapter on a busy PC does at low baud):
+// the emulator writes and drains every byte separately; the extra time per byte is this
+// machine's share of the allowance the derived deadlines add on top of the wire time.
+emulator.setFragmentation({ chunkSize: 1, gapMs: 0 });
+const byteByByte: number[] = [];
+for (let i = 0; i < Math.min(reads, 30); i++) {
+  const t0 = performance.now();
+  if (!(await findCard(channel, DEFAULT_TIMEOUTS))) throw new Error('emulator lost the card');
+  await selectAndRead(channel, options);
+  byteByByte.push(performance.now() - t0);
+}
+byteByByte.sort((a, b) => a - b);
+const readBytes = 15 + 19 + 1295;
+console.log(`  one byte per write  p50 ${ms(pct(byteByByte, 50))}  max ${ms(byteByByte[byteByByte.length - 1]!)}  (${((pct(byteByByte, 50) / readBytes) * 1000).toFixed(1)} µs per answer byte)`);
+
+console.log('Derived step deadlines (ms; read without / with fingerprint), never below the old fixed values:');
+for (const baud of [115200, 57600, 38400, 19200, 9600]) {
+  const t = deriveStepTimeouts(baud);
+  const fp = deriveStepTimeouts(baud, { withFingerprint: true });
+  console.log(
+    `  ${String(baud).padStart(6)} baud: sam ${t.samStatus}  find ${t.findCard}  select ${t.selectCard}  read ${t.readCard} / ${fp.readCard}  address ${t.appendedAddress}` +
+      `   (read answer wire ${wireTimeMs(largestAnswerBytes('readCard'), baud).toFixed(0)} ms)`,
+  );
+}
 
 channel.dispose();
 await transport.close();
