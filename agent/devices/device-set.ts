@@ -1,85 +1,110 @@
-// The hall's devices: opens what the configuration declares, keeps every
-// device's health current (and tells every terminal when it changes), and is
-// the HallDevices the API prints through. Wiring of device events into the
-// hall (cards, rating presses, keypad keys) lives in device-wiring.ts.
-import type { DeviceDTO, PrintOutcomeDTO, TicketDTO } from '../api/dto.js';
-import type { HallConfig } from '../config/schema.js';
-import type { HallDevices } from './hall-devices.js';
-import { openDevice, type DeviceHandle } from './open-devices.js';
-import { ticketPrintJob } from './ticket-job.js';
+// The devices of one terminal as the agent runs them: opens what the effective
+// configuration lists, reopens a device whose declaration changed, closes one
+// that was removed, and reports every device with its health on any change.
+// Contract: apply() never throws for a device that cannot open (it is listed
+// with a fault); calls to apply() and close() are serialised.
+import type { LocalDeviceConfig } from '../../protocol/devices.js';
+import type { AgentDeviceReport } from '../../protocol/agent.js';
+import { openDevice, type DeviceHandle } from './open-device.js';
 
-export class DeviceManager implements HallDevices {
-  private readonly listeners = new Set<(devices: DeviceDTO[]) => void>();
+export class DeviceSet {
+  private readonly handles = new Map<string, { declaration: string; handle: DeviceHandle; off: () => void }>();
+  private readonly listeners = new Set<(devices: AgentDeviceReport[]) => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
 
-  private constructor(
-    private readonly config: HallConfig,
-    readonly handles: DeviceHandle[],
-  ) {
-    for (const h of handles) h.onHealth(() => this.changed());
+  /** `wire` connects a freshly opened device to the agent's link; its result undoes that when the device closes. */
+  constructor(private readonly wire: (handle: DeviceHandle) => () => void = () => () => {}) {}
+
+  /** Opens, reopens and closes devices so that exactly `devices` run. */
+  apply(devices: readonly LocalDeviceConfig[], printerProfiles: readonly unknown[]): Promise<void> {
+    return this.serial(async () => {
+      if (this.closed) return;
+      const wanted = new Map(devices.map((d) => [d.id, d]));
+      const profiles = JSON.stringify(printerProfiles);
+      for (const [id, entry] of [...this.handles]) {
+        const next = wanted.get(id);
+        if (next && declarationOf(next, profiles) === entry.declaration) continue;
+        entry.off();
+        this.handles.delete(id);
+        await entry.handle.close().catch((err: unknown) => console.error(`device agent: closing ${id} failed: ${String(err)}`));
+      }
+      const opening = [...wanted.values()].filter((d) => !this.handles.has(d.id));
+      const opened = await Promise.all(opening.map((d) => openDevice(d, { printerProfiles })));
+      opened.forEach((handle, i) => {
+        const offHealth = handle.onHealth(() => this.changed());
+        const unwire = this.wire(handle);
+        const off = () => {
+          offHealth();
+          unwire();
+        };
+        this.handles.set(opening[i]!.id, { declaration: declarationOf(opening[i]!, profiles), handle, off });
+      });
+      this.changed();
+    });
   }
 
-  static async open(config: HallConfig): Promise<DeviceManager> {
-    const handles = await Promise.all(config.devices.map((d) => openDevice(d)));
-    const manager = new DeviceManager(config, handles);
-    await manager.settle();
-    return manager;
+  get(id: string): DeviceHandle | undefined {
+    return this.handles.get(id)?.handle;
   }
 
-  /** Waits (≤ 3 s) until every device has made its first connection attempt, so the first ticket can print. */
-  private async settle(): Promise<void> {
-    const deadline = Date.now() + 3000;
-    const connecting = () => this.handles.some((h) => ['disconnected', 'not_open', 'connecting'].includes(h.health().code) && h.kind !== 'unavailable');
-    while (connecting() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  all(): DeviceHandle[] {
+    return [...this.handles.values()].map((e) => e.handle);
   }
 
-  byId(id: string): DeviceHandle | undefined {
-    return this.handles.find((h) => h.config.id === id);
+  of<K extends DeviceHandle['kind']>(kind: K): Extract<DeviceHandle, { kind: K }>[] {
+    return this.all().filter((h): h is Extract<DeviceHandle, { kind: K }> => h.kind === kind);
   }
 
-  of<K extends DeviceHandle['kind']>(kind: K, terminalId: string): Extract<DeviceHandle, { kind: K }> | undefined {
-    return this.handles.find((h) => h.kind === kind && h.config.terminalId === terminalId) as Extract<DeviceHandle, { kind: K }> | undefined;
-  }
-
-  list(): DeviceDTO[] {
-    const counterOf = new Map(this.config.terminals.map((t) => [t.id, t.counterId ?? null]));
-    return this.handles.map((h) => ({
+  reports(): AgentDeviceReport[] {
+    return this.all().map((h) => ({
       id: h.config.id,
-      terminalId: h.config.terminalId,
-      counterId: counterOf.get(h.config.terminalId) ?? null,
       kind: h.config.kind,
       model: h.config.model,
       transport: h.transportText,
       emulated: h.emulated,
       health: { ...h.health() },
+      ...(h.kind === 'printer' && { printerProfile: h.profile as unknown as Record<string, unknown> }),
+      ...(h.kind === 'keypad' && { keypadCounters: h.addresses.map((a) => a.counterNumber) }),
     }));
   }
 
-  onChange(listener: (devices: DeviceDTO[]) => void): () => void {
+  onChange(listener: (devices: AgentDeviceReport[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
+  /** Waits (≤ timeoutMs) until no device is still making its first connection attempt. */
+  async settle(timeoutMs = 3000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const connecting = () => this.all().some((h) => h.kind !== 'unavailable' && ['disconnected', 'not_open', 'connecting'].includes(h.health().code));
+    while (connecting() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  close(): Promise<void> {
+    return this.serial(async () => {
+      this.closed = true;
+      this.listeners.clear();
+      const entries = [...this.handles.values()];
+      this.handles.clear();
+      for (const e of entries) e.off();
+      await Promise.all(entries.map((e) => e.handle.close().catch((err: unknown) => console.error(`device agent: closing ${e.handle.config.id} failed: ${String(err)}`))));
+    });
+  }
+
   private changed(): void {
-    const devices = this.list();
-    for (const l of this.listeners) l(devices);
+    const reports = this.reports();
+    for (const l of this.listeners) l(reports);
   }
 
-  async printTicket(kioskId: string, ticket: TicketDTO, progressUrl: string): Promise<PrintOutcomeDTO> {
-    const printer = this.of('printer', kioskId);
-    if (!printer) return { status: 'no_printer', code: 'no_printer', message: `kiosk ${kioskId} has no ticket printer` };
-    const outcome = await printer.printer.printTicket(ticketPrintJob(this.config, ticket, progressUrl));
-    return outcome.ok ? { status: 'printed', code: null, message: null } : { status: 'failed', code: outcome.code, message: outcome.message };
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
+}
 
-  printingStatus(kioskId?: string): { available: boolean; reason: string | null } {
-    const printers = this.handles.filter((h) => h.config.kind === 'printer' && (!kioskId || h.config.terminalId === kioskId));
-    if (printers.length === 0) return { available: false, reason: 'no_printer' };
-    const fault = printers.map((p) => p.health()).find((h) => h.state === 'fault');
-    return fault ? { available: false, reason: fault.code } : { available: true, reason: null };
-  }
-
-  async close(): Promise<void> {
-    this.listeners.clear();
-    await Promise.all(this.handles.map((h) => h.close().catch((err) => console.error(`closing ${h.config.id} failed:`, err))));
-  }
+/** A device is reopened when anything about it changes (for printers, also the custom profiles). */
+function declarationOf(d: LocalDeviceConfig, profiles: string): string {
+  return JSON.stringify(d) + (d.kind === 'printer' ? profiles : '');
 }

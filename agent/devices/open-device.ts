@@ -1,19 +1,19 @@
-// Builds the devices declared in the hall configuration: the real driver over
-// its transport, or — for `transport: emulated` — the same real driver talking
-// to an emulator that speaks the device's wire protocol (TCP for printers, a
-// socat pty pair for serial devices). Contract: opening never throws for a
-// device that cannot start; the device reports a fault health instead
-// ("degrade, don't crash").
+// Opens one device of this terminal: the real driver over its transport, or —
+// for `transport: emulated` — the same real driver talking to an emulator that
+// speaks the device's wire protocol (TCP for printers, a socat pty pair for
+// serial devices). Contract: opening never throws for a device that cannot
+// start; the device reports a fault health instead ("degrade, don't crash").
 import path from 'node:path';
 import os from 'node:os';
 import fs from 'node:fs';
-import type { DeviceConfig } from '../config/schema.js';
+import type { LocalDeviceConfig as DeviceConfig } from '../../protocol/devices.js';
 import type { DeviceHealth } from '../../drivers/contract.js';
 import { createPtyPair, type PtyPair } from '../../drivers/transports/pty-pair.js';
 import { TcpTransport } from '../../drivers/transports/tcp.js';
 import { SerialTransport } from '../../drivers/transports/serial.js';
 import { UsbLpTransport } from '../../drivers/transports/usb-lp.js';
-import { loadPrinterProfile, startPrinterEmulator, TicketPrinter, type PrinterEmulator, type PrinterProfile } from '../../drivers/printer/index.js';
+import { startPrinterEmulator, TicketPrinter, type PrinterEmulator, type PrinterProfile } from '../../drivers/printer/index.js';
+import { resolvePrinterModel } from './printer-model.js';
 import { createSerialIdCardReader, type IdCardReader } from '../../drivers/idcard/index.js';
 import { startIdCardEmulator, type IdCardEmulator } from '../../drivers/idcard/emulator.js';
 import { createRatingPad } from '../../drivers/rating/open.js';
@@ -75,11 +75,16 @@ class EmulatedSerialLink {
   }
 }
 
-export async function openDevice(config: DeviceConfig): Promise<DeviceHandle> {
+export interface OpenContext {
+  /** Custom printer profiles (from the hall configuration and terminal.json) a printer's model may name. */
+  printerProfiles: readonly unknown[];
+}
+
+export async function openDevice(config: DeviceConfig, context: OpenContext = { printerProfiles: [] }): Promise<DeviceHandle> {
   try {
     switch (config.kind) {
       case 'printer':
-        return await openPrinter(config);
+        return await openPrinter(config, context);
       case 'id_reader':
         return await openIdReader(config);
       case 'rating_pad':
@@ -92,8 +97,8 @@ export async function openDevice(config: DeviceConfig): Promise<DeviceHandle> {
   }
 }
 
-async function openPrinter(config: DeviceConfig): Promise<DeviceHandle> {
-  const profile = loadPrinterProfile(config.model);
+async function openPrinter(config: DeviceConfig, context: OpenContext): Promise<DeviceHandle> {
+  const profile = resolvePrinterModel(config.model, context.printerProfiles);
   const t = config.transport;
   let emulator: PrinterEmulator | null = null;
   let transport;
@@ -104,7 +109,7 @@ async function openPrinter(config: DeviceConfig): Promise<DeviceHandle> {
   else if (t.type === 'serial') transport = new SerialTransport({ path: t.path, baudRate: t.baudRate ?? 115200 });
   else if (t.type === 'usb_lp') transport = new UsbLpTransport({ path: t.path });
   else return unavailable(config, 'unsupported_transport', `printers cannot use a ${t.type} transport`);
-  const printer = new TicketPrinter({ transport, profile });
+  const printer = new TicketPrinter({ transport, profile, ...printerOptions(config) });
   printer.start();
   return {
     kind: 'printer',
@@ -257,4 +262,14 @@ async function openKeypad(config: DeviceConfig): Promise<DeviceHandle> {
       await l?.unplug();
     },
   };
+}
+
+/** The device's printer settings in the driver's terms; absent ones leave the driver's (profile-based) defaults. */
+function printerOptions(config: DeviceConfig): Partial<ConstructorParameters<typeof TicketPrinter>[0]> {
+  const o = config.printer ?? {};
+  return {
+    ...(o.readsStatus !== undefined && { readsStatus: o.readsStatus }),
+    ...(o.confirm !== undefined && { confirm: o.confirm }),
+    ...(o.confirmTimeoutMs !== undefined && { confirmTimeoutMs: o.confirmTimeoutMs }),
+  } as Partial<ConstructorParameters<typeof TicketPrinter>[0]>;
 }

@@ -127,8 +127,9 @@ export class KioskFaultLog {
       const kiosk = this.kiosks.get(d.terminalId);
       if (!kiosk) continue;
       const current = this.open.get(d.id);
-      // "stopped": the driver is not running — not started yet, or closed by the hall. Not a device fault.
-      if (d.health.state === 'fault' && d.health.code === 'stopped') continue;
+      // "stopped": the driver is not running — not started yet, or closed by its agent. "agent_never_connected":
+      // the hall has just started and the terminal's agent has not connected yet. Neither is a device fault.
+      if (d.health.state === 'fault' && (d.health.code === 'stopped' || d.health.code === 'agent_never_connected')) continue;
       if (d.health.state === 'fault') {
         if (current === d.health.code) continue;
         // The hall's clock, not the device's: "unattended" is judged by the hall calendar.

@@ -52,7 +52,8 @@ export class HallViews {
     private readonly config: HallConfig,
     private readonly runtime: HallRuntime,
     private readonly progressSecret: string,
-    private readonly printing: () => { available: boolean; reason: string | null },
+    /** Whether a kiosk (or, without one, any kiosk) can print now. */
+    private readonly printing: (kioskId?: string) => { available: boolean; reason: string | null },
     private readonly realName: RealNameTickets,
     private readonly devices: () => DeviceDTO[],
   ) {
@@ -145,7 +146,8 @@ export class HallViews {
     };
   }
 
-  hallInfo(): HallInfoDTO {
+  /** `kioskId`: the kiosk asking, so `printing` speaks of its own printer. */
+  hallInfo(kioskId?: string): HallInfoDTO {
     const { config } = this;
     const queues = config.queues.map((q) => this.queue(q.id));
     const waitingByQueue = new Map(queues.map((q) => [q.id, q.waiting]));
@@ -171,7 +173,7 @@ export class HallViews {
         recentCalls: config.display.recentCalls,
         notices: config.display.notices,
       },
-      printing: this.printing(),
+      printing: this.printing(kioskId),
       devices: this.devices(),
     };
   }

@@ -6,7 +6,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startHallService, type RunningHall, type StartHallOptions } from '../../hall/service.js';
+import { loadHallConfig } from '../../hall/config/load.js';
 import type { StaffSessionDTO } from '../../hall/api/dto.js';
+import { TerminalDeviceAgent } from '../../agent/device-agent.js';
+import type { DeviceHandle } from '../../agent/devices/open-device.js';
 
 export interface Harness {
   hall: RunningHall;
@@ -17,6 +20,38 @@ export interface Harness {
   signIn(counterId: string, staffNo: string): Promise<StaffSessionDTO>;
   restart(): Promise<void>;
   close(): Promise<void>;
+  /** With `devices: 'configured'`: each terminal's device agent, in this process (its devices are the demo's emulators). */
+  agents: Map<string, TerminalDeviceAgent>;
+  /** A device as its terminal's agent runs it (tests reach the emulators here). */
+  agentDevice<K extends DeviceHandle['kind']>(kind: K, terminalId: string): Extract<DeviceHandle, { kind: K }>;
+}
+
+export type HarnessOptions = Partial<StartHallOptions> & {
+  /** "configured": start a device agent (in this process) for every terminal the configuration gives devices. */
+  devices?: 'configured' | 'none';
+};
+
+/**
+ * Starts a device agent for each terminal in `terminalIds` against a running hall and waits until
+ * the hall lists every one of its devices as connected and past its first connection attempt.
+ */
+export async function startAgents(hall: RunningHall, terminalIds: readonly string[], dataDir: string): Promise<Map<string, TerminalDeviceAgent>> {
+  const agents = new Map<string, TerminalDeviceAgent>();
+  for (const id of terminalIds) {
+    const token = hall.tokens.get(id);
+    if (!token) throw new Error(`no terminal ${id}`);
+    const agent = new TerminalDeviceAgent({ hallUrl: hall.url, token, terminalId: id, dataDir: path.join(dataDir, `terminal-${id}`), log: () => {}, link: { backoffInitialMs: 50, backoffMaxMs: 500 } });
+    agents.set(id, agent);
+  }
+  await Promise.all([...agents.values()].map((a) => a.start()));
+  const deadline = Date.now() + 20_000;
+  // agent.start() already waited (≤ 3 s) for each device's first connection attempt.
+  const ready = () => terminalIds.every((id) => hall.devices.list().some((d) => d.terminalId === id && d.agentConnected));
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`device agents did not connect: ${JSON.stringify(hall.devices.list().map((d) => [d.id, d.agentConnected, d.health.code]))}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return agents;
 }
 
 /**
@@ -35,9 +70,12 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'servicehall-test-'));
 }
 
-export async function startHarness(options: Partial<StartHallOptions> = {}): Promise<Harness> {
+export async function startHarness(harnessOptions: HarnessOptions = {}): Promise<Harness> {
+  const { devices, ...options } = harnessOptions;
   const dataDir = options.dataDir ?? tempDataDir();
   let hall = await startHallService({ port: 0, ...options, dataDir });
+  const withDevices = devices === 'configured' ? [...new Set(loadHallConfig(options.configPath ?? path.resolve(import.meta.dirname, '../../config/demo-hall.json')).devices.map((d) => d.terminalId))] : [];
+  const agents = await startAgents(hall, withDevices, dataDir);
   const tokenOf = (id: string) => {
     const page = hall.pages.find((p) => p.terminalId === id);
     if (!page) throw new Error(`no terminal ${id}`);
@@ -85,7 +123,14 @@ export async function startHarness(options: Partial<StartHallOptions> = {}): Pro
       await hall.close();
       hall = await startHallService({ ...options, port, dataDir });
     },
+    agents,
+    agentDevice(kind, terminalId) {
+      const handle = agents.get(terminalId)?.devices.of(kind)[0];
+      if (!handle) throw new Error(`terminal ${terminalId} runs no ${kind}`);
+      return handle;
+    },
     async close() {
+      await Promise.all([...agents.values()].map((a) => a.stop()));
       await hall.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

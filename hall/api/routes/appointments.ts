@@ -65,7 +65,7 @@ export function mountAppointments(router: Router, deps: ApiDeps, db: Db, sealer:
 
   const faults = new KioskFaultLog(config, runtime);
   faults.observe(deps.devices.list());
-  const unwatchFaults = deps.manager?.onChange((list) => faults.observe(list)) ?? (() => {});
+  const unwatchFaults = deps.devices.onChange((list) => faults.observe(list));
 
   const matterName = new Map(config.matters.map((m) => [m.id, m.name]));
   const viewDeps = {

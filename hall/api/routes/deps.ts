@@ -3,7 +3,6 @@ import type { HallConfig } from '../../config/schema.js';
 import type { Ticket } from '../../domain/index.js';
 import type { HallRuntime } from '../../runtime/hall-runtime.js';
 import type { HallDevices } from '../../devices/hall-devices.js';
-import type { DeviceManager } from '../../devices/device-manager.js';
 import type { AccessDeps } from '../access.js';
 import type { HallViews } from '../views.js';
 import type { RealNameTickets } from '../../identity/real-name.js';
@@ -14,8 +13,8 @@ export interface ApiDeps extends AccessDeps {
   runtime: HallRuntime;
   views: HallViews;
   devices: HallDevices;
-  /** The configured devices (null when the hall runs without devices). */
-  manager: DeviceManager | null;
+  /** The hall's public address (hall.publicUrl, else its listening address): what tickets' QR codes open. */
+  publicUrl(): string;
   realName: RealNameTickets;
   cards: KioskCards;
   /** A ticket of an earlier service day, from the store. */

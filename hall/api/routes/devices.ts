@@ -26,24 +26,26 @@ function demoCard(fixture: string): EmulatedCard {
 
 export function deviceRoutes(router: Router, deps: ApiDeps): void {
   const admin = (ctx: Parameters<typeof staffSessionOf>[1]) => staffSessionOf(deps, ctx, terminalOf(deps, ctx, 'admin'));
-  const handleOf = (id: string) => {
-    const h = deps.manager?.byId(id);
-    if (!h) throw new ApiError(404, 'not_found', `no device "${id}"`);
-    return h;
+  const deviceOf = (ctx: { params: Record<string, string | undefined>; url: URL }): DeviceDTO => {
+    const d = deps.devices.find(ctx.params.deviceId!, ctx.url.searchParams.get('terminal') ?? undefined);
+    if (!d) throw new ApiError(404, 'not_found', `no device "${ctx.params.deviceId}"`);
+    return d;
   };
-  const dtoOf = (id: string): DeviceDTO => deps.devices.list().find((d) => d.id === id)!;
 
   router.add('GET', '/api/v1/admin/devices', (ctx) => {
     admin(ctx);
     return deps.devices.list();
   });
 
+  // Laid out here for the profile the printer's agent reported, printed there; the preview shows exactly the bytes sent.
   router.add('POST', '/api/v1/admin/devices/:deviceId/test-print', async (ctx): Promise<TestPrintResponse> => {
     admin(ctx);
     await readBody(ctx.req, emptySchema);
-    const h = handleOf(ctx.params.deviceId!);
-    if (h.kind !== 'printer') throw new ApiError(409, 'not_a_printer', `${h.config.id} is not a printer`);
-    const { bytes } = await renderTicket(
+    const device = deviceOf(ctx);
+    if (device.kind !== 'printer') throw new ApiError(409, 'not_a_printer', `${device.id} is not a printer`);
+    const profile = deps.devices.printerProfile(device.terminalId, device.id);
+    if (!profile) throw new ApiError(409, 'agent_offline', `the device agent of terminal ${device.terminalId} has not reported this printer's model`);
+    const { bytes } = renderTicket(
       {
         hallName: deps.config.hall.name,
         number: 'T001',
@@ -52,47 +54,25 @@ export function deviceRoutes(router: Router, deps: ApiDeps): void {
         peopleAhead: 0,
         waitMinutes: { min: 0, max: 5 },
         issuedAtText: localParts(deps.now(), deps.config.hall.utcOffsetMinutes).text,
-        qrContent: `servicehall:test-print:${h.config.id}`,
+        qrContent: `servicehall:test-print:${device.id}`,
         notice: ['这是一张测试票，请勿使用'],
       },
-      { profile: h.profile },
+      { profile },
     );
-    const outcome = await h.printer.printRaw(bytes);
-    const previewSvg = renderPreviewSvg(decodeEscPos(bytes), { paperWidthDots: h.profile.paperWidthDots });
-    return {
-      print: outcome.ok ? { status: 'printed', code: null, message: null } : { status: 'failed', code: outcome.code, message: outcome.message },
-      previewSvg,
-    };
+    const print = await deps.devices.testPrint(device, bytes);
+    return { print, previewSvg: renderPreviewSvg(decodeEscPos(bytes), { paperWidthDots: profile.paperWidthDots }) };
   });
 
+  // Demo and test controls of emulated devices, carried out by the device's own agent.
   router.add('POST', '/api/v1/admin/devices/:deviceId/emulator', async (ctx): Promise<DeviceDTO> => {
     admin(ctx);
     const body = await readBody(ctx.req, emulatorActionSchema);
-    const h = handleOf(ctx.params.deviceId!);
-    if (!h.emulated) throw new ApiError(409, 'not_emulated', `${h.config.id} is real hardware: use the device itself`);
-    switch (body.action) {
-      case 'unplug':
-      case 'replug':
-        await h[body.action]?.();
-        break;
-      case 'swipe_card': {
-        if (h.kind !== 'id_reader' || !h.emulator) throw new ApiError(409, 'wrong_device', `${h.config.id} is not an ID card reader`);
-        const emulator = h.emulator;
-        emulator.insertCard(demoCard(body.fixture));
-        // A swipe: the card rests on the reader long enough for a read, then is taken away.
-        setTimeout(() => emulator.removeCard(), 4000).unref();
-        break;
-      }
-      case 'press':
-        if (h.kind !== 'rating_pad' || !h.emulator) throw new ApiError(409, 'wrong_device', `${h.config.id} is not a rating pad`);
-        await h.emulator.press(body.level);
-        break;
-      case 'printer_state':
-        if (h.kind !== 'printer' || !h.emulator) throw new ApiError(409, 'wrong_device', `${h.config.id} is not a printer`);
-        h.emulator.setState(body.state);
-        break;
-    }
-    return dtoOf(h.config.id);
+    const device = deviceOf(ctx);
+    if (!device.emulated) throw new ApiError(409, 'not_emulated', `${device.id} is real hardware: use the device itself`);
+    const action = body.action === 'swipe_card' ? { action: 'swipe_card' as const, card: demoCard(body.fixture) as unknown as Record<string, unknown> } : body;
+    const answer = await deps.devices.emulator(device, action);
+    if (!answer.ok) throw new ApiError(answer.code === 'agent_offline' || answer.code === 'agent_timeout' ? 503 : 409, answer.code ?? 'failed', answer.message ?? 'the device agent refused');
+    return deviceOf(ctx);
   });
 
   router.add('POST', '/api/v1/kiosk/card/clear', async (ctx) => {

@@ -1,0 +1,145 @@
+// The technician's page on a terminal (docs/device-agent.md): what this machine
+// offers (serial ports, USB printers, HID devices), which devices the agent
+// runs with their health, assigning a device to a port (written to
+// terminal.json), a test print and a test card read — without the hall.
+// Served by the device agent on 127.0.0.1 only.
+// Dangers and contracts:
+// - Loopback only, and the Host header must name loopback (a web page elsewhere
+//   cannot reach it through DNS rebinding); writes need a JSON body and, when a
+//   browser sends an Origin, this page's own origin.
+// - A test read shows the card masked; the full number never leaves the agent here.
+// - terminal.json is rewritten atomically; the token in it is kept and never shown.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { localDeviceSchema } from '../../protocol/devices.js';
+import type { TerminalDeviceAgent } from '../device-agent.js';
+import { readTerminalFile, writeTerminalFile } from '../terminal-file.js';
+import { listMachinePorts } from './machine-ports.js';
+import { decodeEscPos, renderPreviewSvg, renderTicket } from '../../drivers/printer/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const devicesBody = z.object({ devices: z.array(localDeviceSchema).max(32), hallDefaults: z.boolean().optional() }).strict();
+const TEST_READ_MS = 20_000;
+
+export interface TechnicianPage {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startTechnicianPage(options: { agent: TerminalDeviceAgent; terminalFile: string; port: number; pageDir?: string }): Promise<TechnicianPage> {
+  const { agent, terminalFile } = options;
+  const pageDir = options.pageDir ?? path.join(root, 'dist', 'renderer', 'technician');
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: Error) => send(res, 500, { error: { code: 'internal', message: err.message } }));
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) return send(res, 403, { error: { code: 'forbidden', message: 'the technician page answers on this machine only' } });
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method !== 'GET') {
+      const origin = req.headers.origin;
+      if (origin && new URL(origin).host !== req.headers.host) return send(res, 403, { error: { code: 'forbidden', message: 'cross-site request refused' } });
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { error: { code: 'json_only', message: 'send JSON' } });
+    }
+    const route = `${req.method} ${url.pathname}`;
+    if (route === 'GET /local/api/status') {
+      const file = readTerminalFile(terminalFile);
+      return send(res, 200, {
+        terminalId: file.terminalId ?? null,
+        hallUrl: file.hallUrl ?? null,
+        link: agent.linkState(),
+        devices: agent.reports(),
+        localDevices: file.devices ?? [],
+        hallDefaults: agent.hallDefaults(),
+        usesHallDefaults: file.hallDefaults !== false,
+      });
+    }
+    if (route === 'GET /local/api/ports') return send(res, 200, await listMachinePorts());
+    if (route === 'PUT /local/api/devices') {
+      const parsed = devicesBody.safeParse(await readJson(req));
+      if (!parsed.success) return send(res, 400, { error: { code: 'invalid_request', message: z.prettifyError(parsed.error) } });
+      const file = readTerminalFile(terminalFile);
+      const next = { ...file, devices: parsed.data.devices, ...(parsed.data.hallDefaults !== undefined && { hallDefaults: parsed.data.hallDefaults }) };
+      writeTerminalFile(terminalFile, next);
+      await agent.reconfigure(next);
+      await agent.devices.settle();
+      return send(res, 200, { devices: agent.reports() });
+    }
+    const test = /^\/local\/api\/devices\/([A-Za-z0-9_-]{1,40})\/(test-print|test-read)$/.exec(url.pathname);
+    if (req.method === 'POST' && test) {
+      const [, id, what] = test;
+      const device = agent.devices.get(id!);
+      if (!device) return send(res, 404, { error: { code: 'not_found', message: `no device "${id}" on this terminal` } });
+      if (what === 'test-print') {
+        if (device.kind !== 'printer') return send(res, 409, { error: { code: 'not_a_printer', message: `${id} is not a printer` } });
+        const { bytes } = renderTicket(
+          { hallName: '设备测试', number: 'T001', matterName: '打印测试 · 中文与二维码', queueName: '测试', peopleAhead: 0, waitMinutes: { min: 0, max: 5 }, issuedAtText: new Date().toISOString().slice(0, 16).replace('T', ' '), qrContent: `servicehall:test-print:${id}`, notice: ['这是一张测试票，请勿使用'] },
+          { profile: device.profile },
+        );
+        const print = await agent.testPrint(id!, bytes);
+        return send(res, 200, { print, previewSvg: renderPreviewSvg(decodeEscPos(bytes), { paperWidthDots: device.profile.paperWidthDots }) });
+      }
+      if (device.kind !== 'id_reader') return send(res, 409, { error: { code: 'not_a_reader', message: `${id} is not an ID card reader` } });
+      const card = await new Promise<{ maskedName: string; maskedIdNumber: string; cardType: string } | null>((resolve) => {
+        const timer = setTimeout(() => {
+          off();
+          resolve(null);
+        }, TEST_READ_MS);
+        const off = device.reader.onCard((record) => {
+          clearTimeout(timer);
+          off();
+          resolve({ maskedName: `${[...record.name][0] ?? ''}*`, maskedIdNumber: record.maskedIdNumber, cardType: record.cardType });
+        });
+      });
+      return card ? send(res, 200, { card }) : send(res, 408, { error: { code: 'no_card', message: `no card was read within ${TEST_READ_MS / 1000} s: put a card on the reader` } });
+    }
+    if (req.method === 'GET' && !url.pathname.startsWith('/local/api/')) return servePage(pageDir, url.pathname, res);
+    return send(res, 404, { error: { code: 'not_found', message: `no ${route}` } });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  let text = '';
+  for await (const chunk of req) {
+    text += String(chunk);
+    if (text.length > 256 * 1024) throw new Error('request body too large');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+
+/** The built page (dist/renderer/technician/index.html and its assets under dist/renderer/assets). */
+function servePage(pageDir: string, pathname: string, res: http.ServerResponse): void {
+  const base = path.dirname(pageDir);
+  const file = pathname === '/' ? path.join(pageDir, 'index.html') : path.join(base, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
+  if (!file.startsWith(base) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    return send(res, 404, { error: { code: 'not_found', message: fs.existsSync(pageDir) ? 'no such file' : 'the technician page is not built: npm run build:renderer' } });
+  }
+  res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+  fs.createReadStream(file).pipe(res);
+}
