@@ -13,6 +13,7 @@ import { startHallService } from './service.js';
 import { lockDataFolder } from './runtime/data-lock.js';
 import { openDatabase } from './store/db.js';
 import { forgetIdentities } from './identity/sealer.js';
+import { launchAgents } from '../agent/launcher.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -71,8 +72,6 @@ try {
     dataDir: values.data,
     port: values.port === undefined ? undefined : Number(values.port),
     host: values.host,
-    // The demo runs on device emulators that speak the real wire protocols.
-    devices: values['no-devices'] ? 'none' : 'configured',
   });
   for (const w of hall.warnings) console.warn(w);
   console.log(`ServiceHall is running at ${hall.url}`);
@@ -80,9 +79,18 @@ try {
   console.log(`Open each terminal page within ${minutes} minutes (the #enrol= part is a one-time code that registers the browser as that terminal; the admin page makes new codes):`);
   for (const p of hall.pages) console.log(`  ${p.role.padEnd(15)} ${p.name.padEnd(14)} ${hall.enrolmentCode(p.terminalId).url}`);
   console.log('Demo staff: numbers 1001–1008 (counters), 2001 (guide), 9001 (manager); PIN 1234. Ctrl+C stops the hall.');
+  // As a real hall runs one device agent per PC: one process per terminal with devices (emulators in the demo).
+  const withDevices = [...new Set(loadHallConfig(path.resolve(values.config ?? path.join(repoRoot, 'config/demo-hall.json'))).devices.map((d) => d.terminalId))];
+  const agents =
+    values['no-devices'] || withDevices.length === 0
+      ? null
+      : launchAgents({ hallUrl: hall.url, terminalIds: withDevices, dataDir: path.resolve(values.data ?? path.join(repoRoot, 'data')), enrolmentCode: (id) => hall.enrolmentCode(id).code });
+  if (agents) console.log(`Device agents (one process per terminal, docs/device-agent.md): ${agents.agents.map((a) => `${a.terminalId} pid ${a.pid()}`).join(', ')}`);
   const stop = async (signal: string) => {
     console.log(`\n${signal}: stopping the hall…`);
+    // The hall first: agents stopping under a running hall would be logged as kiosk faults.
     await hall.close();
+    await agents?.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

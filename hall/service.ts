@@ -39,9 +39,13 @@ import { SyncAgent } from './sync/sync-agent.js';
 import { mergeCentralAppointments as mergeCentral } from './appointments/central-merge.js';
 import type { DatasetReader } from './sync/downlink/dataset-reader.js';
 import type { ApiDeps } from './api/routes/deps.js';
-import { noDevices, type HallDevices } from './devices/hall-devices.js';
-import { DeviceManager } from './devices/device-manager.js';
+import { HallDevices } from './devices/hall-devices.js';
+import { AgentHub } from './devices/agent-hub.js';
+import { DeviceRegistry } from './devices/device-registry.js';
+import { PrintJobs } from './devices/print-jobs.js';
 import { wireDevices } from './devices/device-wiring.js';
+import { publicBaseUrl } from './api/public-url.js';
+import { AGENT_PATH } from '../protocol/agent.js';
 import { IdentitySealer, sealedRows } from './identity/sealer.js';
 import { RealNameTickets } from './identity/real-name.js';
 import { KioskCards } from './identity/kiosk-cards.js';
@@ -55,11 +59,6 @@ export interface StartHallOptions {
   port?: number;
   rendererDir?: string;
   timers?: Timers;
-  /**
-   * "configured": open the devices the hall configuration declares (the demo's are emulators
-   * speaking the real wire protocols); "none" (default): no devices, tickets shown on screen only.
-   */
-  devices?: 'configured' | 'none';
 }
 
 export interface PageAddress {
@@ -74,8 +73,13 @@ export interface RunningHall {
   url: string;
   pages: PageAddress[];
   runtime: HallRuntime;
-  /** The devices, when started with devices: "configured" (tests reach the emulators here). */
-  devices: DeviceManager | null;
+  /**
+   * Every device of the hall as its terminals' device agents report them. The hall opens no device
+   * itself: each terminal's agent (agent/, `npm run terminal`) drives the devices plugged into it.
+   */
+  devices: HallDevices;
+  /** Terminal id → token, for in-process callers (tests, the Electron master, the demo's agent launcher). Never printed. */
+  tokens: ReadonlyMap<string, string>;
   /** Problems found at start to show the technician (loose file permissions); main.ts prints them. */
   warnings: string[];
   /**
@@ -116,14 +120,18 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
 
     const terminals = new TerminalRegistry(db);
     const tokens = terminals.registerConfigured(config.terminals, dataDir, timers.now());
-    const manager = options.devices === 'configured' ? await DeviceManager.open(config) : null;
-    const devices: HallDevices = manager ?? noDevices;
+    const hub = new AgentHub(terminals, () => timers.now());
+    const registry = new DeviceRegistry(config, () => timers.now());
+    const printJobs = new PrintJobs(db, runtime, hub, registry, config.deviceAgents.printFreshSeconds * 1000);
+    const devices = new HallDevices(config, registry, printJobs, hub);
+    // Set once the server listens: where visitors' phones open a ticket's QR code.
+    let publicUrl = config.hall.publicUrl ?? '';
     const cards = new KioskCards(config.timeouts.kioskIdleSeconds * 1000);
     const sealer = IdentitySealer.fromDataDir(dataDir, () => sealedRows(db));
     const realName = new RealNameTickets(db, sealer);
     const purgeIdentities = () => realName.purge(timers.now());
     purgeIdentities();
-    const views = new HallViews(config, runtime, store.meta('progress_secret')!, () => devices.printingStatus(), realName, () => devices.list());
+    const views = new HallViews(config, runtime, store.meta('progress_secret')!, (kioskId) => devices.printingStatus(kioskId), realName, () => devices.list());
     runtime.onEvents((events) => {
       views.observe(events);
       if (events.some((e) => e.type === 'service_day_closed')) purgeIdentities();
@@ -134,7 +142,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
       runtime,
       views,
       devices,
-      manager,
+      publicUrl: () => publicUrl,
       realName,
       cards,
       terminals,
@@ -171,7 +179,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     tlsRoutes(router, deps, tlsStatus(hallTls));
 
     const live = new LiveHub(runtime, views, terminals);
-    const unwire = manager ? wireDevices({ config, runtime, devices: manager, cards, live }) : () => {};
+    const unwire = wireDevices({ config, runtime, hub, registry, printJobs, cards, live });
     const server = createLanServer(hallTls, (req, res) => {
       const url = parseRequestUrl(req.url);
       if (!url) return sendBadTarget(res);
@@ -184,7 +192,11 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
         })
         .catch((err) => sendError(res, err));
     });
-    server.on('upgrade', (req, socket, head) => live.handleUpgrade(req, socket, head));
+    server.on('upgrade', (req, socket, head) => {
+      // Device agents have their own endpoint; everything else is the pages' live feed.
+      if (parseRequestUrl(req.url)?.pathname === AGENT_PATH) hub.handleUpgrade(req, socket, head);
+      else live.handleUpgrade(req, socket, head);
+    });
     server.keepAliveTimeout = 5_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -194,6 +206,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `${lanScheme(hallTls)}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+    publicUrl = publicBaseUrl(config.hall.publicUrl, lanScheme(hallTls), address);
     const pages: PageAddress[] = config.terminals.map((t) => {
       const query = t.counterId ? `?counter=${encodeURIComponent(t.counterId)}&terminal=${encodeURIComponent(t.id)}` : `?terminal=${encodeURIComponent(t.id)}`;
       return { terminalId: t.id, role: t.role, ...(t.counterId ? { counterId: t.counterId } : {}), name: t.name, url: `${url}/${PAGE_OF_ROLE[t.role]}/${query}#token=${tokens.get(t.id)}` };
@@ -204,7 +217,8 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
       url,
       pages,
       runtime,
-      devices: manager,
+      devices,
+      tokens,
       warnings,
       enrolmentCode(terminalId) {
         const t = config.terminals.find((c) => c.id === terminalId);
@@ -220,10 +234,10 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
         await sync.stop();
         appointments.unwatchFaults();
         unwire();
+        await hub.close();
         await live.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await devices.close();
         db.close();
         unlock();
       },

@@ -179,8 +179,14 @@ export interface IssueTicketRequest {
   identity?: { source: 'card' } | { source: 'manual'; idNumber: string };
 }
 
+/**
+ * A print's outcome. sending: handed to the kiosk's device agent, the outcome follows as a live
+ * `print_outcome`; printed: the printer confirmed it; unconfirmed: printed with no fault seen, but this
+ * printer cannot confirm; failed: not printed (code says why); unknown: the terminal stopped mid-print —
+ * it may or may not have come out; no_printer: this kiosk has none.
+ */
 export interface PrintOutcomeDTO {
-  status: 'printed' | 'failed' | 'no_printer';
+  status: 'sending' | 'printed' | 'unconfirmed' | 'failed' | 'unknown' | 'no_printer';
   code: string | null;
   message: string | null;
 }
@@ -303,6 +309,8 @@ export interface DeviceDTO {
   transport: string;
   /** True for the demo's emulators: the admin page may inject card swipes, presses and faults. */
   emulated: boolean;
+  /** Whether the device agent of its terminal is connected now (false: the health shown is the last known). */
+  agentConnected: boolean;
   health: { state: 'ok' | 'warning' | 'fault'; code: string; message: string; since: number };
 }
 
@@ -341,10 +349,13 @@ export type LiveMessage =
   /** Only to the kiosk whose reader failed to read a card: say it plainly, walk-in tickets still work. */
   | { type: 'card_error'; code: string; message: string }
   /** To every terminal when any device's health changes (kiosks hide the printer or the reader hint). */
-  | { type: 'devices'; devices: DeviceDTO[] };
+  | { type: 'devices'; devices: DeviceDTO[] }
+  /** Only to the kiosk that issued the ticket: how its print went (the ticket screen never waits for it). */
+  | { type: 'print_outcome'; ticketId: string; print: PrintOutcomeDTO };
 
 /** WebSocket messages, terminal → server. */
-export type LiveRequest = { type: 'resume'; since: number };
+/** The first message on /api/v1/live must be `auth` (the token never goes in the URL). */
+export type LiveRequest = { type: 'auth'; token: string } | { type: 'resume'; since: number };
 
 // ---- Counter rules: special calls, suspend/resume, rejoin, recall rules, "why this ticket" ----
 
@@ -712,4 +723,18 @@ export interface SimulationDTO {
 
 export interface SimulateResponseDTO extends SimulationDTO {
   limits: { maxTickets: number; maxScale: number };
+}
+
+// ---- TLS on the LAN (GET /api/v1/admin/tls; hall/tls/status.ts, docs/security-tls.md) ----
+
+export interface TlsStatusDTO {
+  enabled: boolean;
+  /** SHA-256 of the certificate terminals pin, "AB:CD:…" (32 pairs); null with TLS off. */
+  sha256: string | null;
+  /** Base64 SHA-256 of the public key (Chromium's --ignore-certificate-errors-spki-list); null with TLS off. */
+  spkiSha256: string | null;
+  /** generated / kept: the hall's self-signed certificate; configured: lan.tls.certFile. */
+  source: 'configured' | 'generated' | 'kept' | null;
+  /** End of validity, ms since the epoch; null with TLS off. */
+  notAfter: number | null;
 }

@@ -11,6 +11,8 @@ import { downlinkConfigSchema } from './downlink-schema.js';
 import { ratingUploadSchema } from './rating-upload-schema.js';
 import { securityConfigSchema } from './security-schema.js';
 import { lanSchema } from './lan-schema.js';
+import { deviceSchema } from '../../protocol/devices.js';
+import { deviceAgentSettingsSchema } from './device-agent-schema.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"');
 
@@ -117,31 +119,8 @@ export const terminalSchema = z.object({
   zone: z.enum(['hall', '24h']).default('hall'),
 });
 
-export const deviceKinds = ['printer', 'id_reader', 'rating_pad', 'keypad'] as const;
-
-/**
- * Where a device is plugged in. "emulated": the hall starts an emulator that speaks the device's
- * real wire protocol (TCP for printers, a socat pty pair for serial devices) — the demo default.
- */
-export const deviceTransportSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('emulated') }).strict(),
-  z.object({ type: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().optional() }).strict(),
-  z.object({ type: z.literal('tcp'), host: z.string().min(1), port: z.number().int().min(1).max(65535) }).strict(),
-  z.object({ type: z.literal('usb_lp'), path: z.string().regex(/^\/dev\/usb\/lp\d+$|^\//, 'must be a device path such as /dev/usb/lp0') }).strict(),
-  z.object({ type: z.literal('hid'), path: z.string().optional() }).strict(),
-]);
-
-export const deviceSchema = z.object({
-  id,
-  /** The terminal the device is plugged into (kiosk: printer, ID reader; counter: rating pad, keypad). */
-  terminalId: id,
-  kind: z.enum(deviceKinds),
-  /** Model profile id: printers "generic-epson" | "snbc-bk-t080" | "generic-58mm-gb2312"; pads "reference-serial" …; keypads "reference-keypad". */
-  model: z.string().min(1),
-  transport: deviceTransportSchema,
-  /** Caller keypads: keypad address → counter number. */
-  keypadAddresses: z.array(z.object({ address: z.number().int().min(0).max(255), counterNumber: z.number().int().positive() })).optional(),
-});
+// Devices are declared in protocol/devices.ts (shared with the device agent's terminal.json).
+export { deviceKinds, deviceSchema, deviceTransportSchema } from '../../protocol/devices.js';
 
 export const greenCategorySchema = z.object({ id, label: z.string().min(1) });
 
@@ -157,6 +136,16 @@ export const hallConfigSchema = z
       utcOffsetMinutes: z.number().int().min(-720).max(840).default(480),
       /** Hour (local) at which a new service day starts numbering afresh. */
       dayStartsAtHour: z.number().int().min(0).max(12).default(3),
+      /**
+       * The address visitors' phones reach the hall's pages at (e.g. "http://192.168.1.10:8080" or a public
+       * name): printed in every ticket's QR code. Absent: the hall's own listening address, with the
+       * machine's first LAN address when it listens on all interfaces.
+       */
+      publicUrl: z
+        .string()
+        .url()
+        .refine((u) => /^https?:\/\//.test(u) && !/[?#]/.test(u), 'must be an http:// or https:// address without a query or fragment')
+        .optional(),
     }),
     departments: z.array(departmentSchema).min(1),
     queues: z.array(queueSchema).min(1),
@@ -164,7 +153,12 @@ export const hallConfigSchema = z
     counters: z.array(counterSchema).min(1),
     staff: z.array(staffSchema).min(1),
     terminals: z.array(terminalSchema).min(1),
+    /** Defaults per terminal; each terminal's own terminal.json may override them (docs/device-agent.md). */
     devices: z.array(deviceSchema).default([]),
+    /** Custom printer model profiles a device's `model` may name (docs/devices/printer.md). */
+    printerProfiles: z.array(z.record(z.string(), z.unknown())).default([]),
+    /** How the hall treats its terminals' device agents (docs/device-agent.md). */
+    deviceAgents: deviceAgentSettingsSchema,
     callingPolicies: z.array(callingPolicySchema).default([]),
     visitRules: visitRulesSchema.default(visitRulesSchema.parse({})),
     /** Opening hours, holidays, extended hours (docs/calendar.md). Absent: the hall is always open (the demo). */

@@ -63,11 +63,11 @@ export function guideRoutes(router: Router, deps: ApiDeps, reader: DatasetReader
     const kiosk = terminalOf(deps, ctx, 'kiosk');
     const { matterId } = await readBody(ctx.req, guidePrintSchema);
     const { guide } = guideFor(matterId);
-    const handle = deps.manager?.of('printer', kiosk.id);
-    if (!handle) throw new ApiError(409, 'no_printer', `kiosk ${kiosk.id} has no ticket printer`);
-    const health = handle.health();
-    if (health.state === 'fault') {
-      throw new ApiError(409, 'printer_unavailable', `the printer of kiosk ${kiosk.id} cannot print now (${health.code}): ${health.message}`, { reason: health.code });
+    const profile = deps.devices.printerProfile(kiosk.id);
+    if (!profile) throw new ApiError(409, 'no_printer', `kiosk ${kiosk.id} has no ticket printer (or its device agent is not connected)`);
+    const status = deps.devices.printingStatus(kiosk.id);
+    if (!status.available) {
+      throw new ApiError(409, 'printer_unavailable', `the printer of kiosk ${kiosk.id} cannot print now (${status.reason})`, { reason: status.reason ?? 'unknown' });
     }
     if (printing.has(kiosk.id)) throw new ApiError(409, 'print_busy', `kiosk ${kiosk.id} is already printing a notice`);
     printing.add(kiosk.id);
@@ -79,15 +79,17 @@ export function guideRoutes(router: Router, deps: ApiDeps, reader: DatasetReader
         rendered = renderNotice(
           guide,
           { hallName: deps.config.hall.name, printedAtText: localParts(deps.now(), deps.config.hall.utcOffsetMinutes).text, catalogVersion: version, ...(enquiry ? { enquiryCounterText: enquiry } : {}) },
-          handle.profile,
+          profile,
         );
       } catch (err) {
         const code = (err as { code?: string }).code ?? 'invalid_ticket';
         throw new ApiError(409, 'print_failed', `the notice cannot be laid out for this printer: ${(err as Error).message}`, { reason: code, printed: 'none' });
       }
-      const outcome = await handle.printer.printRaw(rendered.bytes);
-      if (!outcome.ok) throw new ApiError(409, 'print_failed', `the notice did not print (${outcome.code}): ${outcome.message}`, { reason: outcome.code, printed: outcome.printed });
-      return { matterId, catalogVersion: version, materials: guide.materials.length, print: { status: 'printed', warnings: [...new Set([...rendered.warnings, ...outcome.warnings].map((w) => w.code))] } };
+      const outcome = await deps.devices.printNotice(kiosk.id, () => rendered.bytes);
+      if (outcome.status !== 'printed' && outcome.status !== 'unconfirmed') {
+        throw new ApiError(409, 'print_failed', `the notice did not print (${outcome.code}): ${outcome.message}`, { reason: outcome.code ?? outcome.status, printed: outcome.status === 'failed' ? 'none' : 'unknown' });
+      }
+      return { matterId, catalogVersion: version, materials: guide.materials.length, print: { status: 'printed', warnings: [...new Set(rendered.warnings.map((w) => w.code).concat(outcome.status === 'unconfirmed' ? ['print_unconfirmed'] : []))] } };
     } finally {
       printing.delete(kiosk.id);
     }

@@ -25,8 +25,8 @@ import type { ApiDeps } from './deps.js';
 
 export function kioskRoutes(router: Router, deps: ApiDeps): void {
   router.add('GET', '/api/v1/hall', (ctx) => {
-    terminalOf(deps, ctx);
-    return deps.views.hallInfo();
+    const terminal = terminalOf(deps, ctx);
+    return deps.views.hallInfo(terminal.role === 'kiosk' ? terminal.id : undefined);
   });
 
   router.add('GET', '/api/v1/kiosk/availability', (ctx): KioskAvailabilityDTO => {
@@ -92,14 +92,16 @@ function visitorIdentity(deps: ApiDeps, kioskId: string, requested: NonNullable<
   return { idNumber: checked.idNumber, cardType: checked.kind, source: 'manual', birthDate: checked.birthDate };
 }
 
-/** Shows and prints a committed ticket: durable from here, the number exists even if printing fails. */
-async function deliverTicket(deps: ApiDeps, ctx: RequestContext, kioskId: string, ticketId: string): Promise<IssueTicketResponse> {
+/**
+ * Shows and prints a committed ticket: durable from here, the number exists even if printing fails.
+ * Never waits for the printer: the outcome reaches the kiosk as a live `print_outcome`. Idempotent per
+ * ticket: delivering a ticket again (a retried request) reports its print, never prints it twice.
+ */
+function deliverTicket(deps: ApiDeps, _ctx: RequestContext, kioskId: string, ticketId: string): IssueTicketResponse {
   const ticket = deps.views.ticket(deps.runtime.state.tickets.get(ticketId)!);
-  // The QR code must open from a visitor's phone: an absolute address on the host the kiosk used.
-  const progressUrl = new URL(ticket.progressUrl, `http://${ctx.req.headers.host ?? 'localhost'}`).toString();
-  const print = await deps.devices.printTicket(kioskId, ticket, progressUrl);
-  if (print.status === 'printed') deps.runtime.recordDeviceEvent('ticket_printed', { ticketId, number: ticket.number, kioskId });
-  if (print.status === 'failed') deps.runtime.recordDeviceEvent('print_failed', { ticketId, number: ticket.number, kioskId, code: print.code });
+  // The QR code must open from a visitor's phone: the hall's public address, never the Host header a kiosk used.
+  const progressUrl = new URL(ticket.progressUrl, deps.publicUrl()).toString();
+  const print = deps.devices.printJobs.ticketOutcome(ticketId) ?? deps.devices.printTicket(kioskId, ticket, progressUrl);
   return { ticket, print };
 }
 
