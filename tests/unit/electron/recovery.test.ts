@@ -140,3 +140,17 @@ describe('recovery state file', () => {
     if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('docs/electron.md states the limits the code uses', () => {
+  // Mutation checked: changing maxReloadsPerHour to 12 (or the doc to 12) fails here.
+  it('reload cap, backoff, grace period, GPU threshold, main-process cap and give-up code', () => {
+    const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/electron.md'), 'utf8');
+    const l = defaultRecoveryLimits;
+    expect(doc).toContain(`At most\n**${l.maxReloadsPerHour} reloads in any rolling hour**`);
+    expect(doc).toContain(`Reloads back off from ${l.firstDelayMs / 1000} s, doubling with each reload in the last hour, up to ${l.maxDelayMs / 1000} s.`);
+    expect(doc).toContain(`| the page hangs | webContents \`unresponsive\` | wait ${l.unresponsiveGraceMs / 1000} s;`);
+    expect(doc).toContain(`| ${l.gpuCrashesForSoftwareRendering} GPU crashes within an hour |`);
+    expect(doc).toContain(`At most **${l.maxRelaunchesPerHour} main-process crashes in an hour**`);
+    expect(doc).toContain(`exits with status **${GIVE_UP_EXIT_CODE}**`);
+  });
+});
