@@ -1,19 +1,9 @@
 // What the admin page shows about the hall's TLS (GET /api/v1/admin/tls): whether
 // the LAN is encrypted and the fingerprint technicians compare when they enrol a
-// terminal. Browser-safe: the renderer imports the DTO type from here.
+// terminal. The DTO is part of the API contract (hall/api/dto.ts).
 // Contract: never the key, never the key's path.
+import type { TlsStatusDTO } from '../api/dto.js';
 import type { HallTls } from './hall-tls.js';
-
-export interface TlsStatusDTO {
-  enabled: boolean;
-  /** SHA-256 of the certificate, "AB:CD:…" (32 pairs); null with TLS off. */
-  sha256: string | null;
-  /** Base64 SHA-256 of the public key (Chromium's --ignore-certificate-errors-spki-list); null with TLS off. */
-  spkiSha256: string | null;
-  source: HallTls['source'] | null;
-  /** End of validity, ms since the epoch; null with TLS off. */
-  notAfter: number | null;
-}
 
 export function tlsStatus(tls: HallTls | null): TlsStatusDTO {
   if (!tls) return { enabled: false, sha256: null, spkiSha256: null, source: null, notAfter: null };

@@ -1,15 +1,14 @@
 // 安全连接: whether the LAN is encrypted, and the certificate fingerprint a
 // technician compares with the one a terminal shows while it is enrolled
-// (docs/security-tls.md). Data: GET /api/v1/admin/tls (hall/tls/status.ts).
+// (docs/security-tls.md). Data: GET /api/v1/admin/tls (hall/api/dto.ts).
 // The fingerprint is shown whole, in two lines of 16 pairs, in a monospace font:
 // a person compares it character by character.
-import type { TlsStatusDTO } from '../../hall/tls/status';
 import { useT } from '../shared/i18n';
 import { describeError } from '../shared/api/errors';
 import { useHallView } from '../shared/hooks/useHallView';
 import { wallClock } from '../shared/format/time';
 import type { PageConnection } from '../shared/page/connection';
-import type { StaffSessionDTO } from '../../hall/api/dto';
+import type { StaffSessionDTO, TlsStatusDTO } from '../../hall/api/dto';
 
 /** "AB:CD:…" (32 pairs) → two lines of 16 pairs. */
 export function fingerprintLines(sha256: string): string[] {

@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHallService, type RunningHall } from '../../../hall/service.js';
 import { generateSelfSignedCertificate } from '../../../hall/tls/self-signed.js';
 import { CERT_FILE, KEY_FILE, TLS_FOLDER } from '../../../hall/tls/hall-tls.js';
-import type { TlsStatusDTO } from '../../../hall/tls/status.js';
+import type { TlsStatusDTO } from '../../../hall/api/dto.js';
 import { fetchHallCertificate, pinnedTlsOptions, pinnedTlsOptionsFor, pinnedWebSocketOptions, spkiSha256Base64, type PinnedTlsOptions } from '../../../protocol/tls-pin.js';
 import { demoConfigWith, tempDataDir } from '../../helpers/hall-harness.js';
 import { CHROMIUM_PATH, artifactPath } from '../../helpers/browser.js';

@@ -8,6 +8,7 @@ import { zhCNRatingUploads } from '../zh-CN-rating-uploads';
 import { zhCNSimulator } from '../zh-CN-simulator';
 import { zhCNSync } from '../zh-CN-sync';
 import { zhCNGuides } from '../zh-CN-guides';
+import { zhCNTls } from '../zh-CN-tls';
 
 const core = {
   // Whole product
@@ -503,7 +504,7 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls] as const;
 
 export const zhCN = {
   ...core,
@@ -512,6 +513,7 @@ export const zhCN = {
   ...(zhCNSimulator satisfies Disjoint<typeof core, typeof zhCNSimulator>),
   ...(zhCNSync satisfies Disjoint<typeof core, typeof zhCNSync>),
   ...(zhCNGuides satisfies Disjoint<typeof core, typeof zhCNGuides>),
+  ...(zhCNTls satisfies Disjoint<typeof core, typeof zhCNTls>),
 } as const satisfies Record<string, string>;
 
 /** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */
