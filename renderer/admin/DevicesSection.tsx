@@ -72,7 +72,7 @@ export function DevicesSection({ connection, sessionToken, counters }: { connect
     run(device, async () => {
       const res = await client.post<TestPrintResponse>(`/admin/devices/${seg(device.id)}/test-print`, {});
       const preview = res.previewSvg ? svgDataUrl(res.previewSvg) : undefined;
-      if (res.print.status === 'printed') return { ok: true, key: 'admin.devices.printed', preview };
+      if (res.print.status === 'printed' || res.print.status === 'unconfirmed') return { ok: true, key: 'admin.devices.printed', preview };
       if (res.print.status === 'no_printer') return { ok: false, key: 'admin.devices.noPrinter', preview };
       return { ok: false, key: 'admin.devices.printFailed', params: { code: res.print.code ?? '', message: res.print.message ?? '' }, preview };
     });

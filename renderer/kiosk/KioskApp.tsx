@@ -8,7 +8,7 @@
 // whose numbers are gone say so before anything is printed. The page reloads its mode at
 // the calendar's next change.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckInRequest, CheckInResponse, HallInfoDTO, IssueTicketRequest, IssueTicketResponse, KioskAvailabilityDTO, MatterDTO } from '../../hall/api/dto';
+import type { CheckInRequest, CheckInResponse, HallInfoDTO, IssueTicketRequest, IssueTicketResponse, KioskAvailabilityDTO, MatterDTO, PrintOutcomeDTO } from '../../hall/api/dto';
 import { useT, type MessageKey } from '../shared/i18n';
 import { ApiError, describeError, isUnreachable } from '../shared/api/errors';
 import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
@@ -69,6 +69,13 @@ interface GreenChannel {
 }
 
 const START: Screen = { name: 'start' };
+
+/** The screen with a ticket's print outcome applied, when that ticket is the one shown. */
+function withPrintOutcome(screen: Screen, ticketId: string, print: PrintOutcomeDTO): Screen {
+  if (screen.name === 'ticket' && screen.issued.ticket.id === ticketId) return { ...screen, issued: { ...screen.issued, print } };
+  if (screen.name === 'checked-in' && screen.result.ticket.id === ticketId) return { ...screen, result: { ...screen.result, print } };
+  return screen;
+}
 
 /** How long a failed card read is explained on screen. */
 const CARD_ERROR_MS = 15_000;
@@ -155,6 +162,11 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     if (!live) return undefined;
     return live.onSignal((signal) => {
       if (signal.type === 'devices') return;
+      if (signal.type === 'print_outcome') {
+        // The ticket on screen learns how its print went; a late outcome for a ticket no longer shown changes nothing.
+        setScreen((current) => withPrintOutcome(current, signal.ticketId, signal.print));
+        return;
+      }
       if (signal.type === 'card_read') {
         cardHeld.current = true;
         if (screenName.current === 'check-in') {

@@ -5,10 +5,15 @@ import type { MessageKey } from '../shared/i18n';
 
 const paperCodes = new Set(['paper_out', 'no_paper', 'paper_empty', 'paper_end', 'out_of_paper']);
 
-/** null: printed fine, show "请取走您的号票". */
+/**
+ * null: printed (or on its way: "sending"), show "请取走您的号票". An unconfirmed print came out as far as
+ * anyone can tell (the printer reported no fault but cannot confirm). "unknown": the kiosk's terminal
+ * stopped mid-print — the paper may or may not be there, so the number stays the thing to keep.
+ */
 export function printFaultMessage(print: PrintOutcomeDTO): MessageKey | null {
-  if (print.status === 'printed') return null;
+  if (print.status === 'printed' || print.status === 'unconfirmed' || print.status === 'sending') return null;
   if (print.status === 'no_printer') return 'kiosk.print.no_printer';
+  if (print.status === 'unknown') return 'kiosk.print.unknown';
   const code = (print.code ?? '').toLowerCase();
   if (paperCodes.has(code) || code.includes('paper')) return 'kiosk.print.paper_out';
   return 'kiosk.print.failed';

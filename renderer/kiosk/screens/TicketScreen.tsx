@@ -137,7 +137,7 @@ export function TicketScreen({ issued, counters, seconds, onDone, notice }: Tick
           <p className="kiosk-ticket-listen">{t('kiosk.ticket.listen')}</p>
         ) : (
           <div className="kiosk-take-ticket" data-testid="ticket-take">
-            <p className="kiosk-take-ticket-main">{t('kiosk.ticket.takeIt')}</p>
+            <p className="kiosk-take-ticket-main">{t(print.status === 'sending' ? 'kiosk.ticket.printing' : 'kiosk.ticket.takeIt')}</p>
             <p>{t('kiosk.ticket.paperWhere')}</p>
             <ArrowDownIcon className="kiosk-take-arrow" />
           </div>

@@ -1,10 +1,12 @@
 // Live events over the WebSocket /api/v1/live (docs/api.md "Live events").
 // Contract: keeps one socket open for the page's whole life, reconnecting with backoff
 // forever (the hall service restarts; the page must recover by itself). On every open it
-// sends {type:'resume', since:lastSeq} once it has seen a sequence; events are delivered
+// first sends {type:'auth', token} (the token never goes in the URL: URLs reach logs; the
+// hall closes a socket that does not authenticate within 5 s), then
+// {type:'resume', since:lastSeq} once it has seen a sequence; events are delivered
 // once each, in order (replays at or below lastSeq are dropped). A `resync` (too much
 // missed, or the hall's sequence went backwards after a reset) tells the page to refetch.
-import type { CardReadDTO, DeviceDTO, HallEventDTO, LiveMessage, LiveRequest } from '../../../hall/api/dto';
+import type { CardReadDTO, DeviceDTO, HallEventDTO, LiveMessage, LiveRequest, PrintOutcomeDTO } from '../../../hall/api/dto';
 
 export type LiveStatus = 'connecting' | 'open' | 'offline';
 
@@ -20,7 +22,9 @@ export type LiveNotice =
 export type LiveSignal =
   | { type: 'card_read'; card: CardReadDTO }
   | { type: 'card_error'; code: string; message: string }
-  | { type: 'devices'; devices: DeviceDTO[] };
+  | { type: 'devices'; devices: DeviceDTO[] }
+  /** How this kiosk's print of a ticket went (the ticket screen shows the number before it is known). */
+  | { type: 'print_outcome'; ticketId: string; print: PrintOutcomeDTO };
 
 export interface SocketLike {
   readyState: number;
@@ -34,6 +38,8 @@ export interface SocketLike {
 
 export interface LiveOptions {
   url: string;
+  /** The terminal token, sent as the first message of every connection. */
+  token: string;
   createSocket?: (url: string) => SocketLike;
   /** Delays before reconnect attempts; the last one repeats forever. */
   backoffMs?: number[];
@@ -137,6 +143,8 @@ export class LiveConnection {
     }
     this.socket = socket;
     socket.onopen = () => {
+      const auth: LiveRequest = { type: 'auth', token: this.options.token };
+      socket.send(JSON.stringify(auth));
       if (this.seq !== null) {
         const resume: LiveRequest = { type: 'resume', since: this.seq };
         socket.send(JSON.stringify(resume));
@@ -200,6 +208,9 @@ export class LiveConnection {
       case 'devices':
         if (Array.isArray(msg.devices)) this.signal({ type: 'devices', devices: msg.devices });
         break;
+      case 'print_outcome':
+        if (typeof msg.ticketId === 'string' && msg.print && typeof msg.print.status === 'string') this.signal({ type: 'print_outcome', ticketId: msg.ticketId, print: msg.print });
+        break;
       default:
         break;
     }
@@ -211,8 +222,8 @@ export class LiveConnection {
   }
 }
 
-/** ws:// or wss:// URL of the live endpoint on this page's origin. */
-export function liveUrl(location: { protocol: string; host: string }, token: string): string {
+/** ws:// or wss:// URL of the live endpoint on this page's origin (no token: see LiveOptions.token). */
+export function liveUrl(location: { protocol: string; host: string }): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/api/v1/live?token=${encodeURIComponent(token)}`;
+  return `${scheme}//${location.host}/api/v1/live`;
 }

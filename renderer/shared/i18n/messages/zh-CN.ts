@@ -8,6 +8,7 @@ import { zhCNRatingUploads } from '../zh-CN-rating-uploads';
 import { zhCNSimulator } from '../zh-CN-simulator';
 import { zhCNSync } from '../zh-CN-sync';
 import { zhCNGuides } from '../zh-CN-guides';
+import { zhCNEnrolment } from '../zh-CN-enrolment';
 import { zhCNTls } from '../zh-CN-tls';
 
 const core = {
@@ -144,12 +145,14 @@ const core = {
   'kiosk.ticket.area': '办理地点',
   'kiosk.ticket.qr': '用手机扫码，随时查看排队进度',
   'kiosk.ticket.takeIt': '请取走您的号票',
+  'kiosk.ticket.printing': '正在打印号票，请稍候取票',
   'kiosk.ticket.paperWhere': '号票从屏幕下方的出票口出来',
   'kiosk.ticket.listen': '请留意大厅的叫号和屏幕',
   'kiosk.ticket.backIn': '点屏幕任意位置返回首页（{seconds} 秒后自动返回）',
   'kiosk.print.paper_out': '打印机缺纸，请拍照保存号码或扫码。',
   'kiosk.print.failed': '号票没有打印出来，请拍照保存号码或扫码。需要纸质号票请找工作人员。',
   'kiosk.print.no_printer': '本机不打印号票，请拍照保存号码或扫码。',
+  'kiosk.print.unknown': '号票可能没有打印出来。如果出票口没有号票，请拍照保存号码或扫码，需要纸质号票请找工作人员。',
   'kiosk.error.dailyCap': '今天的号已经取完了。请到咨询台找工作人员，或改天再来。',
   'kiosk.error.closed': '现在不是办事时间，暂时不能取号。请看大厅公告的办事时间。',
   'kiosk.error.matterUnavailable': '这个事项暂时不能取号，请到咨询台问工作人员。',
@@ -504,7 +507,7 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNEnrolment] as const;
 
 export const zhCN = {
   ...core,
@@ -513,6 +516,7 @@ export const zhCN = {
   ...(zhCNSimulator satisfies Disjoint<typeof core, typeof zhCNSimulator>),
   ...(zhCNSync satisfies Disjoint<typeof core, typeof zhCNSync>),
   ...(zhCNGuides satisfies Disjoint<typeof core, typeof zhCNGuides>),
+  ...(zhCNEnrolment satisfies Disjoint<typeof core, typeof zhCNEnrolment>),
   ...(zhCNTls satisfies Disjoint<typeof core, typeof zhCNTls>),
 } as const satisfies Record<string, string>;
 
