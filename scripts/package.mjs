@@ -43,7 +43,7 @@ export const targetMatrix = {
  * (prebuilds/<dir>). A test checks this list against node_modules and asarUnpack.
  */
 export const nativeModules = [
-  { name: 'better-sqlite3', abi: 'electron' },
+  { name: 'better-sqlite3', abi: 'electron', binary: 'build/Release/better_sqlite3.node' },
   {
     name: 'node-hid',
     abi: 'napi',
@@ -116,6 +116,63 @@ export function missingPrebuilds({ projectRoot = root, platform, arches }) {
     }
   }
   return missing;
+}
+
+/** The CPU a native binary was built for, from its ELF or PE header; null if neither. */
+export function binaryTarget(bytes) {
+  if (bytes.length >= 20 && bytes.readUInt32BE(0) === 0x7f454c46) {
+    const machine = bytes.readUInt16LE(18);
+    return { format: 'elf', arch: { 0x3e: 'x64', 0xb7: 'arm64', 0x03: 'ia32', 0x28: 'armv7l' }[machine] ?? `machine 0x${machine.toString(16)}` };
+  }
+  if (bytes.length >= 0x40 && bytes.readUInt16LE(0) === 0x5a4d) {
+    const pe = bytes.readUInt32LE(0x3c);
+    if (pe + 6 <= bytes.length && bytes.readUInt32LE(pe) === 0x00004550) {
+      const machine = bytes.readUInt16LE(pe + 4);
+      return { format: 'pe', arch: { 0x8664: 'x64', 0xaa64: 'arm64', 0x14c: 'ia32' }[machine] ?? `machine 0x${machine.toString(16)}` };
+    }
+  }
+  return null;
+}
+
+/**
+ * Why the native modules in node_modules cannot go into a package for platform-arch
+ * (empty when they can): each module built against V8 must be an ELF (Linux) or PE
+ * (Windows) binary for that CPU, registered for Electron's ABI (node_register_module_v<abi>).
+ */
+export function nativeBuildProblems({ projectRoot = root, platform, arch, electronAbi }) {
+  const problems = [];
+  for (const module of nativeModules.filter((m) => m.abi === 'electron')) {
+    const file = path.join(projectRoot, 'node_modules', module.name, module.binary);
+    if (!fs.existsSync(file)) {
+      problems.push(`${module.name}: ${module.binary} is missing`);
+      continue;
+    }
+    const bytes = fs.readFileSync(file);
+    const target = binaryTarget(bytes);
+    const format = platform === 'win32' ? 'pe' : 'elf';
+    if (target?.format !== format || target.arch !== arch) {
+      problems.push(`${module.name} is built for ${target ? `${target.format} ${target.arch}` : 'an unknown format'}, not ${platform}-${arch}`);
+    }
+    const abi = /node_register_module_v(\d+)/.exec(bytes.toString('latin1'))?.[1] ?? 'no known ABI';
+    if (abi !== String(electronAbi)) problems.push(`${module.name} is built for ABI ${abi}, not Electron's ${electronAbi}`);
+  }
+  return problems;
+}
+
+const builderArchNames = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
+
+/**
+ * electron-builder's beforePack hook (electron-builder.yml): refuses to pack a native
+ * module built for another CPU or for Node instead of Electron, which is what
+ * electron-builder run directly (not through `npm run package`) would otherwise do.
+ */
+export async function beforePack(context) {
+  const arch = builderArchNames[context.arch] ?? String(context.arch);
+  const electronAbi = fs.readFileSync(path.join(root, 'node_modules', 'electron', 'abi_version'), 'utf8').trim();
+  const problems = nativeBuildProblems({ platform: context.electronPlatformName, arch, electronAbi });
+  if (problems.length > 0) {
+    throw new Error(`Not packing ${context.electronPlatformName}-${arch}: ${problems.join('; ')}. Package through \`npm run package\`, which rebuilds native modules for each architecture.`);
+  }
 }
 
 /** Any HTTP answer counts as reachable; DNS failures, refusals and timeouts do not. */

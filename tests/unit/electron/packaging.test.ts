@@ -52,6 +52,9 @@ interface PackageScript {
     restore: PlanStep;
   };
   missingPrebuilds(options: { projectRoot?: string; platform: string; arches: string[] }): string[];
+  binaryTarget(bytes: Buffer): { format: string; arch: string } | null;
+  nativeBuildProblems(options: { projectRoot?: string; platform: string; arch: string; electronAbi: string }): string[];
+  beforePack(context: { electronPlatformName: string; arch: number }): Promise<void>;
 }
 
 let config: BuilderConfig;
@@ -204,6 +207,72 @@ describe('native modules', () => {
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the beforePack guard (scripts/package.mjs)', () => {
+  /** A minimal ELF or PE header for a CPU, followed by the addon's registration symbol. */
+  function fakeAddon(format: 'elf' | 'pe', machine: number, abi: string): Buffer {
+    const header = Buffer.alloc(0x100);
+    if (format === 'elf') {
+      header.writeUInt32BE(0x7f454c46, 0);
+      header.writeUInt16LE(machine, 18);
+    } else {
+      header.writeUInt16LE(0x5a4d, 0);
+      header.writeUInt32LE(0x80, 0x3c);
+      header.writeUInt32LE(0x00004550, 0x80);
+      header.writeUInt16LE(machine, 0x84);
+    }
+    return Buffer.concat([header, Buffer.from(`\0node_register_module_v${abi}\0`, 'latin1')]);
+  }
+  function projectWith(addon: Buffer | null): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicehall-native-'));
+    if (addon) {
+      fs.mkdirSync(path.join(dir, 'node_modules/better-sqlite3/build/Release'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), addon);
+    }
+    return dir;
+  }
+
+  it('reads the CPU of the real better-sqlite3 build from its ELF header', () => {
+    const real = fs.readFileSync(path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
+    const hostArch = process.arch === 'x64' || process.arch === 'arm64' ? process.arch : null;
+    if (process.platform === 'linux' && hostArch !== null) expect(script.binaryTarget(real)).toEqual({ format: 'elf', arch: hostArch });
+    expect(script.binaryTarget(Buffer.from('not a binary'))).toBeNull();
+  });
+
+  it('accepts an Electron build for the target CPU, and names every mismatch', () => {
+    const cases: [Buffer | null, string, string, string[]][] = [
+      [fakeAddon('elf', 0xb7, '150'), 'linux', 'arm64', []],
+      [fakeAddon('pe', 0x8664, '150'), 'win32', 'x64', []],
+      [fakeAddon('elf', 0x3e, '150'), 'linux', 'arm64', ['better-sqlite3 is built for elf x64, not linux-arm64']],
+      [fakeAddon('elf', 0x3e, '127'), 'linux', 'x64', ["better-sqlite3 is built for ABI 127, not Electron's 150"]],
+      [fakeAddon('elf', 0x3e, '150'), 'win32', 'x64', ['better-sqlite3 is built for elf x64, not win32-x64']],
+      [null, 'linux', 'x64', ['better-sqlite3: build/Release/better_sqlite3.node is missing']],
+    ];
+    for (const [addon, platform, arch, problems] of cases) {
+      const dir = projectWith(addon);
+      try {
+        expect(script.nativeBuildProblems({ projectRoot: dir, platform, arch, electronAbi: '150' }), `${platform}-${arch}`).toEqual(problems);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  // Mutation checked: with beforePack removed from electron-builder.yml, resolveFunction returns null and this fails.
+  it('is the hook electron-builder resolves from electron-builder.yml, and it refuses the Node build in node_modules', async () => {
+    const resolve = requireFromRoot('app-builder-lib/out/util/resolve') as {
+      resolveFunction(type: string, executor: unknown, name: string, root: string): Promise<unknown>;
+    };
+    const hook = await resolve.resolveFunction('module', config.beforePack, 'beforePack', root);
+    // package.mjs's beforePack, loaded by electron-builder itself (its own instance of the module).
+    expect(typeof hook === 'function' && hook.name).toBe('beforePack');
+    // node_modules holds better-sqlite3 built for Node (the tests need it), never for Electron:
+    // packing it must fail, for either architecture.
+    const run = hook as typeof script.beforePack;
+    await expect(run({ electronPlatformName: 'linux', arch: 3 })).rejects.toThrow(/Not packing linux-arm64: .*not Electron's/);
+    await expect(run({ electronPlatformName: 'linux', arch: 1 })).rejects.toThrow(/Not packing linux-x64: better-sqlite3 is built for ABI \d+, not Electron's \d+/);
   });
 });
 
