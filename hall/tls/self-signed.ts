@@ -32,7 +32,10 @@ export function localHostNames(): { dns: string[]; ips: string[] } {
 
 export async function generateSelfSignedCertificate(options: { commonName: string; now: number; names?: { dns: string[]; ips: string[] } }): Promise<GeneratedCertificate> {
   await import('reflect-metadata'); // @peculiar/x509 2.x needs a Reflect polyfill loaded before it
-  const x509 = await import('@peculiar/x509');
+  const loaded = await import('@peculiar/x509');
+  // Under Node the CommonJS build's names are detected; in the Electron bundle (esbuild, node mode)
+  // a dynamic import of CommonJS yields only `default`. Take whichever carries the API.
+  const x509 = 'cryptoProvider' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default;
   x509.cryptoProvider.set(webcrypto as unknown as Crypto);
   const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
   const keys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
