@@ -20,6 +20,7 @@ import { RatingsChart } from './RatingsChart';
 import { DevicesSection } from './DevicesSection';
 import { RatingUploadsPanel } from './RatingUploadsPanel';
 import { SimulatorSection, SyncStatusSection } from './CentralSections';
+import { EnrolmentSection } from './EnrolmentPanel';
 import { TlsSection } from './TlsPanel';
 import { AppointmentsPanel } from './AppointmentsPanel';
 import { KioskFaults, QueueWarnings } from './QueueWarnings';
@@ -252,6 +253,7 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
         <SyncStatusSection connection={connection} session={session} />
         <RatingUploadsPanel connection={connection} sessionToken={session.sessionToken} />
         <SimulatorSection connection={connection} session={session} />
+        <EnrolmentSection connection={connection} session={session} />
         <TlsSection connection={connection} session={session} />
         <p className="admin-muted admin-updated">{t('admin.updatedAt', { time: formatHm(hallView.loadedAt) })}</p>
       </main>
