@@ -179,11 +179,21 @@ describe('hall over TLS (lan.tls.enabled in the configuration file)', () => {
     const trusting = await launch([`--ignore-certificate-errors-spki-list=${spki}`]);
     try {
       const page = await trusting.newPage();
+      // The page's live feed: it must be wss:// and the hall must answer on it.
+      const liveFrames: string[] = [];
+      const liveUrls: string[] = [];
+      page.on('websocket', (ws) => {
+        liveUrls.push(ws.url());
+        ws.on('framereceived', (frame) => liveFrames.push(String(frame.payload)));
+      });
       const response = await page.goto(kiosk);
       expect(response?.status()).toBe(200);
       expect(new URL(page.url()).protocol).toBe('https:');
       // The page's own API calls and live feed work over the same TLS: the department grid comes from the API.
       await expect.poll(() => page.locator('button').count()).toBeGreaterThan(3);
+      await expect.poll(() => liveFrames.some((f) => f.includes('"hello"'))).toBe(true);
+      expect(liveUrls.length).toBeGreaterThan(0);
+      expect(liveUrls.every((u) => u.startsWith('wss://'))).toBe(true);
 
       // The admin page shows the fingerprint a technician compares at enrolment.
       const admin = await trusting.newPage();
