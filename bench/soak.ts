@@ -70,6 +70,16 @@ export function printReport(r: SoakReport, log: (line: string) => void = console
   log(failed(r) ? 'soak: FAILED' : 'soak: nothing acknowledged was lost or duplicated');
 }
 
+// Ctrl+C (or SIGTERM) ends the run after the current cycle, with the final check and the figures; a second one ends it at once.
+let stopRequested = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopRequested) process.exit(130);
+    stopRequested = true;
+    console.log(`\n${signal}: finishing this cycle, then the final check (again to quit at once; then umount the soak's tmpfs by hand)`);
+  });
+}
+
 const report = await runSoak({
   cycles,
   minutes,
@@ -84,6 +94,7 @@ const report = await runSoak({
   keep: values.keep,
   log: (line) => console.log(line),
   progressEvery: number('progress-every', values['progress-every'])!,
+  stopRequested: () => stopRequested,
 });
 printReport(report);
 if (values.json) (await import('node:fs')).writeFileSync(values.json, JSON.stringify(report, null, 2));

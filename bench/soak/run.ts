@@ -38,6 +38,8 @@ export interface SoakOptions {
   keep: boolean;
   log: (line: string) => void;
   progressEvery: number;
+  /** Asked before each cycle: true ends the run early (with the final check and the report). */
+  stopRequested?: () => boolean;
 }
 
 export interface FaultTally {
@@ -208,7 +210,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   const wanted = o.cycles ?? Infinity;
   let hall: HallProcess | null = null;
   try {
-    while (report.cycles < wanted && performance.now() < deadline) {
+    while (report.cycles < wanted && performance.now() < deadline && !o.stopRequested?.()) {
       const planned = o.faultPlan ? (o.faultPlan[report.cycles] ?? null) : undefined;
       const randomFault = random() < o.faultRate ? available[Math.floor(random() * available.length)]! : null;
       const fault = planned === undefined ? randomFault : planned && available.includes(planned) ? planned : null;
