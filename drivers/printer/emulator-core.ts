@@ -97,6 +97,11 @@ export class EmulatedPrinter {
     this.replyMode = mode;
   }
 
+  /** The GS a n in force (0: automatic status back off). */
+  asbMaskInForce(): number {
+    return this.asbMask;
+  }
+
   replies(): EmulatorReplies {
     return this.replyMode;
   }
@@ -108,6 +113,18 @@ export class EmulatedPrinter {
     const changed = ASB_ITEMS.some((item) => (this.asbMask & item.bit) !== 0 && item.flags.some((f) => before[f] !== after[f]));
     if (changed) this.sendAsb();
     this.drain();
+  }
+
+  /**
+   * Switched off and on again: buffered data, the half-built job and the GS a setting are lost
+   * (ASB is off until the host sends GS a again); the paper and cover stay as they are.
+   */
+  powerCycle(): void {
+    this.queue.length = 0;
+    this.jobChunks = [];
+    this.jobLength = 0;
+    this.scanBuffer = new Uint8Array(0);
+    this.asbMask = 0;
   }
 
   /** A new connection: an incomplete command from the old one is dropped (it never completes). */

@@ -50,6 +50,10 @@ export interface PrinterEmulator {
   setState(partial: Partial<EmulatorState>): void;
   /** Changes which replies the printer sends from now on. */
   setReplies(mode: EmulatorReplies): void;
+  /** Power off and on: buffers and the ASB setting (GS a) are lost; the link itself stays. */
+  powerCycle(): void;
+  /** The GS a n in force (0: automatic status back off). */
+  asbMask(): number;
   injectFaultDuringNextJob(state: Partial<EmulatorState>, afterBytes?: number): void;
   /** Resolves once at least `count` jobs were cut; rejects with DeviceError('timeout') after timeoutMs. */
   waitForJobs(count: number, timeoutMs?: number): Promise<Uint8Array[]>;
@@ -101,6 +105,8 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions): Pro
     state: () => printer.state(),
     setState: (partial) => printer.setState(partial),
     setReplies: (mode) => printer.setReplies(mode),
+    powerCycle: () => printer.powerCycle(),
+    asbMask: () => printer.asbMaskInForce(),
     injectFaultDuringNextJob: (state, afterBytes) => printer.injectFaultDuringNextJob(state, afterBytes),
     waitForJobs: (count, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {

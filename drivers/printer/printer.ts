@@ -75,9 +75,11 @@ interface LinkFacts {
   confirmAnswered: boolean;
   confirmMisses: number;
   confirmGivenUp: boolean;
+  /** A status request went unanswered: enable ASB again once the printer answers. */
+  rearmAsb: boolean;
 }
 
-const freshLink = (): LinkFacts => ({ heard: false, oneWay: false, confirmAnswered: false, confirmMisses: 0, confirmGivenUp: false });
+const freshLink = (): LinkFacts => ({ heard: false, oneWay: false, confirmAnswered: false, confirmMisses: 0, confirmGivenUp: false, rearmAsb: false });
 
 /** Throws DeviceError('invalid_option') naming the option when a value is out of range. */
 export function checkTicketPrinterOptions(options: Partial<TicketPrinterOptions>): void {
@@ -273,6 +275,11 @@ export class TicketPrinter implements TicketPrinterDevice {
       const [r1, r2, r3, r4] = await Promise.all(replies);
       const status = statusFromRealtime({ 1: r1!, 2: r2!, 3: r3!, 4: r4! }, this.opt.profile);
       this.applyStatus(status);
+      if (this.link.rearmAsb) {
+        // It was silent (switched off behind a live serial adapter?): a power cycle forgets GS a.
+        this.link.rearmAsb = false;
+        if (this.opt.profile.features.asb) await this.opt.transport.write(cmd.automaticStatusBack(0xff));
+      }
       return status;
     } catch (err) {
       // Late replies must not be taken for the next round's: drop waiters, stay quiet a while.
@@ -290,6 +297,7 @@ export class TicketPrinter implements TicketPrinterDevice {
 
   /** A status request timed out (caller holds the lock). */
   private unanswered(): void {
+    this.link.rearmAsb = true;
     if (this.opt.readsStatus === 'auto' && !this.link.heard) {
       if (!this.link.oneWay) this.opt.log?.(`printer ${this.opt.transport.description}: nothing answered since connecting; treating the link as one-way`);
       this.link.oneWay = true;

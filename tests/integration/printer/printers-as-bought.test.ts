@@ -172,3 +172,22 @@ describe('paper running out while the printer idles', () => {
     await healthBecomes(printer, 'ok');
   });
 });
+
+describe('a printer switched off and on behind a live link', () => {
+  // Mutation checked: without the re-arm in readStatus no second GS a is sent, the emulator's
+  // ASB stays off after its power cycle, and both expectations below fail.
+  it('gets automatic status back enabled again once it answers (a power cycle forgets GS a)', async () => {
+    const { emulator, printer } = await setUp(epson, {}, { pollIntervalMs: 150 });
+    await healthBecomes(printer, 'ok');
+    expect(emulator.asbMask()).toBe(0xff);
+    emulator.setReplies('none');
+    emulator.powerCycle();
+    await healthBecomes(printer, 'offline');
+    expect(emulator.asbMask()).toBe(0);
+    const before = emulator.received().length;
+    emulator.setReplies('all');
+    await healthBecomes(printer, 'ok');
+    await expect.poll(() => emulator.asbMask()).toBe(0xff);
+    expect(containsBytes(emulator.received().subarray(before), [...gs_a, 0xff])).toBe(true);
+  });
+});
