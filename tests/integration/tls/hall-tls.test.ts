@@ -23,11 +23,9 @@ import { generateSelfSignedCertificate } from '../../../hall/tls/self-signed.js'
 import { CERT_FILE, KEY_FILE, TLS_FOLDER } from '../../../hall/tls/hall-tls.js';
 import type { TlsStatusDTO } from '../../../hall/api/dto.js';
 import { fetchHallCertificate, pinnedTlsOptions, pinnedTlsOptionsFor, pinnedWebSocketOptions, spkiSha256Base64, type PinnedTlsOptions } from '../../../protocol/tls-pin.js';
-import { demoConfigWith, tempDataDir } from '../../helpers/hall-harness.js';
+import { demoConfigWith, startHarness, tempDataDir, type Harness } from '../../helpers/hall-harness.js';
 import { CHROMIUM_PATH, artifactPath } from '../../helpers/browser.js';
 import { chromium } from 'playwright-core';
-
-const tokenOf = (hall: RunningHall, terminalId: string) => new URL(hall.pages.find((p) => p.terminalId === terminalId)!.url).hash.replace('#token=', '');
 
 /** One HTTPS request with the given TLS options; resolves status and body, rejects with the TLS error. */
 function request(url: string, options: PinnedTlsOptions | tls.ConnectionOptions, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; text: string }> {
@@ -64,20 +62,21 @@ async function recordingTlsServer(cert: { certPem: string; keyPem: string }) {
 }
 
 describe('hall over TLS (lan.tls.enabled in the configuration file)', () => {
+  let h: Harness;
   let hall: RunningHall;
   let dataDir: string;
   let hallPin: PinnedTlsOptions;
 
   beforeAll(async () => {
-    dataDir = tempDataDir();
     const configPath = demoConfigWith((c) => void (c.lan = { tls: { enabled: true } }));
-    hall = await startHallService({ configPath, dataDir, port: 0 });
+    h = await startHarness({ configPath });
+    hall = h.hall;
+    dataDir = h.dataDir;
     const presented = await fetchHallCertificate(hall.url);
     hallPin = pinnedTlsOptions({ certPem: presented.pem, sha256: hall.certSha256! });
   });
   afterAll(async () => {
-    await hall?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await h?.close();
   });
 
   it('reports an https URL and pages, and keeps its certificate and key in the data folder (key 0600, folder 0700)', () => {
@@ -93,7 +92,7 @@ describe('hall over TLS (lan.tls.enabled in the configuration file)', () => {
   it('answers a client pinned to its certificate, and shows the fingerprint on the admin API', async () => {
     const health = await request(`${hall.url}/api/v1/health`, hallPin);
     expect(health.status).toBe(200);
-    const admin = tokenOf(hall, 'admin');
+    const admin = h.token('admin');
     const signIn = await request(`${hall.url}/api/v1/admin/session`, hallPin, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
@@ -114,7 +113,7 @@ describe('hall over TLS (lan.tls.enabled in the configuration file)', () => {
     const ws = new WebSocket(`${hall.url.replace(/^https/, 'wss')}/api/v1/live`, pinnedWebSocketOptions(hallPin));
     try {
       const hello = await new Promise<{ type: string }>((resolve, reject) => {
-        ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token: tokenOf(hall, 'hall-display') })));
+        ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token: h.token('hall-display') })));
         ws.once('message', (data) => resolve(JSON.parse(String(data)) as { type: string }));
         ws.once('error', reject);
       });
@@ -137,7 +136,7 @@ describe('hall over TLS (lan.tls.enabled in the configuration file)', () => {
     const impostor = await generateSelfSignedCertificate({ commonName: 'impostor', now: Date.now() });
     const recorder = await recordingTlsServer(impostor);
     try {
-      const headers = { authorization: `Bearer ${tokenOf(hall, 'admin')}` };
+      const headers = { authorization: `Bearer ${h.token('admin')}` };
       // Control: a client pinned to the recorder's own certificate does deliver its request there.
       const control = await request(`${recorder.url}/api/v1/health`, pinnedTlsOptions({ certPem: impostor.certPem }), { headers });
       expect(control.status).toBe(200);
@@ -223,11 +222,9 @@ describe('hall over TLS (lan.tls.enabled in the configuration file)', () => {
   });
 
   it('keeps the same certificate over a restart (terminals stay pinned)', async () => {
-    const port = Number(new URL(hall.url).port);
     const before = hall.certSha256;
-    const configPath = demoConfigWith((c) => void (c.lan = { tls: { enabled: true } }));
-    await hall.close();
-    hall = await startHallService({ configPath, dataDir, port });
+    await h.restart();
+    hall = h.hall;
     expect(hall.certSha256).toBe(before);
     expect((await request(`${hall.url}/api/v1/health`, hallPin)).status).toBe(200);
   });
