@@ -70,6 +70,12 @@ describe('POST /api/v1/enrol', () => {
     expect(again.body.error.code).toBe('enrolment_code_used');
   });
 
+  it('enrolling again with a new code gives the same token', async () => {
+    const first = await enrol('counter-7', h.hall.enrolmentCode('counter-7').code);
+    const second = await enrol('counter-7', h.hall.enrolmentCode('counter-7').code);
+    expect(second.body.token).toBe(first.body.token);
+  });
+
   it('a code works only for the terminal it was made for', async () => {
     const { code } = h.hall.enrolmentCode('kiosk-1');
     expect((await enrol('admin', code)).body.error.code).toBe('bad_enrolment_code');
