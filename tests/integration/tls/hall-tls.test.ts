@@ -158,6 +158,13 @@ describe('hall over TLS (lan.tls.enabled in the configuration file)', () => {
       expect(wsError.message).toMatch(/self-signed|unable to verify|certificate/i);
       expect(recorder.received().length).toBe(before);
 
+      // And the other way round: a client pinned to the impostor's certificate refuses the real hall.
+      const wrongPin = await request(`${hall.url}/api/v1/health`, pinnedTlsOptions({ certPem: impostor.certPem }), { headers }).then(
+        () => null,
+        (e: NodeJS.ErrnoException) => e,
+      );
+      expect(wrongPin?.code).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
+
       // Trust on first use with the fingerprint shown on the admin page refuses the impostor too.
       await expect(pinnedTlsOptionsFor(recorder.url, hall.certSha256!)).rejects.toMatchObject({ code: 'pin_mismatch' });
       expect(recorder.received().length).toBe(before);
