@@ -77,7 +77,7 @@ beforeAll(async () => {
   config = await builder.config.getConfig(root, 'electron-builder.yml', null);
   script = (await import(path.join(root, 'scripts/package.mjs'))) as PackageScript;
   nativeExternals = ((await import(path.join(root, 'scripts/build-electron.mjs'))) as { nativeExternals: string[] }).nativeExternals;
-});
+}, 60_000);
 
 const expand = (pattern: string) => pattern;
 const file = { isDirectory: () => false };
@@ -87,7 +87,8 @@ function fakePackager() {
 }
 
 describe('electron-builder.yml', () => {
-  it('is a configuration electron-builder itself accepts', async () => {
+  // Compiling electron-builder's JSON schema takes seconds on a loaded machine.
+  it('is a configuration electron-builder itself accepts', { timeout: 60_000 }, async () => {
     await expect(builder.config.validateConfiguration(config, new builder.DebugLogger(false))).resolves.toBeUndefined();
     // The validator is not a rubber stamp: a misspelt option is refused.
     const broken = { ...config, linux: { ...config.linux, targets: config.linux.target } };
@@ -261,7 +262,7 @@ describe('the beforePack guard (scripts/package.mjs)', () => {
   });
 
   // Mutation checked: with beforePack removed from electron-builder.yml, resolveFunction returns null and this fails.
-  it('is the hook electron-builder resolves from electron-builder.yml, and it refuses the Node build in node_modules', async () => {
+  it('is the hook electron-builder resolves from electron-builder.yml, and it refuses the Node build in node_modules', { timeout: 30_000 }, async () => {
     const resolve = requireFromRoot('app-builder-lib/out/util/resolve') as {
       resolveFunction(type: string, executor: unknown, name: string, root: string): Promise<unknown>;
     };
