@@ -262,8 +262,7 @@ export class TerminalDeviceAgent {
 /** The driver's outcome in the link's words. */
 export function resultOf(outcome: PrintOutcome): PrintResult {
   if (outcome.ok) {
-    const unconfirmed = (outcome as { confirmed?: boolean }).confirmed === false || outcome.warnings.some((w) => w.code === 'status_unavailable' || w.code === 'print_unconfirmed');
-    return unconfirmed
+    return !outcome.confirmed
       ? { status: 'unconfirmed', code: 'print_unconfirmed', message: 'sent to the printer with no fault reported; the printer cannot confirm it printed' }
       : { status: 'printed', code: null, message: null };
   }

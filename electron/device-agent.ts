@@ -1,41 +1,89 @@
-// Contract of a terminal's device agent: the drivers of the devices plugged into
-// this machine (kiosk: ticket printer, ID card reader; counter: rating pad, caller
-// keypad), run in the Electron main process and connected to the hall service as
-// this terminal. Nothing implements it yet; shell.ts accepts a factory and runs
-// without devices when there is none. Real, emulated and test agents all
-// implement this interface; no fake devices live in electron/.
+// The terminal's device agent inside the Electron main process: the same
+// TerminalDeviceAgent that `npm run terminal` runs as a plain Node process
+// (agent/device-agent.ts), for every role alike — the master terminal has no
+// special path. Its devices come from terminal.json (protocol/terminal-devices.ts)
+// over the hall configuration's defaults for this terminal.
 //
 // The page never touches a device. It sees only DeviceStatus values through the
-// preload's onDeviceStatus, and print/read/rate commands flow hall → agent over
-// the hall's LAN API, not through the page.
+// preload's onDeviceStatus; print/read/rate commands flow hall → agent over the
+// hall's LAN link, not through the page.
+import path from 'node:path';
 import type { DeviceHealth } from '../drivers/contract.js';
+import type { DeviceKind } from '../protocol/devices.js';
+import { terminalDevicesSchema } from '../protocol/terminal-devices.js';
+import { pinnedTlsOptions } from '../protocol/tls-pin.js';
+import { TerminalDeviceAgent } from '../agent/device-agent.js';
 import type { ResolvedTerminal } from './terminal.js';
 
-export type DeviceKind = 'printer' | 'idcard' | 'rating' | 'keypad';
+export type { DeviceKind };
 
 /** Plain, structured-cloneable data: it crosses IPC to the page as is. */
 export interface DeviceStatus {
   kind: DeviceKind;
-  /** Stable id within this terminal, e.g. "printer-1". */
+  /** Stable id within this terminal, e.g. "kiosk-1-printer". */
   deviceId: string;
   health: DeviceHealth;
 }
 
 export interface DeviceAgent {
   /**
-   * Opens the local devices and connects to the hall as `terminal` (authenticated
-   * by terminal.token). Resolves once started. A missing or faulty device never
-   * rejects: it is reported as a DeviceStatus with state "fault" and the rest keeps
-   * working (degrade, don't crash). Rejects only for a broken agent configuration.
+   * Opens the local devices and connects to the hall as `terminal` (authenticated by
+   * terminal.token). A missing or faulty device never rejects: it is reported as a
+   * DeviceStatus with state "fault" and the rest keeps working.
    */
   start(terminal: ResolvedTerminal): Promise<void>;
   /** The latest status of every device, for a page that has just loaded. */
   statuses(): DeviceStatus[];
   /** Called on every change of a device's health; returns an unsubscribe function. */
   onStatus(listener: (status: DeviceStatus) => void): () => void;
-  /** Closes devices and the hall connection. In-flight commands must fail, not hang. */
+  /** Closes devices and the hall connection. In-flight prints finish or are journaled as unknown. */
   stop(): Promise<void>;
 }
 
-/** Builds the agent for a terminal, or null when the terminal hosts no devices. */
-export type DeviceAgentFactory = (terminal: ResolvedTerminal) => DeviceAgent | null;
+export interface DeviceAgentPlace {
+  /** The terminal.json the identity was read from (its device part is read here). */
+  terminalFile: string;
+  /** Electron's userData: the agent's print journal and cached defaults go in <userData>/device-agent. */
+  userDataDir: string;
+}
+
+/** Builds the agent for a terminal, or null when the terminal cannot have one (no token). */
+export type DeviceAgentFactory = (terminal: ResolvedTerminal, place: DeviceAgentPlace) => DeviceAgent | null;
+
+/** The real factory main.ts hands to the shell. `readTextFile` returns null for a missing file. */
+export function electronDeviceAgentFactory(readTextFile: (file: string) => string | null): DeviceAgentFactory {
+  return (terminal, place) => {
+    if (!terminal.token) return null;
+    const text = readTextFile(place.terminalFile);
+    // The identity reader already validated the whole file strictly; here only the device part is taken.
+    const file = text === null ? {} : (JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>);
+    const local = terminalDevicesSchema.parse({ devices: file.devices, hallDefaults: file.hallDefaults, printerProfiles: file.printerProfiles, technicianPort: file.technicianPort });
+    const pem = typeof file.hallCertPem === 'string' ? file.hallCertPem : null;
+    const agent = new TerminalDeviceAgent({
+      hallUrl: terminal.hallOrigin,
+      token: terminal.token,
+      terminalId: terminal.terminalId,
+      dataDir: path.join(place.userDataDir, 'device-agent'),
+      local,
+      ...(pem && { tls: pinnedTlsOptions({ certPem: pem, ...(typeof file.hallCertSha256 === 'string' && { sha256: file.hallCertSha256 }) }) }),
+    });
+    return adapt(agent);
+  };
+}
+
+function adapt(agent: TerminalDeviceAgent): DeviceAgent {
+  const statuses = (): DeviceStatus[] => agent.reports().map((r) => ({ kind: r.kind, deviceId: r.id, health: r.health }));
+  return {
+    start: () => agent.start(),
+    statuses,
+    onStatus(listener) {
+      let last = new Map(statuses().map((s) => [s.deviceId, JSON.stringify(s.health)]));
+      return agent.onDevices(() => {
+        const now = statuses();
+        for (const s of now) if (last.get(s.deviceId) !== JSON.stringify(s.health)) listener(s);
+        last = new Map(now.map((s) => [s.deviceId, JSON.stringify(s.health)]));
+      });
+    },
+    stop: () => agent.stop(),
+  };
+}

@@ -10,8 +10,6 @@ export interface StartHallOptions {
   port?: number;
   /** The built pages (dist/renderer) the hall serves at its origin. */
   rendererDir?: string;
-  /** "configured": open the devices the hall configuration declares. */
-  devices?: 'configured' | 'none';
 }
 
 export interface PageAddress {

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { installMainGuard } from './main-guard.js';
 import { recoveryStatePath, writeRecoveryState } from './recovery-state.js';
 import { startShell } from './shell.js';
+import { electronDeviceAgentFactory } from './device-agent.js';
 import { readTextFileIfExists } from './terminal-identity.js';
 
 // First, so that a crash anywhere later brings the terminal back (see main-guard.ts).
@@ -32,7 +33,8 @@ const shell = startShell({
   readTextFile: readTextFileIfExists,
   // Dynamic: terminals other than the master never load the hall or its native SQLite module.
   loadHall: async () => (await import('../hall/service.js')).startHallService,
-  // No device agent yet: see device-agent.ts for the contract the kiosk's drivers will implement.
+  // Every terminal, the master included, drives the devices plugged into it (device-agent.ts).
+  createDeviceAgent: electronDeviceAgentFactory(readTextFileIfExists),
 });
 
 // `npm start` and service managers stop the terminal with a signal: quit through

@@ -8,6 +8,7 @@ import type { DeviceAgent, DeviceAgentFactory } from './device-agent.js';
 import type { ShellElectron, ShellIpcEvent, ShellSession, ShellWebContents, ShellWindow } from './electron-api.js';
 import type { RunningHall, StartHall, StartHallOptions } from './hall-contract.js';
 import { ipcChannels } from './ipc-channels.js';
+import { isSupervised } from './main-guard.js';
 import { defaultRecoveryLimits, RecoveryPolicy, type RecoveryLimits } from './recovery.js';
 import { parseRecoveryState, recoveryStatePath, writeRecoveryState, type RecoveryState } from './recovery-state.js';
 import {
@@ -87,9 +88,10 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
   await app.whenReady();
 
   let identity: TerminalIdentity;
+  let terminalFile: string;
   try {
     const sources = { argv: deps.argv, env: deps.env, cwd: deps.cwd, userDataDir: app.getPath('userData'), readTextFile: deps.readTextFile };
-    identity = readTerminalIdentity(sources).identity;
+    ({ identity, terminalFile } = readTerminalIdentity(sources));
   } catch (error) {
     return fail('terminal identity', error);
   }
@@ -122,13 +124,15 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
 
   // Set once the app is quitting: unattended windows ignore close requests until then.
   const quitting = { value: false };
-  const agent = deps.createDeviceAgent?.(terminal) ?? null;
+  const agent = deps.createDeviceAgent?.(terminal, { terminalFile, userDataDir: app.getPath('userData') }) ?? null;
   const relaunchWithSoftwareRendering = () => {
     try {
       (deps.writeRecoveryState ?? writeRecoveryState)(statePath, { ...readRecoveryState(deps, statePath, log), softwareRendering: true });
     } catch (error) {
       log.error(`ServiceHall terminal: cannot write ${statePath}: ${String(error)}`);
     }
+    // A supervisor restarts the app after any exit; a relaunched child would race it
+    // (and systemd would kill it with the unit's cgroup).
     app.relaunch();
     app.quit();
   };
@@ -177,8 +181,6 @@ function hallOptions(identity: MasterIdentity, app: ShellElectron['app']): Start
     configPath: identity.hall.configPath ?? path.join(home, app.isPackaged ? 'hall.json' : 'config/demo-hall.json'),
     dataDir: identity.hall.dataDir ?? path.join(home, app.isPackaged ? 'hall-data' : 'data'),
     rendererDir: path.join(appPath, 'dist', 'renderer'),
-    // The master terminal drives the devices its hall configuration declares (emulators in the demo).
-    devices: 'configured',
   };
 }
 

@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isCounterRole, terminalRoles, type TerminalRole } from './roles.js';
 import { normalizeHallOrigin } from './security.js';
+import { terminalDevicesShape } from '../protocol/terminal-devices.js';
 import { normalizeSha256 } from '../protocol/tls-pin.js';
 
 export const TERMINAL_FILE_NAME = 'terminal.json';
@@ -75,6 +76,10 @@ export const terminalFileSchema = z.strictObject({
   hall: fieldSchemas.hall.optional(),
   /** SHA-256 of the hall's TLS certificate, compared at enrolment with the admin page. */
   hallCertSha256: fieldSchemas.hallCertSha256.optional(),
+  /** The device agent's part (protocol/terminal-devices.ts): read by electron/device-agent.ts, not by the identity. */
+  ...terminalDevicesShape,
+  /** The hall's certificate as pinned at enrolment, so the agent verifies without asking the hall first. */
+  hallCertPem: z.string().optional(),
 });
 
 type RawIdentity = z.infer<typeof terminalFileSchema>;

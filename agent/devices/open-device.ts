@@ -12,8 +12,7 @@ import { createPtyPair, type PtyPair } from '../../drivers/transports/pty-pair.j
 import { TcpTransport } from '../../drivers/transports/tcp.js';
 import { SerialTransport } from '../../drivers/transports/serial.js';
 import { UsbLpTransport } from '../../drivers/transports/usb-lp.js';
-import { startPrinterEmulator, TicketPrinter, type PrinterEmulator, type PrinterProfile } from '../../drivers/printer/index.js';
-import { resolvePrinterModel } from './printer-model.js';
+import { resolvePrinterProfile, startPrinterEmulator, TicketPrinter, type PrinterEmulator, type PrinterProfile, type TicketPrinterOptions } from '../../drivers/printer/index.js';
 import { createSerialIdCardReader, type IdCardReader } from '../../drivers/idcard/index.js';
 import { startIdCardEmulator, type IdCardEmulator } from '../../drivers/idcard/emulator.js';
 import { createRatingPad } from '../../drivers/rating/open.js';
@@ -98,7 +97,7 @@ export async function openDevice(config: DeviceConfig, context: OpenContext = { 
 }
 
 async function openPrinter(config: DeviceConfig, context: OpenContext): Promise<DeviceHandle> {
-  const profile = resolvePrinterModel(config.model, context.printerProfiles);
+  const profile = resolvePrinterProfile(config.model, [...context.printerProfiles]);
   const t = config.transport;
   let emulator: PrinterEmulator | null = null;
   let transport;
@@ -265,11 +264,11 @@ async function openKeypad(config: DeviceConfig): Promise<DeviceHandle> {
 }
 
 /** The device's printer settings in the driver's terms; absent ones leave the driver's (profile-based) defaults. */
-function printerOptions(config: DeviceConfig): Partial<ConstructorParameters<typeof TicketPrinter>[0]> {
+function printerOptions(config: DeviceConfig): Pick<TicketPrinterOptions, 'readsStatus' | 'confirm' | 'confirmTimeoutMs'> {
   const o = config.printer ?? {};
   return {
     ...(o.readsStatus !== undefined && { readsStatus: o.readsStatus }),
     ...(o.confirm !== undefined && { confirm: o.confirm }),
     ...(o.confirmTimeoutMs !== undefined && { confirmTimeoutMs: o.confirmTimeoutMs }),
-  } as Partial<ConstructorParameters<typeof TicketPrinter>[0]>;
+  };
 }

@@ -70,7 +70,6 @@ describe('the master kiosk (npm start on a machine with Electron)', () => {
       configPath: '/opt/servicehall/config/demo-hall.json',
       dataDir: '/opt/servicehall/data',
       rendererDir: '/opt/servicehall/dist/renderer',
-      devices: 'configured',
     });
     expect(shell.terminal).toMatchObject({ role: 'kiosk', terminalId: 'kiosk-1', hallOrigin: hallUrl });
     expect(window.loaded).toEqual([kioskPage]);
