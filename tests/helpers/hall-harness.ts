@@ -51,6 +51,10 @@ export async function startAgents(hall: RunningHall, terminalIds: readonly strin
     if (Date.now() > deadline) throw new Error(`device agents did not connect: ${JSON.stringify(hall.devices.list().map((d) => [d.id, d.agentConnected, d.health.code]))}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+  // On a first start the agent opens the hall's default devices only after the hall's welcome: give
+  // them (≤ 3 s, as the agent's own settle) their first connection attempt. A device a test unplugged stays as it is.
+  const settling = () => hall.devices.list().some((d) => terminalIds.includes(d.terminalId) && ['disconnected', 'not_open', 'connecting'].includes(d.health.code));
+  for (const until = Date.now() + 3000; settling() && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
   return agents;
 }
 
