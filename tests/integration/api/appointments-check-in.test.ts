@@ -29,6 +29,10 @@ const book = (body: object) => admin<AppointmentDTO>('POST', '/api/v1/admin/appo
 const checkIn = (body: object, terminal = 'kiosk-1') => h.api<CheckInResponse & ApiErrorBody>('POST', '/api/v1/kiosk/check-in', { terminal, body });
 const events = async () => (await h.api<HallEventDTO[]>('GET', '/api/v1/events?since=0', { terminal: 'admin' })).body;
 const issuedCount = async () => (await events()).filter((e) => e.type === 'ticket_issued').length;
+/** Jobs kiosk-1's printer received (the emulator behind kiosk-1's device agent). */
+const kioskJobs = () => h.agentDevice('printer', 'kiosk-1').emulator!.jobs();
+/** A ticket's print outcome as kiosk-1's agent reported it (the POST reply says only "sending"). */
+const printOutcome = (ticketId: string) => h.hall.devices.printJobs.ticketOutcome(ticketId);
 
 describe('appointment check-in at the kiosk', () => {
   it('tells a visitor who is too early when to come back, printing nothing', async () => {
@@ -38,7 +42,8 @@ describe('appointment check-in at the kiosk', () => {
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ code: 'too_early', details: { opensAt: Date.UTC(2026, 10, 23, 1, 15) } });
     expect(await issuedCount()).toBe(before);
-    expect(h.hall.devices!.of('printer', 'kiosk-1')!.emulator!.jobs()).toHaveLength(0);
+    // Printing is asynchronous: the next test also checks that the printer got exactly its own two tickets.
+    expect(kioskJobs()).toHaveLength(0);
   });
 
   it('gives an on-time visitor an appointment ticket, printed, called before earlier walk-ins', async () => {
@@ -50,7 +55,11 @@ describe('appointment check-in at the kiosk', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ checkIn: 'on_time', appointment: { code: a.code, slotText: '09:30–10:00', matterName: a.matterName } });
     expect(res.body.ticket).toMatchObject({ ticketClass: 'appointment', matterId: 'gjj-01', status: 'waiting' });
-    expect(res.body.print.status).toBe('printed');
+    expect(res.body.print).toEqual({ status: 'sending', code: null, message: null });
+    await expect.poll(() => printOutcome(res.body.ticket.id)?.status).toBe('printed');
+    await expect.poll(() => printOutcome(walkIn.body.ticket.id)?.status).toBe('printed');
+    // The walk-in and this ticket, nothing else: the too-early visitor before got no paper.
+    expect(kioskJobs()).toHaveLength(2);
     const list = (await admin<AppointmentDTO[]>('GET', '/api/v1/admin/appointments?day=2026-11-23')).body;
     expect(list.find((x) => x.id === a.id)).toMatchObject({ status: 'checked_in', ticketNumber: res.body.ticket.number, maskedName: '李*明' });
 
@@ -111,7 +120,7 @@ describe('appointment check-in at the kiosk', () => {
 
   it('says when the card holder has no appointment today', async () => {
     // Take the last card away first: the reader reads a card once per placing.
-    h.hall.devices!.of('id_reader', 'kiosk-1')!.emulator!.removeCard();
+    h.agentDevice('id_reader', 'kiosk-1').emulator!.removeCard();
     await new Promise((r) => setTimeout(r, 2200)); // the reader polls once a second
     await h.api('POST', '/api/v1/admin/devices/kiosk-1-id-reader/emulator', { terminal: 'admin', session, body: { action: 'swipe_card', fixture: 'resident-elderly' } });
     let res = await checkIn({ method: 'card' });

@@ -60,8 +60,10 @@ describe('devices in the hall', () => {
     const issued = await h.api<IssueTicketResponse>('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: 'rsj-02', identity: { source: 'card' } } });
     expect(issued.status).toBe(201);
     expect(issued.body.ticket).toMatchObject({ ticketClass: 'green', greenCategory: 'elderly', maskedIdentity: '150102********0621' });
-    expect(issued.body.print.status).toBe('printed');
-    const printed = textLines(decodeEscPos((await h.hall.devices!.of('printer', 'kiosk-1')!.emulator!.waitForJobs(1))[0]!).elements).join('\n');
+    // The kiosk never waits for the printer: the job goes to kiosk-1's device agent, its outcome follows.
+    expect(issued.body.print).toEqual({ status: 'sending', code: null, message: null });
+    await expect.poll(() => h.hall.devices.printJobs.ticketOutcome(issued.body.ticket.id)?.status).toBe('printed');
+    const printed = textLines(decodeEscPos((await h.agentDevice('printer', 'kiosk-1').emulator!.waitForJobs(1))[0]!).elements).join('\n');
     expect(printed).toContain('150102********0621');
     expect(printed).not.toContain('150102195207180621');
     // The card is used once: a second request needs a new swipe.
@@ -75,7 +77,7 @@ describe('devices in the hall', () => {
     const staff = await h.signIn('c03', '1003');
     const s = { terminal: 'counter-3', session: staff.sessionToken };
     await h.api('POST', '/api/v1/counters/c03/actions/call-next', s);
-    const pad = h.hall.devices!.of('rating_pad', 'counter-3')!.emulator!;
+    const pad = h.agentDevice('rating_pad', 'counter-3').emulator!;
     const before = pad.received.filter((c) => c.kind === 'start').length;
     const finished = await h.api<CounterViewDTO>('POST', '/api/v1/counters/c03/actions/finish', s);
     await pad.waitFor('start', before + 1);
@@ -96,7 +98,7 @@ describe('devices in the hall', () => {
   it('lets the caller keypad call the next ticket for its counter', async () => {
     await h.api('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: 'zh-02' } });
     const staff = await h.signIn('c01', '1001');
-    const keypad = h.hall.devices!.of('keypad', 'counter-1')!.emulator!;
+    const keypad = h.agentDevice('keypad', 'counter-1').emulator!;
     await keypad.press(1, 'call_next');
     const view = await (async () => {
       for (let i = 0; i < 200; i++) {
@@ -120,9 +122,10 @@ describe('devices in the hall', () => {
     expect(fault).toBeTruthy();
     const res = await h.api<IssueTicketResponse>('POST', '/api/v1/tickets', { terminal: 'kiosk-24h', body: { matterId: 'sw-01' } });
     expect(res.status).toBe(201);
-    expect(res.body.print.status).toBe('failed');
+    // The hall already knows the printer is in fault, so the kiosk is told at once (nothing is sent to the agent).
+    expect(res.body.print).toMatchObject({ status: 'failed', code: expect.any(String) });
     await emulate('kiosk-24h-printer', { action: 'replug' });
-    await until(() => h.hall.devices!.printingStatus('kiosk-24h').available, 'the printer back', 15_000);
+    await until(() => h.hall.devices.printingStatus('kiosk-24h').available, 'the printer back', 15_000);
     display.ws.close();
   });
 

@@ -42,16 +42,17 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const printer = (kiosk: string) => h.hall.devices!.of('printer', kiosk)!;
+/** The kiosk's printer as its device agent runs it (the emulator behind it speaks ESC/POS over TCP). */
+const printer = (kiosk: string) => h.agentDevice('printer', kiosk);
 const print = (kiosk: string, body: unknown) => h.api<GuidePrintResponse & ApiErrorBody>('POST', '/api/v1/kiosk/guide-print', { terminal: kiosk, body });
 /** Text of the one notice in a print job, lines joined without the wrapping the paper forced. */
 const noticeText = (job: Uint8Array) => {
   const docs = splitAtCuts(decodeEscPos(job));
   return { lines: textLines(docs[0]!), cuts: docs.filter((d) => d.length > 0).length };
 };
+/** The hall decides from what the kiosk's agent reported, so wait for the hall's view, not the agent's. */
 const waitHealthy = async (kiosk: string) => {
-  for (let i = 0; i < 200 && printer(kiosk).health().state === 'fault'; i++) await new Promise((r) => setTimeout(r, 25));
-  expect(printer(kiosk).health().state).not.toBe('fault');
+  await expect.poll(() => h.hall.devices.printingStatus(kiosk)).toEqual({ available: true, reason: null });
 };
 
 describe('printing the one-time notice at a kiosk', () => {
@@ -107,7 +108,7 @@ describe('printing the one-time notice at a kiosk', () => {
     const emulator = printer('kiosk-1').emulator!;
     const before = (await emulator.waitForJobs(0)).length;
     emulator.setState({ paperOut: true });
-    for (let i = 0; i < 200 && printer('kiosk-1').health().state !== 'fault'; i++) await new Promise((r) => setTimeout(r, 25));
+    await expect.poll(() => h.hall.devices.printingStatus('kiosk-1')).toEqual({ available: false, reason: 'paper_out' });
     const refused = await print('kiosk-1', { matterId: 'gjj-01' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('printer_unavailable');
@@ -125,7 +126,7 @@ describe('printing the one-time notice at a kiosk', () => {
   it('refuses a kiosk with an unplugged printer', async () => {
     const handle = printer('kiosk-24h');
     await handle.unplug!();
-    for (let i = 0; i < 200 && handle.health().state !== 'fault'; i++) await new Promise((r) => setTimeout(r, 25));
+    await expect.poll(() => h.hall.devices.printingStatus('kiosk-24h').available).toBe(false);
     const refused = await print('kiosk-24h', { matterId: 'bdc-04' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('printer_unavailable');
@@ -158,7 +159,7 @@ describe('a hall without a catalog', () => {
     const res = await bare.api<ApiErrorBody>('POST', '/api/v1/kiosk/guide-print', { terminal: 'kiosk-1', body: { matterId: 'bdc-01' } });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('guide_not_available');
-    expect(await bare.hall.devices!.of('printer', 'kiosk-1')!.emulator!.waitForJobs(0)).toEqual([]);
+    expect(await bare.agentDevice('printer', 'kiosk-1').emulator!.waitForJobs(0)).toEqual([]);
   });
 });
 

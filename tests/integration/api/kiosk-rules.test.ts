@@ -42,7 +42,10 @@ const availability = async (terminal = 'kiosk-1') => (await h.api<KioskAvailabil
 const matter = (a: KioskAvailabilityDTO, id: string) => a.matters.find((m) => m.matterId === id)!;
 const issue = (matterId: string, terminal = 'kiosk-1') => h.api<IssueTicketResponse & ApiErrorBody>('POST', '/api/v1/tickets', { terminal, body: { matterId } });
 const eventCount = async () => (await h.api<HallEventDTO[]>('GET', '/api/v1/events?since=0&limit=1000', { terminal: 'admin' })).body.length;
-const printedJobs = () => h.hall.devices!.of('printer', 'kiosk-1')!.emulator!.jobs().length;
+/** Jobs kiosk-1's printer received (the emulator behind kiosk-1's device agent). */
+const printedJobs = () => h.agentDevice('printer', 'kiosk-1').emulator!.jobs().length;
+/** The kiosk's print outcome arrives after the reply (the agent prints): wait until the agent reported it. */
+const printedOutcome = (ticketId: string) => expect.poll(() => h.hall.devices.printJobs.ticketOutcome(ticketId)?.status).toBe('printed');
 const moveTo = (local: string) => timers.advance(at(local) - timers.now());
 
 describe('kiosk availability and modes', () => {
@@ -55,15 +58,24 @@ describe('kiosk availability and modes', () => {
   });
 
   it('says "today\'s numbers are gone" before printing once the daily cap is reached', async () => {
-    expect((await issue('rsj-01')).status).toBe(201);
-    expect((await issue('rsj-03')).status).toBe(201);
+    const first = await issue('rsj-01');
+    const second = await issue('rsj-03');
+    expect([first.status, second.status]).toEqual([201, 201]);
+    // Both tickets printed before counting, so a job still on its way is not mistaken for one the refusal caused.
+    await printedOutcome(first.body.ticket.id);
+    await printedOutcome(second.body.ticket.id);
     expect(matter(await availability(), 'rsj-05')).toMatchObject({ available: false, reason: 'daily_cap_reached', facts: { cap: 2 } });
     expect(matter(await availability(), 'ybj-01').available).toBe(true); // another queue is not affected
     const [events, jobs] = [await eventCount(), printedJobs()];
     const refused = await issue('rsj-05');
     expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([409, 'daily_cap_reached', { cap: 2 }]);
     expect(await eventCount()).toBe(events);
-    expect(printedJobs()).toBe(jobs);
+    // Printing is asynchronous now: a ticket printed after the refusal is a barrier — had the refusal sent
+    // a job to the printer, it would have come out before this one, and the count would be jobs + 2.
+    const barrier = await issue('ybj-01');
+    expect(barrier.status).toBe(201);
+    await printedOutcome(barrier.body.ticket.id);
+    expect(printedJobs()).toBe(jobs + 1);
   });
 
   it('says the issuing time is over after the cut-off', async () => {
