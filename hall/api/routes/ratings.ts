@@ -1,18 +1,24 @@
 // Ratings (好差评) and the event feed. A rating is recorded only from the
 // counter display of the counter that asked for it: one rating per service.
 import { ApiError, readBody, type Router } from '../http.js';
-import { checkCredentials, ownCounter, staffSessionOf, terminalOf } from '../access.js';
+import { checkCredentials, staffSessionOf, terminalOf } from '../access.js';
 import { rateSchema, signInSchema } from '../requests.js';
 import type { StaffSessionDTO } from '../dto.js';
 import type { ApiDeps } from './deps.js';
 
 export function ratingRoutes(router: Router, deps: ApiDeps): void {
+  const counterOfRating = deps.runtime.db.prepare('SELECT counter_id FROM ratings WHERE id = ?').pluck();
   router.add('POST', '/api/v1/ratings/:ratingId', async (ctx) => {
     const terminal = terminalOf(deps, ctx, 'counter_display');
     const body = await readBody(ctx.req, rateSchema);
-    const open = deps.runtime.state.openRatings.get(ctx.params.ratingId!);
+    // The display's right to the rating comes before its state: another counter's rating
+    // answers exactly like one that does not exist, so a display cannot learn whether another
+    // counter's rating is open (issue 10). Only its own counter's closed rating is a 409.
+    const ratingId = ctx.params.ratingId!;
+    const open = deps.runtime.state.openRatings.get(ratingId);
+    const counterId = open?.counterId ?? ((counterOfRating.get(ratingId) as string | undefined) ?? null);
+    if (counterId === null || counterId !== terminal.counterId) throw new ApiError(404, 'not_found', 'no such rating at this counter');
     if (!open) throw new ApiError(409, 'rating_closed', 'this rating is no longer open (already rated or timed out)');
-    ownCounter(terminal, open.counterId);
     deps.runtime.execute({ type: 'record_rating', ratingId: open.id, outcome: body.level, source: 'screen' });
     return deps.views.rating(open);
   });
