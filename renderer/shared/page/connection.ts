@@ -19,7 +19,7 @@ export interface PageConnection {
 export function connectPage(role: TerminalRole, staff: StaffSessionStore | null = null): PageConnection {
   const token = adoptTerminalToken(role);
   const client = new ApiClient({ getToken: () => token, getStaffSession: () => staff?.token() ?? null });
-  const live = token ? new LiveConnection({ url: liveUrl(window.location, token) }) : null;
+  const live = token ? new LiveConnection({ url: liveUrl(window.location), token }) : null;
   live?.start();
   return { role, token, client, live, staff };
 }

@@ -25,10 +25,12 @@ async function until<T>(get: () => T | undefined | false, what: string, ms = 800
 }
 
 function listen(terminal: string) {
-  const ws = new WebSocket(`${h.url.replace('http', 'ws')}/api/v1/live?token=${h.token(terminal)}`);
+  // The token is the first message, never in the URL; "open" once the hall said hello.
+  const ws = new WebSocket(`${h.url.replace('http', 'ws')}/api/v1/live`);
+  ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token: h.token(terminal) })));
   const messages: LiveMessage[] = [];
   ws.on('message', (d) => messages.push(JSON.parse(String(d)) as LiveMessage));
-  return { ws, messages, open: new Promise((r) => ws.once('open', r)) };
+  return { ws, messages, open: new Promise((r) => ws.once('message', r)) };
 }
 
 const emulate = (deviceId: string, body: object) => h.api<DeviceDTO>('POST', `/api/v1/admin/devices/${deviceId}/emulator`, { ...admin, body });

@@ -13,10 +13,12 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 function listen(terminal: string): { messages: LiveMessage[]; ws: WebSocket; ready: Promise<void> } {
-  const ws = new WebSocket(`${h.url.replace('http', 'ws')}/api/v1/live?token=${h.token(terminal)}`);
+  // The token is the first message, never in the URL; ready once the hall said hello.
+  const ws = new WebSocket(`${h.url.replace('http', 'ws')}/api/v1/live`);
+  ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token: h.token(terminal) })));
   const messages: LiveMessage[] = [];
   ws.on('message', (d) => messages.push(JSON.parse(String(d)) as LiveMessage));
-  return { messages, ws, ready: new Promise((r) => ws.once('open', () => r())) };
+  return { messages, ws, ready: new Promise((r) => ws.once('message', () => r())) };
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -61,7 +63,7 @@ describe('a visitor from kiosk to rating', () => {
 
     const padView = await h.api<CounterDisplayDTO>('GET', '/api/v1/counters/c03/display', { terminal: 'counter-display-3' });
     const ratingId = padView.body.pendingRating!.id;
-    expect((await h.api('POST', `/api/v1/ratings/${ratingId}`, { terminal: 'counter-display-4', body: { level: 'satisfied' } })).status).toBe(403);
+    expect((await h.api('POST', `/api/v1/ratings/${ratingId}`, { terminal: 'counter-display-4', body: { level: 'satisfied' } })).status).toBe(404);
     const rated = await h.api<RatingDTO>('POST', `/api/v1/ratings/${ratingId}`, { terminal: 'counter-display-3', body: { level: 'very_satisfied' } });
     expect(rated.body).toMatchObject({ outcome: 'very_satisfied', source: 'screen', counterNumber: 3, staffName: '刘芳', ticketNumber: 'A001' });
     expect((await h.api('POST', `/api/v1/ratings/${ratingId}`, { terminal: 'counter-display-3', body: { level: 'dissatisfied' } })).status).toBe(409);
@@ -99,14 +101,14 @@ describe('a visitor from kiosk to rating', () => {
     again.ws.close();
   });
 
-  it('refuses a live connection without a valid token', async () => {
-    const ws = new WebSocket(`${h.url.replace('http', 'ws')}/api/v1/live?token=nope`);
-    const outcome = await new Promise<string>((resolve) => {
-      ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
-      ws.on('open', () => resolve('open'));
-      ws.on('error', () => resolve('error'));
-    });
-    expect(outcome).toBe('401');
+  it('refuses a live connection without a valid token: closed with 4401, no hello', async () => {
+    const ws = new WebSocket(`${h.url.replace('http', 'ws')}/api/v1/live`);
+    const received: string[] = [];
+    ws.on('message', (d) => received.push(String(d)));
+    ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token: 'nope' })));
+    const code = await new Promise<number>((resolve) => ws.once('close', (c) => resolve(c)));
+    expect(code).toBe(4401);
+    expect(received).toEqual([]);
   });
 });
 

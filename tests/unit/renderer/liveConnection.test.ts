@@ -32,7 +32,8 @@ function harness() {
   const sockets: FakeSocket[] = [];
   const timers: { fn: () => void; ms: number }[] = [];
   const live = new LiveConnection({
-    url: 'ws://hall/api/v1/live?token=t',
+    url: 'ws://hall/api/v1/live',
+    token: 't',
     createSocket: () => {
       const s = new FakeSocket();
       sockets.push(s);
@@ -56,7 +57,8 @@ describe('live connection', () => {
     const h = harness();
     h.live.start();
     h.sockets[0]!.open();
-    expect(h.sockets[0]!.sent).toEqual([]);
+    // The token goes in the first message, never in the URL (issue 10, defect 4).
+    expect(h.sockets[0]!.sent).toEqual([JSON.stringify({ type: 'auth', token: 't' })]);
     h.sockets[0]!.receive({ type: 'hello', lastSeq: 41, serviceDay: '2025-11-21' });
     expect(h.live.status).toBe('open');
     expect(h.notices).toEqual([{ kind: 'resync' }]);
@@ -80,7 +82,7 @@ describe('live connection', () => {
     h.timers.shift()!.fn();
     const socket = h.sockets.at(-1)!;
     socket.open();
-    expect(socket.sent).toEqual([JSON.stringify({ type: 'resume', since: 6 })]);
+    expect(socket.sent).toEqual([JSON.stringify({ type: 'auth', token: 't' }), JSON.stringify({ type: 'resume', since: 6 })]);
     socket.receive({ type: 'hello', lastSeq: 9, serviceDay: 'd' });
     socket.receive(event(6)); // replay of something already seen
     socket.receive(event(7));
@@ -101,9 +103,9 @@ describe('live connection', () => {
     expect(h.live.lastSeq).toBe(4);
   });
 
-  test('live URL follows the page scheme', () => {
-    expect(liveUrl({ protocol: 'http:', host: '10.0.0.2:8080' }, 'a b')).toBe('ws://10.0.0.2:8080/api/v1/live?token=a%20b');
-    expect(liveUrl({ protocol: 'https:', host: 'hall' }, 't')).toBe('wss://hall/api/v1/live?token=t');
+  test('live URL follows the page scheme and carries no token', () => {
+    expect(liveUrl({ protocol: 'http:', host: '10.0.0.2:8080' })).toBe('ws://10.0.0.2:8080/api/v1/live');
+    expect(liveUrl({ protocol: 'https:', host: 'hall' })).toBe('wss://hall/api/v1/live');
   });
 });
 
