@@ -133,7 +133,7 @@ export async function startShell(deps: ShellDeps): Promise<RunningShell | null> 
     }
     // A supervisor restarts the app after any exit; a relaunched child would race it
     // (and systemd would kill it with the unit's cgroup).
-    app.relaunch();
+    if (!isSupervised(deps.env)) app.relaunch();
     app.quit();
   };
   const { window, recovery } = openWindow(deps, terminal, quitting, log, recoveryState.softwareRendering, relaunchWithSoftwareRendering);

@@ -14,7 +14,7 @@ const pageUrl = 'http://192.168.10.5:8080/display/?terminal=display-1#token=disp
 const limits: RecoveryLimits = { ...defaultRecoveryLimits, maxReloadsPerHour: 3, firstDelayMs: 1000, maxDelayMs: 8000, unresponsiveGraceMs: 15_000 };
 const statePath = '/home/display/.config/ServiceHall/recovery-state.json';
 
-async function startDisplay(options: { packaged?: boolean; state?: RecoveryState } = {}) {
+async function startDisplay(options: { packaged?: boolean; state?: RecoveryState; env?: Record<string, string> } = {}) {
   const fake = createFakeElectron({ userDataDir: '/home/display/.config/ServiceHall', isPackaged: options.packaged ?? true });
   const clock = { now: 5 * HOUR_MS };
   const scheduled: { run: () => void; delayMs: number }[] = [];
@@ -24,7 +24,7 @@ async function startDisplay(options: { packaged?: boolean; state?: RecoveryState
   const deps: ShellDeps = {
     electron: fake.electron,
     argv: ['/opt/ServiceHall/servicehall'],
-    env: {},
+    env: options.env ?? {},
     cwd: '/',
     preloadPath: '/opt/ServiceHall/resources/app.asar/electron/dist/preload.cjs',
     readTextFile: (p) => files.get(p) ?? null,
@@ -159,6 +159,18 @@ describe('crashed GPU and utility processes', () => {
     expect(next.fake.hardwareAccelerationDisabled).toBe(true);
     const fresh = await startDisplay();
     expect(fresh.fake.hardwareAccelerationDisabled).toBe(false);
+  });
+
+  // Mutation checked: with an unconditional app.relaunch() in shell.ts, relaunches is 1 here.
+  it('under a supervisor, quits for it to restart instead of relaunching itself', async () => {
+    const { fake, runScheduled, state } = await startDisplay({ env: { SERVICEHALL_SUPERVISOR: 'systemd' } });
+    for (let i = 0; i < limits.gpuCrashesForSoftwareRendering; i += 1) {
+      fake.app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 139 });
+      runScheduled();
+    }
+    expect(state().softwareRendering).toBe(true);
+    expect(fake.relaunches).toBe(0);
+    expect(fake.quitRequests).toBeGreaterThanOrEqual(1);
   });
 });
 
