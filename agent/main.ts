@@ -5,7 +5,8 @@
 //   npm run terminal -- enrol --hall URL --terminal kiosk-2 --code ABCD-EFGH [--cert-sha256 FP] [--dir DIR]
 //   npm run terminal -- ports          what this machine offers: serial ports, USB printers, HID devices
 // DIR (default ./data/terminal-<id>) holds terminal.json (token, devices), the
-// print journal and the hall's cached device defaults. The token is never read
+// print journal and the hall's cached device defaults; --terminal-file names
+// another terminal.json (an Electron terminal's, when enrolling it). The token is never read
 // from the command line (every local user can read a process's arguments):
 // enrolment writes it, or SERVICEHALL_TOKEN / SERVICEHALL_ENROL_CODE carry it.
 import path from 'node:path';
@@ -23,6 +24,7 @@ const { values, positionals } = parseArgs({
     hall: { type: 'string' },
     terminal: { type: 'string' },
     dir: { type: 'string' },
+    'terminal-file': { type: 'string' },
     code: { type: 'string' },
     'cert-sha256': { type: 'string' },
   },
@@ -41,7 +43,8 @@ if (positionals[0] === 'ports') {
 
 const terminalId = values.terminal ?? fail('usage: npm run terminal -- --hall <hall address> --terminal <terminal id> [--dir <folder>]');
 const dir = path.resolve(values.dir ?? path.join('data', `terminal-${terminalId}`));
-const file = path.join(dir, 'terminal.json');
+// An Electron terminal enrols its agent into its own terminal.json (Electron's userData) with --terminal-file.
+const file = path.resolve(values['terminal-file'] ?? path.join(dir, 'terminal.json'));
 let saved: TerminalFile;
 try {
   saved = readTerminalFile(file);

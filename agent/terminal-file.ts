@@ -4,6 +4,8 @@
 //     "token": "…",                     written by enrolment, never typed or logged
 //     "hallCertSha256": "AB:CD:…", "hallCertPem": "-----BEGIN…",   pinned at enrolment (https halls)
 //     "devices": [ … ], "hallDefaults": true, "printerProfiles": [ … ], "technicianPort": 8470 }
+// The Electron terminal reads the same file (electron/terminal-identity.ts) and
+// has fields of its own (role, startHall…): this side keeps them untouched.
 // Contract: readTerminalFile never throws for a missing file (empty identity);
 // a file that is not valid JSON or breaks the schema gives TerminalFileError
 // naming the file and the field. Writes are atomic and durable, mode 0600.
@@ -21,7 +23,8 @@ export const terminalFileSchema = z
     hallCertPem: z.string().optional(),
     ...terminalDevicesShape,
   })
-  .strict();
+  // An Electron terminal's terminal.json has more fields (role, startHall…): kept as they are.
+  .passthrough();
 export type TerminalFile = z.infer<typeof terminalFileSchema>;
 
 export class TerminalFileError extends Error {
