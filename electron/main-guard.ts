@@ -1,5 +1,5 @@
-// Main-process crash recovery: an uncaught exception (or an unhandled rejection,
-// which Node raises as one) ends the run, and the terminal comes back:
+// Main-process crash recovery: an uncaught exception ends the run, and the terminal
+// comes back:
 //   - unsupervised (started by hand or by a desktop autostart entry): app.relaunch()
 //     then exit, so Electron starts a fresh instance;
 //   - supervised (SERVICEHALL_SUPERVISOR set by the systemd unit or the Windows
@@ -11,6 +11,8 @@
 //     which both supervisors treat as "do not restart", so a crash loop stops.
 // Crashes the process cannot catch (a native crash, the OOM killer) are the
 // supervisor's to restart; its own limits cap them (packaging/README.md).
+// An unhandled promise rejection is logged and does not end the run: Electron's
+// main process defaults to --unhandled-rejections=warn, unlike Node's headless hall.
 // Danger: runs in a process in an unknown state. It does the minimum,
 // synchronously, and never throws.
 import type { ShellApp } from './electron-api.js';
@@ -21,7 +23,7 @@ export interface MainGuardDeps {
   app: Pick<ShellApp, 'relaunch' | 'exit'>;
   dialog: { showErrorBox(title: string, content: string): void };
   /** The process to watch: `process` in main.ts. */
-  events: { on(event: 'uncaughtException', listener: (error: unknown) => void): unknown };
+  events: { on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown };
   env: Readonly<Record<string, string | undefined>>;
   statePath: string;
   readTextFile(filePath: string): string | null;
@@ -43,6 +45,9 @@ export function installMainGuard(deps: MainGuardDeps): void {
     if (handling) return deps.app.exit(1);
     handling = true;
     handleMainCrash(deps, error);
+  });
+  deps.events.on('unhandledRejection', (reason) => {
+    deps.log.error(`ServiceHall terminal: unhandled promise rejection in the main process (not fatal): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
   });
 }
 

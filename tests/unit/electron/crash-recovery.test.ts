@@ -217,6 +217,17 @@ describe('main-process crashes (main-guard.ts)', () => {
     expect(state().mainCrashes).toEqual([clock.now]);
   });
 
+  it('logs an unhandled rejection without ending the run (Electron\'s default)', () => {
+    const { deps, calls, state } = guard();
+    const logged: string[] = [];
+    deps.log = { error: (m) => void logged.push(m) };
+    installMainGuard(deps);
+    (deps.events as EventEmitter).emit('unhandledRejection', new Error('late reply'));
+    expect(calls).toEqual([]);
+    expect(state().mainCrashes).toEqual([]);
+    expect(logged[0]).toContain('unhandled promise rejection in the main process (not fatal): Error: late reply');
+  });
+
   it('only exits when a supervisor restarts it, keeping the GPU flag', () => {
     const { deps, calls, state } = guard({ SERVICEHALL_SUPERVISOR: 'systemd' }, { softwareRendering: true, mainCrashes: [] });
     handleMainCrash(deps, new Error('boom'));
