@@ -128,7 +128,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     let publicUrl = config.hall.publicUrl ?? '';
     const cards = new KioskCards(config.timeouts.kioskIdleSeconds * 1000);
     const sealer = IdentitySealer.fromDataDir(dataDir, () => sealedRows(db));
-    const realName = new RealNameTickets(db, sealer);
+    const realName = new RealNameTickets(db, sealer, { dayRule: runtime.setup.dayRule, retentionDays: config.realName.retentionDays });
     const purgeIdentities = () => realName.purge(timers.now());
     purgeIdentities();
     const views = new HallViews(config, runtime, store.meta('progress_secret')!, (kioskId) => devices.printingStatus(kioskId), realName, () => devices.list());

@@ -3,10 +3,29 @@
 //   - the ID number is stored encrypted, found again only through a keyed hash,
 //     and shown only masked (150602********1234);
 //   - bind() runs inside the transaction that issues the ticket;
-//   - purge() deletes every row whose retention has passed.
+//   - retention (docs/privacy.md): a row is kept through its ticket's service day plus
+//     `retentionDays` whole service days, and deleted by the first purge() after that — at
+//     the next day close or start-up. Counted in service days (the hall's day rule), never
+//     from the issue time, with the retention configured now;
+//   - purge() deletes securely: SQLite `secure_delete` (on for the hall's connection)
+//     overwrites freed cells and pages with zeros, and a TRUNCATE checkpoint moves the pages into the database file and empties
+//     the WAL, which still held the rows' old page images.
 import type { Db } from '../store/db.js';
 import type { IdentitySealer } from './sealer.js';
 import { maskIdNumber } from '../../drivers/idcard/index.js';
+import { serviceDayOf, type DayRule } from '../domain/index.js';
+import { addDays } from '../domain/calendar/index.js';
+
+export interface RetentionRule {
+  dayRule: DayRule;
+  /** realName.retentionDays: whole service days kept after the ticket's own. */
+  retentionDays: number;
+}
+
+/** Epoch ms at which service day `date` begins under `rule`. */
+export function serviceDayStart(date: string, rule: DayRule): number {
+  return Date.parse(`${date}T00:00:00Z`) + (rule.dayStartsAtHour * 60 - rule.utcOffsetMinutes) * 60_000;
+}
 
 export interface VisitorIdentity {
   idNumber: string;
@@ -29,8 +48,9 @@ export class RealNameTickets {
   private readonly purgeStmt;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly sealer: IdentitySealer,
+    private readonly retention: RetentionRule,
   ) {
     this.insert = db.prepare(
       `INSERT INTO ticket_identities (ticket_id, service_day, matter_id, id_hash, id_cipher, masked, card_type, source, created_at, purge_after)
@@ -38,13 +58,17 @@ export class RealNameTickets {
     );
     this.count = db.prepare('SELECT COUNT(*) FROM ticket_identities WHERE service_day = ? AND id_hash = ? AND matter_id = ?').pluck();
     this.maskedOf = db.prepare('SELECT masked FROM ticket_identities WHERE ticket_id = ?').pluck();
-    this.purgeStmt = db.prepare('DELETE FROM ticket_identities WHERE purge_after <= ?');
+    this.purgeStmt = db.prepare('DELETE FROM ticket_identities WHERE service_day < ?');
+    // For the whole connection, not only around purge(): cells that move when a b-tree page
+    // splits or merges would otherwise leave stale copies of identity rows in free space.
+    db.pragma('secure_delete = ON');
   }
 
   ticketsToday(serviceDay: string, identity: VisitorIdentity, matterId: string): number {
     return this.count.get(serviceDay, this.sealer.blindIndex(identity.idNumber), matterId) as number;
   }
 
+  /** purge_after records the deadline under today's retention (the start of the day after the last kept one). */
   bind(ticketId: string, serviceDay: string, matterId: string, identity: VisitorIdentity, now: number, retentionDays: number): void {
     this.insert.run(
       ticketId,
@@ -56,7 +80,7 @@ export class RealNameTickets {
       identity.cardType,
       identity.source,
       now,
-      now + retentionDays * 86_400_000,
+      serviceDayStart(addDays(serviceDay, retentionDays + 1), this.retention.dayRule),
     );
   }
 
@@ -64,8 +88,17 @@ export class RealNameTickets {
     return (this.maskedOf.get(ticketId) as string | undefined) ?? null;
   }
 
-  /** Deletes identities past their retention; returns how many. */
+  /** A keyed hash of an ID number (the blind index), for comparing requests without storing the number. */
+  fingerprint(idNumber: string): string {
+    return this.sealer.blindIndex(idNumber);
+  }
+
+  /** Deletes identities past their retention, securely (see the file's contract); returns how many. */
   purge(now: number): number {
-    return this.purgeStmt.run(now).changes;
+    const keepFrom = addDays(serviceDayOf(now, this.retention.dayRule), -this.retention.retentionDays);
+    const deleted = this.purgeStmt.run(keepFrom).changes;
+    // Only when something was deleted: a checkpoint costs a write of the changed pages.
+    if (deleted > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return deleted;
   }
 }
