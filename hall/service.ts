@@ -134,7 +134,10 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const views = new HallViews(config, runtime, store.meta('progress_secret')!, (kioskId) => devices.printingStatus(kioskId), realName, () => devices.list());
     runtime.onEvents((events) => {
       views.observe(events);
-      if (events.some((e) => e.type === 'service_day_closed')) purgeIdentities();
+      if (events.some((e) => e.type === 'service_day_closed')) {
+        purgeIdentities();
+        printJobs.closeDay(timers.now());
+      }
     });
 
     const deps: ApiDeps = {

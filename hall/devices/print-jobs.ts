@@ -115,6 +115,16 @@ export class PrintJobs {
     return { status: row.state === 'sent' ? 'sending' : (row.state as PrintOutcomeDTO['status']), code: row.code, message: row.message };
   }
 
+  /**
+   * At day close: a job its agent never answered (the kiosk PC was switched off for good) ends as
+   * `unknown` — the ticket may or may not have come out — and jobs older than `keepMs` are deleted.
+   */
+  closeDay(now: number, keepMs = 7 * 24 * 3600_000): void {
+    const open = this.db.prepare("SELECT id, terminal_id, kind, ticket_id FROM print_jobs WHERE state = 'sent'").all() as JobRow[];
+    for (const job of open) this.result(job.terminal_id, job.id, { status: 'unknown', code: 'no_answer', message: 'the kiosk never reported how this print went' });
+    this.db.prepare('DELETE FROM print_jobs WHERE created_at < ?').run(now - keepMs);
+  }
+
   /** Not sent at all: recorded as a failed print for tickets (the manager's list of unprinted tickets). */
   unavailable(meta: PrintJobMeta, code: string, message: string): PrintOutcomeDTO {
     const outcome: PrintOutcomeDTO = { status: 'failed', code, message };
