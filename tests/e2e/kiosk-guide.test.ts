@@ -144,7 +144,7 @@ describe('办事指南 at the kiosk, with guides from the central platform', () 
     expect(await kiosk.getByTestId('guide-time-limits').textContent()).toContain('30 个工作日');
 
     // 打印一次性告知 on the kiosk's printer.
-    const emulator = h.hall.devices!.of('printer', 'kiosk-1')!.emulator!;
+    const emulator = h.agentDevice('printer', 'kiosk-1').emulator!;
     const before = emulator.jobs().length;
     await kiosk.getByTestId('guide-print').click();
     await expect.poll(() => kiosk.getByTestId('guide-print-status').getAttribute('data-state')).toBe('printed');
@@ -154,7 +154,7 @@ describe('办事指南 at the kiosk, with guides from the central platform', () 
     expect(printed).toContain('一次性告知单');
     for (const m of guide.materials) expect(printed).toContain(m.name);
     await kiosk.screenshot({ path: artifactPath('e2e', 'kiosk-guide-printed.png') });
-    const svg = renderPreviewSvg(decodeEscPos(job), { paperWidthDots: h.hall.devices!.of('printer', 'kiosk-1')!.profile.paperWidthDots });
+    const svg = renderPreviewSvg(decodeEscPos(job), { paperWidthDots: h.agentDevice('printer', 'kiosk-1').profile.paperWidthDots });
     fs.writeFileSync(artifactPath('e2e', 'guide-notice-preview.svg'), svg);
     const preview = await browser.newPage({ viewport: { width: 700, height: 1400 } });
     await preview.setContent(`<body style="margin:0;background:#ddd">${svg}</body>`);
@@ -185,7 +185,7 @@ describe('办事指南 at the kiosk, with guides from the central platform', () 
   it('says plainly that the notice cannot be printed while the printer is out of paper', async () => {
     const kiosk = await open(h, 'kiosk-1');
     await openGuide(kiosk, 'gjj', 'gjj-01');
-    const emulator = h.hall.devices!.of('printer', 'kiosk-1')!.emulator!;
+    const emulator = h.agentDevice('printer', 'kiosk-1').emulator!;
     emulator.setState({ paperOut: true });
     await expect.poll(() => kiosk.getByTestId('guide-print').getAttribute('data-can-print'), { timeout: 15_000 }).toBe('false');
     expect(await kiosk.getByTestId('guide-print').isDisabled()).toBe(true);

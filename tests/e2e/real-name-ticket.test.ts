@@ -47,16 +47,18 @@ describe('a real-name ticket from a card swipe', () => {
     await expect.poll(() => kiosk.getByTestId('ticket-number').textContent(), { timeout: 10_000 }).toContain('C001');
     expect(await kiosk.getByTestId('ticket-identity').textContent()).toContain('150102********0621');
     await kiosk.getByTestId('ticket-green').waitFor();
+    // The number shows at once; the printed outcome comes later from kiosk-1's device agent, over the live feed.
+    await expect.poll(() => kiosk.getByTestId('ticket-screen').getAttribute('data-print-status')).toBe('printed');
     await kiosk.screenshot({ path: artifactPath('e2e', 'kiosk-real-name-ticket.png') });
 
-    const [job] = await h.hall.devices!.of('printer', 'kiosk-1')!.emulator!.waitForJobs(1);
+    const [job] = await h.agentDevice('printer', 'kiosk-1').emulator!.waitForJobs(1);
     const doc = decodeEscPos(job!);
     const text = textLines(doc.elements).join('\n');
     expect(text).toContain('C001');
     expect(text).toContain('老年人');
     expect(text).toContain('150102********0621');
 
-    const svg = renderPreviewSvg(doc, { paperWidthDots: h.hall.devices!.of('printer', 'kiosk-1')!.profile.paperWidthDots });
+    const svg = renderPreviewSvg(doc, { paperWidthDots: h.agentDevice('printer', 'kiosk-1').profile.paperWidthDots });
     fs.writeFileSync(artifactPath('e2e', 'real-name-ticket-preview.svg'), svg);
     const preview = await browser.newPage({ viewport: { width: 700, height: 1400 } });
     await preview.setContent(`<body style="margin:0;background:#ddd">${svg}</body>`);
