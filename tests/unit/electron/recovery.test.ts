@@ -14,6 +14,7 @@ import {
   type RecoveryLimits,
 } from '../../../electron/recovery.js';
 import { parseRecoveryState, withMainCrash, writeRecoveryState } from '../../../electron/recovery-state.js';
+import { errorPageHtml, errorPageUrl } from '../../../electron/error-page.js';
 
 const limits: RecoveryLimits = { ...defaultRecoveryLimits, maxReloadsPerHour: 4, firstDelayMs: 1000, maxDelayMs: 5000, gpuCrashesForSoftwareRendering: 3 };
 
@@ -152,5 +153,18 @@ describe('docs/electron.md states the limits the code uses', () => {
     expect(doc).toContain(`| ${l.gpuCrashesForSoftwareRendering} GPU crashes within an hour |`);
     expect(doc).toContain(`At most **${l.maxRelaunchesPerHour} main-process crashes in an hour**`);
     expect(doc).toContain(`exits with status **${GIVE_UP_EXIT_CODE}**`);
+  });
+});
+
+describe('the error page', () => {
+  // Mutation checked: with escapeHtml returning its input, the markup test fails.
+  it('shows the reason as text, never as markup, and runs no script', () => {
+    const html = errorPageHtml('GPU process gone (<script>alert(1)</script> & "x")', 90_000);
+    expect(html).toContain('GPU process gone (&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;)');
+    expect(html).not.toContain('<script');
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('Next automatic retry in 2 min');
+    const url = errorPageUrl('x', 1);
+    expect(decodeURIComponent(url.slice('data:text/html;charset=utf-8,'.length))).toBe(errorPageHtml('x', 1));
   });
 });
