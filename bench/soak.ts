@@ -6,11 +6,11 @@
 //
 //   node --import tsx bench/soak.ts --cycles 1000
 //   node --import tsx bench/soak.ts --minutes 10 [--port 18930] [--seed 7] [--fault-rate 0.35] [--no-mount] [--no-clock]
-//     [--disk-mib 1024] [--skip-malformed absolute-url-bad-port,…] [--json report.json] [--keep]
+//     [--disk-mib 1024] [--faults lock,clock_jump,…] [--skip-malformed absolute-url-bad-port,…] [--json report.json] [--keep]
 //
 // Without --cycles or --minutes (as `npm run bench` runs it) it does 20 cycles.
 import { parseArgs } from 'node:util';
-import { failed, runSoak, type SoakReport } from './soak/run.js';
+import { failed, runSoak, type ExtraFault, type SoakReport } from './soak/run.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'no-clock': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'skip-malformed': { type: 'string', default: '' },
+    faults: { type: 'string' },
     'progress-every': { type: 'string', default: '25' },
     json: { type: 'string' },
   },
@@ -91,6 +92,7 @@ const report = await runSoak({
   clock: !values['no-clock'],
   killAfterMs: [200, 1_500],
   skipMalformed: values['skip-malformed'].split(',').filter(Boolean),
+  only: values.faults === undefined ? undefined : (values.faults.split(',').filter(Boolean) as ExtraFault[]),
   keep: values.keep,
   log: (line) => console.log(line),
   progressEvery: number('progress-every', values['progress-every'])!,

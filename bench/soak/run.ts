@@ -38,6 +38,8 @@ export interface SoakOptions {
   keep: boolean;
   log: (line: string) => void;
   progressEvery: number;
+  /** Only these extra faults (default: every one this machine can make). */
+  only?: ExtraFault[];
   /** Asked before each cycle: true ends the run early (with the final check and the report). */
   stopRequested?: () => boolean;
 }
@@ -123,6 +125,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   const counterStaff = config.staff.filter((s) => s.roles.includes('counter')).sort((a, b) => a.staffNo.localeCompare(b.staffNo));
   const callers = config.counters.slice(0, 4).map((c, i) => ({ counterId: c.id, staffNo: counterStaff[i]!.staffNo }));
 
+  const faultNames: ExtraFault[] = ['lock', 'identity_key', 'terminals', 'disk_full_at_start', 'disk_full_while_running', 'clock_jump'];
+  const badFaults = (o.only ?? []).filter((f) => !faultNames.includes(f));
+  if (badFaults.length) throw new Error(`no fault named ${badFaults.join(', ')}; known: ${faultNames.join(', ')}`);
   const unknown = o.skipMalformed.filter((n) => !MALFORMED.some((m) => m.name === n));
   if (unknown.length) throw new Error(`no malformed request named ${unknown.join(', ')}; known: ${MALFORMED.map((m) => m.name).join(', ')}`);
   const malformed = MALFORMED.filter((m) => !o.skipMalformed.includes(m.name));
@@ -132,6 +137,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   if (disk.kind !== 'none') available.push('disk_full_at_start');
   if (disk.kind === 'tmpfs') available.push('disk_full_while_running');
   if (clock.available) available.push('clock_jump');
+  if (o.only) available.splice(0, available.length, ...available.filter((f) => o.only!.includes(f)));
 
   const tally = () => ({ applied: 0, refusedClear: 0, refusedUnclear: 0, notes: {} });
   const report: SoakReport = {
@@ -160,7 +166,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     fatal: null,
     examples: [],
   };
-  report.unavailable = (['disk_full_at_start', 'disk_full_while_running', 'clock_jump'] as ExtraFault[]).filter((f) => !available.includes(f));
+  report.unavailable = (['disk_full_at_start', 'disk_full_while_running', 'clock_jump'] as ExtraFault[]).filter((f) => !available.includes(f) && !(o.only && !o.only.includes(f)));
   const note = (f: ExtraFault, what: string) => (report.faults[f].notes[what] = (report.faults[f].notes[what] ?? 0) + 1);
   const startTimes: number[] = [];
   const ledger = new Ledger();
@@ -254,9 +260,19 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
         killAt = Math.max(killAt, 1_500); // let the jump land (libfaketime re-reads within a second)
       }
       if (fault === 'disk_full_while_running') {
-        await sleep(between(50, Math.max(60, killAt / 2)));
-        note(fault, disk.fill() ? 'filled' : 'could not fill');
-        killAt = Math.max(killAt, 1_000);
+        await sleep(between(50, 400));
+        if (disk.fill()) {
+          note(fault, 'filled');
+          // Full for a while under load, then space again: the running hall must take tickets
+          // again by itself, without a restart.
+          await sleep(between(300, 700));
+          disk.release();
+          const acknowledged = ledger.counts.acknowledged;
+          const until = performance.now() + 3_000;
+          while (ledger.counts.acknowledged === acknowledged && performance.now() < until && !hall.exitedAlready) await sleep(50);
+          note(fault, ledger.counts.acknowledged > acknowledged ? 'took tickets again once space returned' : 'no ticket within 3 s of space returning');
+        } else note(fault, 'could not fill');
+        killAt = 0; // the kill comes now, under load again
       }
       const loadStarted = performance.now();
       await Promise.race([sleep(Math.max(0, killAt - (performance.now() - loadStarted))), hall.exited]);
