@@ -11,6 +11,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckInRequest, CheckInResponse, HallInfoDTO, IssueTicketRequest, IssueTicketResponse, KioskAvailabilityDTO, MatterDTO, PrintOutcomeDTO } from '../../hall/api/dto';
 import { useT, type MessageKey } from '../shared/i18n';
 import { ApiError, describeError, isUnreachable } from '../shared/api/errors';
+import { newIdempotencyKey } from '../shared/api/client';
 import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
 import { hallNow, syncHallClock } from '../shared/hooks/hallClock';
 import { setHallUtcOffset } from '../shared/format/time';
@@ -239,7 +240,8 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     await guarded(guard.current, 'issue', async () => {
       setIssuing(true);
       try {
-        const issued = await client.post<IssueTicketResponse>('/tickets', request);
+        // One key per visitor action: the client's retries after a lost reply get the same ticket.
+        const issued = await client.post<IssueTicketResponse>('/tickets', request, { idempotencyKey: newIdempotencyKey() });
         setQuery('');
         setGreen(null);
         setRealName(afterIssue);
@@ -302,7 +304,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
           matterId: matter.id,
           greenChannel: { categoryId: g.category!.id, staffNo: g.staffNo, pin: g.pin },
           ...(identity ? { identity } : {}),
-        } satisfies IssueTicketRequest);
+        } satisfies IssueTicketRequest, { idempotencyKey: newIdempotencyKey() });
         setRealName(afterIssue);
         setGreen(null);
         setQuery('');

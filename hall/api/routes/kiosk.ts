@@ -20,10 +20,12 @@ import { pickForCheckIn } from '../../appointments/pick.js';
 import type { AppointmentRecord } from '../../appointments/types.js';
 import { kioskAppointment } from '../../appointments/views.js';
 import { kioskAvailability, kioskModeAtOrOpen, zoneOf } from '../kiosk-views.js';
+import { IssueKeys, idempotencyKeyOf, requestFingerprint } from '../issue-keys.js';
 import { z } from 'zod';
 import type { ApiDeps } from './deps.js';
 
 export function kioskRoutes(router: Router, deps: ApiDeps): void {
+  const issueKeys = new IssueKeys(deps.runtime.db);
   router.add('GET', '/api/v1/hall', (ctx) => {
     const terminal = terminalOf(deps, ctx);
     return deps.views.hallInfo(terminal.role === 'kiosk' ? terminal.id : undefined);
@@ -40,6 +42,19 @@ export function kioskRoutes(router: Router, deps: ApiDeps): void {
     async (ctx): Promise<IssueTicketResponse> => {
       const kiosk = terminalOf(deps, ctx, 'kiosk');
       const body = await readBody(ctx.req, issueTicketSchema);
+      // A retry of a visitor action (same Idempotency-Key) gets its ticket again, never a second one.
+      const key = idempotencyKeyOf(ctx.req);
+      const fingerprint = key ? requestFingerprint(body, (idNumber) => deps.realName.fingerprint(idNumber)) : null;
+      if (key) {
+        const earlier = issueKeys.find(kiosk.id, key, deps.runtime.state.serviceDay);
+        if (earlier && earlier.requestHash !== fingerprint) {
+          throw new ApiError(422, 'idempotency_key_reused', 'this Idempotency-Key was sent with a different request: use a new key for a new visitor action');
+        }
+        if (earlier) {
+          ctx.res.setHeader('Idempotent-Replayed', 'true');
+          return deliverTicket(deps, ctx, kiosk.id, earlier.ticketId);
+        }
+      }
       let greenCategory: string | null = null;
       if (body.greenChannel) {
         // Declared groups are confirmed by a guide or staff member (domain.md: green channel).
@@ -62,6 +77,7 @@ export function kioskRoutes(router: Router, deps: ApiDeps): void {
       const zone = zoneOf(deps.config, kiosk.id);
       deps.runtime.execute({ type: 'issue_ticket', ticketId, matterId: body.matterId, greenCategory, kioskId: kiosk.id, zone }, () => {
         if (identity) deps.realName.bind(ticketId, deps.runtime.state.serviceDay, body.matterId, identity, deps.now(), deps.config.realName.retentionDays);
+        if (key) issueKeys.record(kiosk.id, key, deps.runtime.state.serviceDay, fingerprint!, ticketId, deps.now());
       });
       return deliverTicket(deps, ctx, kiosk.id, ticketId);
     },

@@ -1,9 +1,10 @@
 // HTTP client of the hall LAN API (docs/api.md). Relative URLs: the hall serves the pages
 // and the API on one origin.
 // Contract: resolves with the parsed body of a 2xx answer; rejects with ApiError (the hall
-// answered with an error) or NetworkError (unreachable or timed out). Only GETs are
-// retried: a POST may have committed before the connection dropped, and a repeated
-// "call next" or "issue ticket" would do the thing twice.
+// answered with an error) or NetworkError (unreachable or timed out). GETs are retried, and
+// POSTs only when they carry an idempotency key (the hall answers a repeat with the first
+// outcome: POST /tickets): any other POST may have committed before the connection dropped,
+// and a repeated "call next" would do the thing twice.
 import { ApiError, NetworkError, apiErrorFromResponse } from './errors';
 
 export const API_BASE = '/api/v1';
@@ -24,6 +25,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Query parameters, appended URL-encoded. */
   query?: Record<string, string | number | undefined>;
+  /**
+   * Sent as `Idempotency-Key` (one per user action: newIdempotencyKey()); makes a POST
+   * retryable like a GET, and after a 500 too (an error after the hall committed).
+   */
+  idempotencyKey?: string;
 }
 
 export class ApiClient {
@@ -39,21 +45,27 @@ export class ApiClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  async get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.withRetries(() => this.request<T>('GET', path, undefined, options), options, false);
+  }
+
+  post<T>(path: string, body: unknown = {}, options: RequestOptions = {}): Promise<T> {
+    if (options.idempotencyKey) return this.withRetries(() => this.request<T>('POST', path, body, options), options, true);
+    return this.request<T>('POST', path, body, options);
+  }
+
+  private async withRetries<T>(attemptOnce: () => Promise<T>, options: RequestOptions, after500: boolean): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.request<T>('GET', path, undefined, options);
+        return await attemptOnce();
       } catch (err) {
-        const retryable = err instanceof NetworkError || (err instanceof ApiError && err.status >= 502 && err.status <= 504);
+        const status = err instanceof ApiError ? err.status : 0;
+        const retryable = err instanceof NetworkError || (status >= 502 && status <= 504) || (after500 && status === 500);
         const delay = this.retryDelaysMs[attempt];
         if (!retryable || delay === undefined || options.signal?.aborted) throw err;
         await this.sleep(delay);
       }
     }
-  }
-
-  post<T>(path: string, body: unknown = {}, options: RequestOptions = {}): Promise<T> {
-    return this.request<T>('POST', path, body, options);
   }
 
   delete<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -67,6 +79,7 @@ export class ApiClient {
     const session = this.options.getStaffSession?.();
     if (session) headers['X-Staff-Session'] = session;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
@@ -101,6 +114,19 @@ export class ApiClient {
     if (!response.ok) throw apiErrorFromResponse(response.status, parsed);
     return parsed as T;
   }
+}
+
+/**
+ * A fresh idempotency key (UUID v4) for one user action. crypto.getRandomValues, not
+ * crypto.randomUUID: the latter exists only in secure contexts, and kiosks may load the hall
+ * over plain http on the LAN.
+ */
+export function newIdempotencyKey(random: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): string {
+  const b = random(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
