@@ -28,6 +28,8 @@ export default defineConfig({
       input: Object.fromEntries([
         ['index', fromHere('index.html')],
         ...pages.map((page) => [page, fromHere(`${page}/index.html`)]),
+        // Not a hall page: the device agent serves it on 127.0.0.1 of each terminal (agent/technician/server.ts).
+        ['technician', fromHere('technician/index.html')],
       ]),
     },
   },

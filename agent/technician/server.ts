@@ -17,57 +17,103 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { localDeviceSchema } from '../../protocol/devices.js';
 import type { TerminalDeviceAgent } from '../device-agent.js';
-import { readTerminalFile, writeTerminalFile } from '../terminal-file.js';
+import { readTerminalFile, TerminalFileError, writeTerminalFile } from '../terminal-file.js';
+import type { TechnicianStatus, TestPrintAnswer, TestReadAnswer } from './api-types.js';
 import { listMachinePorts } from './machine-ports.js';
 import { decodeEscPos, renderPreviewSvg, renderTicket } from '../../drivers/printer/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const devicesBody = z.object({ devices: z.array(localDeviceSchema).max(32), hallDefaults: z.boolean().optional() }).strict();
+const devicesBody = z
+  .object({ devices: z.array(localDeviceSchema).max(32), hallDefaults: z.boolean().optional() })
+  .strict()
+  .superRefine((b, ctx) => {
+    const seen = new Set<string>();
+    b.devices.forEach((d, i) => {
+      if (seen.has(d.id)) ctx.addIssue({ code: 'custom', path: ['devices', i, 'id'], message: `device id "${d.id}" is listed twice` });
+      seen.add(d.id);
+    });
+  });
 const TEST_READ_MS = 20_000;
+const MAX_BODY = 256 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface TechnicianPage {
   url: string;
   close(): Promise<void>;
 }
 
-export async function startTechnicianPage(options: { agent: TerminalDeviceAgent; terminalFile: string; port: number; pageDir?: string }): Promise<TechnicianPage> {
+export async function startTechnicianPage(options: {
+  agent: TerminalDeviceAgent;
+  terminalFile: string;
+  port: number;
+  pageDir?: string;
+  /** How long a test read waits for a card (default 20 s). */
+  testReadMs?: number;
+}): Promise<TechnicianPage> {
   const { agent, terminalFile } = options;
   const pageDir = options.pageDir ?? path.join(root, 'dist', 'renderer', 'technician');
+  const testReadMs = options.testReadMs ?? TEST_READ_MS;
+  // terminal.json is read, changed and rewritten by one PUT at a time (two tabs must not lose each other's device).
+  let writing: Promise<unknown> = Promise.resolve();
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: Error) => send(res, 500, { error: { code: 'internal', message: err.message } }));
+    handle(req, res).catch((err: Error) => {
+      if (res.headersSent) return void res.destroy();
+      if (err instanceof HttpError) return send(res, err.status, { error: { code: err.code, message: err.message } });
+      if (err instanceof TerminalFileError) return send(res, 500, { error: { code: 'terminal_file', message: err.message } });
+      send(res, 500, { error: { code: 'internal', message: err.message } });
+    });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) return send(res, 403, { error: { code: 'forbidden', message: 'the technician page answers on this machine only' } });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method !== 'GET') {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      // A browser names the page that sends a write: only this page's own origin may. "null"
+      // (sandboxed frames, file://) and anything unparsable are refused too.
       const origin = req.headers.origin;
-      if (origin && new URL(origin).host !== req.headers.host) return send(res, 403, { error: { code: 'forbidden', message: 'cross-site request refused' } });
+      if (origin !== undefined && !sameOrigin(origin, req.headers.host ?? '')) return send(res, 403, { error: { code: 'forbidden', message: 'cross-site request refused' } });
+      if (req.headers['sec-fetch-site'] === 'cross-site') return send(res, 403, { error: { code: 'forbidden', message: 'cross-site request refused' } });
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { error: { code: 'json_only', message: 'send JSON' } });
     }
     const route = `${req.method} ${url.pathname}`;
     if (route === 'GET /local/api/status') {
       const file = readTerminalFile(terminalFile);
-      return send(res, 200, {
+      const status: TechnicianStatus = {
         terminalId: file.terminalId ?? null,
         hallUrl: file.hallUrl ?? null,
         link: agent.linkState(),
         devices: agent.reports(),
         localDevices: file.devices ?? [],
-        hallDefaults: agent.hallDefaults(),
+        hallDefaults: [...agent.hallDefaults()],
         usesHallDefaults: file.hallDefaults !== false,
-      });
+      };
+      return send(res, 200, status);
     }
     if (route === 'GET /local/api/ports') return send(res, 200, await listMachinePorts());
     if (route === 'PUT /local/api/devices') {
       const parsed = devicesBody.safeParse(await readJson(req));
       if (!parsed.success) return send(res, 400, { error: { code: 'invalid_request', message: z.prettifyError(parsed.error) } });
-      const file = readTerminalFile(terminalFile);
-      const next = { ...file, devices: parsed.data.devices, ...(parsed.data.hallDefaults !== undefined && { hallDefaults: parsed.data.hallDefaults }) };
-      writeTerminalFile(terminalFile, next);
-      await agent.reconfigure(next);
-      await agent.devices.settle();
+      const update = parsed.data;
+      const run = writing.then(async () => {
+        // Everything else in the file (token, hall address, pinned certificate, Electron's own fields) is kept.
+        const file = readTerminalFile(terminalFile);
+        const next = { ...file, devices: update.devices, ...(update.hallDefaults !== undefined && { hallDefaults: update.hallDefaults }) };
+        writeTerminalFile(terminalFile, next);
+        await agent.reconfigure(next);
+        await agent.devices.settle();
+      });
+      writing = run.catch(() => undefined);
+      await run;
       return send(res, 200, { devices: agent.reports() });
     }
     const test = /^\/local\/api\/devices\/([A-Za-z0-9_-]{1,40})\/(test-print|test-read)$/.exec(url.pathname);
@@ -82,21 +128,25 @@ export async function startTechnicianPage(options: { agent: TerminalDeviceAgent;
           { profile: device.profile },
         );
         const print = await agent.testPrint(id!, bytes);
-        return send(res, 200, { print, previewSvg: renderPreviewSvg(decodeEscPos(bytes), { paperWidthDots: device.profile.paperWidthDots }) });
+        const answer: TestPrintAnswer = { print, previewSvg: renderPreviewSvg(decodeEscPos(bytes), { paperWidthDots: device.profile.paperWidthDots }) };
+        return send(res, 200, answer);
       }
       if (device.kind !== 'id_reader') return send(res, 409, { error: { code: 'not_a_reader', message: `${id} is not an ID card reader` } });
-      const card = await new Promise<{ maskedName: string; maskedIdNumber: string; cardType: string } | null>((resolve) => {
-        const timer = setTimeout(() => {
-          off();
-          resolve(null);
-        }, TEST_READ_MS);
-        const off = device.reader.onCard((record) => {
+      const card = await new Promise<TestReadAnswer['card'] | null>((resolve) => {
+        const done = (value: TestReadAnswer['card'] | null) => {
           clearTimeout(timer);
           off();
-          resolve({ maskedName: `${[...record.name][0] ?? ''}*`, maskedIdNumber: record.maskedIdNumber, cardType: record.cardType });
-        });
+          res.off('close', gone);
+          resolve(value);
+        };
+        const timer = setTimeout(() => done(null), testReadMs);
+        // The technician closed the page or pressed again: stop listening now, not after the wait.
+        const gone = () => done(null);
+        res.once('close', gone);
+        const off = device.reader.onCard((record) => done({ maskedName: maskName(record.name), maskedIdNumber: record.maskedIdNumber, cardType: record.cardType }));
       });
-      return card ? send(res, 200, { card }) : send(res, 408, { error: { code: 'no_card', message: `no card was read within ${TEST_READ_MS / 1000} s: put a card on the reader` } });
+      if (res.destroyed) return;
+      return card ? send(res, 200, { card } satisfies TestReadAnswer) : send(res, 408, { error: { code: 'no_card', message: `no card was read within ${Math.round(testReadMs / 1000)} s: put a card on the reader` } });
     }
     if (req.method === 'GET' && !url.pathname.startsWith('/local/api/')) return servePage(pageDir, url.pathname, res);
     return send(res, 404, { error: { code: 'not_found', message: `no ${route}` } });
@@ -118,11 +168,27 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** The Origin a browser sent names this server (http, the same host and port as the Host header). */
+function sameOrigin(origin: string, host: string): boolean {
+  try {
+    const u = new URL(origin);
+    return u.protocol === 'http:' && u.host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** The surname stays, the rest is starred (张** / J***): enough to see the right card was read. */
+function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length ? chars[0]! + '*'.repeat(Math.max(1, Math.min(chars.length - 1, 3))) : '';
+}
+
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
   let text = '';
   for await (const chunk of req) {
     text += String(chunk);
-    if (text.length > 256 * 1024) throw new Error('request body too large');
+    if (text.length > MAX_BODY) throw new HttpError(413, 'too_large', `the request body is larger than ${MAX_BODY / 1024} KiB`);
   }
   try {
     return JSON.parse(text);
@@ -133,11 +199,16 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 
-/** The built page (dist/renderer/technician/index.html and its assets under dist/renderer/assets). */
+/**
+ * The built page (dist/renderer/technician/index.html and its assets under dist/renderer/assets):
+ * "/" and "/assets/…" only — the hall's other pages are not served here.
+ */
 function servePage(pageDir: string, pathname: string, res: http.ServerResponse): void {
   const base = path.dirname(pageDir);
-  const file = pathname === '/' ? path.join(pageDir, 'index.html') : path.join(base, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
-  if (!file.startsWith(base) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+  const assets = path.join(base, 'assets');
+  const file = pathname === '/' || pathname === '/index.html' ? path.join(pageDir, 'index.html') : path.join(base, path.normalize(pathname));
+  const allowed = file === path.join(pageDir, 'index.html') || file.startsWith(assets + path.sep);
+  if (!allowed || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     return send(res, 404, { error: { code: 'not_found', message: fs.existsSync(pageDir) ? 'no such file' : 'the technician page is not built: npm run build:renderer' } });
   }
   res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });

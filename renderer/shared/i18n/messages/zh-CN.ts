@@ -10,6 +10,7 @@ import { zhCNSync } from '../zh-CN-sync';
 import { zhCNGuides } from '../zh-CN-guides';
 import { zhCNEnrolment } from '../zh-CN-enrolment';
 import { zhCNTls } from '../zh-CN-tls';
+import { zhCNTechnician } from '../zh-CN-technician';
 
 const core = {
   // Whole product
@@ -507,7 +508,7 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNEnrolment] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNEnrolment, zhCNTechnician] as const;
 
 export const zhCN = {
   ...core,
@@ -518,6 +519,7 @@ export const zhCN = {
   ...(zhCNGuides satisfies Disjoint<typeof core, typeof zhCNGuides>),
   ...(zhCNEnrolment satisfies Disjoint<typeof core, typeof zhCNEnrolment>),
   ...(zhCNTls satisfies Disjoint<typeof core, typeof zhCNTls>),
+  ...(zhCNTechnician satisfies Disjoint<typeof core, typeof zhCNTechnician>),
 } as const satisfies Record<string, string>;
 
 /** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */
