@@ -196,6 +196,9 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
         .catch((err) => sendError(res, err));
     });
     server.on('upgrade', (req, socket, head) => {
+      // Node drops its own socket error listener before 'upgrade': a client reset while an
+      // endpoint answers would otherwise be an uncaught 'error' that ends the hall.
+      socket.on('error', () => socket.destroy());
       // Device agents have their own endpoint; everything else is the pages' live feed.
       if (parseRequestUrl(req.url)?.pathname === AGENT_PATH) hub.handleUpgrade(req, socket, head);
       else live.handleUpgrade(req, socket, head);

@@ -4,7 +4,9 @@
 //   - service.ts back to `new URL(req.url ?? '/', 'http://hall')`: the plain request throws an
 //     uncaught TypeError (vitest reports it and the health check after it fails);
 //   - live.ts back to `new URL(...)` in handleUpgrade: same with the upgrade headers;
-//   - http.ts back to a bare decodeURIComponent: `%ZZ` answers 500 and logs a stack trace.
+//   - http.ts back to a bare decodeURIComponent: `%ZZ` answers 500 and logs a stack trace;
+//   - without the upgrade sockets' error listeners (live.ts, and service.ts for the device
+//     agents' endpoint): vitest reports unhandled ECONNRESET errors for the reset cases.
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from '../../helpers/hall-harness.js';
@@ -53,13 +55,13 @@ describe('malformed request targets', () => {
     await stillAnswers();
   });
 
-  it('keeps running when an upgrade client resets the connection instead of reading the refusal', async () => {
+  it.each(['/nowhere', '/api/v1/agent'])('keeps running when an upgrade client of %s resets the connection instead of reading the refusal', async (target) => {
     // Node removes its own socket error listener before 'upgrade': an unhandled reset would end the process.
     const { port } = new URL(h.url);
     for (let i = 0; i < 20; i++) {
       await new Promise<void>((resolve) => {
         const socket = net.connect(Number(port), '127.0.0.1', () => {
-          socket.write('GET /nowhere HTTP/1.1\r\nHost: hall\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
+          socket.write(`GET ${target} HTTP/1.1\r\nHost: hall\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
           socket.resetAndDestroy();
           resolve();
         });
