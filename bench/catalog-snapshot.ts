@@ -81,7 +81,7 @@ async function child(centralUrl: string, token: string, dbFile: string, pageSize
   const { openDatabase } = await import('../hall/store/db.js');
   const { migrations } = await import('../hall/store/migrations/index.js');
   const { migration0005 } = await import('../hall/store/migrations/0005-datasets.js');
-  const { nodeHttpClient } = await import('../hall/sync/http-client.js');
+  const { nodeHttpClient } = await import('../protocol/sync/http-client.js');
   const { DownlinkClient } = await import('../hall/sync/downlink/central-client.js');
   const { DownlinkWorker } = await import('../hall/sync/downlink/worker.js');
   const { DatasetReader } = await import('../hall/sync/downlink/dataset-reader.js');

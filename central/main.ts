@@ -14,7 +14,7 @@ import pg from 'pg';
 import { addHall, HallRegistryError, rotateHallToken } from './halls/registry.js';
 import { migrate } from './migrate.js';
 import type { RateLimit } from './rate-limit.js';
-import { RATING_CHANNELS, type RatingChannel } from '../hall/sync/ratings/profiles/types.js';
+import { RATING_CHANNELS, type RatingChannel } from '../protocol/central/ratings/profiles/types.js';
 import { startCentralServer } from './server.js';
 
 function databaseUrl(): string {

@@ -5,7 +5,7 @@
 // material named, none "其他材料". Dangers: the legal bases, phone numbers and
 // credit codes are plausible demo values, not an authoritative catalog; a
 // real hall gets its catalog from the provincial matter library.
-import type { Guide, Material } from '../../hall/sync/downlink/schemas.js';
+import type { Guide, Material } from '../../protocol/central/downlink/schemas.js';
 
 export interface DemoHallMatters {
   hall: { name: string; areaCode: string };

@@ -3,7 +3,7 @@
 // duties — never PIN hashes), green-channel rules, rating indicators, notices,
 // and a day of appointments with masked names. Pure: no I/O, no clock (the
 // caller passes the day's start). Dangers: demo values only.
-import type { Appointment, CounterItem, GreenRule, Notice, RatingIndicator, StaffItem } from '../../hall/sync/downlink/schemas.js';
+import type { Appointment, CounterItem, GreenRule, Notice, RatingIndicator, StaffItem } from '../../protocol/central/downlink/schemas.js';
 
 export interface DemoHallConfig {
   matters: { code: string }[];

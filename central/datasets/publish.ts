@@ -8,8 +8,8 @@
 // Dangers: the whole current dataset is read to diff and checksum (fine for
 // tens of thousands of items; a catalog of 5,000 guides is ~15 MB).
 import type pg from 'pg';
-import { canonicalJson, ChecksumBuilder, EMPTY_CHECKSUM } from '../../hall/sync/downlink/canonical.js';
-import type { DatasetName } from '../../hall/sync/downlink/schemas.js';
+import { canonicalJson, ChecksumBuilder, EMPTY_CHECKSUM } from '../../protocol/central/downlink/canonical.js';
+import type { DatasetName } from '../../protocol/central/downlink/schemas.js';
 import { checkPublication } from './validate.js';
 
 export class PublicationRejected extends Error {

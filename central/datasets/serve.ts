@@ -8,8 +8,8 @@
 // a snapshot of a version older than the compaction point or newer than the
 // head is MustRefetch too.
 import type pg from 'pg';
-import { EMPTY_CHECKSUM } from '../../hall/sync/downlink/canonical.js';
-import type { DatasetName } from '../../hall/sync/downlink/schemas.js';
+import { EMPTY_CHECKSUM } from '../../protocol/central/downlink/canonical.js';
+import type { DatasetName } from '../../protocol/central/downlink/schemas.js';
 
 export class MustRefetch extends Error {
   constructor(message: string) {

@@ -3,7 +3,7 @@
 // keys derived from the items and unique. Pure.
 // Contract: ok with the keyed items, or the reasons (at most `limit`, plus a
 // count of the rest) — a bad catalog is refused whole, nothing is stored.
-import { datasetKey, datasetSpecs, validateItem, type DatasetName } from '../../hall/sync/downlink/schemas.js';
+import { datasetKey, datasetSpecs, validateItem, type DatasetName } from '../../protocol/central/downlink/schemas.js';
 
 export interface KeyedItem {
   key: string;

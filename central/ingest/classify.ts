@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import { formatPath } from '../../hall/config/load.js';
 import type { BatchEvent } from './batch.js';
-import { EVENT_SCHEMAS, NEWEST_SCHEMA_VERSION } from './event-schemas.js';
+import { EVENT_SCHEMAS, NEWEST_SCHEMA_VERSION } from '../../protocol/central/events.js';
 
 export type Classified =
   | { kind: 'accepted'; type: string; schemaVersion: number; serviceDay: string; at: number; hlc: string | null; payload: Record<string, unknown>; payloadJson: string }

@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { withTransaction } from '../db.js';
 import type { BatchEvent } from './batch.js';
 import { classify } from './classify.js';
-import { NEWEST_SCHEMA_VERSION } from './event-schemas.js';
+import { NEWEST_SCHEMA_VERSION } from '../../protocol/central/events.js';
 
 interface Row {
   stream_id: string;

@@ -14,7 +14,7 @@
 // per ticket in one pass (no self-join): keep it that way, a join here was
 // planned as a nested loop on fresh, unanalysed tables (minutes at 200k rows).
 import type pg from 'pg';
-import { RATING_OUTCOMES } from '../ingest/event-schemas.js';
+import { RATING_OUTCOMES } from '../../protocol/central/events.js';
 
 export type RatingCounts = Record<(typeof RATING_OUTCOMES)[number], number>;
 

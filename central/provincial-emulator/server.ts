@@ -15,8 +15,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { provincialRejectReason, type ProvincialRatingBody } from '../../hall/sync/ratings/profiles/provincial.js';
-import { PROVINCIAL_PATHS } from '../../hall/sync/ratings/destinations/provincial-client.js';
+import { provincialRejectReason, type ProvincialRatingBody } from '../../protocol/central/ratings/profiles/provincial.js';
+import { PROVINCIAL_PATHS } from '../../protocol/central/ratings/provincial-client.js';
 
 export type EmulatorEndpoint = 'token' | 'submit' | 'query';
 

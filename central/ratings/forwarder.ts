@@ -11,12 +11,12 @@
 // Danger: scheduling uses real timers (setTimeout) relative to deps.now();
 // with a simulated clock, drive it with runOnce() instead of start().
 import type pg from 'pg';
-import { ProvincialDestination } from '../../hall/sync/ratings/destinations/provincial-client.js';
-import type { FetchLike } from '../../hall/sync/ratings/destinations/http.js';
-import type { RatingChannel } from '../../hall/sync/ratings/profiles/types.js';
-import { RatingUploader, type RatingDestination, type RunSummary } from '../../hall/sync/ratings/uploader.js';
+import { ProvincialDestination } from '../../protocol/central/ratings/provincial-client.js';
+import type { FetchLike } from '../../protocol/sync/fetch-json.js';
+import type { RatingChannel } from '../../protocol/central/ratings/profiles/types.js';
+import { RatingUploader, type RatingDestination, type RunSummary } from '../../protocol/central/ratings/uploader.js';
 import { PgRatingForwards } from './pg-outbox.js';
-import { SerialRuns } from '../../hall/sync/ratings/serial-runs.js';
+import { SerialRuns } from '../../protocol/central/ratings/serial-runs.js';
 
 export interface ProvincialForwardingOptions {
   url: string;

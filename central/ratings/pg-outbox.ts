@@ -10,9 +10,9 @@
 // process, and checking it now could read "not found" and send it twice.
 // Danger: no personal data here; keep it that way (no certKey).
 import type pg from 'pg';
-import type { RatingChannel, RatingLevel, RatingRecord } from '../../hall/sync/ratings/profiles/types.js';
-import type { UploadPatch, UploadRow, UploadState } from '../../hall/sync/ratings/state-machine.js';
-import type { RatingOutboxStore } from '../../hall/sync/ratings/uploader.js';
+import type { RatingChannel, RatingLevel, RatingRecord } from '../../protocol/central/ratings/profiles/types.js';
+import type { UploadPatch, UploadRow, UploadState } from '../../protocol/central/ratings/state-machine.js';
+import type { RatingOutboxStore } from '../../protocol/central/ratings/uploader.js';
 
 export type ReceiveStatus = 'accepted' | 'duplicate';
 

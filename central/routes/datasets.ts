@@ -10,7 +10,7 @@
 // benchmark does) or as several change sets.
 import { z } from 'zod';
 import { ApiError, readBody, type RequestContext, type Router } from '../../hall/api/http.js';
-import { datasetKey, isDatasetName, type DatasetName } from '../../hall/sync/downlink/schemas.js';
+import { datasetKey, isDatasetName, type DatasetName } from '../../protocol/central/downlink/schemas.js';
 import { CENTRAL_MAX_BODY_BYTES, type CentralDeps } from '../deps.js';
 import { publishDataset, PublicationRejected, UnknownHall, type Publication } from '../datasets/publish.js';
 import { compactDataset, datasetDelta, datasetHeads, datasetSnapshotPage, MustRefetch } from '../datasets/serve.js';

@@ -12,7 +12,7 @@
 // never include secrets.
 import { z } from 'zod';
 import { ApiError, readBody, type RequestContext, type Router } from '../../hall/api/http.js';
-import { decodeNational } from '../../hall/sync/ratings/profiles/national.js';
+import { decodeNational } from '../../protocol/central/ratings/profiles/national.js';
 import { CENTRAL_MAX_BODY_BYTES, type CentralDeps } from '../deps.js';
 import { RatingForwarder, PROVINCIAL_DESTINATION_ID, type ProvincialForwardingOptions } from '../ratings/forwarder.js';
 import { PgRatingForwards, receiveRating } from '../ratings/pg-outbox.js';

@@ -18,7 +18,7 @@ import { serviceDayOf, type AppointmentSnapshot, type DayRule } from '../domain/
 import type { Db } from '../store/db.js';
 import { maskName } from '../identity/real-name.js';
 import { validateIdNumber } from '../../drivers/idcard/index.js';
-import type { Appointment as CentralAppointment } from '../sync/downlink/schemas.js';
+import type { Appointment as CentralAppointment } from '../../protocol/central/downlink/schemas.js';
 import { newCode } from './codes.js';
 import { DAY, localToEpoch } from './local-slot.js';
 import type { AppointmentInput, RowProblem } from './rows.js';

@@ -5,7 +5,7 @@
 // without a central URL the downlink does not run and the hall serves what it
 // last received. Contract: every field has a default, so `{}` parses.
 import { z } from 'zod';
-import { datasetNames } from '../sync/downlink/schemas.js';
+import { datasetNames } from '../../protocol/central/downlink/schemas.js';
 
 export const downlinkConfigSchema = z
   .object({

@@ -4,7 +4,7 @@
 // references exists); loadHallConfig reports the first problems with their
 // JSON path and a reason in plain words.
 import { z } from 'zod';
-import { counterKinds, staffRoles } from './kinds.js';
+import { counterKinds, staffRoles } from '../../protocol/central/kinds.js';
 import { calendarReferenceProblems, hallCalendarSchema } from './calendar-schema.js';
 import { syncConfigSchema } from './sync-schema.js';
 import { downlinkConfigSchema } from './downlink-schema.js';

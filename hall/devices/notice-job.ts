@@ -13,7 +13,7 @@
 // end). Printed words are Chinese by design (the paper is for the visitor);
 // they live in NOTICE_WORDS, one place to translate.
 import { renderTicket, parseTicketTemplate, type PrinterProfile, type RenderedTicket, type TicketPrintJob, type TicketTemplateInput } from '../../drivers/printer/index.js';
-import type { Guide, Material } from '../sync/downlink/schemas.js';
+import type { Guide, Material } from '../../protocol/central/downlink/schemas.js';
 
 type Block = TicketTemplateInput['blocks'][number];
 

@@ -13,7 +13,7 @@ import { resolveSyncSettings, type SyncSettings } from '../config/sync-schema.js
 import type { HallRuntime } from '../runtime/hall-runtime.js';
 import type { Timers } from '../runtime/timers.js';
 import type { Db } from '../store/db.js';
-import { nodeHttpClient, type NodeHttpClient } from './http-client.js';
+import { nodeHttpClient, type NodeHttpClient } from '../../protocol/sync/http-client.js';
 import { UplinkWorker, readToken } from './uplink/uplink-worker.js';
 import { readSyncStatus, type SyncStatusDTO } from './status.js';
 import { DatasetReader } from './downlink/dataset-reader.js';

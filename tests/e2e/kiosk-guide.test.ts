@@ -23,7 +23,7 @@ import { publishDataset } from '../../central/datasets/publish.js';
 import { ManualTimers } from '../../hall/runtime/timers.js';
 import { decodeEscPos, renderPreviewSvg, splitAtCuts, textLines } from '../../drivers/printer/index.js';
 import type { MatterGuideDTO } from '../../hall/api/dto.js';
-import type { Guide } from '../../hall/sync/downlink/schemas.js';
+import type { Guide } from '../../protocol/central/downlink/schemas.js';
 
 const rendererDir = process.env.SERVICEHALL_RENDERER_DIR ?? path.resolve(import.meta.dirname, '../../dist/renderer');
 const at = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);

@@ -14,7 +14,7 @@ import { ApiError, readBody, type Router } from '../http.js';
 import { staffSessionOf, terminalOf } from '../access.js';
 import type { GuideDTO, GuidePrintResponse, MatterGuideDTO } from '../dto.js';
 import type { DatasetReader } from '../../sync/downlink/dataset-reader.js';
-import type { Guide } from '../../sync/downlink/schemas.js';
+import type { Guide } from '../../../protocol/central/downlink/schemas.js';
 import type { DownlinkStatus } from '../../sync/downlink/worker.js';
 import type { HallConfig } from '../../config/schema.js';
 import { localParts } from '../../domain/index.js';

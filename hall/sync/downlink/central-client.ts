@@ -8,9 +8,9 @@
 // Dangers: the hall token is a secret — it goes in the header only, never in
 // an error message or log line.
 import { z } from 'zod';
-import { HttpTransportError, type HttpClient, type HttpResponse } from '../http-client.js';
+import { HttpTransportError, type HttpClient, type HttpResponse } from '../../../protocol/sync/http-client.js';
 import type { Delta, SnapshotPage } from './dataset-store.js';
-import type { DatasetName } from './schemas.js';
+import type { DatasetName } from '../../../protocol/central/downlink/schemas.js';
 
 export interface CentralEndpoint {
   /** Base URL of the central platform, without the /v1 path. */

@@ -7,7 +7,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../store/db.js';
 import type { DayRule } from '../../domain/index.js';
-import type { Appointment, CounterItem, DatasetName, GreenRule, Guide, Notice, RatingIndicator, StaffItem } from './schemas.js';
+import type { Appointment, CounterItem, DatasetName, GreenRule, Guide, Notice, RatingIndicator, StaffItem } from '../../../protocol/central/downlink/schemas.js';
 
 export class DatasetReader {
   private readonly statements = new Map<string, Statement>();

@@ -9,8 +9,8 @@
 // the checksum is over these bytes; never store a zod-parsed copy. Item values
 // (appointments) are personal data: never put them in an error message.
 import type { Db } from '../../store/db.js';
-import { canonicalJson, ChecksumBuilder, EMPTY_CHECKSUM } from './canonical.js';
-import { validateItem, type DatasetName } from './schemas.js';
+import { canonicalJson, ChecksumBuilder, EMPTY_CHECKSUM } from '../../../protocol/central/downlink/canonical.js';
+import { validateItem, type DatasetName } from '../../../protocol/central/downlink/schemas.js';
 
 export type RefusalCode = 'invalid_item' | 'checksum_mismatch' | 'version_regression' | 'version_mismatch' | 'incomplete' | 'count_mismatch';
 

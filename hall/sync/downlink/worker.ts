@@ -17,7 +17,7 @@ import type { Db } from '../../store/db.js';
 import type { Timers } from '../../runtime/timers.js';
 import { CentralFailure, type DownlinkClient } from './central-client.js';
 import { DatasetStore, DownlinkRefusal, type DatasetStateRow } from './dataset-store.js';
-import { datasetNames, type DatasetName } from './schemas.js';
+import { datasetNames, type DatasetName } from '../../../protocol/central/downlink/schemas.js';
 
 export interface DownlinkWorkerDeps {
   db: Db;

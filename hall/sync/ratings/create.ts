@@ -17,10 +17,10 @@ import type { Db } from '../../store/db.js';
 import type { Timers } from '../../runtime/timers.js';
 import type { RatingUploadConfig } from '../../config/rating-upload-schema.js';
 import { CentralDestination } from './destinations/central-client.js';
-import type { FetchLike } from './destinations/http.js';
-import { ProvincialDestination } from './destinations/provincial-client.js';
+import type { FetchLike } from '../../../protocol/sync/fetch-json.js';
+import { ProvincialDestination } from '../../../protocol/central/ratings/provincial-client.js';
 import type { HallRatingContext } from './sqlite-outbox.js';
-import type { RatingDestination } from './uploader.js';
+import type { RatingDestination } from '../../../protocol/central/ratings/uploader.js';
 import { RatingUploadWorker } from './worker.js';
 
 /** The parts of the hall configuration the upload needs (a subset of HallConfig). */

@@ -10,9 +10,9 @@
 // Personal data: none is read (no ticket_identities access).
 import type { Db } from '../../store/db.js';
 import type { NotRatedPolicy } from '../../config/rating-upload-schema.js';
-import type { RatingChannel, RatingLevel, RatingRecord } from './profiles/types.js';
-import { recoverInterrupted, requeueRejected, type UploadPatch, type UploadRow, type UploadState } from './state-machine.js';
-import type { RatingOutboxStore } from './uploader.js';
+import type { RatingChannel, RatingLevel, RatingRecord } from '../../../protocol/central/ratings/profiles/types.js';
+import { recoverInterrupted, requeueRejected, type UploadPatch, type UploadRow, type UploadState } from '../../../protocol/central/ratings/state-machine.js';
+import type { RatingOutboxStore } from '../../../protocol/central/ratings/uploader.js';
 
 export interface HallRatingContext {
   hallId: string;

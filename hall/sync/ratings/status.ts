@@ -3,7 +3,7 @@
 // recent error, and the age of the oldest upload still on its way.
 // Read-only; no personal data (ticket number and matter, never an identity).
 import type { Db } from '../../store/db.js';
-import { UPLOAD_STATES, type UploadState } from './state-machine.js';
+import { UPLOAD_STATES, type UploadState } from '../../../protocol/central/ratings/state-machine.js';
 
 export interface RatingUploadProblem {
   ratingId: string;

@@ -18,9 +18,9 @@ import type { Db } from '../../store/db.js';
 import type { Timers } from '../../runtime/timers.js';
 import type { RatingUploadConfig } from '../../config/rating-upload-schema.js';
 import { SqliteRatingOutbox, type HallRatingContext } from './sqlite-outbox.js';
-import { RatingUploader, type RatingDestination, type RunSummary } from './uploader.js';
+import { RatingUploader, type RatingDestination, type RunSummary } from '../../../protocol/central/ratings/uploader.js';
 import { readRatingUploadStatus, type RatingUploadStatus } from './status.js';
-import { SerialRuns } from './serial-runs.js';
+import { SerialRuns } from '../../../protocol/central/ratings/serial-runs.js';
 
 const FULL_SCAN_EVERY_MS = 3_600_000;
 const SCAN_MARGIN_MS = 600_000;

@@ -9,7 +9,7 @@
 // understand).
 // Dangers: the bearer token is a secret: it is never put into an error message.
 import { z } from 'zod';
-import { HttpTransportError, type HttpClient, type HttpResponse } from '../http-client.js';
+import { HttpTransportError, type HttpClient, type HttpResponse } from '../../../protocol/sync/http-client.js';
 
 export const PROTOCOL_VERSION = '1';
 

@@ -13,7 +13,7 @@ import { openDatabase } from '../../store/db.js';
 import { EventLog } from '../../store/event-log.js';
 import { systemTimers } from '../../runtime/timers.js';
 import { resolveSyncSettings, syncConfigSchema } from '../../config/sync-schema.js';
-import { nodeHttpClient } from '../http-client.js';
+import { nodeHttpClient } from '../../../protocol/sync/http-client.js';
 import { withSyncMigration } from './migrations.js';
 import { UplinkWorker } from './uplink-worker.js';
 

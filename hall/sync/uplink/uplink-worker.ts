@@ -25,9 +25,9 @@ import fs from 'node:fs';
 import type { Db } from '../../store/db.js';
 import type { Timers } from '../../runtime/timers.js';
 import type { SyncSettings } from '../../config/sync-schema.js';
-import type { HttpClient } from '../http-client.js';
+import type { HttpClient } from '../../../protocol/sync/http-client.js';
 import { HlcDriftError, type Hlc } from '../hlc.js';
-import { retryDelay } from './backoff.js';
+import { retryDelay } from '../../../protocol/sync/backoff.js';
 import { CentralClient, CentralError, type ExchangeTiming, type PushAnswer } from './central-client.js';
 import { batchBody, envelopeBytes, SyncStore, type InflightBatch } from './sync-store.js';
 

@@ -10,7 +10,7 @@
 // material by name: vague catch-alls ("其他材料") are refused (000 第九条,
 // 001 第十一条).
 import { z } from 'zod';
-import { counterKinds, staffRoles } from '../../config/kinds.js';
+import { counterKinds, staffRoles } from '../kinds.js';
 
 export const datasetNames = ['catalog', 'appointments', 'counters', 'staff', 'green_rules', 'rating_indicators', 'notices'] as const;
 export type DatasetName = (typeof datasetNames)[number];

@@ -11,11 +11,11 @@
 // lazily: a missing file is reported by problem(), never thrown at start).
 // Danger: credentials come from the credentials file and are never logged or
 // put in an error text.
-import { provincialProfile } from '../profiles/provincial.js';
-import type { EncodeOptions, RatingRecord } from '../profiles/types.js';
-import type { CheckOutcome, SendOutcome } from '../state-machine.js';
-import type { RatingDestination } from '../uploader.js';
-import { errorText, requestJson, retryAfterMs, type FetchLike, type HttpResult } from './http.js';
+import { provincialProfile } from './profiles/provincial.js';
+import type { EncodeOptions, RatingRecord } from './profiles/types.js';
+import type { CheckOutcome, SendOutcome } from './state-machine.js';
+import type { RatingDestination } from './uploader.js';
+import { errorText, requestJson, retryAfterMs, type FetchLike, type HttpResult } from '../../sync/fetch-json.js';
 
 export const PROVINCIAL_PATHS = {
   token: '/api/v1/token',

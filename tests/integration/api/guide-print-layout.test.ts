@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import demoHall from '../../../config/demo-hall.json' with { type: 'json' };
 import { demoCatalog } from '../../../central/datasets/demo-catalog.js';
 import { BUNDLED_PROFILE_IDS, decodeEscPos, loadPrinterProfile, splitAtCuts, textLines } from '../../../drivers/printer/index.js';
-import { guideSchema, type Guide } from '../../../hall/sync/downlink/schemas.js';
+import { guideSchema, type Guide } from '../../../protocol/central/downlink/schemas.js';
 import { noticeBlocks, renderNotice, timeLimitText, type NoticeContext } from '../../../hall/devices/notice-job.js';
 
 const base = demoCatalog(demoHall as unknown as Parameters<typeof demoCatalog>[0])[0]!;

@@ -12,8 +12,8 @@ import { decodeEscPos, splitAtCuts, textLines } from '../../../drivers/printer/i
 import { demoCatalog } from '../../../central/datasets/demo-catalog.js';
 import { openDatabase } from '../../../hall/store/db.js';
 import { DatasetStore } from '../../../hall/sync/downlink/dataset-store.js';
-import { datasetChecksum } from '../../../hall/sync/downlink/canonical.js';
-import type { Guide } from '../../../hall/sync/downlink/schemas.js';
+import { datasetChecksum } from '../../../protocol/central/downlink/canonical.js';
+import type { Guide } from '../../../protocol/central/downlink/schemas.js';
 import type { ApiErrorBody, GuidePrintResponse, MatterGuideDTO } from '../../../hall/api/dto.js';
 
 const catalog: Guide[] = demoCatalog(demoHall as unknown as Parameters<typeof demoCatalog>[0]);

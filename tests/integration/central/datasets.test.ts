@@ -7,8 +7,8 @@ import { startCentralServer, type RunningCentral } from '../../../central/server
 import { demoCatalog, syntheticCatalog } from '../../../central/datasets/demo-catalog.js';
 import { demoAppointments, type DemoHallConfig } from '../../../central/datasets/demo-datasets.js';
 import { publishDataset } from '../../../central/datasets/publish.js';
-import { datasetChecksum } from '../../../hall/sync/downlink/canonical.js';
-import type { Guide } from '../../../hall/sync/downlink/schemas.js';
+import { datasetChecksum } from '../../../protocol/central/downlink/canonical.js';
+import type { Guide } from '../../../protocol/central/downlink/schemas.js';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 
 const cfg = demoHall as unknown as DemoHallConfig & Parameters<typeof demoCatalog>[0];

@@ -14,7 +14,7 @@ import { migration0006 } from '../../../hall/store/migrations/0006-rating-outbox
 import { ManualTimers } from '../../../hall/runtime/timers.js';
 import { ratingUploadSchema } from '../../../hall/config/rating-upload-schema.js';
 import { createRatingUploadWorker, type HallPartsForRatings } from '../../../hall/sync/ratings/create.js';
-import { nationalProfile, type RatingRecord } from '../../../hall/sync/ratings/profiles/index.js';
+import { nationalProfile, type RatingRecord } from '../../../protocol/central/ratings/profiles/index.js';
 
 const DEPT = '11150602MB1234567X';
 const HALL = 'hall-bt';

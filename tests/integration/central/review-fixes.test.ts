@@ -15,7 +15,7 @@ import { startCentralServer } from '../../../central/server.js';
 import { startProvincialEmulator } from '../../../central/provincial-emulator/server.js';
 import { PgRatingForwards, receiveRating } from '../../../central/ratings/pg-outbox.js';
 import { PROVINCIAL_DESTINATION_ID, RECOVERY_MARGIN_MS } from '../../../central/ratings/forwarder.js';
-import { nationalProfile, type RatingRecord } from '../../../hall/sync/ratings/profiles/index.js';
+import { nationalProfile, type RatingRecord } from '../../../protocol/central/ratings/profiles/index.js';
 
 let pgServer: TestPostgres;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeHttpClient } from '../../../hall/sync/http-client.js';
+import { nodeHttpClient } from '../../../protocol/sync/http-client.js';
 import { UplinkWorker } from '../../../hall/sync/uplink/uplink-worker.js';
 import { openDatabase, type Db } from '../../../hall/store/db.js';
 import { EventLog } from '../../../hall/store/event-log.js';

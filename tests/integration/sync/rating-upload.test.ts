@@ -14,7 +14,7 @@ import { ManualTimers } from '../../../hall/runtime/timers.js';
 import { ratingUploadSchema, type RatingUploadConfig } from '../../../hall/config/rating-upload-schema.js';
 import { createRatingUploadWorker, type HallPartsForRatings } from '../../../hall/sync/ratings/create.js';
 import type { RatingUploadWorker } from '../../../hall/sync/ratings/worker.js';
-import { ProvincialDestination } from '../../../hall/sync/ratings/destinations/provincial-client.js';
+import { ProvincialDestination } from '../../../protocol/central/ratings/provincial-client.js';
 import { startProvincialEmulator, type ProvincialEmulator } from '../../../central/provincial-emulator/server.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');

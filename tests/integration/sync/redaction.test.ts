@@ -4,7 +4,7 @@
 // same batch re-sent is byte-identical; central interprets the events (none
 // quarantined). Real central, real PostgreSQL, real SQLite outbox.
 import { describe, expect, it } from 'vitest';
-import type { HttpRequest } from '../../../hall/sync/http-client.js';
+import type { HttpRequest } from '../../../protocol/sync/http-client.js';
 import { UplinkWorker } from '../../../hall/sync/uplink/uplink-worker.js';
 import { batchBody, envelopeBytes, SyncStore } from '../../../hall/sync/uplink/sync-store.js';
 import { systemTimers } from '../../../hall/runtime/timers.js';

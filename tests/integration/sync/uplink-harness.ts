@@ -17,7 +17,7 @@ import { EventLog } from '../../../hall/store/event-log.js';
 import { withSyncMigration } from '../../../hall/sync/uplink/migrations.js';
 import { resolveSyncSettings, syncConfigSchema, type SyncSettings } from '../../../hall/config/sync-schema.js';
 import type { UplinkWorker, StepResult } from '../../../hall/sync/uplink/uplink-worker.js';
-import { nodeHttpClient } from '../../../hall/sync/http-client.js';
+import { nodeHttpClient } from '../../../protocol/sync/http-client.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DAY = '2026-11-21';

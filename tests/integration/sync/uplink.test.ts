@@ -4,7 +4,7 @@
 // and flagged, Retry-After honoured, and failures shown to the manager.
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { nodeHttpClient, type HttpClient, type HttpRequest } from '../../../hall/sync/http-client.js';
+import { nodeHttpClient, type HttpClient, type HttpRequest } from '../../../protocol/sync/http-client.js';
 import { UplinkWorker } from '../../../hall/sync/uplink/uplink-worker.js';
 import { readSyncStatus } from '../../../hall/sync/status.js';
 import { parseHlc } from '../../../hall/sync/hlc.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, ChecksumBuilder, datasetChecksum, EMPTY_CHECKSUM } from '../../../hall/sync/downlink/canonical.js';
+import { canonicalJson, ChecksumBuilder, datasetChecksum, EMPTY_CHECKSUM } from '../../../protocol/central/downlink/canonical.js';
 
 describe('canonical content and checksum', () => {
   it('sorts object keys recursively and keeps array order', () => {

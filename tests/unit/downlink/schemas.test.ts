@@ -3,7 +3,7 @@ import demoHall from '../../../config/demo-hall.json' with { type: 'json' };
 import { demoCatalog, syntheticCatalog } from '../../../central/datasets/demo-catalog.js';
 import { demoAppointments, demoCounters, demoGreenRules, demoNotices, demoRatingIndicators, demoStaff, type DemoHallConfig } from '../../../central/datasets/demo-datasets.js';
 import { checkPublication } from '../../../central/datasets/validate.js';
-import { validateItem, vagueMaterialReason, type Guide } from '../../../hall/sync/downlink/schemas.js';
+import { validateItem, vagueMaterialReason, type Guide } from '../../../protocol/central/downlink/schemas.js';
 
 const cfg = demoHall as unknown as DemoHallConfig & Parameters<typeof demoCatalog>[0];
 const guide = (): Guide => structuredClone(demoCatalog(cfg)[0]!);

@@ -4,9 +4,9 @@
 // path and forwards them to the province with ITS channel table (a setting).
 // Every channel must arrive as itself, whatever the hall's overrides.
 import { describe, expect, it } from 'vitest';
-import { decodeNational, nationalProfile, NATIONAL_CHANNEL_NAMES } from '../../../hall/sync/ratings/profiles/national.js';
-import { provincialProfile } from '../../../hall/sync/ratings/profiles/provincial.js';
-import { RATING_CHANNELS, type RatingChannel, type RatingRecord } from '../../../hall/sync/ratings/profiles/types.js';
+import { decodeNational, nationalProfile, NATIONAL_CHANNEL_NAMES } from '../../../protocol/central/ratings/profiles/national.js';
+import { provincialProfile } from '../../../protocol/central/ratings/profiles/provincial.js';
+import { RATING_CHANNELS, type RatingChannel, type RatingRecord } from '../../../protocol/central/ratings/profiles/types.js';
 
 const CN = 480;
 const OVERRIDES = { sms: '6', system_default: '7' } as const;

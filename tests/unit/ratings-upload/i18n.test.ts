@@ -1,8 +1,8 @@
 // The upload panel's text covers every upload state and profile the hall can report.
 import { describe, expect, it } from 'vitest';
 import { zhCNRatingUploads } from '../../../renderer/shared/i18n/zh-CN-rating-uploads.js';
-import { UPLOAD_STATES } from '../../../hall/sync/ratings/state-machine.js';
-import { profiles } from '../../../hall/sync/ratings/profiles/index.js';
+import { UPLOAD_STATES } from '../../../protocol/central/ratings/state-machine.js';
+import { profiles } from '../../../protocol/central/ratings/profiles/index.js';
 
 describe('rating upload panel text', () => {
   it('names every state and profile in Chinese', () => {

@@ -13,7 +13,7 @@ import {
   provincialProfile,
   provincialRejectReason,
   type RatingRecord,
-} from '../../../hall/sync/ratings/profiles/index.js';
+} from '../../../protocol/central/ratings/profiles/index.js';
 import { RATING_LEVELS } from '../../../hall/domain/index.js';
 
 const CN = 480;

@@ -1,6 +1,6 @@
 // The upload state machine: transitions, backoff with jitter and Retry-After.
 import { describe, expect, it } from 'vitest';
-import { afterCheck, afterSend, backoffMs, beginSend, recoverInterrupted, requeueRejected, type UploadRow } from '../../../hall/sync/ratings/state-machine.js';
+import { afterCheck, afterSend, backoffMs, beginSend, recoverInterrupted, requeueRejected, type UploadRow } from '../../../protocol/central/ratings/state-machine.js';
 
 const row = (over: Partial<UploadRow> = {}): UploadRow => ({
   ratingId: 'r1',

@@ -8,9 +8,9 @@
 // as the SQLite and PostgreSQL ones; the destination answers like a real one
 // that timed out.
 import { describe, expect, it } from 'vitest';
-import { afterSend, recoverInterrupted, type UploadPatch, type UploadRow, type UploadState } from '../../../hall/sync/ratings/state-machine.js';
-import { RatingUploader, type RatingDestination, type RatingOutboxStore } from '../../../hall/sync/ratings/uploader.js';
-import type { RatingRecord } from '../../../hall/sync/ratings/profiles/types.js';
+import { afterSend, recoverInterrupted, type UploadPatch, type UploadRow, type UploadState } from '../../../protocol/central/ratings/state-machine.js';
+import { RatingUploader, type RatingDestination, type RatingOutboxStore } from '../../../protocol/central/ratings/uploader.js';
+import type { RatingRecord } from '../../../protocol/central/ratings/profiles/types.js';
 
 const TIMEOUT = 15_000;
 const zero = () => 0;

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import demoHall from '../../../config/demo-hall.json' with { type: 'json' };
 import { demoCatalog, syntheticCatalog } from '../../../central/datasets/demo-catalog';
-import { guideSchema } from '../../../hall/sync/downlink/schemas';
+import { guideSchema } from '../../../protocol/central/downlink/schemas';
 import type { CounterSummaryDTO, GuideDTO, MatterGuideDTO } from '../../../hall/api/dto';
 import { entryWeight, enquiryCounters, guidePages, pageCapacity, sectionStarts, type GuideEntry } from '../../../renderer/kiosk/screens/GuidePages';
 

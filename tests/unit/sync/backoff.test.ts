@@ -1,7 +1,7 @@
 // Retry delays: exponential ceiling with full jitter, capped, Retry-After honoured.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backoffCeiling, retryDelay } from '../../../hall/sync/uplink/backoff.js';
+import { backoffCeiling, retryDelay } from '../../../protocol/sync/backoff.js';
 
 const s = { baseMs: 1000, capMs: 300_000 };
 

@@ -4,7 +4,7 @@
 // (tests/integration/sync/ runs it against the real central server).
 import { describe, expect, it } from 'vitest';
 import { CentralClient, CentralError, type CentralFailure } from '../../../hall/sync/uplink/central-client.js';
-import { HttpTransportError, type HttpRequest, type HttpResponse } from '../../../hall/sync/http-client.js';
+import { HttpTransportError, type HttpRequest, type HttpResponse } from '../../../protocol/sync/http-client.js';
 import { batchBody, serialiseEvent } from '../../../hall/sync/uplink/sync-store.js';
 
 const TOKEN = 'secret-token-123';

@@ -7,11 +7,11 @@
 // file), so a token rotated with `central rotate-token` and put into the file
 // is used without a restart; an unreadable token is reported by problem().
 // Danger: the hall token is a secret: never logged, never in an error text.
-import { nationalProfile } from '../profiles/national.js';
-import type { EncodeOptions, RatingRecord } from '../profiles/types.js';
-import type { CheckOutcome, SendOutcome } from '../state-machine.js';
-import type { RatingDestination } from '../uploader.js';
-import { errorText, requestJson, retryAfterMs, type FetchLike } from './http.js';
+import { nationalProfile } from '../../../../protocol/central/ratings/profiles/national.js';
+import type { EncodeOptions, RatingRecord } from '../../../../protocol/central/ratings/profiles/types.js';
+import type { CheckOutcome, SendOutcome } from '../../../../protocol/central/ratings/state-machine.js';
+import type { RatingDestination } from '../../../../protocol/central/ratings/uploader.js';
+import { errorText, requestJson, retryAfterMs, type FetchLike } from '../../../../protocol/sync/fetch-json.js';
 
 export interface CentralClientOptions {
   id?: string;

@@ -8,10 +8,9 @@
 // at central. Central still accepts the default codes 1–7 from older halls.
 // Pure. Danger: the level order is the reverse of the provincial profile's.
 import { z } from 'zod';
-import type { RatingLevel } from '../../../domain/index.js';
 import { channelFromCode, lookupChannelCode } from './channels.js';
 import { formatCompact, parseCompact } from './time.js';
-import type { EncodeOptions, RatingChannel, RatingProfile, RatingRecord } from './types.js';
+import type { EncodeOptions, RatingChannel, RatingLevel, RatingProfile, RatingRecord } from './types.js';
 
 /** annex A.8 order: index + 1 is the code. */
 const NATIONAL_ORDER: readonly RatingLevel[] = ['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied'];

@@ -9,10 +9,9 @@
 // schema, so hall and emulator cannot drift apart silently.
 // Personal data: certKey (applicant ID) is NOT sent — see docs/rating-upload.md.
 import { z } from 'zod';
-import type { RatingLevel } from '../../../domain/index.js';
 import { lookupChannelCode } from './channels.js';
 import { formatDashed, parseDashed } from './time.js';
-import { ProfileError, type EncodeOptions, type RatingChannel, type RatingProfile, type RatingRecord } from './types.js';
+import { ProfileError, type EncodeOptions, type RatingChannel, type RatingLevel, type RatingProfile, type RatingRecord } from './types.js';
 
 /** Provincial order: code 5 is 非常满意. */
 const PROVINCIAL_BY_CODE: Readonly<Record<number, RatingLevel>> = {

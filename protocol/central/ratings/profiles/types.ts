@@ -7,9 +7,8 @@
 // code from one profile to another, always go through the neutral level.
 // Personal data: a RatingRecord carries no ID number (certKey is left out on
 // purpose, see docs/rating-upload.md).
-import type { RatingLevel } from '../../../domain/index.js';
-
-export type { RatingLevel };
+/** The five neutral levels (the hall's domain uses the same names: hall/domain/types.ts RatingLevel). */
+export type RatingLevel = 'very_satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very_dissatisfied';
 
 /** Where a rating was given (评价渠道), destination-neutral. */
 export const RATING_CHANNELS = ['pc', 'mobile', 'qr_code', 'hall_pad', 'hall_terminal', 'phone', 'sms', 'system_default'] as const;
