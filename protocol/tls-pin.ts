@@ -114,7 +114,12 @@ export interface PresentedCertificate {
  * connection errors or after `timeoutMs`.
  */
 export function fetchHallCertificate(url: string | URL, options: { timeoutMs?: number } = {}): Promise<PresentedCertificate> {
-  const target = new URL(url);
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return Promise.reject(new TlsPinError('not_tls', `"${String(url)}" is not an address`));
+  }
   if (target.protocol !== 'https:' && target.protocol !== 'wss:') {
     return Promise.reject(new TlsPinError('not_tls', `${target.origin} is not an https:// or wss:// address`));
   }

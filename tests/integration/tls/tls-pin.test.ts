@@ -63,8 +63,9 @@ describe('fetchHallCertificate (trust on first use)', () => {
     }
   });
 
-  it('refuses an http:// address and reports a listener that does not speak TLS', async () => {
+  it('refuses an http:// address or no address at all, and reports a listener that does not speak TLS', async () => {
     await expect(fetchHallCertificate('http://127.0.0.1:1')).rejects.toMatchObject({ code: 'not_tls' });
+    await expect(fetchHallCertificate('hall pc 3')).rejects.toMatchObject({ code: 'not_tls' });
     const plain = http.createServer((_req, res) => res.end('hello'));
     plain.listen(0, '127.0.0.1');
     await once(plain, 'listening');
