@@ -4,7 +4,8 @@
 //              "sending", or a plain refusal when the kiosk cannot print now (its
 //              agent is away or its printer is in fault: nothing is queued for
 //              later — a ticket coming out minutes after the visitor left helps
-//              nobody and may be taken by someone else)
+//              nobody and may be taken by someone else; a refused ticket is stored
+//              as "failed" and never sent, so a retried request reports it again)
 //   result   → the agent's outcome is stored, recorded as an event (tickets), and
 //              told to the kiosk page (live `print_outcome`)
 //   relink   → when an agent connects, every job still "sent" to it is asked
@@ -47,9 +48,9 @@ export class PrintJobs {
   submit(meta: PrintJobMeta, deviceId: string, bytes: Uint8Array): { jobId: string; print: PrintOutcomeDTO } {
     const jobId = randomUUID();
     const link = this.hub.link(meta.terminalId);
-    if (!link) return { jobId, print: this.unavailable(meta, 'agent_offline', `the device agent of kiosk ${meta.terminalId} is not connected: printing is unavailable`) };
+    if (!link) return { jobId, print: this.unavailable(meta, 'agent_offline', `the device agent of kiosk ${meta.terminalId} is not connected: printing is unavailable`, deviceId) };
     const health = this.registry.device(meta.terminalId, deviceId)?.health;
-    if (health?.state === 'fault') return { jobId, print: this.unavailable(meta, health.code, `${health.message} Nothing was printed.`) };
+    if (health?.state === 'fault') return { jobId, print: this.unavailable(meta, health.code, `${health.message} Nothing was printed.`, deviceId) };
     const now = this.runtime.timers.now();
     this.db
       .prepare(`INSERT INTO print_jobs (id, terminal_id, device_id, kind, ticket_id, state, bytes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'sent', ?, ?, ?)`)
@@ -125,10 +126,23 @@ export class PrintJobs {
     this.db.prepare('DELETE FROM print_jobs WHERE created_at < ?').run(now - keepMs);
   }
 
-  /** Not sent at all: recorded as a failed print for tickets (the manager's list of unprinted tickets). */
-  unavailable(meta: PrintJobMeta, code: string, message: string): PrintOutcomeDTO {
+  /**
+   * Not sent at all: recorded as a failed print for tickets (the manager's list of unprinted tickets),
+   * stored as a failed job so that ticketOutcome() knows it — a retried request (same Idempotency-Key)
+   * or a reloaded kiosk gets this outcome back instead of a second print_failed event.
+   */
+  unavailable(meta: PrintJobMeta, code: string, message: string, deviceId = ''): PrintOutcomeDTO {
     const outcome: PrintOutcomeDTO = { status: 'failed', code, message };
-    if (meta.kind === 'ticket' && meta.ticketId) this.recordTicketOutcome(meta.ticketId, meta.terminalId, outcome, null);
+    if (meta.kind === 'ticket' && meta.ticketId) {
+      const ticketId = meta.ticketId;
+      const now = this.runtime.timers.now();
+      this.db.transaction(() => {
+        this.db
+          .prepare(`INSERT INTO print_jobs (id, terminal_id, device_id, kind, ticket_id, state, code, message, bytes, created_at, updated_at) VALUES (?, ?, ?, 'ticket', ?, 'failed', ?, ?, NULL, ?, ?)`)
+          .run(randomUUID(), meta.terminalId, deviceId, ticketId, code, message, now, now);
+        this.recordTicketOutcome(ticketId, meta.terminalId, outcome, null);
+      })();
+    }
     return outcome;
   }
 

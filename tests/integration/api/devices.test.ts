@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHarness, type Harness } from '../../helpers/hall-harness.js';
 import { decodeEscPos, textLines } from '../../../drivers/printer/index.js';
-import type { CounterViewDTO, DeviceDTO, IssueTicketResponse, LiveMessage, RatingDTO, TestPrintResponse } from '../../../hall/api/dto.js';
+import type { CounterViewDTO, DeviceDTO, HallEventDTO, IssueTicketResponse, LiveMessage, RatingDTO, TestPrintResponse } from '../../../hall/api/dto.js';
 
 let h: Harness;
 let admin: { terminal: string; session: string };
@@ -122,10 +122,17 @@ describe('devices in the hall', () => {
       'a devices message with the printer in fault',
     );
     expect(fault).toBeTruthy();
-    const res = await h.api<IssueTicketResponse>('POST', '/api/v1/tickets', { terminal: 'kiosk-24h', body: { matterId: 'sw-01' } });
+    const issue = () => h.api<IssueTicketResponse>('POST', '/api/v1/tickets', { terminal: 'kiosk-24h', body: { matterId: 'sw-01' }, headers: { 'idempotency-key': 'unplugged-printer-visit-1' } });
+    const res = await issue();
     expect(res.status).toBe(201);
     // The hall already knows the printer is in fault, so the kiosk is told at once (nothing is sent to the agent).
     expect(res.body.print).toMatchObject({ status: 'failed', code: expect.any(String) });
+    // A retry of the same request (its answer was lost) gets the same ticket and the same outcome, recorded once.
+    // Checked against the hall before the fix in PrintJobs.unavailable: the retry recorded a second print_failed.
+    const retried = await issue();
+    expect([retried.status, retried.body.ticket.id, retried.body.print]).toEqual([201, res.body.ticket.id, res.body.print]);
+    const events = await h.api<HallEventDTO[]>('GET', '/api/v1/events?since=0&limit=500', { terminal: 'admin' });
+    expect(events.body.filter((e) => e.type === 'print_failed' && e.payload.ticketId === res.body.ticket.id)).toHaveLength(1);
     await emulate('kiosk-24h-printer', { action: 'replug' });
     await until(() => h.hall.devices.printingStatus('kiosk-24h').available, 'the printer back', 15_000);
     display.ws.close();
