@@ -16,7 +16,10 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Starts `tsx hall/main.ts` as its own process and reads its address and kiosk token from stdout. */
+/**
+ * Starts `tsx hall/main.ts` as its own process, reads its address and the kiosk's one-time
+ * enrolment code from stdout, and enrols for the kiosk's token (main.ts never prints tokens).
+ */
 async function startHallProcess(): Promise<{ child: ChildProcess; url: string; kioskToken: string }> {
   // `node --import tsx` keeps the hall in this one process, so SIGKILL really kills it
   // (the tsx CLI would run it in a grandchild that survives).
@@ -26,16 +29,20 @@ async function startHallProcess(): Promise<{ child: ChildProcess; url: string; k
   });
   children.push(child);
   let out = '';
+  let enrolling = false;
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hall did not start: ${out}`)), 30_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const url = /running at (http:\/\/\S+)/.exec(out)?.[1];
-      const token = /\/kiosk\/\?terminal=kiosk-1#token=(\S+)/.exec(out)?.[1];
-      if (url && token) {
+      const code = /\/kiosk\/\?terminal=kiosk-1#enrol=([0-9A-Z]{4}-[0-9A-Z]{4})/.exec(out)?.[1];
+      if (url && code && !enrolling) {
+        enrolling = true;
         clearTimeout(timer);
-        resolve({ child, url, kioskToken: token });
+        fetch(`${url}/api/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ terminalId: 'kiosk-1', code }) })
+          .then((res) => res.json() as Promise<{ token?: string }>)
+          .then(({ token }) => (token ? resolve({ child, url, kioskToken: token }) : reject(new Error(`enrolment failed: ${out}`))), reject);
       }
     });
     child.once('exit', (code) => reject(new Error(`hall exited with ${code}: ${out}`)));
