@@ -65,6 +65,10 @@ describe('devices in the hall', () => {
     // The kiosk never waits for the printer: the job goes to kiosk-1's device agent, its outcome follows.
     expect(issued.body.print).toEqual({ status: 'sending', code: null, message: null });
     await expect.poll(() => h.hall.devices.printJobs.ticketOutcome(issued.body.ticket.id)?.status).toBe('printed');
+    // The kiosk page learns it from its live feed; another kiosk hears nothing of it.
+    const outcome = await until(() => kiosk.messages.find((m) => m.type === 'print_outcome'), 'print_outcome on kiosk-1');
+    expect(outcome).toEqual({ type: 'print_outcome', ticketId: issued.body.ticket.id, print: { status: 'printed', code: null, message: null } });
+    expect(other.messages.some((m) => m.type === 'print_outcome')).toBe(false);
     const printed = textLines(decodeEscPos((await h.agentDevice('printer', 'kiosk-1').emulator!.waitForJobs(1))[0]!).elements).join('\n');
     expect(printed).toContain('150102********0621');
     expect(printed).not.toContain('150102195207180621');
