@@ -7,9 +7,8 @@
 // Mutations tried: the old live.ts (query token, every resume replayed at once, no limits)
 // fails the auth tests and grew the process by 329 MiB (the display's event came 22 s late) in
 // the flood test, against 1–3 MiB now. Removing the one-replay-in-flight guard fails the second
-// flood case (+530 MiB). The bufferedAmount limit (4408) has no case of its own: with the guard
-// in place a non-reading client stalls behind the OS's buffers before reaching it; removing the
-// guard but keeping that limit keeps the second case bounded (checked).
+// flood case (+530 MiB); removing the guard but keeping the bufferedAmount limit keeps it bounded
+// (the two overlap). Removing the bufferedAmount check fails the disconnect test (still open).
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +128,29 @@ describe('live feed limits', () => {
     issueTickets(1);
     await expect.poll(() => other.messages.some((m) => m.type === 'event' && m.event.seq === h.hall.runtime.log.lastSeq())).toBe(true);
     other.ws.close();
+  });
+
+  it('disconnects a terminal that stops reading once more than maxBufferedBytes wait for it', async () => {
+    // Only this guard left: no rate limit, whole replays, 64 KiB. Resumes are spaced out so each
+    // one starts a new replay once the last one reached the OS, until the OS's buffers are full.
+    Object.assign(LIVE_LIMITS, { rateBurst: 1e9, replayChunk: LIVE_LIMITS.replayLimit, maxBufferedBytes: 64 * 1024 });
+    if (h.hall.runtime.log.lastSeq() < 600) issueTickets(600);
+    const since = h.hall.runtime.log.lastSeq() - (LIVE_LIMITS.replayLimit - 1);
+    const reader = await nonReadingClient('/api/v1/live');
+    reader.write(frame(JSON.stringify({ type: 'auth', token: h.token('kiosk-1') })));
+    for (let i = 0; i < 200 && !reader.destroyed; i++) {
+      await new Promise((r) => reader.write(frame(JSON.stringify({ type: 'resume', since })), r));
+      await h.api('GET', '/api/v1/health');
+    }
+    // Read now: a hall that dropped the terminal ends the connection; one that kept it stays open.
+    const outcome = new Promise<string>((resolve) => {
+      reader.once('close', () => resolve('closed'));
+      setTimeout(() => resolve('still open'), 10_000).unref();
+    });
+    reader.on('data', () => undefined);
+    reader.resume();
+    expect(await outcome).toBe('closed');
+    reader.destroy();
   });
 
   it.each([
