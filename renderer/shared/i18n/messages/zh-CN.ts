@@ -504,7 +504,7 @@ const core = {
   'index.counterDisplay': '窗口屏',
   'index.admin': '大厅管理',
   'index.ticket': '排队进度（扫号票二维码打开）',
-  'index.hint': '各设备请用管理员提供的登记地址打开（地址中带有 #token=…）。',
+  'index.hint': '各设备请用管理员提供的登记地址打开（地址中带有 #enrol=… 一次性登记码）。',
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
