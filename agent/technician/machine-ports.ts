@@ -12,7 +12,9 @@ export interface MachinePorts {
   errors: { source: 'serial' | 'usb_lp' | 'hid'; message: string }[];
 }
 
-export async function listMachinePorts(): Promise<MachinePorts> {
+/** `usbDir`: where USB line printers appear (default /dev/usb; tests point it elsewhere). */
+export async function listMachinePorts(options: { usbDir?: string } = {}): Promise<MachinePorts> {
+  const usbDir = options.usbDir ?? '/dev/usb';
   const out: MachinePorts = { serial: [], usbPrinters: [], hid: [], errors: [] };
   try {
     const { SerialPort } = await import('serialport');
@@ -21,7 +23,13 @@ export async function listMachinePorts(): Promise<MachinePorts> {
     out.errors.push({ source: 'serial', message: (err as Error).message });
   }
   try {
-    out.usbPrinters = fs.existsSync('/dev/usb') ? fs.readdirSync('/dev/usb').filter((n) => /^lp\d+$/.test(n)).map((n) => ({ path: `/dev/usb/${n}` })) : [];
+    out.usbPrinters = fs.existsSync(usbDir)
+      ? fs
+          .readdirSync(usbDir)
+          .filter((n) => /^lp\d+$/.test(n))
+          .sort((x, y) => Number(x.slice(2)) - Number(y.slice(2)))
+          .map((n) => ({ path: `${usbDir}/${n}` }))
+      : [];
   } catch (err) {
     out.errors.push({ source: 'usb_lp', message: (err as Error).message });
   }

@@ -19,7 +19,7 @@ import { localDeviceSchema } from '../../protocol/devices.js';
 import type { TerminalDeviceAgent } from '../device-agent.js';
 import { readTerminalFile, TerminalFileError, writeTerminalFile } from '../terminal-file.js';
 import type { TechnicianStatus, TestPrintAnswer, TestReadAnswer } from './api-types.js';
-import { listMachinePorts } from './machine-ports.js';
+import { listMachinePorts, type MachinePorts } from './machine-ports.js';
 import { decodeEscPos, renderPreviewSvg, renderTicket } from '../../drivers/printer/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -58,6 +58,8 @@ export async function startTechnicianPage(options: {
   pageDir?: string;
   /** How long a test read waits for a card (default 20 s). */
   testReadMs?: number;
+  /** What the machine offers (default: listMachinePorts()). */
+  listPorts?: () => Promise<MachinePorts>;
 }): Promise<TechnicianPage> {
   const { agent, terminalFile } = options;
   const pageDir = options.pageDir ?? path.join(root, 'dist', 'renderer', 'technician');
@@ -99,7 +101,7 @@ export async function startTechnicianPage(options: {
       };
       return send(res, 200, status);
     }
-    if (route === 'GET /local/api/ports') return send(res, 200, await listMachinePorts());
+    if (route === 'GET /local/api/ports') return send(res, 200, await (options.listPorts ?? listMachinePorts)());
     if (route === 'PUT /local/api/devices') {
       const parsed = devicesBody.safeParse(await readJson(req));
       if (!parsed.success) return send(res, 400, { error: { code: 'invalid_request', message: z.prettifyError(parsed.error) } });
