@@ -38,7 +38,9 @@ export class HallDevices {
     try {
       bytes = renderTicket(ticketPrintJob(this.config, ticket, progressUrl), { profile: printer.profile }).bytes;
     } catch (err) {
-      return { status: 'failed', code: (err as { code?: string }).code ?? 'invalid_ticket', message: (err as Error).message };
+      // Never sent, but a ticket without paper all the same: recorded among the unprinted tickets.
+      const meta = { kind: 'ticket' as const, terminalId: kioskId, ticketId: ticket.id };
+      return this.printJobs.unavailable(meta, (err as { code?: string }).code ?? 'invalid_ticket', (err as Error).message, printer.deviceId);
     }
     return this.printJobs.submit({ kind: 'ticket', terminalId: kioskId, ticketId: ticket.id, number: ticket.number }, printer.deviceId, bytes).print;
   }

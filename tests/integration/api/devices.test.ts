@@ -3,7 +3,7 @@
 // rating pads and caller keypad over socat pty pairs).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startHarness, type Harness } from '../../helpers/hall-harness.js';
+import { demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
 import { decodeEscPos, textLines } from '../../../drivers/printer/index.js';
 import type { CounterViewDTO, DeviceDTO, HallEventDTO, IssueTicketResponse, LiveMessage, RatingDTO, TestPrintResponse } from '../../../hall/api/dto.js';
 
@@ -148,5 +148,31 @@ describe('devices in the hall', () => {
     expect(res.body.previewSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect((await h.api('POST', '/api/v1/admin/devices/counter-1-keypad/test-print', admin)).status).toBe(409);
     expect((await emulate('kiosk-1-printer', { action: 'press', level: 'satisfied' })).status).toBe(409);
+  });
+});
+
+describe('a ticket the kiosk printer cannot lay out', () => {
+  let odd: Harness;
+  beforeAll(async () => {
+    // A matter name longer than a ticket may carry (200 characters): the driver refuses to lay it out.
+    const configPath = demoConfigWith((c) => {
+      const matter = (c.matters as { id: string; name: string }[]).find((m) => m.id === 'rsj-03')!;
+      matter.name = '社会保障卡申领'.repeat(30);
+    });
+    odd = await startHarness({ configPath, devices: 'configured' });
+  });
+  afterAll(() => odd?.close());
+
+  it('keeps the ticket, says why, and records it once among the unprinted tickets', async () => {
+    const res = await odd.api<IssueTicketResponse>('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: 'rsj-03' } });
+    expect(res.status).toBe(201);
+    expect(res.body.print).toMatchObject({ status: 'failed', code: 'invalid_ticket' });
+    // Checked against the hall before the fix in HallDevices.printTicket: no print_failed was recorded at all.
+    const events = await odd.api<HallEventDTO[]>('GET', '/api/v1/events?since=0&limit=500', { terminal: 'admin' });
+    expect(events.body.filter((e) => e.type === 'print_failed').map((e) => e.payload)).toEqual([
+      expect.objectContaining({ ticketId: res.body.ticket.id, number: res.body.ticket.number, kioskId: 'kiosk-1', code: 'invalid_ticket', printed: 'none' }),
+    ]);
+    expect(odd.hall.devices.printJobs.ticketOutcome(res.body.ticket.id)).toMatchObject({ status: 'failed', code: 'invalid_ticket' });
+    expect(odd.agentDevice('printer', 'kiosk-1').emulator!.jobs()).toEqual([]);
   });
 });
