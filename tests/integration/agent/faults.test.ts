@@ -111,7 +111,8 @@ const count = (request: string) => reader.requests.filter((r) => r === request).
 const takeCardAway = async () => {
   reader.removeCard();
   const finds = count('find_card');
-  await until(() => count('find_card') >= finds + 2, 'the reader to see the card gone');
+  // A find that reaches the emulator after removeCard() is answered "no card": the driver counts the card removed.
+  await until(() => count('find_card') > finds, 'the reader to see the card gone');
 };
 
 afterAll(async () => {
@@ -145,7 +146,7 @@ describe('faults between the hall and a kiosk’s device agent (separate process
     const refusals = hall.count('card input refused: stale');
     const seen = kiosk.messages.filter((m) => m.type === 'card_read').length;
     proxy.restore();
-    // The agent re-sends the unacknowledged read after reconnecting: the hall must drop it.
+    // The agent re-sends the unacknowledged read after reconnecting: the hall must drop it (and logs that it did).
     await until(() => hall.count('card input refused: stale') > refusals || kiosk.messages.filter((m) => m.type === 'card_read').length > seen, 'the late read to arrive');
     expect(kiosk.messages.filter((m) => m.type === 'card_read')).toHaveLength(seen);
     const res = await call<{ error: { code: string } }>(hallUrl(), 'POST', '/api/v1/tickets', { token: tokens['kiosk-1']!, body: { matterId: 'rsj-02', identity: { source: 'card' } } });
