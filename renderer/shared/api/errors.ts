@@ -52,6 +52,7 @@ export function isUnreachable(err: unknown): boolean {
 const commonMessages: Record<string, MessageKey> = {
   unauthenticated: 'error.unauthenticated',
   forbidden: 'error.forbidden',
+  pin_policy: 'error.pinPolicy',
   not_found: 'error.notFound',
   bad_json: 'error.internal',
   invalid_request: 'error.internal',

@@ -1,9 +1,10 @@
 // Simplified Chinese for terminal enrolment: the page that opens with a one-time
-// code (#enrol=…, renderer/shared/api/token.ts) and the admin page's 终端登记
-// panel (renderer/admin/EnrolmentPanel.tsx). Merged into messages/zh-CN.ts like
-// the other feature catalogs; placeholders are {name}.
+// code (#enrol=…, renderer/shared/api/token.ts), the admin page's 终端登记 panel
+// (renderer/admin/EnrolmentPanel.tsx), and a PIN the hall's PIN policy refuses.
+// Merged into messages/zh-CN.ts like the other feature catalogs; placeholders are {name}.
 export const zhCNEnrolment = {
   'enrol.working': '正在登记本机，请稍候…',
+  'error.pinPolicy': '密码位数不符合本大厅的要求。请联系管理员重新设置密码。',
   'enrol.used': '这个登记码已经用过了，不能再用。请联系管理员在“大厅管理”页面为本机生成新的登记码。',
   'enrol.expired': '这个登记码已过期。请联系管理员在“大厅管理”页面为本机生成新的登记码。',
   'enrol.wrong': '登记码不对，或者不是这台设备的。请核对地址，或请管理员生成新的登记码。',

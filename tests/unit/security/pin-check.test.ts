@@ -62,3 +62,13 @@ describe('PIN checks', () => {
     expect(pinHashCost(hashPin('1234'))).toBe(14); // the old three-part form
   });
 });
+
+describe('what a page says about a PIN the hall refuses', () => {
+  it('a PIN outside the hall\'s policy gets its own plain message', async () => {
+    const { ApiError, describeError } = await import('../../../renderer/shared/api/errors.js');
+    const { translate } = await import('../../../renderer/shared/i18n/index.js');
+    const key = describeError(new ApiError(400, 'pin_policy', 'PINs in this hall have 6 to 12 digits'));
+    expect(key).toBe('error.pinPolicy');
+    expect(translate('zh-CN', key)).toContain('密码位数不符合');
+  });
+});

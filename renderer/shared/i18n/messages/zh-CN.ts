@@ -107,7 +107,7 @@ const core = {
   'signIn.submitting': '正在登录…',
   'signIn.missing': '请输入工号和密码。',
   'signIn.badCredentials': '工号或密码不对，请再输入一次。',
-  'signIn.locked': '输错次数太多，这个工号已锁定 5 分钟，请稍后再试。',
+  'signIn.locked': '密码输错次数太多，暂时不能登录，请过几分钟再试。',
   'signIn.notAllowed': '这个工号不能在这里登录，请找管理员确认权限。',
   'signIn.expired': '登录已过期，请重新登录。',
 
@@ -163,7 +163,7 @@ const core = {
   'kiosk.green.staffStep': '请工作人员输入工号和密码',
   'kiosk.green.categoryStep': '请选择优先办理的类别',
   'kiosk.green.badCredentials': '工号或密码不对，请工作人员重新输入。',
-  'kiosk.green.locked': '输错次数太多，这个工号已锁定 5 分钟。请换一位工作人员，或稍后再试。',
+  'kiosk.green.locked': '密码输错次数太多，本机暂时不能核验工作人员，请过几分钟再试。',
   'kiosk.green.notAllowed': '这个工号不能办理绿色通道，请找引导员或咨询台工作人员。',
   'kiosk.green.banner': '绿色通道 · {category}',
   'kiosk.card.recognized': '已识别身份证',
