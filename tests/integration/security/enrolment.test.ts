@@ -96,6 +96,12 @@ describe('POST /api/v1/enrol', () => {
     expect((await h.api('POST', '/api/v1/admin/terminals/no-such/enrolment-code', { terminal: 'admin', session })).status).toBe(404);
   });
 
+  it('a restart voids every unused code (codes live in memory only)', async () => {
+    const { code } = h.hall.enrolmentCode('counter-8');
+    await h.restart();
+    expect((await enrol('counter-8', code)).body.error.code).toBe('bad_enrolment_code');
+  });
+
   it('refuses an address after ten wrong codes, even with a right one', async () => {
     // (The used and wrong codes of the cases above count from this address too.)
     for (let i = 0; i < 10; i++) expect([401, 429]).toContain((await enrol('kiosk-24h', `ZZZZ-ZZ${String(i).padStart(2, '0')}`)).status);
