@@ -159,7 +159,11 @@ export class LiveHub {
   }
 
   private resume(ws: WebSocket, client: Client, since: number): void {
-    if (client.replaying) return; // one replay in flight per client
+    if (client.replaying) {
+      // One replay in flight per client; one that keeps asking without reading it is cut off.
+      if (ws.bufferedAmount > LIVE_LIMITS.maxBufferedBytes) this.drop(ws, CLOSE.notReading, 'not reading: reconnect and resume');
+      return;
+    }
     const last = this.runtime.log.lastSeq();
     if (last - since > LIVE_LIMITS.replayLimit) {
       client.lastSent = last;

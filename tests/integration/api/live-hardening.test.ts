@@ -3,12 +3,14 @@
 //     time (injected clock), a wrong token, or a `?token=` query alone → closed 4401;
 //   - a terminal that floods messages is closed 4429;
 //   - a terminal that sends 1,000 resume frames (≈36 KB, as in the review) and never reads
-//     the replies leaves the hall's memory bounded, and other terminals keep their events.
+//     the replies leaves the hall's memory bounded, and other terminals keep their events;
+//   - a terminal that stops reading is disconnected once bytes pile up for it in the hall.
 // Mutations tried: the old live.ts (query token, every resume replayed at once, no limits)
 // fails the auth tests and grew the process by 329 MiB (the display's event came 22 s late) in
 // the flood test, against 1–3 MiB now. Removing the one-replay-in-flight guard fails the second
 // flood case (+530 MiB); removing the guard but keeping the bufferedAmount limit keeps it bounded
-// (the two overlap). Removing the bufferedAmount check fails the disconnect test (still open).
+// (the two overlap). Removing both bufferedAmount checks (in send and on a resume during a
+// replay) fails the disconnect test (still open).
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -131,9 +133,10 @@ describe('live feed limits', () => {
   });
 
   it('disconnects a terminal that stops reading once more than maxBufferedBytes wait for it', async () => {
-    // Only this guard left: no rate limit, whole replays, 64 KiB. Resumes are spaced out so each
-    // one starts a new replay once the last one reached the OS, until the OS's buffers are full.
-    Object.assign(LIVE_LIMITS, { rateBurst: 1e9, replayChunk: LIVE_LIMITS.replayLimit, maxBufferedBytes: 64 * 1024 });
+    // Only this guard left: no rate limit, whole replays, and no byte may wait in the hall. Resumes
+    // are spaced out so each starts a new replay once the last one reached the OS, until the OS's
+    // buffers are full: then a send or the next resume finds bytes waiting.
+    Object.assign(LIVE_LIMITS, { rateBurst: 1e9, replayChunk: LIVE_LIMITS.replayLimit, maxBufferedBytes: 0 });
     if (h.hall.runtime.log.lastSeq() < 600) issueTickets(600);
     const since = h.hall.runtime.log.lastSeq() - (LIVE_LIMITS.replayLimit - 1);
     const reader = await nonReadingClient('/api/v1/live');
