@@ -75,9 +75,10 @@ try {
   });
   for (const w of hall.warnings) console.warn(w);
   console.log(`ServiceHall is running at ${hall.url}`);
-  const minutes = Math.round((hall.enrolmentCode(hall.pages[0]!.terminalId).expiresAt - Date.now()) / 60_000);
+  const enrolments = hall.pages.map((p) => ({ page: p, enrolment: hall.enrolmentCode(p.terminalId) }));
+  const minutes = Math.round(((enrolments[0]?.enrolment.expiresAt ?? Date.now()) - Date.now()) / 60_000);
   console.log(`Open each terminal page within ${minutes} minutes (the #enrol= part is a one-time code that registers the browser as that terminal; the admin page makes new codes):`);
-  for (const p of hall.pages) console.log(`  ${p.role.padEnd(15)} ${p.name.padEnd(14)} ${hall.enrolmentCode(p.terminalId).url}`);
+  for (const { page: p, enrolment } of enrolments) console.log(`  ${p.role.padEnd(15)} ${p.name.padEnd(14)} ${enrolment.url}`);
   console.log('Demo staff: numbers 1001–1008 (counters), 2001 (guide), 9001 (manager); PIN 1234. Ctrl+C stops the hall.');
   // As a real hall runs one device agent per PC: one process per terminal with devices (emulators in the demo).
   const withDevices = [...new Set(loadHallConfig(path.resolve(values.config ?? path.join(repoRoot, 'config/demo-hall.json'))).devices.map((d) => d.terminalId))];
