@@ -140,8 +140,12 @@ export class TerminalDeviceAgent {
     switch (m.type) {
       case 'welcome':
         return void this.welcome({ devices: m.defaultDevices, printerProfiles: m.printerProfiles });
-      case 'print':
-        return void this.print(m.jobId, m.deviceId, m.bytes, m.printIfNew);
+      case 'print': {
+        // A job held up in a stalled link must not come out of the printer after the visitor left.
+        const hallNow = this.link.hallTime();
+        const late = hallNow !== null && hallNow - m.sentAt > m.freshMs;
+        return void this.print(m.jobId, m.deviceId, m.bytes, m.printIfNew && !late);
+      }
       case 'rating_start': {
         const pad = this.devices.get(m.deviceId);
         if (pad?.kind !== 'rating_pad') return this.log(`device agent: rating request for "${m.deviceId}", which is not a rating pad here`);
@@ -163,6 +167,7 @@ export class TerminalDeviceAgent {
       case 'refused':
         return this.log(`device agent: the hall refused ${m.id ?? 'a message'}: ${m.code} — ${m.message}`);
       case 'ack':
+      case 'clock':
         return;
     }
   }

@@ -41,6 +41,8 @@ export class HallLink {
   private pinger: NodeJS.Timeout | null = null;
   private readonly pending = new Map<string, { deviceId: string; input: AgentInput; readAt: number }>();
   private state: HallLinkState = { connected: false, since: Date.now(), reason: 'not started' };
+  /** The hall's latest clock frame and our monotonic time when it arrived. */
+  private hallClock: { hallNow: number; at: number } | null = null;
   private readonly now: () => number;
   private readonly log: (line: string) => void;
 
@@ -128,6 +130,7 @@ export class HallLink {
       const parsed = parseFrame(hallToAgentSchema, data);
       if (!parsed.ok) return this.log(`device agent: ignored a malformed message from the hall: ${parsed.error}`);
       if (parsed.value.type === 'ack') this.acknowledge(parsed.value.ids);
+      if (parsed.value.type === 'clock') this.hallClock = { hallNow: parsed.value.hallNow, at: this.now() };
       try {
         this.options.onMessage(parsed.value);
       } catch (err) {
@@ -165,7 +168,16 @@ export class HallLink {
   private sendPending(id: string): void {
     const p = this.pending.get(id);
     if (!p) return;
-    this.send({ type: 'input', id, deviceId: p.deviceId, ageMs: Math.max(0, Math.round(this.now() - p.readAt)), input: p.input });
+    const readAtHall = this.hallTime(p.readAt);
+    this.send({ type: 'input', id, deviceId: p.deviceId, ageMs: Math.max(0, Math.round(this.now() - p.readAt)), ...(readAtHall !== null && { readAtHall }), input: p.input });
+  }
+
+  /**
+   * A moment of ours (monotonic) in the hall's clock: the hall's last clock frame plus our time since
+   * it arrived. It errs early by the clock frame's transit, so ages come out a little high — never low.
+   */
+  hallTime(at = this.now()): number | null {
+    return this.hallClock ? Math.round(this.hallClock.hallNow + (at - this.hallClock.at)) : null;
   }
 
   private prune(): void {

@@ -27,6 +27,8 @@ export interface AgentLauncherOptions {
   dataDir: string;
   /** A fresh one-time enrolment code for a terminal (RunningHall.enrolmentCode). */
   enrolmentCode(terminalId: string): string;
+  /** With TLS: the hall's certificate fingerprint, from the hall in this same process (so trustworthy) to pin at enrolment. */
+  certSha256?: string | null;
   log?: (line: string) => void;
 }
 
@@ -38,11 +40,18 @@ export function launchAgents(options: AgentLauncherOptions): { agents: LaunchedA
 
   const start = (terminalId: string, dir: string) => {
     const enrolled = fs.existsSync(path.join(dir, 'terminal.json')) && /"token"/.test(fs.readFileSync(path.join(dir, 'terminal.json'), 'utf8'));
-    const env = { ...process.env, ...(enrolled ? {} : { SERVICEHALL_ENROL_CODE: options.enrolmentCode(terminalId) }) };
+    // SERVICEHALL_EXIT_WITH_PARENT: a demo agent ends when this process does (its stdin closes), so a
+    // killed `npm start` leaves no agents behind to fight the next one's over the same folder.
+    const env = {
+      ...process.env,
+      SERVICEHALL_EXIT_WITH_PARENT: '1',
+      ...(options.certSha256 && { SERVICEHALL_HALL_CERT_SHA256: options.certSha256 }),
+      ...(enrolled ? {} : { SERVICEHALL_ENROL_CODE: options.enrolmentCode(terminalId) }),
+    };
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'agent/main.ts'), '--hall', options.hallUrl, '--terminal', terminalId, '--dir', dir], {
       cwd: root,
       env,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['pipe', 'inherit', 'inherit'],
     });
     children.set(terminalId, child);
     child.on('exit', (code, signal) => {

@@ -8,7 +8,8 @@
 // print journal and the hall's cached device defaults; --terminal-file names
 // another terminal.json (an Electron terminal's, when enrolling it). The token is never read
 // from the command line (every local user can read a process's arguments):
-// enrolment writes it, or SERVICEHALL_TOKEN / SERVICEHALL_ENROL_CODE carry it.
+// enrolment writes it, or SERVICEHALL_TOKEN / SERVICEHALL_ENROL_CODE carry it
+// (with SERVICEHALL_HALL_CERT_SHA256 for an https hall, as --cert-sha256).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TerminalDeviceAgent } from './device-agent.js';
@@ -55,7 +56,8 @@ try {
 async function enrolNow(code: string): Promise<TerminalFile> {
   const hallUrl = values.hall ?? saved.hallUrl ?? fail('enrolment needs --hall <hall address>');
   try {
-    const identity = await enrol({ hallUrl, terminalId, code, ...(values['cert-sha256'] && { certSha256: values['cert-sha256'] }) });
+    const certSha256 = values['cert-sha256'] ?? process.env.SERVICEHALL_HALL_CERT_SHA256;
+    const identity = await enrol({ hallUrl, terminalId, code, ...(certSha256 && { certSha256 }) });
     const next = { ...saved, ...identity };
     writeTerminalFile(file, next);
     console.log(`terminal ${terminalId} enrolled with ${identity.hallUrl}; its token is in ${file}`);
@@ -99,3 +101,11 @@ const stop = async (signal: string) => {
 };
 process.once('SIGINT', () => void stop('SIGINT'));
 process.once('SIGTERM', () => void stop('SIGTERM'));
+// Started by the demo's launcher (agent/launcher.ts): the launcher holds our stdin open; when it dies
+// — even by kill -9 — the pipe closes and we stop too. A real terminal's agent never sets this: it
+// must outlive a hall that crashes.
+if (process.env.SERVICEHALL_EXIT_WITH_PARENT === '1') {
+  process.stdin.on('close', () => void stop('launcher gone'));
+  process.stdin.on('error', () => void stop('launcher gone'));
+  process.stdin.resume();
+}

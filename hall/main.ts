@@ -85,7 +85,7 @@ try {
   const agents =
     values['no-devices'] || withDevices.length === 0
       ? null
-      : launchAgents({ hallUrl: hall.url, terminalIds: withDevices, dataDir: path.resolve(values.data ?? path.join(repoRoot, 'data')), enrolmentCode: (id) => hall.enrolmentCode(id).code });
+      : launchAgents({ hallUrl: hall.url, terminalIds: withDevices, dataDir: path.resolve(values.data ?? path.join(repoRoot, 'data')), enrolmentCode: (id) => hall.enrolmentCode(id).code, certSha256: hall.certSha256 });
   if (agents) console.log(`Device agents (one process per terminal, docs/device-agent.md): ${agents.agents.map((a) => `${a.terminalId} pid ${a.pid()}`).join(', ')}`);
   const stop = async (signal: string) => {
     console.log(`\n${signal}: stopping the hall…`);

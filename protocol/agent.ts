@@ -8,9 +8,12 @@
 //   asks for an outcome only (a job the hall re-sends long after the visitor
 //   left must not come out of the printer now).
 // - Inputs (card reads, rating presses, keypad keys) carry an id; the hall acks
-//   ids and applies each once. `ageMs` is measured on the agent when the frame is
-//   sent (read → send), so the hall can drop stale reads without trusting the
-//   agent's wall clock.
+//   ids and applies each once. Staleness never trusts the agent's wall clock:
+//   `ageMs` is measured on the agent (read → send), and `readAtHall` is the read
+//   in the HALL's clock — the latest `clock` frame's hallNow plus the agent's
+//   monotonic time since it arrived — so a frame held up in a stalled link is
+//   seen as old too. Print jobs carry `sentAt`/`freshMs` in the hall's clock the
+//   same way: a job that reaches the agent too late is not printed.
 // - Every message is validated on arrival; a malformed one is answered with
 //   `refused` (hall) or dropped with a log line (agent), never applied.
 import { z } from 'zod';
@@ -86,7 +89,18 @@ export const hallToAgentSchema = z.discriminatedUnion('type', [
     /** Custom printer profiles the hall configuration carries (validated by the agent's driver). */
     printerProfiles: z.array(z.record(z.string(), z.unknown())),
   }),
-  z.object({ type: z.literal('print'), jobId: z.string().min(1).max(100), deviceId: deviceIdSchema, bytes: z.string(), printIfNew: z.boolean() }),
+  z.object({
+    type: z.literal('print'),
+    jobId: z.string().min(1).max(100),
+    deviceId: deviceIdSchema,
+    bytes: z.string(),
+    printIfNew: z.boolean(),
+    /** When the hall sent it, in the hall's clock, and how long after that it may still be printed. */
+    sentAt: z.number(),
+    freshMs: z.number().int().positive(),
+  }),
+  /** The hall's clock, every few seconds: what the agent measures staleness against. */
+  z.object({ type: z.literal('clock'), hallNow: z.number() }),
   z.object({
     type: z.literal('rating_start'),
     deviceId: deviceIdSchema,
@@ -126,7 +140,15 @@ export type AgentInput = z.infer<typeof agentInputSchema>;
 export const agentToHallSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('devices'), devices: z.array(agentDeviceReportSchema).max(32) }),
   z.object({ type: z.literal('print_result'), jobId: z.string().min(1).max(100), result: printResultSchema }),
-  z.object({ type: z.literal('input'), id: z.string().min(1).max(100), deviceId: deviceIdSchema, ageMs: z.number().int().min(0), input: agentInputSchema }),
+  z.object({
+    type: z.literal('input'),
+    id: z.string().min(1).max(100),
+    deviceId: deviceIdSchema,
+    ageMs: z.number().int().min(0),
+    /** The read's time in the hall's clock (absent before the agent has heard the hall's clock). */
+    readAtHall: z.number().optional(),
+    input: agentInputSchema,
+  }),
   z.object({
     type: z.literal('command_result'),
     requestId: z.string().min(1).max(100),

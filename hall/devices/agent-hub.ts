@@ -16,6 +16,7 @@ import { AGENT_MAX_FRAME_BYTES, agentToHallSchema, parseFrame, type AgentToHall,
 /** Messages one link may send per second on average (bursts up to 4×): far above a busy kiosk. */
 const RATE_PER_SECOND = 50;
 const COMMAND_TIMEOUT_MS = 20_000;
+const CLOCK_MS = 2_000;
 
 export interface AgentLink {
   readonly terminal: TerminalIdentity;
@@ -36,6 +37,7 @@ export class AgentHub {
   private readonly links = new Map<string, { ws: WebSocket; link: AgentLink }>();
   private readonly commands = new Map<string, { terminalId: string; resolve: (r: CommandResult) => void; timer: NodeJS.Timeout }>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly clock: NodeJS.Timeout;
   private handlers: AgentHubHandlers | null = null;
 
   constructor(
@@ -53,6 +55,11 @@ export class AgentHub {
       }
     }, 15_000);
     this.heartbeat.unref();
+    // The hall's clock to every agent, so they can state how old a read is in our terms (protocol/agent.ts).
+    this.clock = setInterval(() => {
+      for (const { link } of this.links.values()) link.send({ type: 'clock', hallNow: this.now() });
+    }, CLOCK_MS);
+    this.clock.unref();
   }
 
   setHandlers(handlers: AgentHubHandlers): void {
@@ -100,6 +107,7 @@ export class AgentHub {
 
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
+    clearInterval(this.clock);
     for (const c of this.commands.values()) clearTimeout(c.timer);
     this.commands.clear();
     for (const ws of this.wss.clients) ws.terminate();

@@ -75,7 +75,9 @@ export function wireDevices({ config, runtime, hub, registry, printJobs, cards, 
     return numbers;
   };
 
-  const applyInput = (link: AgentLink, deviceId: string, ageMs: number, input: AgentInput): { code: string; message: string } | null => {
+  const applyInput = (link: AgentLink, deviceId: string, reportedAgeMs: number, readAtHall: number | undefined, input: AgentInput): { code: string; message: string } | null => {
+    // The larger of the agent's read → send time and the read's age in our own clock (a stalled link shows in the latter).
+    const ageMs = Math.max(reportedAgeMs, readAtHall === undefined ? 0 : runtime.timers.now() - readAtHall);
     const terminal = link.terminal;
     const device = registry.device(terminal.id, deviceId);
     const expected = input.kind === 'card' || input.kind === 'card_error' ? 'id_reader' : input.kind === 'rating' ? 'rating_pad' : 'keypad';
@@ -121,6 +123,7 @@ export function wireDevices({ config, runtime, hub, registry, printJobs, cards, 
 
   hub.setHandlers({
     connected(link) {
+      link.send({ type: 'clock', hallNow: runtime.timers.now() });
       const t = terminalById.get(link.terminal.id);
       link.send({
         type: 'welcome',
@@ -144,7 +147,7 @@ export function wireDevices({ config, runtime, hub, registry, printJobs, cards, 
         case 'print_result':
           return printJobs.result(link.terminal.id, message.jobId, message.result);
         case 'input': {
-          const problem = seen.first(`${link.terminal.id}/${message.id}`) ? applyInput(link, message.deviceId, message.ageMs, message.input) : null;
+          const problem = seen.first(`${link.terminal.id}/${message.id}`) ? applyInput(link, message.deviceId, message.ageMs, message.readAtHall, message.input) : null;
           link.send({ type: 'ack', ids: [message.id] });
           if (problem) {
             console.warn(`device agent ${link.terminal.id}: ${message.input.kind} input refused: ${problem.code}`);

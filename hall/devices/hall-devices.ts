@@ -29,7 +29,8 @@ export class HallDevices {
     const printer = this.registry.printerOf(kioskId);
     if (!printer) {
       const declared = this.config.devices.some((d) => d.terminalId === kioskId && d.kind === 'printer');
-      if (declared && !this.registry.isOnline(kioskId)) {
+      // Declared but not reported: the agent is away, or connected and not done opening its devices yet.
+      if (declared) {
         return this.printJobs.unavailable({ kind: 'ticket', terminalId: kioskId, ticketId: ticket.id }, 'agent_offline', `the device agent of kiosk ${kioskId} is not connected: printing is unavailable`);
       }
       return { status: 'no_printer', code: 'no_printer', message: `kiosk ${kioskId} has no ticket printer` };

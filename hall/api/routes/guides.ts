@@ -63,11 +63,13 @@ export function guideRoutes(router: Router, deps: ApiDeps, reader: DatasetReader
     const kiosk = terminalOf(deps, ctx, 'kiosk');
     const { matterId } = await readBody(ctx.req, guidePrintSchema);
     const { guide } = guideFor(matterId);
-    const profile = deps.devices.printerProfile(kiosk.id);
-    if (!profile) throw new ApiError(409, 'no_printer', `kiosk ${kiosk.id} has no ticket printer (or its device agent is not connected)`);
+    // A declared printer whose agent is away is "unavailable" (as for tickets), not "no printer".
     const status = deps.devices.printingStatus(kiosk.id);
-    if (!status.available) {
-      throw new ApiError(409, 'printer_unavailable', `the printer of kiosk ${kiosk.id} cannot print now (${status.reason})`, { reason: status.reason ?? 'unknown' });
+    if (status.reason === 'no_printer') throw new ApiError(409, 'no_printer', `kiosk ${kiosk.id} has no ticket printer`);
+    const profile = deps.devices.printerProfile(kiosk.id);
+    if (!status.available || !profile) {
+      const reason = status.reason ?? 'agent_starting';
+      throw new ApiError(409, 'printer_unavailable', `the printer of kiosk ${kiosk.id} cannot print now (${reason})`, { reason });
     }
     if (printing.has(kiosk.id)) throw new ApiError(409, 'print_busy', `kiosk ${kiosk.id} is already printing a notice`);
     printing.add(kiosk.id);

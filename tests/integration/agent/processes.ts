@@ -121,10 +121,13 @@ export async function freePort(): Promise<number> {
  *   cut      existing connections are destroyed; new ones are destroyed at once (a pulled cable / a dead switch port)
  *   hold     new connections are accepted and kept paused; restore() connects them upstream (a link that heals)
  *   swallow  bytes from the far side to the client are thrown away (frames lost in transit)
+ *   stall    bytes both ways wait in the proxy, connections stay up; restore() delivers them in order
+ *            (a link that goes silent without a reset, then heals within TCP's retransmission time)
  */
 export class TcpProxy {
   private server: net.Server | null = null;
-  private mode: 'pass' | 'cut' | 'hold' | 'swallow' = 'pass';
+  private mode: 'pass' | 'cut' | 'hold' | 'swallow' | 'stall' = 'pass';
+  private stalled: (() => void)[] = [];
   private readonly pairs = new Set<{ client: net.Socket; upstream: net.Socket | null }>();
   private held: net.Socket[] = [];
   port = 0;
@@ -159,8 +162,15 @@ export class TcpProxy {
     this.mode = 'swallow';
   }
 
+  stall(): void {
+    this.mode = 'stall';
+  }
+
   restore(): void {
     this.mode = 'pass';
+    const stalled = this.stalled;
+    this.stalled = [];
+    for (const deliver of stalled) deliver();
     const held = this.held;
     this.held = [];
     for (const client of held) if (!client.destroyed) this.connect(client);
@@ -196,9 +206,13 @@ export class TcpProxy {
     upstream.on('close', () => this.drop(pair));
     client.on('close', () => this.drop(pair));
     upstream.on('data', (d) => {
-      if (this.mode !== 'swallow') client.write(d);
+      if (this.mode === 'stall') this.stalled.push(() => client.write(d));
+      else if (this.mode !== 'swallow') client.write(d);
     });
-    client.on('data', (d) => upstream.write(d));
+    client.on('data', (d) => {
+      if (this.mode === 'stall') this.stalled.push(() => upstream.write(d));
+      else upstream.write(d);
+    });
     client.resume();
   }
 
