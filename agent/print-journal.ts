@@ -55,7 +55,8 @@ export class PrintJournal {
 
   private append(line: object): void {
     fs.writeSync(this.fd, JSON.stringify(line) + '\n');
-    fs.fsyncSync(this.fd);
+    // fdatasync: the appended bytes and the new file size (what a reader needs) without other metadata.
+    fs.fdatasyncSync(this.fd);
   }
 
   private load(keepMs: number): void {
