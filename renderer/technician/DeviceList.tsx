@@ -46,7 +46,7 @@ export function DeviceList({ status, busy, onEdit, onRemove, onHallDefaults }: P
 function DeviceItem({ device: d, source, busy, onEdit, onRemove }: { device: AgentDeviceReport; source: ReturnType<typeof sourceOf>; busy: boolean; onEdit(id: string): void; onRemove(id: string): void }) {
   const t = useT();
   return (
-    <li className={`tech-device tech-device-${d.health.state}`} data-testid="tech-device" data-device-id={d.id} data-kind={d.kind} data-health={d.health.state}>
+    <li className={`tech-device tech-device-${d.health.state}`} data-testid="tech-device" data-device-id={d.id} data-kind={d.kind} data-health={d.health.state} data-emulated={String(d.emulated)} data-model={d.model}>
       <div className="tech-device-head">
         <h3>
           {t(kindKey(d.kind))} <span className="tech-mono tech-muted">{d.id}</span>

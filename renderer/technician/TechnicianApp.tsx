@@ -1,7 +1,7 @@
 // The technician's page: status of this terminal, its devices, the machine's ports and
 // the assign form. Polls the agent's status every few seconds (health changes show by
 // themselves); the ports are read on open and on 刷新 (listing USB can be slow).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LocalDeviceConfig, MachinePorts, TechnicianStatus } from '../../agent/technician/api-types';
 import { useT, type MessageKey, type MessageParams } from '../shared/i18n';
 import { localApi, LocalApiError } from './api';
@@ -34,7 +34,18 @@ export function TechnicianApp() {
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  const showStatus = useCallback((next: TechnicianStatus) => {
+  // Answers may arrive out of order (a poll sent before a save can land after the save's
+  // reload): only an answer to a later request than the one shown replaces it.
+  const asked = useRef(0);
+  const shown = useRef(0);
+  const fetchStatus = useCallback((signal?: AbortSignal) => {
+    const seq = ++asked.current;
+    return localApi.status(signal).then((next) => ({ seq, next }));
+  }, []);
+
+  const showStatus = useCallback(({ seq, next }: { seq: number; next: TechnicianStatus }) => {
+    if (seq < shown.current) return;
+    shown.current = seq;
     setStatus(next);
     setStatusError(false);
     // A fresh form suggests an id for this terminal ("kiosk-2-printer") once it is known.
@@ -43,8 +54,8 @@ export function TechnicianApp() {
 
   const reloadStatus = useCallback(
     () =>
-      localApi.status().then(showStatus, () => setStatusError(true)),
-    [showStatus],
+      fetchStatus().then(showStatus, () => setStatusError(true)),
+    [fetchStatus, showStatus],
   );
 
   const fetchPorts = useCallback(
@@ -66,7 +77,7 @@ export function TechnicianApp() {
   useEffect(() => {
     const controller = new AbortController();
     const tick = () =>
-      localApi.status(controller.signal).then(showStatus, (err: Error) => {
+      fetchStatus(controller.signal).then(showStatus, (err: Error) => {
         if (err.name !== 'AbortError') setStatusError(true);
       });
     void tick();
@@ -76,7 +87,7 @@ export function TechnicianApp() {
       controller.abort();
       clearInterval(timer);
     };
-  }, [showStatus, fetchPorts]);
+  }, [fetchStatus, showStatus, fetchPorts]);
 
   const refreshPorts = () => {
     setPortsLoading(true);

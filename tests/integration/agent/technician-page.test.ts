@@ -21,6 +21,7 @@ import { startTechnicianPage, type TechnicianPage } from '../../../agent/technic
 import { listMachinePorts } from '../../../agent/technician/machine-ports.js';
 import type { TerminalDeviceAgent } from '../../../agent/device-agent.js';
 import type { MachinePorts, TechnicianStatus, TestPrintAnswer, TestReadAnswer } from '../../../agent/technician/api-types.js';
+import { freePort, startAgentProcess } from './processes.js';
 
 let h: Harness;
 let agent: TerminalDeviceAgent;
@@ -195,6 +196,9 @@ describe("a terminal's technician page", () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.message).toContain('printer settings on a id_reader');
     expect((await call('PUT', '/local/api/devices', { body: { devices: [], token: 'x'.repeat(20) } })).status).toBe(400);
+    const many = Array.from({ length: 33 }, (_, i) => ({ ...dup, id: `p${i}` }));
+    expect((await call('PUT', '/local/api/devices', { body: { devices: many } })).status).toBe(400);
+    expect((await call('PUT', '/local/api/devices', { body: 'not json' })).status).toBe(400);
     expect(fs.readFileSync(terminalFile, 'utf8')).toBe(before);
   });
 
@@ -210,6 +214,8 @@ describe("a terminal's technician page", () => {
     expect(opaque.status).toBe(403);
     const rebound = await call('PUT', '/local/api/devices', { body: { devices: [] }, headers: { origin: `http://evil.example:${new URL(page.url).port}` } });
     expect(rebound.status).toBe(403);
+    const fetchMeta = await call('POST', '/local/api/devices/kiosk-1-printer/test-print', { body: {}, headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(fetchMeta.status).toBe(403);
     // A form post (no preflight) cannot send JSON.
     expect((await call('POST', '/local/api/devices/kiosk-1-printer/test-print', { headers: { 'content-type': 'text/plain' } })).status).toBe(415);
     expect(emulator.jobs().length).toBe(jobs);
@@ -230,6 +236,28 @@ describe("a terminal's technician page", () => {
     expect(saved).toMatchObject({ hallDefaults: false, token, role: 'kiosk' });
     expect((await call<TechnicianStatus>('GET', '/local/api/status')).body.usesHallDefaults).toBe(false);
   });
+
+  it('says the page is not built when it is not', async () => {
+    const unbuilt = await startTechnicianPage({ agent, terminalFile, port: 0, pageDir: path.join(dir, 'nothing', 'technician') });
+    pages.push(unbuilt);
+    const res = await call<{ error: { message: string } }>('GET', '/', { on: unbuilt });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('npm run build:renderer');
+  });
+
+  it('npm run terminal: terminal.json technicianPort fixes the page\'s port, and the agent prints the address', async () => {
+    const port = await freePort();
+    const agentDir = path.join(dir, 'kiosk-24h');
+    const child = await startAgentProcess({ hallUrl: h.url, terminalId: 'kiosk-24h', dir: agentDir, token: h.token('kiosk-24h'), terminalFile: { hallUrl: h.url, terminalId: 'kiosk-24h', technicianPort: port } });
+    try {
+      await child.waitFor(`technician's page on this machine: http://127.0.0.1:${port}/`);
+      const res = await call<TechnicianStatus>('GET', `http://127.0.0.1:${port}/local/api/status`);
+      expect(res.status).toBe(200);
+      expect(res.body.terminalId).toBe('kiosk-24h');
+    } finally {
+      await child.stop();
+    }
+  }, 60_000);
 
   it('serves the page and its assets only, not the hall\'s other pages or files outside', async () => {
     expect((await call('GET', '/admin/index.html')).status).toBe(404);
