@@ -39,11 +39,6 @@ async function main(): Promise<void> {
     if (res.status === 429) throttled++;
     return res;
   };
-  const countingFetch: typeof fetch = async (input, init) => {
-    const res = await fetch(input, init);
-    if (res.status === 429) throttled++;
-    return res;
-  };
   try {
     const hallId = 'bench-hall';
     const { token } = await central.addHall(hallId, '基准大厅', '150602');
@@ -72,7 +67,7 @@ async function main(): Promise<void> {
       hall: { hall: { id: hallId, areaCode: '150602', utcOffsetMinutes: 480 }, matters: [{ id: 'm-house', code: '000101001000', name: '不动产登记', departmentId: 'dep-land' }] },
       dataDir: dir,
       timers: systemTimers,
-      fetch: countingFetch,
+      http: counting,
     });
     const acked = db.prepare(`SELECT count(*) FROM rating_uploads WHERE state = 'acked'`).pluck();
     const t0 = performance.now();

@@ -3,14 +3,14 @@
 // when sent, must name the hall of the path. Unknown halls still cost a hash
 // so timing says little about which hall ids exist.
 // Dangers: error messages never echo a token.
-import { ApiError, type RequestContext } from '../hall/api/http.js';
+import { ApiError, type RequestContext } from './http.js';
 import type pg from 'pg';
 import { findHall, HALL_ID_PATTERN } from './halls/registry.js';
 import { bearerToken, hashToken, tokenMatches } from './halls/tokens.js';
-import { TokenBuckets, type RateLimit } from './rate-limit.js';
+import { TokenBuckets, type RateLimit, type TrafficKind } from './rate-limit.js';
 
 export interface CentralAuth {
-  authHall(ctx: RequestContext, hallId: string): Promise<void>;
+  authHall(ctx: RequestContext, hallId: string, traffic: TrafficKind): Promise<void>;
   authOperator(ctx: RequestContext): Promise<void>;
 }
 
@@ -20,7 +20,7 @@ export function createAuth(o: { pool: pg.Pool; now(): number; operatorToken?: st
   const dummyHash = hashToken('no such hall');
 
   return {
-    async authHall(ctx, hallId) {
+    async authHall(ctx, hallId, traffic) {
       const header = ctx.req.headers['x-hall-id'];
       if (typeof header === 'string' && header !== hallId) {
         throw new ApiError(401, 'unauthorized', `X-Hall-Id "${header}" does not match the hall of the path "${hallId}"`);
@@ -34,11 +34,11 @@ export function createAuth(o: { pool: pg.Pool; now(): number; operatorToken?: st
       }
       if (!tokenMatches(token, hall.tokenHash)) throw new ApiError(401, 'unauthorized', `the token is not the token of hall "${hallId}"`);
       if (buckets) {
-        const r = buckets.take(hallId, o.now());
+        const r = buckets.take(`${hallId}\n${traffic}`, o.now());
         if (!r.ok) {
           const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
           ctx.res.setHeader('Retry-After', String(seconds));
-          throw new ApiError(429, 'rate_limited', `too many requests from hall "${hallId}"; retry after ${seconds} s`);
+          throw new ApiError(429, 'rate_limited', `too many ${traffic} requests from hall "${hallId}"; retry after ${seconds} s`);
         }
       }
     },

@@ -1,5 +1,6 @@
-// A token bucket per key (hall id): `burst` requests at once, refilled at
-// `perSecond`. Contract: take() never blocks; when the bucket is empty it
+// A token bucket per key — per hall AND per kind of traffic (TrafficKind), so
+// a hall catching up on events after an outage cannot starve its ratings or
+// its datasets: `burst` requests at once, refilled at `perSecond`. Contract: take() never blocks; when the bucket is empty it
 // says how long until the next token, which becomes Retry-After.
 // Dangers: in memory, per server process — several central processes each
 // allow the full rate. Time comes from the caller (injected clock).
@@ -7,6 +8,9 @@ export interface RateLimit {
   burst: number;
   perSecond: number;
 }
+
+/** What a hall's request is for; each kind has its own allowance per hall. */
+export type TrafficKind = 'uplink' | 'downlink' | 'ratings';
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 30, perSecond: 10 };
 

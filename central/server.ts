@@ -12,7 +12,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { ApiError, Router, sendError } from '../hall/api/http.js';
+import { ApiError, Router, sendError } from './http.js';
 import { createAuth } from './auth.js';
 import { CENTRAL_MAX_BODY_BYTES, PROTOCOL_VERSION, type CentralDeps } from './deps.js';
 import { addHall } from './halls/registry.js';

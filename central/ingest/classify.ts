@@ -6,8 +6,8 @@
 // its strings hold no NUL and no lone surrogate (PostgreSQL rejects both in
 // jsonb), its service day is a real calendar date.
 import type { z } from 'zod';
-import { formatPath } from '../../hall/config/load.js';
-import type { BatchEvent } from './batch.js';
+import { formatPath } from '../http.js';
+import type { BatchEvent } from '../../protocol/central/uplink.js';
 import { EVENT_SCHEMAS, NEWEST_SCHEMA_VERSION } from '../../protocol/central/events.js';
 
 export type Classified =

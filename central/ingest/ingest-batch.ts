@@ -13,9 +13,9 @@
 // above enough; never insert events outside this function.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { ApiError } from '../../hall/api/http.js';
+import { ApiError } from '../http.js';
 import { withTransaction } from '../db.js';
-import type { Batch, BatchAnswer, BatchEvent } from './batch.js';
+import type { Batch, BatchAnswer, BatchEvent } from '../../protocol/central/uplink.js';
 import { classify } from './classify.js';
 
 export class SequenceConflict extends Error {

@@ -8,7 +8,7 @@
 // startup (it reads them in pages of 500).
 import type pg from 'pg';
 import { withTransaction } from '../db.js';
-import type { BatchEvent } from './batch.js';
+import type { BatchEvent } from '../../protocol/central/uplink.js';
 import { classify } from './classify.js';
 import { NEWEST_SCHEMA_VERSION } from '../../protocol/central/events.js';
 

@@ -9,7 +9,7 @@
 // stream stay where they are.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { ApiError } from '../../hall/api/http.js';
+import { ApiError } from '../http.js';
 import { withTransaction } from '../db.js';
 
 export type RegisterReason = 'first_start' | 'restored_from_backup';

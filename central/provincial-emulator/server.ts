@@ -10,7 +10,8 @@
 // injected clock.
 // Fault injection (tests): inject() queues faults per endpoint — a delay
 // before or after storing (the latter forces "timeout, outcome unknown"),
-// a 5xx, a 429 with Retry-After, a dropped connection; expireTokens().
+// a 5xx before or after storing, a 200 cut off after storing, a 429 with
+// Retry-After, a dropped connection; expireTokens().
 // Danger: test tool only — keeps everything in memory, no TLS.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +24,10 @@ export type EmulatorEndpoint = 'token' | 'submit' | 'query';
 export type Fault =
   /** Waits `ms` before answering; `afterStore` true stores the rating first (the client times out, the rating IS there). */
   | { kind: 'delay'; ms: number; afterStore: boolean }
-  | { kind: 'status'; status: number }
+  /** Answers `status`; with `afterStore` (submit) the rating is stored first — a gateway's 5xx after the commit. */
+  | { kind: 'status'; status: number; afterStore?: boolean }
+  /** Stores the rating (submit), then answers 200 with the body cut in half and the connection closed. */
+  | { kind: 'truncate' }
   | { kind: 'rate_limit'; retryAfterSeconds: number }
   /** Stores the rating (submit), then destroys the socket without an answer. */
   | { kind: 'drop' };
@@ -137,7 +141,7 @@ export class ProvincialEmulator {
         if (typeof b.assessNumber === 'number') log.assessNumber = b.assessNumber;
       }
       const fault = this.takeFault(endpoint);
-      if (fault?.kind === 'status') return send(fault.status, { code: 'SERVER_ERROR', msg: 'injected server error' });
+      if (fault?.kind === 'status' && !fault.afterStore) return send(fault.status, { code: 'SERVER_ERROR', msg: 'injected server error' });
       if (fault?.kind === 'rate_limit') return send(429, { code: 'RATE_LIMITED', msg: '请求过于频繁' }, { 'retry-after': String(fault.retryAfterSeconds) });
       if (fault?.kind === 'delay' && !fault.afterStore) await sleep(fault.ms);
 
@@ -175,6 +179,14 @@ export class ProvincialEmulator {
       if (fault?.kind === 'drop') {
         log.status = -1;
         res.socket?.destroy();
+        return;
+      }
+      if (fault?.kind === 'status') return send(fault.status, { code: 'SERVER_ERROR', msg: 'injected server error after storing' });
+      if (fault?.kind === 'truncate') {
+        // No Content-Length, connection closed: the client cannot tell the cut from the end.
+        log.status = 200;
+        const text = JSON.stringify({ code: '0', msg: '成功' });
+        res.socket?.end(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${text.slice(0, text.length >> 1)}`);
         return;
       }
       if (fault?.kind === 'delay' && fault.afterStore) await sleep(fault.ms);

@@ -1,6 +1,9 @@
 // Central's forwarder: uploads received ratings from rating_forwards to the
-// provincial 好差评 system, with the hall's own uploader, state machine and
-// provincial profile (hall/sync/ratings/) — one implementation, two outboxes.
+// provincial 好差评 system, with the same uploader, state machine, provincial
+// profile and sync kernel as the hall (protocol/central/ratings/,
+// protocol/sync/) — one implementation, two outboxes. Like the hall, it never
+// re-sends a rating whose outcome is unknown (timeout, connection lost, a
+// cut-off answer, 5xx) without first asking the province by case number.
 // Contract: start() and every run turn forwards left in `sent` by a crashed
 // process into `unknown` (checked before any re-send) — only those sent more
 // than the request timeout + RECOVERY_MARGIN_MS ago, so a forward another
@@ -12,7 +15,7 @@
 // with a simulated clock, drive it with runOnce() instead of start().
 import type pg from 'pg';
 import { ProvincialDestination } from '../../protocol/central/ratings/provincial-client.js';
-import type { FetchLike } from '../../protocol/sync/fetch-json.js';
+import { nodeHttpClient, type HttpClient, type NodeHttpClient } from '../../protocol/sync/http-client.js';
 import type { RatingChannel } from '../../protocol/central/ratings/profiles/types.js';
 import { RatingUploader, type RatingDestination, type RunSummary } from '../../protocol/central/ratings/uploader.js';
 import { PgRatingForwards } from './pg-outbox.js';
@@ -44,13 +47,15 @@ export class RatingForwarder {
   private readonly runs = new SerialRuns<RunSummary>();
   private rerun = false;
   private starting: Promise<void> | null = null;
+  private ownHttp: NodeHttpClient | null = null;
 
   constructor(
     private readonly o: {
       pool: pg.Pool;
       now(): number;
       provincial: ProvincialForwardingOptions;
-      fetch?: FetchLike;
+      /** The sync kernel's HTTP client; default: one of its own, closed by stop(). */
+      http?: HttpClient;
       random?: () => number;
       destination?: RatingDestination;
       log?: (line: string) => void;
@@ -63,7 +68,7 @@ export class RatingForwarder {
         id: PROVINCIAL_DESTINATION_ID,
         baseUrl: o.provincial.url.replace(/\/+$/, ''),
         credentials: { clientId: o.provincial.clientId, clientSecret: o.provincial.clientSecret },
-        fetch: o.fetch ?? fetch,
+        http: o.http ?? (this.ownHttp = nodeHttpClient()),
         now: o.now,
         timeoutMs: o.provincial.timeoutMs ?? 15_000,
         encode: { utcOffsetMinutes: o.provincial.utcOffsetMinutes ?? 480, channelCodes: o.provincial.channelCodes },
@@ -96,6 +101,7 @@ export class RatingForwarder {
     this.timer = null;
     await this.starting?.catch(() => undefined);
     await stopping;
+    this.ownHttp?.close();
   }
 
   poke(): void {

@@ -18,30 +18,41 @@ export type ReceiveStatus = 'accepted' | 'duplicate';
 
 /** Stores the rating once and queues its forward to `destination` (same transaction). */
 export async function receiveRating(pool: pg.Pool, now: number, r: RatingRecord, destination: string): Promise<ReceiveStatus> {
+  return (await receiveRatings(pool, now, [r], destination))[0]!;
+}
+
+/** receiveRating for a batch, in ONE transaction: every rating with its forward, or none. */
+export async function receiveRatings(pool: pg.Pool, now: number, records: readonly RatingRecord[], destination: string): Promise<ReceiveStatus[]> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const inserted = await client.query(
-      `INSERT INTO ratings_received (rating_id, hall_id, case_number, assess_number, level, channel, rated_at, matter_code, matter_name, area_code, dept_code, comment, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ON CONFLICT DO NOTHING`,
-      [r.ratingId, r.hallId, r.caseNumber, r.assessNumber, r.level, r.channel, r.ratedAt, r.matterCode, r.matterName, r.areaCode, r.deptCode, r.comment, now],
-    );
-    if (inserted.rowCount === 1) {
-      await client.query(
-        `INSERT INTO rating_forwards (rating_id, destination, assess_number, state, next_attempt_at, created_at, updated_at)
-         VALUES ($1, $2, $3, 'pending', $4, $4, $4) ON CONFLICT DO NOTHING`,
-        [r.ratingId, destination, r.assessNumber, now],
-      );
-    }
+    const out: ReceiveStatus[] = [];
+    for (const r of records) out.push(await receiveOne(client, now, r, destination));
     await client.query('COMMIT');
-    return inserted.rowCount === 1 ? 'accepted' : 'duplicate';
+    return out;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
     client.release();
   }
+}
+
+async function receiveOne(client: pg.PoolClient, now: number, r: RatingRecord, destination: string): Promise<ReceiveStatus> {
+  const inserted = await client.query(
+    `INSERT INTO ratings_received (rating_id, hall_id, case_number, assess_number, level, channel, rated_at, matter_code, matter_name, area_code, dept_code, comment, received_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ON CONFLICT DO NOTHING`,
+    [r.ratingId, r.hallId, r.caseNumber, r.assessNumber, r.level, r.channel, r.ratedAt, r.matterCode, r.matterName, r.areaCode, r.deptCode, r.comment, now],
+  );
+  if (inserted.rowCount === 1) {
+    await client.query(
+      `INSERT INTO rating_forwards (rating_id, destination, assess_number, state, next_attempt_at, created_at, updated_at)
+       VALUES ($1, $2, $3, 'pending', $4, $4, $4) ON CONFLICT DO NOTHING`,
+      [r.ratingId, destination, r.assessNumber, now],
+    );
+  }
+  return inserted.rowCount === 1 ? 'accepted' : 'duplicate';
 }
 
 interface ForwardDbRow {

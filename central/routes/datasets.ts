@@ -9,7 +9,7 @@
 // larger catalogs are published in-process with publishDataset() (the
 // benchmark does) or as several change sets.
 import { z } from 'zod';
-import { ApiError, readBody, type RequestContext, type Router } from '../../hall/api/http.js';
+import { ApiError, readBody, type RequestContext, type Router } from '../http.js';
 import { datasetKey, isDatasetName, type DatasetName } from '../../protocol/central/downlink/schemas.js';
 import { CENTRAL_MAX_BODY_BYTES, type CentralDeps } from '../deps.js';
 import { publishDataset, PublicationRejected, UnknownHall, type Publication } from '../datasets/publish.js';
@@ -29,7 +29,7 @@ export function registerDatasetsRoutes(router: Router, deps: CentralDeps): void 
 
   router.add('GET', `${base}/:name`, async (ctx) => {
     const hallId = ctx.params.hallId!;
-    await deps.authHall(ctx, hallId);
+    await deps.authHall(ctx, hallId, 'downlink');
     const dataset = datasetOf(ctx);
     const since = intParam(ctx, 'since', true)!;
     return refetchOn410(() => datasetDelta(deps.pool, hallId, dataset, since, MAX_DELTA_CHANGES));
@@ -37,7 +37,7 @@ export function registerDatasetsRoutes(router: Router, deps: CentralDeps): void 
 
   router.add('GET', `${base}/:name/snapshot`, async (ctx) => {
     const hallId = ctx.params.hallId!;
-    await deps.authHall(ctx, hallId);
+    await deps.authHall(ctx, hallId, 'downlink');
     const dataset = datasetOf(ctx);
     const version = intParam(ctx, 'version', false);
     const limit = intParam(ctx, 'limit', false) ?? DEFAULT_PAGE_SIZE;

@@ -4,7 +4,7 @@
 //   GET /v1/quarantine?hallId=&limit=     the newest quarantined events with their reasons
 // Contract: read-only; raw poison is returned as stored (event payloads never
 // carry identity data — hall/domain/events.ts); at most 500 rows at once.
-import { ApiError, type Router } from '../../hall/api/http.js';
+import { ApiError, type Router } from '../http.js';
 import type { CentralDeps } from '../deps.js';
 
 export interface HallStatus {

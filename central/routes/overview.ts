@@ -2,7 +2,7 @@
 // operator (operator token). Contract: both dates required, from ≤ to, at
 // most 400 days; answers { from, to, days: OverviewDay[] } (days with events
 // only, ordered by hall then day).
-import { ApiError, type Router } from '../../hall/api/http.js';
+import { ApiError, type Router } from '../http.js';
 import type { CentralDeps } from '../deps.js';
 import { isCalendarDay } from '../ingest/classify.js';
 import { overview } from '../overview/overview.js';

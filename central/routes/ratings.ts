@@ -2,20 +2,27 @@
 // docs/rating-upload.md):
 //   POST /v1/ratings             (hall token + X-Hall-Id) national-profile body →
 //                                200 {status: accepted|duplicate} | 422 rejected(reason)
+//   POST /v1/ratings/batch       (hall token + X-Hall-Id) {ratings: [body, …]} (≤ 100) →
+//                                200 {results: [{status: accepted|duplicate|rejected, reason?}]}
+//                                (protocol/central/ratings/batch.ts), one transaction
 //   GET  /v1/ratings/{ratingId}  (hall token + X-Hall-Id) → 200 {ratingId, forward} | 404 not_found
 //                                — the check a hall makes after a timeout, before re-sending
 //   GET  /v1/rating-forwards     (operator token) forwarding status: counts, rejected, oldest age
-// Contract: each ratingId (and each hall case + assessNumber) is stored once,
+// Contract: ratings have their own rate limit per hall (kind "ratings"), so a
+// hall catching up on events does not starve them. Each ratingId (and each
+// hall case + assessNumber) is stored once,
 // together with its forward, in one transaction; the forwarder then sends it
 // to the provincial system when one is configured (else forwards stay pending,
 // visibly). Danger: validation reasons go back to the hall verbatim; they must
 // never include secrets.
 import { z } from 'zod';
-import { ApiError, readBody, type RequestContext, type Router } from '../../hall/api/http.js';
+import { ApiError, readBody, type RequestContext, type Router } from '../http.js';
 import { decodeNational } from '../../protocol/central/ratings/profiles/national.js';
 import { CENTRAL_MAX_BODY_BYTES, type CentralDeps } from '../deps.js';
 import { RatingForwarder, PROVINCIAL_DESTINATION_ID, type ProvincialForwardingOptions } from '../ratings/forwarder.js';
-import { PgRatingForwards, receiveRating } from '../ratings/pg-outbox.js';
+import { PgRatingForwards, receiveRating, receiveRatings } from '../ratings/pg-outbox.js';
+import { ratingBatchRequestSchema, type RatingResult } from '../../protocol/central/ratings/batch.js';
+import type { RatingRecord } from '../../protocol/central/ratings/profiles/types.js';
 
 export interface RatingRoutesOptions {
   provincial?: ProvincialForwardingOptions;
@@ -44,7 +51,7 @@ export function registerRatingsRoutes(router: Router, deps: CentralDeps, o: Rati
 
   router.add('POST', '/v1/ratings', async (ctx) => {
     const hallId = hallIdOf(ctx);
-    await deps.authHall(ctx, hallId);
+    await deps.authHall(ctx, hallId, 'ratings');
     const raw = await readBody(ctx.req, z.unknown(), CENTRAL_MAX_BODY_BYTES);
     const decoded = decodeNational(raw, offset);
     if (!decoded.ok) throw new ApiError(422, 'rejected', decoded.reason);
@@ -54,9 +61,27 @@ export function registerRatingsRoutes(router: Router, deps: CentralDeps, o: Rati
     return { status };
   });
 
+  router.add('POST', '/v1/ratings/batch', async (ctx) => {
+    const hallId = hallIdOf(ctx);
+    await deps.authHall(ctx, hallId, 'ratings');
+    const { ratings } = await readBody(ctx.req, ratingBatchRequestSchema, CENTRAL_MAX_BODY_BYTES);
+    const results: RatingResult[] = [];
+    const valid: { index: number; record: RatingRecord }[] = [];
+    ratings.forEach((raw, index) => {
+      const decoded = decodeNational(raw, offset);
+      if (!decoded.ok) results[index] = { status: 'rejected', reason: decoded.reason };
+      else if (decoded.record.hallId !== hallId) results[index] = { status: 'rejected', reason: `hallId "${decoded.record.hallId}" in the body is not the hall of this token (${hallId})` };
+      else valid.push({ index, record: decoded.record });
+    });
+    const stored = await receiveRatings(deps.pool, deps.now(), valid.map((v) => v.record), PROVINCIAL_DESTINATION_ID);
+    valid.forEach((v, k) => (results[v.index] = { status: stored[k]! }));
+    if (stored.includes('accepted')) forwarder?.poke();
+    return { results };
+  });
+
   router.add('GET', '/v1/ratings/:ratingId', async (ctx) => {
     const hallId = hallIdOf(ctx);
-    await deps.authHall(ctx, hallId);
+    await deps.authHall(ctx, hallId, 'ratings');
     const { rows } = await deps.pool.query<{ hall_id: string }>('SELECT hall_id FROM ratings_received WHERE rating_id = $1', [ctx.params.ratingId]);
     if (rows[0]?.hall_id !== hallId) throw new ApiError(404, 'not_found', `no rating ${ctx.params.ratingId} from hall ${hallId}`);
     const forward = await store.get(ctx.params.ratingId!, PROVINCIAL_DESTINATION_ID);

@@ -66,8 +66,8 @@ export const ratingUploadSchema = z
     notRated: notRatedPolicySchema.default({ policy: 'skip' }),
     /** Only ratings of the last N days are queued (first start, or a changed destination). */
     lookbackDays: z.number().int().min(1).max(366).default(30),
-    /** Uploads per run (sent one at a time). */
-    batchSize: z.number().int().min(1).max(100).default(10),
+    /** Uploads per run: to central in ONE request (POST /v1/ratings/batch), to a province one request each. */
+    batchSize: z.number().int().min(1).max(100).default(100),
     requestTimeoutSeconds: z.number().min(1).max(120).default(15),
     /** How often the worker looks for new ratings when nothing is due sooner. */
     pollSeconds: z.number().int().min(1).max(3600).default(15),

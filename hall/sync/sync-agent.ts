@@ -18,7 +18,8 @@ import { UplinkWorker, readToken } from './uplink/uplink-worker.js';
 import { readSyncStatus, type SyncStatusDTO } from './status.js';
 import { DatasetReader } from './downlink/dataset-reader.js';
 import { DownlinkWorker } from './downlink/worker.js';
-import { CentralFailure, DownlinkClient } from './downlink/central-client.js';
+import { DownlinkClient } from './downlink/central-client.js';
+import { SyncFailure } from '../../protocol/sync/failure.js';
 import { createRatingUploadWorker } from './ratings/create.js';
 import type { RatingUploadWorker } from './ratings/worker.js';
 
@@ -62,7 +63,7 @@ export class SyncAgent {
           try {
             return readToken(tokenFile);
           } catch (err) {
-            throw new CentralFailure('no_token', (err as Error).message, true);
+            throw new SyncFailure('retry', 'no_token', (err as Error).message);
           }
         },
       };
@@ -84,7 +85,7 @@ export class SyncAgent {
     }
     // Uploads to central (national profile) must name the hall as central knows it (sync.hallId).
     const hall = { ...config, hall: { ...config.hall, id: this.settings.hallId } };
-    if (config.ratingUpload) this.ratingUploads = createRatingUploadWorker({ db, config: config.ratingUpload, hall, dataDir, timers, log });
+    if (config.ratingUpload) this.ratingUploads = createRatingUploadWorker({ db, config: config.ratingUpload, hall, dataDir, timers, log, http: this.client(nodeHttpClient()) });
   }
 
   private client(c: NodeHttpClient): NodeHttpClient {

@@ -1,5 +1,5 @@
-// Retry delays for the uplink: exponential backoff with full jitter
-// (delay = random × min(cap, base × 2^attempt)), and Retry-After honoured.
+// The sync kernel's one backoff (uplink, downlink, rating upload, central's forwarder):
+// exponential with full jitter (delay = random × min(cap, base × 2^attempt)), Retry-After honoured.
 // Contract: pure; `random` is injected (returns [0, 1)), so tests pin it.
 // A server's Retry-After is a floor: the worker never comes back earlier,
 // and never later than the cap unless the server itself asks for longer.

@@ -1,11 +1,16 @@
-// A small HTTP client for the uplink (fetch-like, injected into the worker):
-// one request in, status + headers + body text out, over node:http/https with
-// keep-alive. Contract: resolves with every HTTP answer (2xx–5xx alike) and
-// rejects only with HttpTransportError — "network" (refused, reset, DNS …) or
-// "timeout" (no complete answer within timeoutMs; the request may or may not
-// have reached the server, so the caller must treat the outcome as unknown).
+// The sync kernel's one HTTP client (uplink, downlink, rating upload, and
+// central's forwarder to the province): one request in, status + headers +
+// body text out, over node:http/https with keep-alive.
+// Contract: resolves with every complete HTTP answer (2xx–5xx alike) and
+// rejects only with HttpTransportError — "network" (refused, reset, DNS, an
+// answer that broke off …) or "timeout" (no complete answer within
+// timeoutMs). `sent` says whether the request may have reached the server:
+// false only when the connection was never made (refused, DNS, no route), so
+// a retry is safe; true otherwise — the outcome is unknown (failure.ts).
 // Dangers: the timeout uses a real timer (it bounds real I/O, not hall time);
-// answers larger than maxResponseBytes are cut off with a network error.
+// answers larger than maxResponseBytes are cut off with a network error. An
+// answer without Content-Length ends when the server closes: a cut-off body
+// then looks complete — failure.ts treats an unreadable 2xx as unknown.
 import http from 'node:http';
 import https from 'node:https';
 
@@ -26,10 +31,15 @@ export interface HttpResponse {
 
 export type HttpClient = (request: HttpRequest) => Promise<HttpResponse>;
 
+/** Connection errors that mean the request never left this machine. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+
 export class HttpTransportError extends Error {
   constructor(
     readonly kind: 'network' | 'timeout',
     message: string,
+    /** The request may have reached the server (false: it certainly did not). */
+    readonly sent: boolean = true,
   ) {
     super(message);
     this.name = 'HttpTransportError';
@@ -50,7 +60,7 @@ export function nodeHttpClient(options: { maxResponseBytes?: number } = {}): Nod
       try {
         url = new URL(request.url);
       } catch {
-        reject(new HttpTransportError('network', `not a valid URL: ${request.url}`));
+        reject(new HttpTransportError('network', `not a valid URL: ${request.url}`, false));
         return;
       }
       const secure = url.protocol === 'https:';
@@ -91,7 +101,10 @@ export function nodeHttpClient(options: { maxResponseBytes?: number } = {}): Nod
         fail(new HttpTransportError('timeout', `no answer from ${url.host} within ${request.timeoutMs} ms`));
         req.destroy();
       }, request.timeoutMs);
-      req.on('error', (err: NodeJS.ErrnoException) => fail(new HttpTransportError('network', `cannot reach ${url.host}: ${err.code ?? err.message}`)));
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        const never = err.code !== undefined && NEVER_SENT.has(err.code);
+        fail(new HttpTransportError('network', `${never ? 'cannot reach' : 'connection to'} ${url.host}${never ? '' : ' lost'}: ${err.code ?? err.message}`, !never));
+      });
       req.end(body);
     })) as NodeHttpClient;
   client.close = () => {

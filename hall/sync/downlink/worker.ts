@@ -15,7 +15,9 @@
 // name datasets, versions and keys only.
 import type { Db } from '../../store/db.js';
 import type { Timers } from '../../runtime/timers.js';
-import { CentralFailure, type DownlinkClient } from './central-client.js';
+import { SyncFailure } from '../../../protocol/sync/failure.js';
+import { retryDelay } from '../../../protocol/sync/backoff.js';
+import type { DownlinkClient } from './central-client.js';
 import { DatasetStore, DownlinkRefusal, type DatasetStateRow } from './dataset-store.js';
 import { datasetNames, type DatasetName } from '../../../protocol/central/downlink/schemas.js';
 
@@ -162,11 +164,9 @@ export class DownlinkWorker {
     this.schedule(this.backoff(retryAfter || null));
   }
 
-  /** Full jitter: a random share of min(cap, base · 2^(failures−1)), never below Retry-After. */
+  /** The kernel's backoff (protocol/sync/backoff.ts) after `failures` failed rounds. */
   private backoff(retryAfterMs: number | null): number {
-    const ceiling = Math.min(this.capMs, this.baseMs * 2 ** Math.max(0, Math.min(30, this.failures - 1)));
-    const delay = Math.max(1, Math.floor(this.random() * ceiling));
-    return retryAfterMs !== null ? Math.max(delay, retryAfterMs) : delay;
+    return retryDelay(Math.max(0, this.failures - 1), { baseMs: this.baseMs, capMs: this.capMs }, this.random, retryAfterMs);
   }
 
   private async round(): Promise<DatasetOutcome[]> {
@@ -233,7 +233,7 @@ export class DownlinkWorker {
       }
       if (!gone) return this.complete(dataset, now());
     }
-    throw new CentralFailure('must_refetch', `${dataset}: central kept withdrawing the snapshot version while it was being loaded`, true);
+    throw new SyncFailure('retry', 'must_refetch', `${dataset}: central kept withdrawing the snapshot version while it was being loaded`);
   }
 
   private complete(dataset: DatasetName, now: number): DatasetOutcome {
@@ -255,9 +255,10 @@ export class DownlinkWorker {
       this.log(`downlink: ${dataset} refused (${err.code}): ${err.message}`);
       return { dataset, result: 'refused', code: err.code, reason: err.message };
     }
-    if (err instanceof CentralFailure) {
+    if (err instanceof SyncFailure) {
       this.store.recordError(dataset, err.code, err.message, at);
-      return { dataset, result: 'failed', code: err.code, reason: err.message, transient: err.transient, ...(err.retryAfterMs !== null ? { retryAfterMs: err.retryAfterMs } : {}) };
+      const transient = err.kind === 'retry' || err.kind === 'unknown';
+      return { dataset, result: 'failed', code: err.code, reason: err.message, transient, ...(err.retryAfterMs !== null ? { retryAfterMs: err.retryAfterMs } : {}) };
     }
     const message = (err as Error).message ?? String(err);
     this.store.recordError(dataset, 'internal', message, at);

@@ -17,7 +17,7 @@ import type { Db } from '../../store/db.js';
 import type { Timers } from '../../runtime/timers.js';
 import type { RatingUploadConfig } from '../../config/rating-upload-schema.js';
 import { CentralDestination } from './destinations/central-client.js';
-import type { FetchLike } from '../../../protocol/sync/fetch-json.js';
+import { nodeHttpClient, type HttpClient } from '../../../protocol/sync/http-client.js';
 import { ProvincialDestination } from '../../../protocol/central/ratings/provincial-client.js';
 import type { HallRatingContext } from './sqlite-outbox.js';
 import type { RatingDestination } from '../../../protocol/central/ratings/uploader.js';
@@ -65,14 +65,14 @@ export function hallRatingContext(hall: HallPartsForRatings, config: RatingUploa
   };
 }
 
-export function createDestination(o: { config: RatingUploadConfig; hall: HallPartsForRatings; dataDir: string; fetch: FetchLike; now(): number }): RatingDestination {
+export function createDestination(o: { config: RatingUploadConfig; hall: HallPartsForRatings; dataDir: string; http: HttpClient; now(): number }): RatingDestination {
   const d = o.config.destination;
   const file = path.isAbsolute(d.credentialsFile) ? d.credentialsFile : path.join(o.dataDir, d.credentialsFile);
   const creds = () => readCredentials(file, d.profile);
   const common = {
     id: d.id,
     baseUrl: d.url.replace(/\/+$/, ''),
-    fetch: o.fetch,
+    http: o.http,
     now: o.now,
     timeoutMs: o.config.requestTimeoutSeconds * 1000,
     encode: { utcOffsetMinutes: o.hall.hall.utcOffsetMinutes, channelCodes: o.config.channelCodes },
@@ -91,11 +91,12 @@ export function createRatingUploadWorker(o: {
   hall: HallPartsForRatings;
   dataDir: string;
   timers: Timers;
-  fetch?: FetchLike;
+  /** The sync kernel's HTTP client; default: a keep-alive node:http client of its own. */
+  http?: HttpClient;
   random?: () => number;
   log?: (line: string) => void;
 }): RatingUploadWorker {
-  const destination = createDestination({ config: o.config, hall: o.hall, dataDir: o.dataDir, fetch: o.fetch ?? fetch, now: () => o.timers.now() });
+  const destination = createDestination({ config: o.config, hall: o.hall, dataDir: o.dataDir, http: o.http ?? nodeHttpClient(), now: () => o.timers.now() });
   return new RatingUploadWorker({
     db: o.db,
     config: o.config,

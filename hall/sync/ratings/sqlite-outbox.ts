@@ -4,7 +4,8 @@
 // send time from ratings + tickets + the configuration (matter codes,
 // department codes), so a corrected setting applies to everything not yet sent.
 // Contract: update() is a compare-and-set on the state; every write is a
-// single statement (atomic, durable with synchronous=FULL).
+// single statement (atomic, durable with synchronous=FULL); updateMany() is
+// the same for a batch's rows in one transaction.
 // Danger: not_rated is never given a level here except under the explicit
 // `system_default` policy (then with the system_default channel).
 // Personal data: none is read (no ticket_identities access).
@@ -157,6 +158,11 @@ export class SqliteRatingOutbox implements RatingOutboxStore {
 
   async update(row: UploadRow, expected: UploadState, patch: UploadPatch): Promise<boolean> {
     return this.write(row, expected, patch);
+  }
+
+  /** A batch's rows in one transaction: one fsync instead of one per row. */
+  async updateMany(changes: readonly { row: UploadRow; expected: UploadState; patch: UploadPatch }[]): Promise<boolean[]> {
+    return this.db.transaction(() => changes.map((c) => this.write(c.row, c.expected, c.patch)))();
   }
 
   private write(row: UploadRow, expected: UploadState, patch: UploadPatch): boolean {

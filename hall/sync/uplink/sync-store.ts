@@ -232,12 +232,3 @@ export function serialiseEvent(row: OutboxRow): string {
   }
   return `${head.slice(0, -1)},"payload":${payload}}`;
 }
-
-/** The request body for a batch. */
-export function batchBody(batchId: string, stream: string, items: readonly string[]): string {
-  return `{"batchId":${JSON.stringify(batchId)},"stream":${JSON.stringify(stream)},"events":[${items.join(',')}]}`;
-}
-
-export function envelopeBytes(batchId: string, stream: string): number {
-  return Buffer.byteLength(batchBody(batchId, stream, []), 'utf8');
-}

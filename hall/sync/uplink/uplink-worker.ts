@@ -8,13 +8,17 @@
 //    a retry — or a restart after a crash — re-sends the very same batch;
 //  - the cursor moves only to central's ackSeq, in a SQLite transaction with
 //    the quarantined events; a gap central reports below the cursor moves it back;
-//  - failures: network/timeout/408/429/5xx → exponential backoff with full
-//    jitter (Retry-After honoured); 409 sequence_conflict → re-register (new
-//    stream) and resume; 404 unknown_stream (central restored from a backup
-//    older than the stream) → re-register as restored_from_backup with the
-//    cursor as lastSeq, so central's min(...) base makes the hall re-send
-//    what central lost; other 4xx / unreadable answers → "blocked", shown to
-//    the manager, retried at the backoff cap;
+//  - failures, in the kernel's taxonomy (protocol/sync/failure.ts): retry
+//    (not reached, 408, 429) and unknown (timeout, connection lost, a cut-off
+//    or unreadable answer, 5xx) → exponential backoff with full jitter
+//    (Retry-After honoured), then the SAME batch again — that re-send is the
+//    check, central keeps one answer per batchId and per seq; refused 409
+//    sequence_conflict → re-register (new stream) and resume; refused 404
+//    unknown_stream (central restored from a backup older than the stream) →
+//    re-register as restored_from_backup with the cursor as lastSeq, so
+//    central's min(...) base makes the hall re-send what central lost; other
+//    refusals and protocol errors → "blocked" with the reason, shown to the
+//    manager, tried again at the backoff cap;
 //  - every exchange's X-Server-Time measures the clock drift; a central clock
 //    within the guard is merged into the hall's HLC, one beyond it is flagged.
 // Memory is bounded by one batch whatever the backlog.
@@ -28,8 +32,10 @@ import type { SyncSettings } from '../../config/sync-schema.js';
 import type { HttpClient } from '../../../protocol/sync/http-client.js';
 import { HlcDriftError, type Hlc } from '../hlc.js';
 import { retryDelay } from '../../../protocol/sync/backoff.js';
-import { CentralClient, CentralError, type ExchangeTiming, type PushAnswer } from './central-client.js';
-import { batchBody, envelopeBytes, SyncStore, type InflightBatch } from './sync-store.js';
+import { SyncFailure, type ExchangeTiming } from '../../../protocol/sync/failure.js';
+import { batchBody, envelopeBytes, type PushAnswer } from '../../../protocol/central/uplink.js';
+import { CentralClient, isReRegister } from './central-client.js';
+import { SyncStore, type InflightBatch } from './sync-store.js';
 
 export type UplinkState = 'idle' | 'sending' | 'backing_off' | 'blocked' | 'stopped';
 
@@ -235,7 +241,7 @@ export class UplinkWorker {
     try {
       return await this.stepUnsafe();
     } catch (err) {
-      if (err instanceof CentralError) return this.failed(err);
+      if (err instanceof SyncFailure) return this.failed(err);
       if (err instanceof TokenError) {
         this.recordError({ code: 'no_token', message: err.message, httpStatus: null });
         return { kind: 'blocked', delayMs: this.deps.settings.backoffCapMs, message: err.message };
@@ -352,7 +358,7 @@ export class UplinkWorker {
       }
       return null;
     } catch (err) {
-      if (err instanceof CentralError && err.failure.kind === 'sequence_conflict') return this.reRegister(local, err.failure.message);
+      if (err instanceof SyncFailure && isReRegister(err.code, err.status) === 'sequence_conflict') return this.reRegister(local, err.message);
       throw err;
     }
   }
@@ -370,21 +376,21 @@ export class UplinkWorker {
     return { kind: 'registered', stream: ex.value.stream, ackSeq: ex.value.ackSeq };
   }
 
-  private async failed(err: CentralError): Promise<StepResult> {
-    const f = err.failure;
-    if (err.exchange) this.exchanged(err.exchange);
-    if (f.kind === 'sequence_conflict') {
+  private async failed(f: SyncFailure): Promise<StepResult> {
+    if (f.timing) this.exchanged(f.timing);
+    const again = isReRegister(f.code, f.status);
+    if (again === 'sequence_conflict') {
       const stream = this.store.currentStream();
       const agreed = f.seq !== null ? f.seq - 1 : stream ? this.store.cursor(stream) : 0;
       this.recordError({ code: 'sequence_conflict', message: `${f.message}: this hall was restored from an older copy; continuing in a new stream`, httpStatus: 409 });
       try {
         return await this.reRegister(Math.max(0, agreed), f.message);
-      } catch (again) {
-        if (again instanceof CentralError) return this.failed(again);
-        throw again;
+      } catch (next) {
+        if (next instanceof SyncFailure) return this.failed(next);
+        throw next;
       }
     }
-    if (f.kind === 'unknown_stream') {
+    if (again === 'unknown_stream') {
       // Central was restored from a backup older than our stream: it lost the stream and
       // everything in it. Register again with our cursor as lastSeq; central's base is
       // min(lastSeq, what it still holds), so we re-send from what it really has.
@@ -393,19 +399,18 @@ export class UplinkWorker {
       this.recordError({ code: 'unknown_stream', message: `${f.message}: central was restored from an older backup; registering again`, httpStatus: 404 });
       try {
         return await this.reRegister(cursor, f.message);
-      } catch (again) {
-        if (again instanceof CentralError && again.failure.kind !== 'unknown_stream') return this.failed(again);
-        throw again;
+      } catch (next) {
+        if (next instanceof SyncFailure && isReRegister(next.code, next.status) !== 'unknown_stream') return this.failed(next);
+        throw next;
       }
     }
-    const httpStatus = 'status' in f ? f.status : null;
-    const code = 'code' in f ? f.code : f.kind;
-    this.recordError({ code, message: f.message, httpStatus });
-    if (f.kind === 'blocked') {
+    this.recordError({ code: f.code, message: f.message, httpStatus: f.status });
+    if (f.kind === 'refused' || f.kind === 'protocol') {
       this.log(`uplink blocked: ${f.message}`);
       return { kind: 'blocked', delayMs: this.deps.settings.backoffCapMs, message: f.message };
     }
-    const delayMs = this.nextRetryDelay(f.kind === 'retry' ? f.retryAfterMs : null);
+    // retry or unknown: the same batch again after the backoff (central answers a replay as before).
+    const delayMs = this.nextRetryDelay(f.retryAfterMs);
     this.log(`uplink retry in ${delayMs} ms: ${f.message}`);
     return { kind: 'retry', delayMs, message: f.message };
   }

@@ -5,8 +5,11 @@
 //   - the token is fetched lazily, reused until shortly before it expires, and
 //     on a "token expired/invalid" answer refreshed ONCE and the call retried;
 //   - submit answers: 200 → acked; DUPLICATE → acked (duplicate); 4xx with a
-//     reason → rejected; 429 → retry after Retry-After; 5xx → retry;
-//     timeout → unknown (the uploader checks before re-sending).
+//     reason → rejected; 429 → retry after Retry-After; everything that may
+//     have stored the rating — 5xx, timeout, connection lost, an answer cut
+//     off — → unknown: the uploader queries by case number before any
+//     re-send (the kernel's taxonomy, protocol/sync/failure.ts);
+//   - requests go through the sync kernel's one HTTP client (injected).
 // Credentials may be a reader called at each token fetch (the file is read
 // lazily: a missing file is reported by problem(), never thrown at start).
 // Danger: credentials come from the credentials file and are never logged or
@@ -15,7 +18,9 @@ import { provincialProfile } from './profiles/provincial.js';
 import type { EncodeOptions, RatingRecord } from './profiles/types.js';
 import type { CheckOutcome, SendOutcome } from './state-machine.js';
 import type { RatingDestination } from './uploader.js';
-import { errorText, requestJson, retryAfterMs, type FetchLike, type HttpResult } from '../../sync/fetch-json.js';
+import type { HttpClient } from '../../sync/http-client.js';
+import { errorParts, failureOf, send, SyncFailure, type Answer } from '../../sync/failure.js';
+import { outcomeOfFailure } from './state-machine.js';
 
 export const PROVINCIAL_PATHS = {
   token: '/api/v1/token',
@@ -32,7 +37,7 @@ export interface ProvincialClientOptions {
   id?: string;
   baseUrl: string;
   credentials: ProvincialCredentials | (() => ProvincialCredentials);
-  fetch: FetchLike;
+  http: HttpClient;
   now(): number;
   timeoutMs: number;
   encode: EncodeOptions;
@@ -70,54 +75,59 @@ export class ProvincialDestination implements RatingDestination {
     const body = provincialProfile.encode(record, this.o.encode); // ProfileError → rejected by the uploader
     const res = await this.authed('POST', PROVINCIAL_PATHS.submit, body);
     if ('outcome' in res) return res.outcome;
-    const r = res.result;
-    if (r.kind === 'unreached') return { kind: 'retry', reason: r.reason };
-    if (r.kind === 'unknown') return { kind: 'unknown', reason: r.reason };
-    const { code, message } = errorText(r.body);
-    if (r.status === 200 && code === 'DUPLICATE') return { kind: 'acked', duplicate: true };
-    if (r.status === 200 || r.status === 201) return { kind: 'acked', duplicate: false };
-    if (r.status === 409) return { kind: 'acked', duplicate: true };
-    return this.failure(r.status, r.headers, code, message);
+    const a = res.answer;
+    const { code, message } = errorParts(a);
+    if (a.status === 409 || (a.status === 200 && code === 'DUPLICATE')) return { kind: 'acked', duplicate: true };
+    if (a.status === 200 || a.status === 201) {
+      // A 2xx cut off on the way may still say anything: unknown, checked by case number.
+      return a.readable ? { kind: 'acked', duplicate: false } : { kind: 'unknown', reason: `province answered ${a.status} with a cut-off body` };
+    }
+    if (a.status === 401 || a.status === 403) return { kind: 'retry', reason: `province answered ${a.status} ${code}${message ? `: ${message}` : ''} (check the credentials file)` };
+    const f = failureOf(a, 'province');
+    return f.kind === 'refused' ? { kind: 'rejected', reason: message || f.message } : outcomeOfFailure(f);
   }
 
   async check(record: RatingRecord): Promise<CheckOutcome> {
     const res = await this.authed('GET', `${PROVINCIAL_PATHS.query}?projectNo=${encodeURIComponent(record.caseNumber)}`);
-    if ('outcome' in res) return res.outcome.kind === 'retry' ? res.outcome : { kind: 'retry', reason: 'token endpoint failed' };
-    const r = res.result;
-    if (r.kind !== 'response') return { kind: 'retry', reason: `check failed: ${r.reason}` };
-    if (r.status === 404) return { kind: 'not_found' };
-    if (r.status !== 200) {
-      const { code, message } = errorText(r.body);
-      return { kind: 'retry', reason: `check answered ${r.status} ${code}${message ? `: ${message}` : ''}`, retryAfterMs: retryAfterMs(r.headers, this.o.now()) };
+    if ('outcome' in res) return { kind: 'retry', reason: 'reason' in res.outcome ? res.outcome.reason : 'token endpoint failed' };
+    const a = res.answer;
+    if (a.status === 404) return { kind: 'not_found' };
+    if (a.status !== 200 || !a.readable) {
+      const f = failureOf(a, 'province (check)');
+      return { kind: 'retry', reason: f.message, retryAfterMs: f.retryAfterMs ?? undefined };
     }
-    const items = ((r.body as { data?: unknown })?.data ?? []) as { assessNumber?: unknown }[];
+    const items = ((a.json as { data?: unknown })?.data ?? []) as { assessNumber?: unknown }[];
     return Array.isArray(items) && items.some((i) => Number(i.assessNumber) === record.assessNumber) ? { kind: 'found' } : { kind: 'not_found' };
   }
 
-  private failure(status: number, headers: Headers, code: string, message: string): SendOutcome {
-    const text = `province answered ${status} ${code}${message ? `: ${message}` : ''}`;
-    if (status === 429) return { kind: 'retry', reason: text, retryAfterMs: retryAfterMs(headers, this.o.now()) };
-    if (status >= 500 || status === 408) return { kind: 'retry', reason: text, retryAfterMs: retryAfterMs(headers, this.o.now()) };
-    if (status === 401 || status === 403) return { kind: 'retry', reason: `${text} (check the credentials file)` };
-    return { kind: 'rejected', reason: message || text };
-  }
-
   /** Calls with a token; on an expired/invalid token refreshes once and calls again. */
-  private async authed(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ result: HttpResult } | { outcome: SendOutcome }> {
+  private async authed(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ answer: Answer } | { outcome: SendOutcome }> {
     for (let round = 0; round < 2; round++) {
       const token = await this.ensureToken(round > 0);
       if (typeof token !== 'string') return { outcome: token };
-      const result = await requestJson(this.o.fetch, this.o.baseUrl + path, { method, headers: { authorization: `Bearer ${token}` }, body }, this.o.timeoutMs);
-      if (result.kind === 'response' && result.status === 401 && round === 0) {
-        const { code } = errorText(result.body);
+      let answer: Answer;
+      try {
+        answer = await this.request(method, path, { authorization: `Bearer ${token}` }, body);
+      } catch (err) {
+        if (err instanceof SyncFailure) return { outcome: outcomeOfFailure(err) };
+        throw err;
+      }
+      if (answer.status === 401 && round === 0) {
+        const { code } = errorParts(answer);
         if (code === 'TOKEN_EXPIRED' || code === 'TOKEN_INVALID') {
           this.token = null;
           continue;
         }
       }
-      return { result };
+      return { answer };
     }
     return { outcome: { kind: 'retry', reason: 'token refused twice' } };
+  }
+
+  private request(method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: unknown): Promise<Answer> {
+    const h: Record<string, string> = { accept: 'application/json', ...headers };
+    if (body !== undefined) h['content-type'] = 'application/json';
+    return send(this.o.http, { method, url: this.o.baseUrl + path, headers: h, body: body === undefined ? undefined : JSON.stringify(body), timeoutMs: this.o.timeoutMs }, this.o.now);
   }
 
   private async ensureToken(force: boolean): Promise<string | SendOutcome> {
@@ -130,14 +140,19 @@ export class ProvincialDestination implements RatingDestination {
       return { kind: 'retry', reason: (err as Error).message };
     }
     this.tokenFetches++;
-    const r = await requestJson(this.o.fetch, this.o.baseUrl + PROVINCIAL_PATHS.token, { method: 'POST', body: credentials }, this.o.timeoutMs);
-    // Nothing was submitted yet: every token failure is a plain retry.
-    if (r.kind !== 'response') return { kind: 'retry', reason: `token endpoint: ${r.reason}` };
-    if (r.status !== 200) {
-      const { code, message } = errorText(r.body);
-      return { kind: 'retry', reason: `token endpoint answered ${r.status} ${code}${message ? `: ${message}` : ''}`, retryAfterMs: retryAfterMs(r.headers, now) };
+    let a: Answer;
+    try {
+      a = await this.request('POST', PROVINCIAL_PATHS.token, {}, credentials);
+    } catch (err) {
+      // Nothing was submitted yet: every token failure is a plain retry.
+      if (err instanceof SyncFailure) return { kind: 'retry', reason: `token endpoint: ${err.message}` };
+      throw err;
     }
-    const data = (r.body as { data?: { accessToken?: unknown; expiresIn?: unknown } })?.data;
+    if (a.status !== 200) {
+      const f = failureOf(a, 'token endpoint');
+      return { kind: 'retry', reason: f.message, retryAfterMs: f.retryAfterMs ?? undefined };
+    }
+    const data = (a.json as { data?: { accessToken?: unknown; expiresIn?: unknown } })?.data;
     if (typeof data?.accessToken !== 'string' || typeof data.expiresIn !== 'number') return { kind: 'retry', reason: 'token endpoint answered without accessToken/expiresIn' };
     this.token = { value: data.accessToken, expiresAt: now + data.expiresIn * 1000 };
     return data.accessToken;

@@ -4,8 +4,8 @@
 //
 //   pending ──send──▶ sent ──ok / duplicate──▶ acked
 //                      │ ──refused (4xx reason)──▶ rejected(reason)   kept and shown, never dropped
-//                      │ ──5xx / 429 / not reached──▶ pending (backoff, Retry-After honoured)
-//                      └──timeout / connection lost──▶ unknown ──check──▶ acked | pending | unknown
+//                      │ ──429 / 408 / not reached──▶ pending (backoff, Retry-After honoured)
+//                      └──timeout / connection lost / cut-off answer / 5xx──▶ unknown ──check──▶ acked | pending | unknown
 //   skipped: a not_rated outcome under the "skip" policy; recorded, never sent.
 //
 // Danger: a row in `unknown` (or `sent` found after a crash) may already be
@@ -14,6 +14,9 @@
 // Never check an `unknown` row sooner than the request timeout after the
 // outcome: a request still in flight at the destination would read as
 // not_found and be sent twice (afterSend's `checkAfterMs`).
+
+import type { SyncFailure } from '../../sync/failure.js';
+import { retryDelay } from '../../sync/backoff.js';
 
 export const UPLOAD_STATES = ['pending', 'sent', 'acked', 'rejected', 'unknown', 'skipped'] as const;
 export type UploadState = (typeof UPLOAD_STATES)[number];
@@ -46,10 +49,22 @@ export type UploadPatch = Partial<Pick<UploadRow, 'state' | 'attempts' | 'checks
 export type SendOutcome =
   | { kind: 'acked'; duplicate: boolean }
   | { kind: 'rejected'; reason: string }
-  /** Known NOT to be stored (5xx, 429, connection refused, token endpoint down): send again later. */
+  /** Known NOT to be stored (429, 408, connection refused, token endpoint down): send again later. */
   | { kind: 'retry'; reason: string; retryAfterMs?: number }
-  /** Sent, outcome unknown (timeout, connection lost mid-request): check before re-sending. */
-  | { kind: 'unknown'; reason: string };
+  /** Sent, outcome unknown (timeout, connection lost, a cut-off answer, 5xx): check before re-sending. */
+  | { kind: 'unknown'; reason: string; retryAfterMs?: number };
+
+/**
+ * A submit's failure in the sync kernel's taxonomy (protocol/sync/failure.ts) as an upload
+ * outcome: retry → pending; unknown → checked before any re-send; refused and protocol →
+ * rejected with the reason (kept and shown, re-queued by a manager).
+ */
+export function outcomeOfFailure(f: SyncFailure): SendOutcome {
+  const retryAfterMs = f.retryAfterMs ?? undefined;
+  if (f.kind === 'retry') return { kind: 'retry', reason: f.message, retryAfterMs };
+  if (f.kind === 'unknown') return { kind: 'unknown', reason: f.message, retryAfterMs };
+  return { kind: 'rejected', reason: f.message };
+}
 
 /** What a destination answered to "do you hold this case's rating?". */
 export type CheckOutcome = { kind: 'found' } | { kind: 'not_found' } | { kind: 'retry'; reason: string; retryAfterMs?: number };
@@ -67,9 +82,7 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 300_000 };
  * full jitter over min(cap, base·2^(failures−1)); a Retry-After is a floor.
  */
 export function backoffMs(failures: number, random: () => number, retryAfterMs?: number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, Math.min(failures - 1, 30)));
-  const jittered = Math.floor(random() * ceiling);
-  return retryAfterMs !== undefined && retryAfterMs > jittered ? retryAfterMs : jittered;
+  return retryDelay(Math.max(0, failures - 1), policy, random, retryAfterMs ?? null);
 }
 
 /** The row is about to be sent: persist this BEFORE the request leaves, so a crash shows as `sent`. */
@@ -93,7 +106,7 @@ export function afterSend(row: UploadRow, outcome: SendOutcome, now: number, ran
     case 'retry':
       return { state: 'pending', lastError: outcome.reason, nextAttemptAt: now + backoffMs(failures, random, outcome.retryAfterMs, policy), updatedAt: now };
     case 'unknown':
-      return { state: 'unknown', lastError: outcome.reason, nextAttemptAt: now + Math.max(checkAfterMs, backoffMs(failures, random, undefined, policy)), updatedAt: now };
+      return { state: 'unknown', lastError: outcome.reason, nextAttemptAt: now + Math.max(checkAfterMs, backoffMs(failures, random, outcome.retryAfterMs, policy)), updatedAt: now };
   }
 }
 

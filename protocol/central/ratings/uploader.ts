@@ -1,7 +1,9 @@
 // The upload loop body shared by the hall (SQLite outbox) and central
-// (PostgreSQL forwarding outbox): takes due rows one at a time, checks
-// `unknown` ones with the destination before anything is re-sent, persists
-// `sent` before each request, then stores the outcome.
+// (PostgreSQL forwarding outbox): takes the due rows, checks `unknown` ones
+// with the destination before anything is re-sent, persists `sent` before
+// each request, then stores the outcome. A destination with submitBatch()
+// (central) gets the run's sendable rows in ONE request; others (a province)
+// one request per row.
 // Contract: runOnce() never throws for a destination failure (it is recorded
 // on the row); it throws only when the store itself fails. One runOnce at a
 // time per outbox: the caller (worker / forwarder) serialises them. An
@@ -33,6 +35,8 @@ export interface RatingDestination {
   /** A problem that stops every upload (unreadable credentials …), or null; checked before each run. */
   problem?(): string | null;
   submit(record: RatingRecord): Promise<SendOutcome>;
+  /** Several records in one request; outcomes in the same order. */
+  submitBatch?(records: readonly RatingRecord[]): Promise<SendOutcome[]>;
   /** Asks whether the destination already holds this case's rating (same assessNumber). */
   check(record: RatingRecord): Promise<CheckOutcome>;
 }
@@ -42,6 +46,8 @@ export interface RatingOutboxStore {
   due(destination: string, now: number, limit: number): Promise<UploadRow[]>;
   /** Compare-and-set on the state: false when the row moved meanwhile (nothing written). */
   update(row: UploadRow, expected: UploadState, patch: UploadPatch): Promise<boolean>;
+  /** update() for several rows in one commit (a batch's `sent` and outcomes); results in order. */
+  updateMany?(changes: readonly { row: UploadRow; expected: UploadState; patch: UploadPatch }[]): Promise<boolean[]>;
   /** The neutral record, built at send time; null when the rating is gone. */
   record(row: UploadRow): Promise<RatingRecord | null>;
 }
@@ -75,29 +81,62 @@ export class RatingUploader {
     const problem = this.deps.destination.problem?.() ?? null;
     if (problem !== null) return { ...summary, problem };
     const rows = await this.deps.store.due(this.deps.destination.id, this.deps.now(), limit);
+    if (this.deps.destination.submitBatch) {
+      const ready: { row: UploadRow; record: RatingRecord }[] = [];
+      for (const row of rows) {
+        if (stop?.()) break;
+        const sendable = await this.prepare(row, summary);
+        if (sendable) ready.push(sendable);
+      }
+      if (ready.length > 0) await this.sendBatch(ready, summary);
+      return summary;
+    }
     for (const row of rows) {
       if (stop?.()) break;
-      await this.process(row, summary);
+      const sendable = await this.prepare(row, summary);
+      if (sendable) await this.sendOne(sendable.row, sendable.record, summary);
     }
     return summary;
   }
 
-  private async process(initial: UploadRow, summary: RunSummary): Promise<void> {
+  /** The row's record, once it may be sent: a missing rating is rejected; an unknown row is checked first. */
+  private async prepare(initial: UploadRow, summary: RunSummary): Promise<{ row: UploadRow; record: RatingRecord } | null> {
     const { store, destination } = this.deps;
     let row = initial;
     const record = await store.record(row);
     if (!record) {
       await this.apply(row, { state: 'rejected', rejectReason: 'the rating is no longer in the database', lastError: 'rating not found', updatedAt: this.deps.now() }, summary);
-      return;
+      return null;
     }
     if (row.state === 'unknown') {
       const check = await this.safely(() => destination.check(record), (reason): CheckOutcome => ({ kind: 'retry', reason }));
       summary.checked++;
       const patch = afterCheck(row, check, this.deps.now(), this.deps.random, this.deps.backoff);
       const next = await this.apply(row, patch, summary);
-      if (!next || next.state !== 'pending') return;
+      if (!next || next.state !== 'pending') return null;
       row = next; // not_found: send now
     }
+    return row.state === 'pending' ? { row, record } : null;
+  }
+
+  /** One request for all rows: `sent` stored for all before it leaves, each outcome after. */
+  private async sendBatch(ready: { row: UploadRow; record: RatingRecord }[], summary: RunSummary): Promise<void> {
+    const now = this.deps.now();
+    const sending = await this.applyMany(ready.map(({ row }) => ({ row, patch: beginSend(row, now) })), summary);
+    const sent = ready.flatMap((r, i) => (sending[i] ? [{ row: sending[i], record: r.record }] : []));
+    if (sent.length === 0) return;
+    let outcomes: SendOutcome[];
+    try {
+      outcomes = await this.deps.destination.submitBatch!(sent.map((s) => s.record));
+    } catch (err) {
+      outcomes = sent.map(() => ({ kind: 'unknown', reason: `unexpected error while sending: ${(err as Error).message}` }));
+    }
+    const after = this.deps.now();
+    await this.applyMany(sent.map(({ row }, i) => ({ row, patch: afterSend(row, outcomes[i]!, after, this.deps.random, this.deps.backoff, this.deps.destination.timeoutMs) })), summary);
+  }
+
+  private async sendOne(row: UploadRow, record: RatingRecord, summary: RunSummary): Promise<void> {
+    const { destination } = this.deps;
     let sending: UploadPatch;
     try {
       sending = beginSend(row, this.deps.now());
@@ -125,10 +164,26 @@ export class RatingUploader {
     }
   }
 
+  /** applyMany: one commit when the store can (updateMany), else row by row. */
+  private async applyMany(changes: { row: UploadRow; patch: UploadPatch }[], summary: RunSummary): Promise<(UploadRow | null)[]> {
+    const { store } = this.deps;
+    if (!store.updateMany) {
+      const out: (UploadRow | null)[] = [];
+      for (const c of changes) out.push(await this.apply(c.row, c.patch, summary));
+      return out;
+    }
+    const ok = await store.updateMany(changes.map((c) => ({ row: c.row, expected: c.row.state, patch: c.patch })));
+    return changes.map((c, i) => (ok[i] ? this.applied(c.row, c.patch, summary) : null));
+  }
+
   /** Writes the patch; returns the row as stored, or null when another writer moved it. */
   private async apply(row: UploadRow, patch: UploadPatch, summary: RunSummary): Promise<UploadRow | null> {
     const ok = await this.deps.store.update(row, row.state, patch);
-    if (!ok) return null;
+    return ok ? this.applied(row, patch, summary) : null;
+  }
+
+  /** Counts and logs a stored patch; returns the row as stored. */
+  private applied(row: UploadRow, patch: UploadPatch, summary: RunSummary): UploadRow {
     const next: UploadRow = { ...row, ...patch };
     if (patch.state !== row.state || patch.state === 'pending') {
       if (patch.state === 'acked') summary.acked++;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { startCentralServer, type RunningCentral, type StartCentralOptions } from '../../../central/server.js';
 import type { TestPostgres } from '../../helpers/postgres.js';
-import type { BatchAnswer } from '../../../central/ingest/batch.js';
+import type { BatchAnswer } from '../../../protocol/central/uplink.js';
 
 export interface Reply<T = unknown> {
   status: number;

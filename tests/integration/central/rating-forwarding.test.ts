@@ -186,4 +186,24 @@ describe('central rating forwarding', () => {
     expect(await forward(r.ratingId)).toMatchObject({ checks: 1, attempts: 1 });
     expect(emulator.submissions(r.caseNumber)).toHaveLength(1);
   });
+
+  it('under a 503 after the province stored it, a cut-off 200 and a dropped answer, no rating is forwarded twice', async () => {
+    // Issue 11: one rating reached the province twice (409 DUPLICATE). Every outcome that may have
+    // stored it is now `unknown` and checked by case number first. Mutation: 5xx → retry in
+    // protocol/sync/failure.ts, or a cut-off 200 taken as acked → a second submit / a 409 below.
+    await central.close();
+    central = await startCentral(pg, { operatorToken: 'op-token', provincial: { url: emulator.url, clientId: 'central', clientSecret: 'p@ss', timeoutMs: 1_000, pollMs: 200 } }, central.databaseUrl);
+    const faults = [{ kind: 'status', status: 503, afterStore: true }, { kind: 'truncate' }, { kind: 'drop' }] as const;
+    const rs = faults.map(() => record());
+    for (const [i, f] of faults.entries()) {
+      emulator.inject('submit', f);
+      expect((await post(national(rs[i]!))).body.status).toBe('accepted');
+      await waitFor(async () => (await forward(rs[i]!.ratingId))?.state === 'acked');
+    }
+    for (const r of rs) {
+      expect(await forward(r.ratingId)).toMatchObject({ state: 'acked', attempts: 1, checks: 1 });
+      expect(emulator.submissions(r.caseNumber)).toHaveLength(1);
+    }
+    expect(emulator.requests.filter((q) => q.code === 'DUPLICATE')).toHaveLength(0);
+  });
 });

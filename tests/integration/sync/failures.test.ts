@@ -81,6 +81,28 @@ describe('uplink failure cases', () => {
     expect(answers.length).toBe(3);
   });
 
+  it('a 200 cut off on the way is an unknown outcome: the same batch again, never "blocked" (issue 11)', async () => {
+    // Mutation: an unreadable 2xx classed as `protocol` (the old bad_answer) → the step is 'blocked'
+    // until the backoff cap (5 minutes by default) and this fails.
+    const w = await world();
+    const proxy = new FaultyProxy(new URL(w.central.url));
+    await proxy.start();
+    cleanup(() => proxy.close());
+    const { db, log } = w.openHall();
+    appendEvents(db, log, 300);
+    const worker = new UplinkWorker({ db, http: http(), timers: systemTimers, settings: w.settings({ maxEvents: 200 }, proxy.url), random: () => 0.5 });
+    expect((await worker.runStep()).kind).toBe('registered');
+    proxy.truncateAnswers(1, 'POST');
+    const cut = await worker.runStep();
+    expect(cut).toMatchObject({ kind: 'retry' });
+    expect(proxy.truncated).toBe(1);
+    expect(await centralAck(w)).toBe(200);
+    expect(readSyncStatus(db, w.settings(), Date.now()).lastError).toMatchObject({ code: 'unreadable_answer', httpStatus: 200 });
+    expect(await worker.runStep()).toMatchObject({ kind: 'sent', fromSeq: 1, toSeq: 200, ackSeq: 200 });
+    await drain(worker);
+    await expectExactlyOnce(w, hallIds(db));
+  });
+
   it('two workers on the same outbox at once, while events keep coming: one row per event', async () => {
     const w = await world();
     const a = w.openHall();

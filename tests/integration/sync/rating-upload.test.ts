@@ -15,6 +15,7 @@ import { ratingUploadSchema, type RatingUploadConfig } from '../../../hall/confi
 import { createRatingUploadWorker, type HallPartsForRatings } from '../../../hall/sync/ratings/create.js';
 import type { RatingUploadWorker } from '../../../hall/sync/ratings/worker.js';
 import { ProvincialDestination } from '../../../protocol/central/ratings/provincial-client.js';
+import { nodeHttpClient } from '../../../protocol/sync/http-client.js';
 import { startProvincialEmulator, type ProvincialEmulator } from '../../../central/provincial-emulator/server.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
@@ -171,13 +172,15 @@ describe('rating upload to a provincial system', () => {
     expect(state(r.ratingId)).toMatchObject({ state: 'acked', attempts: 2, checks: 1 });
   });
 
-  it('5xx → backs off and retries until accepted', async () => {
+  it('5xx → unknown: checked by case number before each re-send, then sent; stored once', async () => {
+    // A 5xx may come after the province stored the rating (a gateway's 503): never re-send blind.
+    // Mutation: 5xx classed as `retry` in protocol/sync/failure.ts → no query before the re-send, this fails.
     const r = rate('satisfied');
     emulator.inject('submit', { kind: 'status', status: 503 }, 2);
     const w = worker();
     await w.runOnce();
     let s = state(r.ratingId)!;
-    expect(s).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(s).toMatchObject({ state: 'unknown', attempts: 1 });
     expect(s.last_error).toMatch(/503/);
     expect(s.next_attempt_at).toBeGreaterThan(timers.now());
     // Not due yet: nothing is sent.
@@ -186,11 +189,35 @@ describe('rating upload to a provincial system', () => {
     timers.advance(s.next_attempt_at - timers.now());
     await w.runOnce();
     s = state(r.ratingId)!;
-    expect(s).toMatchObject({ state: 'pending', attempts: 2 });
+    expect(s).toMatchObject({ state: 'unknown', attempts: 2, checks: 1 });
     timers.advance(s.next_attempt_at - timers.now());
     await w.runOnce();
-    expect(state(r.ratingId)).toMatchObject({ state: 'acked', attempts: 3 });
+    expect(state(r.ratingId)).toMatchObject({ state: 'acked', attempts: 3, checks: 2 });
     expect(emulator.submissions(r.ticketId).map((q) => q.status)).toEqual([503, 503, 200]);
+    expect(emulator.requests.filter((q) => q.endpoint === 'query' && q.projectNo === r.ticketId)).toHaveLength(2);
+  });
+
+  it('a 503 or a cut-off answer after the province stored the rating: the check finds it, never sent twice', async () => {
+    // Mutation: 5xx → retry (or a cut-off 200 read as acked/retry) → the second submit answers 409 DUPLICATE.
+    const a = rate('satisfied');
+    const w = worker();
+    emulator.inject('submit', { kind: 'status', status: 503, afterStore: true });
+    await w.runOnce();
+    expect(state(a.ratingId)).toMatchObject({ state: 'unknown', attempts: 1 });
+    timers.advance(state(a.ratingId)!.next_attempt_at - timers.now());
+    await w.runOnce();
+    expect(state(a.ratingId)).toMatchObject({ state: 'acked', attempts: 1, checks: 1 });
+    expect(emulator.submissions(a.ticketId)).toHaveLength(1);
+
+    const b = rate('basic');
+    emulator.inject('submit', { kind: 'truncate' });
+    await w.runOnce();
+    expect(state(b.ratingId)).toMatchObject({ state: 'unknown', attempts: 1 });
+    timers.advance(state(b.ratingId)!.next_attempt_at - timers.now());
+    await w.runOnce();
+    expect(state(b.ratingId)).toMatchObject({ state: 'acked', attempts: 1, checks: 1 });
+    expect(emulator.submissions(b.ticketId)).toHaveLength(1);
+    expect(emulator.ratings.has(`${b.ticketId}#1`)).toBe(true);
   });
 
   it('429 → waits Retry-After before sending again', async () => {
@@ -229,7 +256,7 @@ describe('rating upload to a provincial system', () => {
     const other = new ProvincialDestination({
       baseUrl: emulator.url,
       credentials: { clientId: 'hall-bt', clientSecret: 's3cret' },
-      fetch,
+      http: nodeHttpClient(),
       now: () => timers.now(),
       timeoutMs: 2_000,
       encode: { utcOffsetMinutes: 480 },

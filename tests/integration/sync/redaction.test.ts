@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HttpRequest } from '../../../protocol/sync/http-client.js';
 import { UplinkWorker } from '../../../hall/sync/uplink/uplink-worker.js';
-import { batchBody, envelopeBytes, SyncStore } from '../../../hall/sync/uplink/sync-store.js';
+import { SyncStore } from '../../../hall/sync/uplink/sync-store.js';
+import { batchBody, envelopeBytes } from '../../../protocol/central/uplink.js';
 import { systemTimers } from '../../../hall/runtime/timers.js';
 import { appendEvents, drain, useUplinkHarness } from './uplink-harness.js';
 

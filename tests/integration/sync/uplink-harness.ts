@@ -151,13 +151,17 @@ export async function drain(worker: UplinkWorker, maxSteps = 10_000): Promise<St
   throw new Error(`not drained after ${maxSteps} steps: last ${JSON.stringify(results.at(-1))}`);
 }
 
-/** A TCP proxy in front of central that can refuse connections or drop answers after the request went through. */
+/** A TCP proxy in front of central that can refuse connections, or drop or cut off answers after the request went through. */
 export class FaultyProxy {
   mode: 'pass' | 'refuse' | 'drop_response' = 'pass';
   /** Drop the answer to the next N requests whose first bytes match (then back to pass). */
   private dropNext = 0;
   private dropMatch = '';
   dropped = 0;
+  /** Cut the answer to the next N requests whose first bytes match: 200 and half its body, no Content-Length, closed. */
+  private truncateNext = 0;
+  private truncateMatch = '';
+  truncated = 0;
   requests: string[] = [];
   private readonly sockets = new Set<net.Socket>();
   private server!: net.Server;
@@ -177,16 +181,34 @@ export class FaultyProxy {
       this.sockets.add(upstream);
       upstream.on('close', () => this.sockets.delete(upstream));
       let dropThis = false;
+      let truncateThis = false;
+      let answer = Buffer.alloc(0);
       client.on('data', (chunk: Buffer) => {
         const head = chunk.toString('latin1', 0, Math.min(chunk.length, 200));
         if (/^(GET|POST) /.test(head)) {
           this.requests.push(head.split('\r\n')[0]!);
           dropThis = this.mode === 'drop_response' || (this.dropNext > 0 && head.includes(this.dropMatch));
           if (dropThis && this.dropNext > 0) this.dropNext--;
+          truncateThis = !dropThis && this.truncateNext > 0 && head.includes(this.truncateMatch);
+          if (truncateThis) this.truncateNext--;
         }
         upstream.write(chunk);
       });
       upstream.on('data', (chunk: Buffer) => {
+        if (truncateThis) {
+          // Wait for the whole answer (the server committed), then pass on a cut-off copy.
+          answer = Buffer.concat([answer, chunk]);
+          const text = answer.toString('utf8');
+          const end = text.indexOf('\r\n\r\n');
+          const length = Number(/content-length: *(\d+)/i.exec(text.slice(0, end))?.[1] ?? NaN);
+          if (end < 0 || Buffer.byteLength(text.slice(end + 4)) < length) return;
+          const headers = text.slice(0, end).split('\r\n').filter((l) => !/^(content-length|connection|keep-alive):/i.test(l));
+          const body = text.slice(end + 4);
+          this.truncated++;
+          client.end(`${headers.join('\r\n')}\r\nConnection: close\r\n\r\n${body.slice(0, body.length >> 1)}`);
+          upstream.destroy();
+          return;
+        }
         if (dropThis) {
           // The server has answered (so it committed); the hall never hears of it.
           this.dropped++;
@@ -203,6 +225,11 @@ export class FaultyProxy {
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.server.address() as net.AddressInfo).port}`;
+  }
+
+  truncateAnswers(n: number, match: string): void {
+    this.truncateNext = n;
+    this.truncateMatch = match;
   }
 
   dropAnswers(n: number, match: string): void {

@@ -194,7 +194,7 @@ describe('uplink against the central server', () => {
     }
     // Full jitter under a doubling ceiling: base 10 ms, cap 200 ms, random pinned at 0.99.
     expect(delays).toEqual([9, 19, 39, 79]);
-    expect(readSyncStatus(db, w.settings(), Date.now())).toMatchObject({ connected: false, backlog: 5, lastError: { code: 'network' } });
+    expect(readSyncStatus(db, w.settings(), Date.now())).toMatchObject({ connected: false, backlog: 5, lastError: { code: 'offline' } });
   });
   it('runs on its own with injected timers: backs off while central is unreachable, sends on kick, idles when done', async () => {
     const w = await world();

@@ -1,11 +1,14 @@
 // How the uplink reads central's answers: parsed values with timing, and
-// failures sorted into retry / re-register / blocked. The HTTP function here
+// failures in the kernel's taxonomy (retry / unknown / refused / protocol),
+// with the two refusals that mean "register again". The HTTP function here
 // returns canned answers: this tests the client's own logic, not the network
 // (tests/integration/sync/ runs it against the real central server).
 import { describe, expect, it } from 'vitest';
-import { CentralClient, CentralError, type CentralFailure } from '../../../hall/sync/uplink/central-client.js';
+import { CentralClient, isReRegister } from '../../../hall/sync/uplink/central-client.js';
+import { SyncFailure } from '../../../protocol/sync/failure.js';
 import { HttpTransportError, type HttpRequest, type HttpResponse } from '../../../protocol/sync/http-client.js';
-import { batchBody, serialiseEvent } from '../../../hall/sync/uplink/sync-store.js';
+import { serialiseEvent } from '../../../hall/sync/uplink/sync-store.js';
+import { batchBody } from '../../../protocol/central/uplink.js';
 
 const TOKEN = 'secret-token-123';
 
@@ -30,13 +33,13 @@ function client(answer: (req: HttpRequest) => HttpResponse | Error) {
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({ status, headers: { 'x-server-time': '5000', ...headers }, body: JSON.stringify(body) });
 
-async function failure(p: Promise<unknown>): Promise<CentralFailure> {
+async function failure(p: Promise<unknown>): Promise<SyncFailure> {
   try {
     await p;
   } catch (err) {
-    expect(err).toBeInstanceOf(CentralError);
+    expect(err).toBeInstanceOf(SyncFailure);
     expect((err as Error).message).not.toContain(TOKEN);
-    return (err as CentralError).failure;
+    return err as SyncFailure;
   }
   throw new Error('expected a failure');
 }
@@ -50,18 +53,27 @@ describe('central client', () => {
     expect(seen[0]!.headers).toMatchObject({ authorization: `Bearer ${TOKEN}`, 'x-hall-id': 'hall-1', 'x-protocol-version': '1' });
   });
 
-  it('sorts failures: retry (5xx, 429 with Retry-After, 408), re-register (409 sequence_conflict), blocked (other 4xx, bad answers)', async () => {
-    expect(await failure(client(() => json(503, { error: { code: 'unavailable', message: 'down' } })).c.pushEvents('{}'))).toMatchObject({ kind: 'retry', status: 503, retryAfterMs: null });
+  it('sorts failures: retry (408, 429 with Retry-After, not reached), unknown (5xx, timeout, lost, unreadable 2xx), re-register (409 sequence_conflict, 404 unknown_stream), refused (other 4xx), protocol (2xx off the schema)', async () => {
+    expect(await failure(client(() => json(503, { error: { code: 'unavailable', message: 'down' } })).c.pushEvents('{}'))).toMatchObject({ kind: 'unknown', status: 503, retryAfterMs: null });
     expect(await failure(client(() => json(429, { error: 'rate_limited', message: 'slow down' }, { 'retry-after': '7' })).c.pushEvents('{}'))).toMatchObject({ kind: 'retry', code: 'rate_limited', retryAfterMs: 7000 });
     expect(await failure(client(() => json(408, {})).c.pushEvents('{}'))).toMatchObject({ kind: 'retry', status: 408 });
-    expect(await failure(client(() => json(409, { error: { code: 'sequence_conflict', message: 'x', seq: 17 }, seq: 17 })).c.pushEvents('{}'))).toMatchObject({ kind: 'sequence_conflict', seq: 17 });
-    expect(await failure(client(() => json(409, { error: 'sequence_conflict', message: 'x', seq: 3 })).c.pushEvents('{}'))).toMatchObject({ kind: 'sequence_conflict', seq: 3 });
-    expect(await failure(client(() => json(409, { error: { code: 'other', message: 'x' } })).c.pushEvents('{}'))).toMatchObject({ kind: 'blocked', status: 409 });
-    expect(await failure(client(() => json(401, { error: { code: 'unauthorized', message: 'bad token' } })).c.pushEvents('{}'))).toMatchObject({ kind: 'blocked', code: 'unauthorized' });
-    expect(await failure(client(() => json(200, { ackSeq: 'many' })).c.pushEvents('{}'))).toMatchObject({ kind: 'blocked', code: 'bad_answer' });
-    expect(await failure(client(() => ({ status: 200, headers: {}, body: '<html>' })).c.pushEvents('{}'))).toMatchObject({ kind: 'blocked', code: 'bad_answer' });
-    expect(await failure(client(() => new HttpTransportError('timeout', 'no answer')).c.pushEvents('{}'))).toMatchObject({ kind: 'timeout' });
-    expect(await failure(client(() => new HttpTransportError('network', 'ECONNREFUSED')).c.pushEvents('{}'))).toMatchObject({ kind: 'network' });
+    const conflict = await failure(client(() => json(409, { error: { code: 'sequence_conflict', message: 'x', seq: 17 }, seq: 17 })).c.pushEvents('{}'));
+    expect(conflict).toMatchObject({ kind: 'refused', seq: 17 });
+    expect(isReRegister(conflict.code, conflict.status)).toBe('sequence_conflict');
+    expect(await failure(client(() => json(409, { error: 'sequence_conflict', message: 'x', seq: 3 })).c.pushEvents('{}'))).toMatchObject({ code: 'sequence_conflict', seq: 3 });
+    const gone = await failure(client(() => json(404, { error: { code: 'unknown_stream', message: 'x' } })).c.cursor('s1'));
+    expect(isReRegister(gone.code, gone.status)).toBe('unknown_stream');
+    const other = await failure(client(() => json(409, { error: { code: 'other', message: 'x' } })).c.pushEvents('{}'));
+    expect(other).toMatchObject({ kind: 'refused', status: 409 });
+    expect(isReRegister(other.code, other.status)).toBeNull();
+    expect(await failure(client(() => json(401, { error: { code: 'unauthorized', message: 'bad token' } })).c.pushEvents('{}'))).toMatchObject({ kind: 'refused', code: 'unauthorized' });
+    expect(await failure(client(() => json(426, { error: { code: 'protocol_version', message: 'v2 here' } })).c.pushEvents('{}'))).toMatchObject({ kind: 'protocol', code: 'protocol_version' });
+    expect(await failure(client(() => json(200, { ackSeq: 'many' })).c.pushEvents('{}'))).toMatchObject({ kind: 'protocol', code: 'bad_answer' });
+    // A 200 cut off (or not JSON) may follow a committed batch: unknown, never "blocked" (issue 11).
+    expect(await failure(client(() => ({ status: 200, headers: {}, body: '{"ackSeq":12,"accep' })).c.pushEvents('{}'))).toMatchObject({ kind: 'unknown', code: 'unreadable_answer' });
+    expect(await failure(client(() => new HttpTransportError('timeout', 'no answer')).c.pushEvents('{}'))).toMatchObject({ kind: 'unknown', code: 'timeout' });
+    expect(await failure(client(() => new HttpTransportError('network', 'ECONNRESET')).c.pushEvents('{}'))).toMatchObject({ kind: 'unknown', code: 'connection_lost' });
+    expect(await failure(client(() => new HttpTransportError('network', 'ECONNREFUSED', false)).c.pushEvents('{}'))).toMatchObject({ kind: 'retry', code: 'offline' });
   });
 });
 
