@@ -1,0 +1,256 @@
+// The hall LAN API's route table: one declaration per route — method, path, who may call
+// it, the request body's type, the query and the reply's type. The server's Router
+// (hall/api/router.ts) mounts handlers by these names and enforces the declared terminal
+// access; the renderer's ApiClient (renderer/shared/api/client.ts) calls them by name.
+// Neither side writes a path or asserts a reply type of its own.
+//
+// Contract: this file is loaded by the browser. It holds plain data and types only —
+// no zod, no Node, no runtime imports (eslint.config.js enforces type-only imports here).
+// Request schemas live in hall/api/requests.ts (server only); the compiler checks that
+// each schema's output is the body declared here (RequestBodies).
+// URLs, status codes and error shapes are the published contract (docs/api.md): add routes,
+// never rename a path or a status.
+import type {
+  AppointmentDTO,
+  CheckInRequest,
+  CheckInResponse,
+  CounterDisplayDTO,
+  CounterViewDTO,
+  CreateAppointmentRequest,
+  DeviceDTO,
+  EmulatorActionRequest,
+  GuidePrintRequest,
+  GuidePrintResponse,
+  GuideRejoinRequest,
+  HallEventDTO,
+  HallInfoDTO,
+  ImportAppointmentsRequest,
+  ImportAppointmentsResponse,
+  IssueTicketRequest,
+  IssueTicketResponse,
+  KioskAvailabilityDTO,
+  KioskFaultsDTO,
+  MatterGuideDTO,
+  QueueWarningDTO,
+  RateRequest,
+  RatingDTO,
+  RejoinRequest,
+  RejoinResponse,
+  SignInRequest,
+  SimulateResponseDTO,
+  StaffSessionDTO,
+  TerminalRole,
+  TicketClass,
+  TestPrintResponse,
+  TicketProgressDTO,
+  TlsStatusDTO,
+  CallSpecificRequest,
+  SuspendRequest,
+  ResumeSuspendedRequest,
+  TransferRequest,
+} from './dto.js';
+import type { SyncStatusDTO } from '../sync/status.js';
+import type { RatingUploadStatus } from '../sync/ratings/status.js';
+import type { DownlinkStatus } from '../sync/downlink/worker.js';
+
+/** The answer of routes that only confirm. */
+export interface OkResponse {
+  ok: true;
+}
+
+export interface HealthDTO {
+  ok: true;
+  hallId: string;
+  serviceDay: string;
+  now: number;
+  lastSeq: number;
+}
+
+export interface EnrolRequest {
+  terminalId: string;
+  code: string;
+}
+
+export interface EnrolResponse {
+  terminalId: string;
+  role: TerminalRole;
+  counterId: string | null;
+  /** The terminal's long-lived bearer token: store it, never show or log it. */
+  token: string;
+  /** The terminal's page, relative to the hall's origin. */
+  page: string;
+}
+
+/** A one-time enrolment code, shown once to the manager. */
+export interface EnrolmentCodeResponse {
+  terminalId: string;
+  code: string;
+  expiresAt: number;
+  /** The page address with the code in its fragment, relative to the hall's origin. */
+  page: string;
+}
+
+/** A configured terminal on the admin page's enrolment panel. */
+export interface TerminalRowDTO {
+  id: string;
+  role: TerminalRole;
+  counterId: string | null;
+  name: string;
+  page: string;
+}
+
+/** A calling policy a simulation may name. */
+export interface PolicySummaryDTO {
+  id: string;
+  name: string;
+  mode: 'strict' | 'ratio';
+  classOrder: TicketClass[];
+  ratio: { priority: number; walkIn: number };
+  maxWaitMinutes: number | null;
+  queueOrder: 'oldest_first' | 'listed' | 'weighted';
+}
+
+/** POST /api/v1/admin/simulate: a policy by id or inline; scale defaults to 1. */
+export interface SimulateRequest {
+  seed: number;
+  policyA: string | Record<string, unknown>;
+  policyB: string | Record<string, unknown>;
+  scale?: number;
+  day?: string;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+
+/** A route that reads no body (GET, DELETE, and POSTs whose body is ignored). */
+export type NoBody = null;
+/** A POST whose body must be an empty JSON object (or empty): the server refuses extra fields (400). */
+export type EmptyBody = Record<string, never>;
+
+/**
+ * Who may call a route. `public`: anyone (no token read). Otherwise a registered terminal
+ * (`terminals`: the roles allowed, or 'any'), checked by the Router before the handler runs
+ * (401 unauthenticated without a valid token, 403 forbidden for another role).
+ * `staff`: 'session' — the Router also requires a staff session opened on this terminal
+ * (X-Staff-Session, else 401); 'handler' — the handler checks a session itself because the
+ * rule is special (a counter's session must be for that counter and its signed-in staff);
+ * absent — no staff session. Ownership (a counter terminal acts on its own counter) and
+ * staff roles (a manager, a guide) are always the handler's.
+ */
+export type Access = 'public' | { readonly terminals: 'any' | readonly TerminalRole[]; readonly staff?: 'session' | 'handler' };
+
+export interface RouteDecl<M extends HttpMethod = HttpMethod, P extends string = string, A extends Access = Access, Body = unknown, Reply = unknown, Query = unknown> {
+  readonly method: M;
+  readonly path: P;
+  readonly access: A;
+  /** The status of a successful answer. */
+  readonly status: number;
+  /** Types only, never set: what the body, reply and query are. */
+  readonly types?: { body: Body; reply: Reply; query: Query };
+}
+
+/** Declares a route: `route<Body, Reply, Query>()({ method, path, access })` (types first, literals inferred). */
+function route<Body = NoBody, Reply = OkResponse, Query = Record<string, never>>() {
+  return <const M extends HttpMethod, const P extends string, const A extends Access>(decl: { method: M; path: P; access: A; status?: number }): RouteDecl<M, P, A, Body, Reply, Query> => ({
+    method: decl.method,
+    path: decl.path,
+    access: decl.access,
+    status: decl.status ?? 200,
+  });
+}
+
+const anyTerminal = { terminals: 'any' } as const;
+const kiosk = { terminals: ['kiosk'] } as const;
+const adminSession = { terminals: ['admin'], staff: 'session' } as const;
+const counterStaff = { terminals: ['counter'], staff: 'handler' } as const;
+
+/** The counter actions of POST /api/v1/counters/:counterId/actions/:action. */
+export const COUNTER_ACTION_PATHS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'transfer', 'pause', 'resume', 'call-specific', 'suspend', 'resume-suspended'] as const;
+export type CounterActionPath = (typeof COUNTER_ACTION_PATHS)[number];
+/** The body of a counter action, by action (the handler validates it against that action's schema). */
+export type CounterActionBody<A extends CounterActionPath = CounterActionPath> = A extends 'transfer'
+  ? TransferRequest
+  : A extends 'call-specific'
+    ? CallSpecificRequest
+    : A extends 'suspend'
+      ? SuspendRequest
+      : A extends 'resume-suspended'
+        ? ResumeSuspendedRequest
+        : EmptyBody;
+
+/** The answer of GET /api/v1/admin/rating-uploads. */
+export type RatingUploadsDTO = ({ configured: true } & RatingUploadStatus) | { configured: false; now: number };
+
+export const routes = {
+  health: route<NoBody, HealthDTO>()({ method: 'GET', path: '/api/v1/health', access: 'public' }),
+
+  // Every terminal; kiosks (hall/api/routes/kiosk.ts, appointments' check-in, devices, guides).
+  hall: route<NoBody, HallInfoDTO>()({ method: 'GET', path: '/api/v1/hall', access: anyTerminal }),
+  events: route<NoBody, HallEventDTO[], { since?: number; limit?: number }>()({ method: 'GET', path: '/api/v1/events', access: anyTerminal }),
+  kioskAvailability: route<NoBody, KioskAvailabilityDTO>()({ method: 'GET', path: '/api/v1/kiosk/availability', access: kiosk }),
+  issueTicket: route<IssueTicketRequest, IssueTicketResponse>()({ method: 'POST', path: '/api/v1/tickets', access: kiosk, status: 201 }),
+  ticketProgress: route<NoBody, TicketProgressDTO, { key: string }>()({ method: 'GET', path: '/api/v1/tickets/:id/progress', access: 'public' }),
+  checkIn: route<CheckInRequest, CheckInResponse>()({ method: 'POST', path: '/api/v1/kiosk/check-in', access: kiosk, status: 201 }),
+  clearCard: route<EmptyBody, OkResponse>()({ method: 'POST', path: '/api/v1/kiosk/card/clear', access: kiosk }),
+  matterGuide: route<NoBody, MatterGuideDTO>()({ method: 'GET', path: '/api/v1/matters/:matterId/guide', access: { terminals: ['kiosk', 'counter', 'admin'] } }),
+  guidePrint: route<GuidePrintRequest, GuidePrintResponse>()({ method: 'POST', path: '/api/v1/kiosk/guide-print', access: kiosk }),
+
+  // Counters (hall/api/routes/counter.ts): a counter terminal on its own counter, with its staff session.
+  counterSignIn: route<SignInRequest, StaffSessionDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/session', access: { terminals: ['counter'] } }),
+  counterSignOut: route<NoBody, OkResponse>()({ method: 'DELETE', path: '/api/v1/counters/:counterId/session', access: counterStaff }),
+  counterView: route<NoBody, CounterViewDTO>()({ method: 'GET', path: '/api/v1/counters/:counterId', access: counterStaff }),
+  counterAction: route<CounterActionBody, CounterViewDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/actions/:action', access: counterStaff }),
+  counterRejoin: route<RejoinRequest, RejoinResponse>()({ method: 'POST', path: '/api/v1/counters/:counterId/rejoin', access: counterStaff }),
+  guideRejoin: route<GuideRejoinRequest, RejoinResponse>()({ method: 'POST', path: '/api/v1/rejoin', access: { terminals: ['kiosk', 'admin'] } }),
+  counterDisplay: route<NoBody, CounterDisplayDTO>()({ method: 'GET', path: '/api/v1/counters/:counterId/display', access: { terminals: ['counter_display', 'counter', 'admin'] } }),
+  rate: route<RateRequest, RatingDTO>()({ method: 'POST', path: '/api/v1/ratings/:ratingId', access: { terminals: ['counter_display'] } }),
+
+  // Public: a terminal's enrolment (hall/api/routes/enrolment.ts).
+  enrol: route<EnrolRequest, EnrolResponse>()({ method: 'POST', path: '/api/v1/enrol', access: 'public' }),
+
+  // Admin page: the admin terminal; all but the sign-in with a staff session.
+  adminSignIn: route<SignInRequest, StaffSessionDTO>()({ method: 'POST', path: '/api/v1/admin/session', access: { terminals: ['admin'] } }),
+  adminRatings: route<NoBody, RatingDTO[], { day?: string }>()({ method: 'GET', path: '/api/v1/admin/ratings', access: adminSession }),
+  devices: route<NoBody, DeviceDTO[]>()({ method: 'GET', path: '/api/v1/admin/devices', access: adminSession }),
+  testPrint: route<EmptyBody, TestPrintResponse, { terminal?: string }>()({ method: 'POST', path: '/api/v1/admin/devices/:deviceId/test-print', access: adminSession }),
+  emulator: route<EmulatorActionRequest, DeviceDTO, { terminal?: string }>()({ method: 'POST', path: '/api/v1/admin/devices/:deviceId/emulator', access: adminSession }),
+  appointments: route<NoBody, AppointmentDTO[], { day?: string }>()({ method: 'GET', path: '/api/v1/admin/appointments', access: adminSession }),
+  createAppointment: route<CreateAppointmentRequest, AppointmentDTO>()({ method: 'POST', path: '/api/v1/admin/appointments', access: adminSession, status: 201 }),
+  importAppointments: route<ImportAppointmentsRequest, ImportAppointmentsResponse>()({ method: 'POST', path: '/api/v1/admin/appointments/import', access: adminSession, status: 201 }),
+  cancelAppointment: route<EmptyBody, AppointmentDTO>()({ method: 'POST', path: '/api/v1/admin/appointments/:id/cancel', access: adminSession }),
+  queueWarnings: route<NoBody, QueueWarningDTO[]>()({ method: 'GET', path: '/api/v1/admin/queue-warnings', access: adminSession }),
+  kioskFaults: route<NoBody, KioskFaultsDTO>()({ method: 'GET', path: '/api/v1/admin/kiosk-faults', access: adminSession }),
+  syncStatus: route<NoBody, SyncStatusDTO>()({ method: 'GET', path: '/api/v1/admin/sync', access: adminSession }),
+  datasets: route<NoBody, DownlinkStatus>()({ method: 'GET', path: '/api/v1/admin/datasets', access: adminSession }),
+  ratingUploads: route<NoBody, RatingUploadsDTO>()({ method: 'GET', path: '/api/v1/admin/rating-uploads', access: adminSession }),
+  requeueRatingUpload: route<NoBody, OkResponse>()({ method: 'POST', path: '/api/v1/admin/rating-uploads/:ratingId/requeue', access: adminSession }),
+  simulatePolicies: route<NoBody, PolicySummaryDTO[]>()({ method: 'GET', path: '/api/v1/admin/simulate/policies', access: adminSession }),
+  simulate: route<SimulateRequest, SimulateResponseDTO>()({ method: 'POST', path: '/api/v1/admin/simulate', access: adminSession }),
+  terminals: route<NoBody, TerminalRowDTO[]>()({ method: 'GET', path: '/api/v1/admin/terminals', access: adminSession }),
+  enrolmentCode: route<NoBody, EnrolmentCodeResponse>()({ method: 'POST', path: '/api/v1/admin/terminals/:terminalId/enrolment-code', access: adminSession }),
+  tlsStatus: route<NoBody, TlsStatusDTO>()({ method: 'GET', path: '/api/v1/admin/tls', access: adminSession }),
+} as const;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+
+type TypesOf<K extends RouteName> = NonNullable<Routes[K]['types']>;
+export type BodyOf<K extends RouteName> = TypesOf<K>['body'];
+export type ReplyOf<K extends RouteName> = TypesOf<K>['reply'];
+export type QueryOf<K extends RouteName> = TypesOf<K>['query'];
+
+type ParamNames<P extends string> = P extends `${string}:${infer N}/${infer Rest}` ? N | ParamNames<`/${Rest}`> : P extends `${string}:${infer N}` ? N : never;
+/** The path parameters of a route, e.g. { counterId: string; action: string } for …/counters/:counterId/actions/:action. */
+export type ParamsOf<K extends RouteName> = { [N in ParamNames<Routes[K]['path']>]: string };
+
+/** The routes that take a request body. */
+export type RoutesWithBody = { [K in RouteName]: [BodyOf<K>] extends [NoBody] ? never : K }[RouteName];
+
+/** The concrete path of a route: each ":name" replaced by its percent-encoded parameter. */
+export function pathOf<K extends RouteName>(name: K, params: ParamsOf<K> | undefined): string {
+  const values = (params ?? {}) as Record<string, string | undefined>;
+  return routes[name].path.replace(/:([a-zA-Z]+)/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`route ${name} needs the path parameter "${key}"`);
+    return encodeURIComponent(value);
+  });
+}
