@@ -136,6 +136,12 @@ export class HallStore {
     return this.getMeta.get(key) as string | undefined;
   }
 
+  /** Any stored ticket by id, of any service day (the state holds today's only); null if none. */
+  ticket(id: string): Ticket | null {
+    const row = this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+    return row ? ticketFromRow(row) : null;
+  }
+
   putMeta(key: string, value: string): void {
     this.setMeta.run(key, value);
   }
