@@ -4,42 +4,14 @@
 // progress, clock drift. Contract: read from SQLite only (sync tables of
 // migration 0004 + the outbox), so it is right whichever process runs the
 // worker, and cheap: O(1) queries by primary key plus the newest 20
-// quarantined events. `SyncStatusDTO` is plain JSON (it crosses to the renderer).
+// quarantined events. `SyncStatusDTO` (hall/api/sync-dto.ts) is plain JSON: it
+// crosses to the renderer, which may import only the API's DTO files.
 // Dangers: nothing here may include an event payload — it can hold personal data.
 import type { Db } from '../store/db.js';
 import type { SyncSettings } from '../config/sync-schema.js';
+import type { SyncStatusDTO } from '../api/sync-dto.js';
 
-export type SyncState = 'offline_only' | 'not_started' | 'idle' | 'sending' | 'catching_up' | 'backing_off' | 'blocked' | 'stopped';
-
-export interface SyncStatusDTO {
-  /** False for an offline-only hall (no central URL configured): events stay local. */
-  enabled: boolean;
-  centralUrl: string | null;
-  hallId: string;
-  state: SyncState;
-  /** The last exchange with central succeeded. */
-  connected: boolean;
-  stream: string | null;
-  /** Highest seq central acknowledged in the current stream. */
-  ackSeq: number;
-  /** Highest seq in the hall's outbox. */
-  lastSeq: number;
-  /** Events not acknowledged yet. */
-  backlog: number;
-  /** Recording time of the oldest unacknowledged event, and its age now (ms). */
-  oldestPendingAt: number | null;
-  oldestPendingAgeMs: number | null;
-  lastSuccessAt: number | null;
-  lastError: { at: number; code: string; message: string; httpStatus: number | null } | null;
-  nextAttemptAt: number | null;
-  quarantined: { count: number; items: { seq: number; eventId: string; type: string; reason: string; at: number }[] };
-  /** While a large backlog is being sent: acknowledged so far of the total since it began. */
-  catchUp: { startedAt: number; acked: number; total: number } | null;
-  clock: { driftMs: number | null; measuredAt: number | null; flagged: boolean; maxDriftMs: number };
-  /** The last time the hall had to continue in a new stream (restored from a backup). */
-  lastReregister: { at: number; reason: string } | null;
-  now: number;
-}
+export type { SyncState, SyncStatusDTO } from '../api/sync-dto.js';
 
 const QUARANTINE_SHOWN = 20;
 

@@ -2,7 +2,7 @@
 // central platform (数据上报), and the calling-policy simulator with the list of
 // policies it may compare. Each polls or loads once and shows its panel.
 import type { StaffSessionDTO } from '../../hall/api/dto';
-import type { SyncStatusDTO } from '../../hall/sync/status';
+import type { SyncStatusDTO } from '../../hall/api/sync-dto';
 import { useT } from '../shared/i18n';
 import { describeError } from '../shared/api/errors';
 import { useHallView } from '../shared/hooks/useHallView';

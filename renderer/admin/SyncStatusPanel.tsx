@@ -5,7 +5,7 @@
 // GET /api/v1/admin/sync (hall/sync/status.ts); the page polls it.
 // Words, not colour alone: every state has its text.
 // The i18n keys live in shared/i18n/zh-CN-sync.ts until merged into zh-CN.
-import type { SyncState, SyncStatusDTO } from '../../hall/sync/status';
+import type { SyncState, SyncStatusDTO } from '../../hall/api/sync-dto';
 import { useT, type MessageParams } from '../shared/i18n';
 import type { SyncMessageKey } from '../shared/i18n/zh-CN-sync';
 import { formatHm, wallClock } from '../shared/format/time';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SyncStatusPanel, formatAge } from '../../../renderer/admin/SyncStatusPanel';
 import { interpolate } from '../../../renderer/shared/i18n';
 import { zhCNSync, type SyncMessageKey } from '../../../renderer/shared/i18n/zh-CN-sync';
-import type { SyncStatusDTO } from '../../../hall/sync/status';
+import type { SyncStatusDTO } from '../../../hall/api/sync-dto';
 
 const T = Date.UTC(2026, 10, 21, 1, 0);
 
