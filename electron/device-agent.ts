@@ -13,6 +13,7 @@ import type { DeviceKind } from '../protocol/devices.js';
 import { terminalDevicesSchema } from '../protocol/terminal-devices.js';
 import { pinnedTlsOptions } from '../protocol/tls-pin.js';
 import { TerminalDeviceAgent } from '../agent/device-agent.js';
+import { startTechnicianPage, type TechnicianPage } from '../agent/technician/server.js';
 import type { ResolvedTerminal } from './terminal.js';
 
 export type { DeviceKind };
@@ -67,14 +68,27 @@ export function electronDeviceAgentFactory(readTextFile: (file: string) => strin
       local,
       ...(pem && { tls: pinnedTlsOptions({ certPem: pem, ...(typeof file.hallCertSha256 === 'string' && { sha256: file.hallCertSha256 }) }) }),
     });
-    return adapt(agent);
+    return adapt(agent, { terminalFile: place.terminalFile, port: local.technicianPort ?? 0 });
   };
 }
 
-function adapt(agent: TerminalDeviceAgent): DeviceAgent {
+/**
+ * The agent with its technician's page on 127.0.0.1 (docs/technician-page.md), as `npm run terminal`
+ * runs it. A page that cannot listen (its port taken) is logged and the terminal runs on without it.
+ */
+function adapt(agent: TerminalDeviceAgent, technician: { terminalFile: string; port: number }): DeviceAgent {
+  let page: TechnicianPage | null = null;
   const statuses = (): DeviceStatus[] => agent.reports().map((r) => ({ kind: r.kind, deviceId: r.id, health: r.health }));
   return {
-    start: () => agent.start(),
+    start: async () => {
+      await agent.start();
+      try {
+        page = await startTechnicianPage({ agent, terminalFile: technician.terminalFile, port: technician.port });
+        console.log(`device agent: technician's page on this machine: ${page.url}`);
+      } catch (err) {
+        console.error(`device agent: the technician's page cannot listen on 127.0.0.1:${technician.port}: ${(err as Error).message}`);
+      }
+    },
     statuses,
     onStatus(listener) {
       let last = new Map(statuses().map((s) => [s.deviceId, JSON.stringify(s.health)]));
@@ -84,6 +98,10 @@ function adapt(agent: TerminalDeviceAgent): DeviceAgent {
         last = new Map(now.map((s) => [s.deviceId, JSON.stringify(s.health)]));
       });
     },
-    stop: () => agent.stop(),
+    stop: async () => {
+      await page?.close();
+      page = null;
+      await agent.stop();
+    },
   };
 }

@@ -161,7 +161,12 @@ export async function startTechnicianPage(options: {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A test read may be waiting for a card: do not wait for it.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -24,7 +24,7 @@ function refusal(err: unknown): Notice {
 export function TechnicianApp() {
   const t = useT();
   const [status, setStatus] = useState<TechnicianStatus | null>(null);
-  const [statusError, setStatusError] = useState(false);
+  const [statusError, setStatusError] = useState<Notice | null>(null);
   const [ports, setPorts] = useState<MachinePorts | null>(null);
   const [portsLoading, setPortsLoading] = useState(true);
   const [portsError, setPortsError] = useState<string | null>(null);
@@ -47,14 +47,14 @@ export function TechnicianApp() {
     if (seq < shown.current) return;
     shown.current = seq;
     setStatus(next);
-    setStatusError(false);
+    setStatusError(null);
     // A fresh form suggests an id for this terminal ("kiosk-2-printer") once it is known.
     if (next.terminalId) setForm((f) => (f.id === emptyForm(f.kind).id ? withKind(f, f.kind, next.terminalId) : f));
   }, []);
 
   const reloadStatus = useCallback(
     () =>
-      fetchStatus().then(showStatus, () => setStatusError(true)),
+      fetchStatus().then(showStatus, (err: unknown) => setStatusError(refusal(err))),
     [fetchStatus, showStatus],
   );
 
@@ -78,7 +78,7 @@ export function TechnicianApp() {
     const controller = new AbortController();
     const tick = () =>
       fetchStatus(controller.signal).then(showStatus, (err: Error) => {
-        if (err.name !== 'AbortError') setStatusError(true);
+        if (err.name !== 'AbortError') setStatusError(refusal(err));
       });
     void tick();
     void fetchPorts();
@@ -161,7 +161,7 @@ export function TechnicianApp() {
       </header>
       {statusError ? (
         <p className="tech-note tech-bad" role="alert" data-testid="tech-status-error">
-          {t('technician.error.unreachable')}
+          {t(statusError.key, statusError.params)}
         </p>
       ) : null}
       {notice ? (

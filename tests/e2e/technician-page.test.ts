@@ -43,7 +43,7 @@ afterAll(async () => {
   await technician?.close();
   await h?.close();
   await network?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the technician's page in a browser", () => {

@@ -8,7 +8,9 @@
 // as before (Origin: null answered 500, not 403); PUT writing only `{devices}` (the token check
 // fails); the duplicate-id refinement removed (the duplicate case answers 200); the test read's
 // masking replaced by the full number (the masked check fails); the usb_lp listing's try/catch
-// removed (the ports case answers 500).
+// removed (the ports case answers 500); agent/main.ts ignoring technicianPort (the npm run terminal
+// case waits in vain for the address); the Electron agent not closing the page on stop, or not
+// given technicianPort (the Electron case fails).
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -22,6 +24,7 @@ import { listMachinePorts } from '../../../agent/technician/machine-ports.js';
 import type { TerminalDeviceAgent } from '../../../agent/device-agent.js';
 import type { MachinePorts, TechnicianStatus, TestPrintAnswer, TestReadAnswer } from '../../../agent/technician/api-types.js';
 import { freePort, startAgentProcess } from './processes.js';
+import { electronDeviceAgentFactory } from '../../../electron/device-agent.js';
 
 let h: Harness;
 let agent: TerminalDeviceAgent;
@@ -70,7 +73,7 @@ afterAll(async () => {
   await Promise.all(pages.map((p) => p.close()));
   await h?.close();
   await emulator?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("a terminal's technician page", () => {
@@ -258,6 +261,30 @@ describe("a terminal's technician page", () => {
       await child.stop();
     }
   }, 60_000);
+
+  it("an Electron terminal's agent serves the page too, on terminal.json's technicianPort, and closes it when it stops", async () => {
+    const port = await freePort();
+    const userData = path.join(dir, 'electron-user-data');
+    fs.mkdirSync(userData);
+    const file = path.join(userData, 'terminal.json');
+    // An Electron terminal's own file: its role and start fields stay untouched by the page.
+    fs.writeFileSync(file, JSON.stringify({ role: 'kiosk', terminalId: 'kiosk-24h', technicianPort: port, devices: [] }));
+    const terminal = { role: 'kiosk' as const, terminalId: 'kiosk-24h', hallOrigin: h.url, pageUrl: `${h.url}/kiosk/`, token: h.token('kiosk-24h') };
+    const electronAgent = electronDeviceAgentFactory((f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : null))(terminal, { terminalFile: file, userDataDir: userData })!;
+    await electronAgent.start(terminal);
+    try {
+      const res = await call<TechnicianStatus>('GET', `http://127.0.0.1:${port}/local/api/status`);
+      expect(res.status).toBe(200);
+      expect(res.body.terminalId).toBe('kiosk-24h');
+      const put = await call('PUT', `http://127.0.0.1:${port}/local/api/devices`, { body: { devices: [], hallDefaults: false } });
+      expect(put.status).toBe(200);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ role: 'kiosk', hallDefaults: false, technicianPort: port });
+      expect(electronAgent.statuses()).toEqual([]);
+    } finally {
+      await electronAgent.stop();
+    }
+    await expect(call('GET', `http://127.0.0.1:${port}/local/api/status`)).rejects.toThrow(/ECONNREFUSED/);
+  });
 
   it('serves the page and its assets only, not the hall\'s other pages or files outside', async () => {
     expect((await call('GET', '/admin/index.html')).status).toBe(404);
