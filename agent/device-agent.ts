@@ -27,6 +27,9 @@ import type { DeviceHandle } from './devices/open-device.js';
 import { HallLink, type HallLinkOptions, type HallLinkState } from './hall-link.js';
 import { PrintJournal } from './print-journal.js';
 import { writeFileDurably } from './durable-file.js';
+import { logger } from '../drivers/log/logger.js';
+
+const log = logger('agent');
 
 export interface TerminalDeviceAgentOptions {
   hallUrl: string;
@@ -59,7 +62,7 @@ export class TerminalDeviceAgent {
   private local: TerminalDevices;
 
   constructor(private readonly options: TerminalDeviceAgentOptions) {
-    this.log = options.log ?? ((line) => console.log(line));
+    this.log = options.log ?? ((line) => log.info(line));
     this.local = options.local ?? {};
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     this.journal = PrintJournal.open(path.join(options.dataDir, 'print-journal.jsonl'));

@@ -8,6 +8,9 @@
 import WebSocket from 'ws';
 import { pinnedWebSocketOptions, type PinnedTlsOptions } from '../protocol/tls-pin.js';
 import { AGENT_MAX_FRAME_BYTES, AGENT_PATH, hallToAgentSchema, parseFrame, type AgentInput, type AgentToHall, type HallToAgent } from '../protocol/agent.js';
+import { logger } from '../drivers/log/logger.js';
+
+const log = logger('hall-link');
 
 const MAX_PENDING = 500;
 const MAX_PENDING_AGE_MS = 10 * 60_000;
@@ -48,7 +51,7 @@ export class HallLink {
 
   constructor(private readonly options: HallLinkOptions) {
     this.now = options.monotonicNow ?? (() => performance.now());
-    this.log = options.log ?? ((line) => console.log(line));
+    this.log = options.log ?? ((line) => log.info(line));
   }
 
   start(): void {

@@ -10,6 +10,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { logger } from '../drivers/log/logger.js';
+
+const launcherLog = logger('agent-launcher');
 
 const RESTART_DELAY_MS = 5_000;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +36,7 @@ export interface AgentLauncherOptions {
 }
 
 export function launchAgents(options: AgentLauncherOptions): { agents: LaunchedAgent[]; stop(): Promise<void> } {
-  const log = options.log ?? ((line) => console.log(line));
+  const log = options.log ?? ((line) => launcherLog.info(line));
   let stopping = false;
   const children = new Map<string, ChildProcess>();
   const timers = new Set<NodeJS.Timeout>();

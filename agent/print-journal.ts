@@ -13,6 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PrintResult } from '../protocol/agent.js';
 import { writeFileDurably } from './durable-file.js';
+import { logger } from '../drivers/log/logger.js';
+
+const log = logger('print-journal');
 
 type Entry = { state: 'started'; at: number } | { state: 'done'; at: number; result: PrintResult };
 
@@ -79,7 +82,7 @@ export class PrintJournal {
         skipped++; // a torn line from a power cut: the job stays as its last whole line says
       }
     }
-    if (skipped > 0) console.warn(`device agent: print journal ${this.file}: skipped ${skipped} unreadable line(s)`);
+    if (skipped > 0) log.warn(`print journal ${this.file}: skipped ${skipped} unreadable line(s)`);
     const cutoff = this.now() - keepMs;
     for (const [id, e] of this.entries) if (e.at < cutoff) this.entries.delete(id);
     // Rewrite the kept entries atomically, so the file stays small.

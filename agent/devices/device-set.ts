@@ -6,6 +6,9 @@
 import type { LocalDeviceConfig } from '../../protocol/devices.js';
 import type { AgentDeviceReport } from '../../protocol/agent.js';
 import { openDevice, type DeviceHandle } from './open-device.js';
+import { logger } from '../../drivers/log/logger.js';
+
+const log = logger('agent-devices');
 
 export class DeviceSet {
   private readonly handles = new Map<string, { declaration: string; handle: DeviceHandle; off: () => void }>();
@@ -27,7 +30,7 @@ export class DeviceSet {
         if (next && declarationOf(next, profiles) === entry.declaration) continue;
         entry.off();
         this.handles.delete(id);
-        await entry.handle.close().catch((err: unknown) => console.error(`device agent: closing ${id} failed: ${String(err)}`));
+        await entry.handle.close().catch((err: unknown) => log.error(`closing ${id} failed`, { err }));
       }
       const opening = [...wanted.values()].filter((d) => !this.handles.has(d.id));
       const opened = await Promise.all(opening.map((d) => openDevice(d, { printerProfiles })));
@@ -88,7 +91,7 @@ export class DeviceSet {
       const entries = [...this.handles.values()];
       this.handles.clear();
       for (const e of entries) e.off();
-      await Promise.all(entries.map((e) => e.handle.close().catch((err: unknown) => console.error(`device agent: closing ${e.handle.config.id} failed: ${String(err)}`))));
+      await Promise.all(entries.map((e) => e.handle.close().catch((err: unknown) => log.error(`closing ${e.handle.config.id} failed`, { err }))));
     });
   }
 

@@ -7,6 +7,9 @@ import type { z } from 'zod';
 import { DomainError } from '../domain/index.js';
 import { formatPath } from '../config/load.js';
 import type { ApiErrorBody, RefusalErrorBody, RefusalFactsDTO, ValidationIssueDTO } from './dto.js';
+import { logger } from '../../drivers/log/logger.js';
+
+const log = logger('api');
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -115,7 +118,7 @@ export function sendError(res: ServerResponse, err: unknown): void {
   // A refusal carries its facts (e.g. { readyAt }) so the screen can explain it; never personal data.
   else if (err instanceof DomainError) apiError = new ApiError(409, err.code, err.message, err.details && Object.keys(err.details).length ? err.details : undefined);
   else {
-    console.error('internal error while handling a request:', err);
+    log.error('internal error while handling a request', { err });
     apiError = new ApiError(500, 'internal', 'internal error; the request changed nothing');
   }
   const { code, message, details } = apiError;

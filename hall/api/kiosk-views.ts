@@ -13,6 +13,9 @@ import type { HallRuntime } from '../runtime/hall-runtime.js';
 import type { HallViews } from './views.js';
 import type { DeviceDTO, KioskAvailabilityDTO, KioskFaultDTO, KioskFaultsDTO, KioskModeDTO, QueueWarningDTO } from './dto.js';
 
+import { logger } from '../../drivers/log/logger.js';
+
+const log = logger('kiosk');
 export type Zone = 'hall' | '24h';
 
 /** The calendar's kiosk mode, or null when the hall has no calendar (always open). */
@@ -145,7 +148,7 @@ export class KioskFaultLog {
           message: d.health.message,
           unattended,
         });
-        console.warn(`kiosk device fault: ${d.id} on ${d.terminalId} (${kiosk.zone} zone): ${d.health.code}`);
+        log.warn(`kiosk device fault: ${d.id} on ${d.terminalId} (${kiosk.zone} zone): ${d.health.code}`);
       } else if (current !== undefined) {
         this.open.delete(d.id);
         this.runtime.recordDeviceEvent('kiosk_device_recovered', { deviceId: d.id, terminalId: d.terminalId });

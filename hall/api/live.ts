@@ -23,6 +23,9 @@ import type { StoredEvent } from '../store/event-log.js';
 import type { LiveMessage, TerminalRole } from './dto.js';
 import { parseRequestUrl } from './http.js';
 import type { HallViews } from './views.js';
+import { logger } from '../../drivers/log/logger.js';
+
+const log = logger('live');
 
 /**
  * The feed's limits. Read at each use, so an in-process test may change one to isolate
@@ -102,7 +105,7 @@ export class LiveHub {
       if (url.pathname !== '/api/v1/live') return refuse(socket, 404, 'Not Found');
       this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
     } catch (err) {
-      console.error('live: upgrade failed:', (err as Error).message);
+      log.error('upgrade failed', { err });
       refuse(socket, 400, 'Bad Request');
     }
   }

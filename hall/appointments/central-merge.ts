@@ -10,6 +10,9 @@ import { serviceDayOf, type DayRule } from '../domain/index.js';
 import type { Db } from '../store/db.js';
 import type { DatasetReader } from '../sync/downlink/dataset-reader.js';
 import type { AppointmentStore } from './store.js';
+import { logger } from '../../drivers/log/logger.js';
+
+const log = logger('appointments');
 
 export function mergeCentralAppointments(db: Db, store: AppointmentStore, reader: DatasetReader, today: string, dayRule: DayRule): void {
   if (reader.versionOf('appointments').version === 0) return;
@@ -26,8 +29,8 @@ export function mergeCentralAppointments(db: Db, store: AppointmentStore, reader
       }
       return r;
     })();
-    if (result.skipped.length) console.warn(`central appointments skipped: ${result.skipped.map((s) => `${s.id} (${s.reason})`).join('; ')}`);
+    if (result.skipped.length) log.warn(`central appointments skipped: ${result.skipped.map((s) => `${s.id} (${s.reason})`).join('; ')}`);
   } catch (err) {
-    console.warn(`merging central appointments failed: ${(err as Error).message}`);
+    log.warn('merging central appointments failed', { err });
   }
 }

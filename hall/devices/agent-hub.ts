@@ -12,6 +12,9 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { TerminalIdentity, TerminalRegistry } from '../auth/tokens.js';
 import { AGENT_MAX_FRAME_BYTES, agentToHallSchema, parseFrame, type AgentToHall, type HallToAgent } from '../../protocol/agent.js';
+import { logger } from '../../drivers/log/logger.js';
+
+const log = logger('agent-hub');
 
 /** Messages one link may send per second on average (bursts up to 4×): far above a busy kiosk. */
 const RATE_PER_SECOND = 50;
@@ -147,7 +150,7 @@ export class AgentHub {
       try {
         this.handlers?.message(link, parsed.value);
       } catch (err) {
-        console.error(`device agent ${terminal.id}: handling ${parsed.value.type} failed:`, err);
+        log.error(`device agent ${terminal.id}: handling ${parsed.value.type} failed`, { err });
       }
     });
     const gone = () => {

@@ -9,6 +9,9 @@ import type { DeviceDTO } from '../api/dto.js';
 import type { HallConfig } from '../config/schema.js';
 import type { AgentDeviceReport } from '../../protocol/agent.js';
 import { parsePrinterProfile, type PrinterProfile } from '../../drivers/printer/index.js';
+import { logger } from '../../drivers/log/logger.js';
+
+const log = logger('devices');
 
 interface TerminalDevices {
   online: boolean;
@@ -54,7 +57,7 @@ export class DeviceRegistry {
       try {
         t.printers.set(r.id, parsePrinterProfile(r.printerProfile));
       } catch (err) {
-        console.warn(`device agent ${terminalId}: printer ${r.id} reported an unusable profile: ${(err as Error).message}`);
+        log.warn(`device agent ${terminalId}: printer ${r.id} reported an unusable profile: ${(err as Error).message}`);
       }
     }
     this.changed();

@@ -22,6 +22,9 @@ import { ageOn, maskIdNumber } from '../../drivers/idcard/index.js';
 import type { AgentHub, AgentLink } from './agent-hub.js';
 import type { DeviceRegistry } from './device-registry.js';
 import type { PrintJobs } from './print-jobs.js';
+import { logger } from '../../drivers/log/logger.js';
+
+const log = logger('devices');
 
 export interface WiringDeps {
   config: HallConfig;
@@ -61,8 +64,8 @@ export function wireDevices({ config, runtime, hub, registry, printJobs, cards, 
     try {
       return runtime.execute(cmd);
     } catch (err) {
-      if (err instanceof DomainError) console.warn(`${what}: ${err.code}`);
-      else console.error(`${what} failed:`, err);
+      if (err instanceof DomainError) log.warn(`${what}: ${err.code}`);
+      else log.error(`${what} failed`, { err });
       return null;
     }
   };
@@ -147,10 +150,12 @@ export function wireDevices({ config, runtime, hub, registry, printJobs, cards, 
         case 'print_result':
           return printJobs.result(link.terminal.id, message.jobId, message.result);
         case 'input': {
+          // A card read carries the full ID number and name: the logger masks them (drivers/log/redact.ts).
+          log.debug(`device agent ${link.terminal.id}: ${message.input.kind} input`, { deviceId: message.deviceId, ageMs: message.ageMs, input: message.input });
           const problem = seen.first(`${link.terminal.id}/${message.id}`) ? applyInput(link, message.deviceId, message.ageMs, message.readAtHall, message.input) : null;
           link.send({ type: 'ack', ids: [message.id] });
           if (problem) {
-            console.warn(`device agent ${link.terminal.id}: ${message.input.kind} input refused: ${problem.code}`);
+            log.warn(`device agent ${link.terminal.id}: ${message.input.kind} input refused: ${problem.code}`);
             link.send({ type: 'refused', id: message.id, ...problem });
           }
           return;

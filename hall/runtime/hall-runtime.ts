@@ -10,6 +10,9 @@ import type { Db } from '../store/db.js';
 import { EventLog, type StoredEvent } from '../store/event-log.js';
 import { HallStore } from '../store/hall-store.js';
 import type { Timers } from './timers.js';
+import { logger } from '../../drivers/log/logger.js';
+
+const log = logger('runtime');
 
 export type EventListener = (events: StoredEvent[]) => void;
 
@@ -132,7 +135,7 @@ export class HallRuntime {
       try {
         l(stored);
       } catch (err) {
-        console.error('event listener failed:', err);
+        log.error('event listener failed', { err });
       }
     }
   }
@@ -189,7 +192,7 @@ export class HallRuntime {
       return true;
     } catch (err) {
       if ((err as { name?: string }).name === 'DomainError') return true;
-      console.error(`timer command ${cmd.type} failed:`, err);
+      log.error(`timer command ${cmd.type} failed`, { err });
       return false;
     }
   }
