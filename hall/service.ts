@@ -13,7 +13,7 @@ import { publicBaseUrl } from './api/public-url.js';
 import { loadHallTls } from './tls/hall-tls.js';
 import { lanScheme } from './tls/lan-server.js';
 import type { HallDevices } from './devices/hall-devices.js';
-import { logger } from './log/logger.js';
+import { logger } from '../drivers/log/logger.js';
 import { withScope } from './wiring/scope.js';
 import { lockStorage, openStorage } from './wiring/storage.js';
 import { openIdentity } from './wiring/identity.js';

@@ -3,13 +3,17 @@
 // last step of a start: a port in use fails here, after everything else opened.
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
-import { sendError, ApiError, parseRequestUrl, sendBadTarget, type Router } from '../api/http.js';
+import { sendError, ApiError, parseRequestUrl, sendBadTarget } from '../api/http.js';
+import type { Router } from '../api/router.js';
 import { serveStatic } from '../api/static-files.js';
 import type { LiveHub } from '../api/live.js';
 import type { AgentHub } from '../devices/agent-hub.js';
 import { createLanServer } from '../tls/lan-server.js';
 import type { HallTls } from '../tls/hall-tls.js';
 import { AGENT_PATH } from '../../protocol/agent.js';
+import { logger } from '../../drivers/log/logger.js';
+
+const log = logger('server');
 
 export interface LanServer {
   server: http.Server;
@@ -28,6 +32,8 @@ export interface ServerParts {
 export async function listenLan(parts: ServerParts, port: number, host: string): Promise<LanServer> {
   const { router, rendererDir, hub, live } = parts;
   const server = createLanServer(parts.hallTls, (req, res) => {
+    // Headers include Authorization: the logger drops it (drivers/log/redact.ts).
+    if (log.isDebug()) log.debug('request', { method: req.method, url: req.url, headers: req.headers });
     const url = parseRequestUrl(req.url);
     if (!url) return sendBadTarget(res);
     router

@@ -9,7 +9,7 @@ import { SyncAgent } from '../sync/sync-agent.js';
 import type { DatasetReader } from '../sync/downlink/dataset-reader.js';
 import { mergeCentralAppointments as mergeCentral } from '../appointments/central-merge.js';
 import type { MountedAppointments } from '../api/routes/appointments.js';
-import type { Logger } from '../log/logger.js';
+import type { Logger } from '../../drivers/log/logger.js';
 
 export interface HallSync {
   sync: SyncAgent;
