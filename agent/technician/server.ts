@@ -126,7 +126,7 @@ export async function startTechnicianPage(options: {
       if (what === 'test-print') {
         if (device.kind !== 'printer') return send(res, 409, { error: { code: 'not_a_printer', message: `${id} is not a printer` } });
         const { bytes } = renderTicket(
-          { hallName: '设备测试', number: 'T001', matterName: '打印测试 · 中文与二维码', queueName: '测试', peopleAhead: 0, waitMinutes: { min: 0, max: 5 }, issuedAtText: new Date().toISOString().slice(0, 16).replace('T', ' '), qrContent: `servicehall:test-print:${id}`, notice: ['这是一张测试票，请勿使用'] },
+          { hallName: '设备测试', number: 'T001', matterName: '打印测试 · 中文与二维码', queueName: '测试', peopleAhead: 0, waitMinutes: { min: 0, max: 5 }, issuedAtText: localMinute(new Date()), qrContent: `servicehall:test-print:${id}`, notice: ['这是一张测试票，请勿使用'] },
           { profile: device.profile },
         );
         const print = await agent.testPrint(id!, bytes);
@@ -183,6 +183,12 @@ function sameOrigin(origin: string, host: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** "2026-12-07 09:21" in this machine's own time zone (the technician compares it with the clock on the wall). */
+function localMinute(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 /** The surname stays, the rest is starred (张** / J***): enough to see the right card was read. */
