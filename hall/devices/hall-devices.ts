@@ -28,10 +28,14 @@ export class HallDevices {
   printTicket(kioskId: string, ticket: TicketDTO, progressUrl: string): PrintOutcomeDTO {
     const printer = this.registry.printerOf(kioskId);
     if (!printer) {
-      const declared = this.config.devices.some((d) => d.terminalId === kioskId && d.kind === 'printer');
+      const meta = { kind: 'ticket' as const, terminalId: kioskId, ticketId: ticket.id };
+      // Reported but unusable (e.g. a model nobody knows): its own fault, in its own words.
+      const broken = this.registry.devicesOf(kioskId, 'printer')[0];
+      if (broken) return this.printJobs.unavailable(meta, broken.health.code, `${broken.health.message} Nothing was printed.`);
       // Declared but not reported: the agent is away, or connected and not done opening its devices yet.
-      if (declared) {
-        return this.printJobs.unavailable({ kind: 'ticket', terminalId: kioskId, ticketId: ticket.id }, 'agent_offline', `the device agent of kiosk ${kioskId} is not connected: printing is unavailable`);
+      if (this.config.devices.some((d) => d.terminalId === kioskId && d.kind === 'printer')) {
+        const online = this.registry.isOnline(kioskId);
+        return this.printJobs.unavailable(meta, online ? 'agent_starting' : 'agent_offline', `the device agent of kiosk ${kioskId} ${online ? 'has not opened its printer yet' : 'is not connected'}: printing is unavailable`);
       }
       return { status: 'no_printer', code: 'no_printer', message: `kiosk ${kioskId} has no ticket printer` };
     }

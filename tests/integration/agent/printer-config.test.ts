@@ -84,6 +84,6 @@ describe('printer settings in the hall configuration', () => {
     expect(h.hall.devices.list().find((d) => d.id === 'kiosk-1-printer')?.health).toMatchObject({ state: 'fault', code: 'unknown_profile' });
     const res = await h.api<IssueTicketResponse>('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: 'rsj-03' } });
     expect(res.status).toBe(201);
-    expect(res.body.print.status).toBe('no_printer');
+    expect(res.body.print).toMatchObject({ status: 'failed', code: 'unknown_profile' });
   });
 });

@@ -38,7 +38,7 @@ beforeAll(async () => {
   await until(() => h.hall.devices.list().some((d) => d.id === 'kiosk-1-id-reader' && d.agentConnected && d.health.state === 'ok'), 'the reader online');
   // The agent has heard the hall's clock (sent on connect, then every 2 s).
   await sleep(500);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await agent.stop();
@@ -47,7 +47,7 @@ afterAll(async () => {
   await line.close();
   await h.close();
   fs.rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('a stalled link', () => {
   it('a card read held up for 5 s (limit 2 s) is dropped when it finally arrives; a read on the healed link goes through', async () => {
