@@ -11,15 +11,16 @@
 // stop() waits for the run in flight, which stops after its current row. One
 // run at a time per process; two processes are safe (compare-and-set on the
 // state).
-// Danger: scheduling uses real timers (setTimeout) relative to deps.now();
-// with a simulated clock, drive it with runOnce() instead of start().
+// Scheduling is the sync kernel's worker loop (protocol/sync/loop.ts) on real
+// timers. Danger: delays are measured against deps.now(); with a simulated
+// clock, drive it with runOnce() instead of start().
 import type pg from 'pg';
 import { ProvincialDestination } from '../../protocol/central/ratings/provincial-client.js';
 import { nodeHttpClient, type HttpClient, type NodeHttpClient } from '../../protocol/sync/http-client.js';
 import type { RatingChannel } from '../../protocol/central/ratings/profiles/types.js';
 import { RatingUploader, type RatingDestination, type RunSummary } from '../../protocol/central/ratings/uploader.js';
 import { PgRatingForwards } from './pg-outbox.js';
-import { SerialRuns } from '../../protocol/central/ratings/serial-runs.js';
+import { realTimers, SyncLoop, type RoundOutcome } from '../../protocol/sync/loop.js';
 
 export interface ProvincialForwardingOptions {
   url: string;
@@ -42,10 +43,9 @@ export class RatingForwarder {
   readonly store: PgRatingForwards;
   readonly destination: RatingDestination;
   private readonly uploader: RatingUploader;
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
-  private readonly runs = new SerialRuns<RunSummary>();
-  private rerun = false;
+  private readonly loop: SyncLoop<RunSummary>;
+  /** stop() was called (also while start() was recovering). */
+  private stopped = false;
   private starting: Promise<void> | null = null;
   private ownHttp: NodeHttpClient | null = null;
 
@@ -74,18 +74,26 @@ export class RatingForwarder {
         encode: { utcOffsetMinutes: o.provincial.utcOffsetMinutes ?? 480, channelCodes: o.provincial.channelCodes },
       });
     this.uploader = new RatingUploader({ store: this.store, destination: this.destination, now: o.now, random: o.random ?? Math.random, log: o.log });
+    this.loop = new SyncLoop(
+      realTimers(o.now),
+      async (stopped) => {
+        await this.recover();
+        return this.uploader.runOnce(this.o.provincial.batchSize ?? 10, stopped);
+      },
+      (outcome) => this.nextDelay(outcome),
+    );
   }
 
   async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+    if (this.loop.started || this.starting) return;
+    this.stopped = false;
     this.starting = this.recover();
     try {
       await this.starting;
     } finally {
       this.starting = null;
     }
-    if (this.running) this.schedule(0);
+    if (!this.stopped) this.loop.start();
   }
 
   /** Forwards a dead process left in `sent` (older than timeout + margin) → unknown. */
@@ -95,52 +103,30 @@ export class RatingForwarder {
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    const stopping = this.runs.stop();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.stopped = true;
     await this.starting?.catch(() => undefined);
-    await stopping;
+    await this.loop.stop();
     this.ownHttp?.close();
   }
 
   poke(): void {
-    if (!this.running) return;
-    if (this.runs.busy) this.rerun = true;
-    else this.schedule(0);
+    this.loop.poke();
   }
 
-  async runOnce(): Promise<RunSummary> {
-    return this.runs.run(async (stopped) => {
-      await this.recover();
-      return this.uploader.runOnce(this.o.provincial.batchSize ?? 10, stopped);
-    });
+  runOnce(): Promise<RunSummary> {
+    return this.loop.runOnce();
   }
 
-  private schedule(delayMs: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), Math.max(0, delayMs));
-    this.timer.unref?.();
-  }
-
-  private async tick(): Promise<void> {
-    if (!this.running) return;
-    let full = false;
-    try {
-      const s = await this.runOnce();
-      full = s.acked + s.rejected + s.retried + s.unknown >= (this.o.provincial.batchSize ?? 10);
-    } catch (err) {
-      this.o.log?.(`rating forwarding run failed: ${(err as Error).message}`);
-    }
-    if (!this.running) return;
-    const poll = this.o.provincial.pollMs ?? 15_000;
-    let delay = poll;
-    if (full || this.rerun) delay = 0;
+  /** A full run goes again at once; otherwise at the next due forward, at most pollMs away. */
+  private async nextDelay(outcome: RoundOutcome<RunSummary>): Promise<number> {
+    const batch = this.o.provincial.batchSize ?? 10;
+    if ('error' in outcome) this.o.log?.(`rating forwarding run failed: ${outcome.error.message}`);
     else {
-      const due = await this.store.nextDueAt(this.destination.id).catch(() => null);
-      if (due !== null) delay = Math.min(poll, Math.max(0, due - this.o.now()));
+      const s = outcome.value;
+      if (s.acked + s.rejected + s.retried + s.unknown >= batch) return 0;
     }
-    this.rerun = false;
-    this.schedule(delay);
+    const poll = this.o.provincial.pollMs ?? 15_000;
+    const due = await this.store.nextDueAt(this.destination.id).catch(() => null);
+    return due === null ? poll : Math.min(poll, Math.max(0, due - this.o.now()));
   }
 }

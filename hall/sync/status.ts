@@ -9,7 +9,7 @@
 // Dangers: nothing here may include an event payload — it can hold personal data.
 import type { Db } from '../store/db.js';
 import type { SyncSettings } from '../config/sync-schema.js';
-import type { SyncStatusDTO } from '../api/sync-dto.js';
+import type { SyncState, SyncStatusDTO } from '../api/sync-dto.js';
 
 export type { SyncState, SyncStatusDTO } from '../api/sync-dto.js';
 

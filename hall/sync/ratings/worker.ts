@@ -1,6 +1,7 @@
-// RatingUploadWorker: the hall's long-running 好差评 uploader. Each run
-// queues newly recorded ratings into rating_uploads, then uploads the due
-// ones one at a time (RatingUploader). Explicit dependencies: db, timers
+// RatingUploadWorker: the hall's long-running 好差评 uploader, a strategy on
+// the sync kernel's worker loop (protocol/sync/loop.ts). Each run queues
+// newly recorded ratings into rating_uploads, then uploads the due ones
+// (RatingUploader: to central in one batch per run, to a province one by one). Explicit dependencies: db, timers
 // (clock + scheduling), a destination built on a fetch-like client, random.
 // Contract:
 //   - start() first turns rows left in `sent` by a crash into `unknown`
@@ -20,7 +21,7 @@ import type { RatingUploadConfig } from '../../config/rating-upload-schema.js';
 import { SqliteRatingOutbox, type HallRatingContext } from './sqlite-outbox.js';
 import { RatingUploader, type RatingDestination, type RunSummary } from '../../../protocol/central/ratings/uploader.js';
 import { readRatingUploadStatus, type RatingUploadStatus } from './status.js';
-import { SerialRuns } from '../../../protocol/central/ratings/serial-runs.js';
+import { SyncLoop, type RoundOutcome } from '../../../protocol/sync/loop.js';
 
 const FULL_SCAN_EVERY_MS = 3_600_000;
 const SCAN_MARGIN_MS = 600_000;
@@ -43,10 +44,7 @@ export class RatingUploadWorker {
   readonly outbox: SqliteRatingOutbox;
   private readonly uploader: RatingUploader;
   private readonly nextDue;
-  private timer: { cancel(): void } | null = null;
-  private running = false;
-  private readonly runs = new SerialRuns<RunReport>();
-  private rerun = false;
+  private readonly loop: SyncLoop<RunReport>;
   /** Incremental queuing: when the last scan ran, and when the last full-window scan ran. */
   private lastScanAt: number | null = null;
   private lastFullScanAt = -Infinity;
@@ -61,6 +59,15 @@ export class RatingUploadWorker {
       log: deps.log,
     });
     this.nextDue = deps.db.prepare(`SELECT MIN(next_attempt_at) FROM rating_uploads WHERE destination = ? AND state IN ('pending', 'unknown')`).pluck();
+    this.loop = new SyncLoop(
+      deps.timers,
+      async (stopped) => {
+        const queued = this.queueNew(this.deps.timers.now());
+        const summary = await this.uploader.runOnce(this.deps.config.batchSize, stopped);
+        return { queued, ...summary };
+      },
+      (outcome) => this.nextDelay(outcome),
+    );
   }
 
   get destinationId(): string {
@@ -68,33 +75,23 @@ export class RatingUploadWorker {
   }
 
   start(): void {
-    if (this.running || !this.deps.config.enabled) return;
-    this.running = true;
+    if (this.loop.started || !this.deps.config.enabled) return;
     const recovered = this.outbox.recoverInterrupted(this.destinationId, this.deps.timers.now(), this.deps.destination.timeoutMs);
     if (recovered > 0) this.deps.log?.(`rating upload: ${recovered} upload(s) interrupted by a restart will be checked before re-sending`);
-    this.schedule(this.deps.timers.now());
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.timer?.cancel();
-    this.timer = null;
-    await this.runs.stop();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   poke(): void {
-    if (!this.running) return;
-    if (this.runs.busy) this.rerun = true;
-    else this.schedule(this.deps.timers.now());
+    this.loop.poke();
   }
 
   /** One run: queue new ratings, upload what is due. Serialised with the scheduled runs. */
-  async runOnce(): Promise<RunReport> {
-    return this.runs.run(async (stopped) => {
-      const queued = this.queueNew(this.deps.timers.now());
-      const summary = await this.uploader.runOnce(this.deps.config.batchSize, stopped);
-      return { queued, ...summary };
-    });
+  runOnce(): Promise<RunReport> {
+    return this.loop.runOnce();
   }
 
   /**
@@ -122,27 +119,18 @@ export class RatingUploadWorker {
     });
   }
 
-  private schedule(at: number): void {
-    this.timer?.cancel();
-    this.timer = this.deps.timers.at(at, () => void this.tick());
-  }
-
-  private async tick(): Promise<void> {
-    if (!this.running) return;
-    let full = false;
-    try {
-      const report = await this.runOnce();
-      full = report.acked + report.rejected + report.retried + report.unknown >= this.deps.config.batchSize;
-    } catch (err) {
+  /** A full run goes again at once; otherwise at the next due row, at most pollSeconds away. */
+  private nextDelay(outcome: RoundOutcome<RunReport>): number {
+    if ('error' in outcome) {
       // The store failed (disk full, busy): nothing was lost; try again at the next poll.
-      this.deps.log?.(`rating upload run failed: ${(err as Error).message}`);
+      this.deps.log?.(`rating upload run failed: ${outcome.error.message}`);
+    } else {
+      const r = outcome.value;
+      if (r.acked + r.rejected + r.retried + r.unknown >= this.deps.config.batchSize) return 0;
     }
-    if (!this.running) return;
     const now = this.deps.timers.now();
-    const poll = now + this.deps.config.pollSeconds * 1000;
+    const poll = this.deps.config.pollSeconds * 1000;
     const due = this.nextDue.get(this.destinationId) as number | null;
-    const again = full || this.rerun ? now : Math.min(poll, Math.max(now, due ?? poll));
-    this.rerun = false;
-    this.schedule(again);
+    return due === null ? poll : Math.min(poll, Math.max(0, due - now));
   }
 }
