@@ -10,13 +10,20 @@
 //   - ctx.body() reads and validates the body with the route's schema (hall/api/requests.ts);
 //   - every answer is JSON; errors are ApiErrorBody (http.ts sendError); nothing throws past handle().
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { routes, type BodyOf, type ParamsOf, type ReplyOf, type RouteName, type Routes } from './contract.js';
+import type { z } from 'zod';
+import { routes, type ParamsOf, type ReplyOf, type RouteName, type Routes } from './contract.js';
 import { decodePathSegment, readBody, sendError, sendJson, ApiError, type RequestContext } from './http.js';
 import { staffSessionOf, terminalOf, type AccessDeps } from './access.js';
 import { requestBodies } from './requests.js';
 import type { StaffSession, TerminalIdentity } from '../auth/tokens.js';
 
 type AccessOf<K extends RouteName> = Routes[K]['access'];
+type Specs = typeof requestBodies;
+/**
+ * The body a handler gets: the route's schema output (defaults filled in), which the compiler
+ * checked is the declared body (requests.ts). Routes whose handler validates the body: never.
+ */
+export type ParsedBodyOf<K extends RouteName> = K extends keyof Specs ? (Specs[K] extends { schema: infer S extends z.ZodType } ? z.output<S> : never) : never;
 
 /** What a handler of route K gets: the request, its typed parameters, the checked terminal and session. */
 export interface RouteContext<K extends RouteName> extends RequestContext {
@@ -26,7 +33,7 @@ export interface RouteContext<K extends RouteName> extends RequestContext {
   /** The staff session the router checked (`staff: 'session'`); null otherwise. */
   staff: AccessOf<K> extends { staff: 'session' } ? StaffSession : null;
   /** Reads and validates the declared body (400/413/415 as http.ts readBody). */
-  body(): Promise<BodyOf<K>>;
+  body(): Promise<ParsedBodyOf<K>>;
 }
 
 export type RouteHandler<K extends RouteName> = (ctx: RouteContext<K>) => ReplyOf<K> | Promise<ReplyOf<K>>;
@@ -37,8 +44,7 @@ export interface MountOptions<K extends RouteName> {
 }
 
 interface Mounted {
-  /** null: mounted with the untyped add() during the migration to the route table. */
-  name: RouteName | null;
+  name: RouteName;
   method: string;
   pattern: RegExp;
   keys: string[];
@@ -69,29 +75,19 @@ export class Router {
         terminal = terminalOf(this.access, base, ...(access.terminals === 'any' ? [] : access.terminals));
         if ('staff' in access && access.staff === 'session') staff = staffSessionOf(this.access, base, terminal);
       }
-      const body = async (): Promise<BodyOf<K>> => {
+      const body = async (): Promise<ParsedBodyOf<K>> => {
         if (!spec || spec === 'handler') throw new Error(`route "${name}" declares no body schema`);
         const { schema, maxBytes } = spec as { schema: Parameters<typeof readBody>[1]; maxBytes?: number };
-        return (await readBody(base.req, schema, maxBytes)) as BodyOf<K>;
+        return (await readBody(base.req, schema, maxBytes)) as ParsedBodyOf<K>;
       };
       return handler({ ...base, params, terminal, staff, body } as RouteContext<K>);
     };
     this.mounted.push({ name, method: decl.method, pattern, keys, run, status: decl.status });
   }
 
-  /**
-   * MIGRATION ONLY (removed when every route file is converted): an undeclared route, no access
-   * check, no typed body. The handler checks access itself, as before the route table.
-   */
-  add(method: string, path: string, handler: (ctx: RequestContext) => unknown, status = 200): void {
-    const keys: string[] = [];
-    const pattern = new RegExp('^' + path.replace(/:([a-zA-Z]+)/g, (_, k: string) => (keys.push(k), '([^/]+)')) + '$');
-    this.mounted.push({ name: null, method, pattern, keys, run: async (ctx) => handler(ctx), status });
-  }
-
   /** The names of the mounted routes, in mounting order. */
   names(): RouteName[] {
-    return this.mounted.flatMap((m) => (m.name ? [m.name] : []));
+    return this.mounted.map((m) => m.name);
   }
 
   /** Returns false when no route matches the path (so static files can be tried). */

@@ -7,7 +7,7 @@ import type { HallTls } from '../tls/hall-tls.js';
 import type { EnrolmentCodes } from '../auth/enrolment.js';
 import type { SyncAgent } from '../sync/sync-agent.js';
 import type { ApiDeps } from '../api/routes/deps.js';
-import { Router } from '../api/http.js';
+import { Router } from '../api/router.js';
 import { HallViews } from '../api/views.js';
 import { kioskRoutes } from '../api/routes/kiosk.js';
 import { counterRoutes } from '../api/routes/counter.js';
@@ -58,8 +58,9 @@ export function openApi(config: HallConfig, timers: Timers, storage: OpenStorage
     now: () => timers.now(),
     ticketFromStore: (id) => store.ticket(id),
   };
-  const router = new Router();
-  router.add('GET', '/api/v1/health', () => ({ ok: true, hallId: config.hall.id, serviceDay: runtime.state.serviceDay, now: timers.now(), lastSeq: runtime.log.lastSeq() }));
+  // Routes are declared in hall/api/contract.ts; the router enforces their terminal access.
+  const router = new Router(deps);
+  router.route('health', () => ({ ok: true, hallId: config.hall.id, serviceDay: runtime.state.serviceDay, now: timers.now(), lastSeq: runtime.log.lastSeq() }));
   kioskRoutes(router, deps);
   counterRoutes(router, deps);
   ratingRoutes(router, deps);
@@ -81,10 +82,10 @@ export function openApi(config: HallConfig, timers: Timers, storage: OpenStorage
 /** The routes that read the sync agent, then the simulator, enrolment and TLS routes. */
 export function mountLaterRoutes(api: HallApi, sync: SyncAgent, enrolment: EnrolmentCodes, hallTls: HallTls | null): void {
   const { router, deps } = api;
-  syncRoutes(router, deps, { status: () => sync.status() });
+  syncRoutes(router, { status: () => sync.status() });
   guideRoutes(router, deps, sync.datasets, sync.downlink ? () => sync.downlink!.status() : undefined);
   ratingUploadRoutes(router, deps, sync.ratingUploads);
   simulatorRoutes(router, deps);
   enrolmentRoutes(router, deps, enrolment);
-  tlsRoutes(router, deps, tlsStatus(hallTls));
+  tlsRoutes(router, tlsStatus(hallTls));
 }

@@ -3,25 +3,23 @@
 // Rule-bound actions (特呼, 挂起, 恢复, 转窗 to a counter, 过号重排) name tickets
 // by id or by the number the visitor shows; refusals are 409 with the engine's
 // code and facts (docs/api.md "Counter rules").
-import { ApiError, readBody, type RequestContext, type Router } from '../http.js';
-import { checkCredentials, ownCounter, staffSessionOf, terminalOf } from '../access.js';
-import {
-  callSpecificSchema,
-  emptySchema,
-  guideRejoinSchema,
-  rejoinSchema,
-  resumeSuspendedSchema,
-  signInSchema,
-  suspendSchema,
-  transferSchema,
-} from '../requests.js';
+// Access: the terminal role is declared in hall/api/contract.ts and enforced by the
+// Router; an unknown counter is a 404 before that (`before`), as it always was. The
+// counter's own checks stay here: the terminal belongs to the counter, the staff
+// session is this counter's and its staff member is the one signed in.
+import { ApiError, readBody, type RequestContext } from '../http.js';
+import type { Router } from '../router.js';
+import type { TerminalIdentity } from '../../auth/tokens.js';
+import { checkCredentials, ownCounter, staffSessionOf } from '../access.js';
+import { callSpecificSchema, emptySchema, resumeSuspendedSchema, suspendSchema, transferSchema } from '../requests.js';
 import { counterCommand, DomainError, type CounterActionName, type HallCommand } from '../../domain/index.js';
-import type { CounterViewDTO, RejoinResponse, StaffSessionDTO } from '../dto.js';
+import { COUNTER_ACTION_PATHS, type CounterActionPath } from '../contract.js';
+import type { RejoinResponse } from '../dto.js';
 import { ticketByNumber } from '../counter-rules-view.js';
 import type { ApiDeps } from './deps.js';
 
-const ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show', 'transfer', 'pause', 'resume', 'call-specific', 'suspend', 'resume-suspended'] as const;
-type ActionPath = (typeof ACTIONS)[number];
+const ACTIONS: readonly string[] = COUNTER_ACTION_PATHS;
+type ActionPath = CounterActionPath;
 
 /** Staff roles that may put a returning no-show back in line (counter staff and guides). */
 const REJOIN_ROLES = new Set(['counter', 'guide', 'manager']);
@@ -30,44 +28,50 @@ export function counterRoutes(router: Router, deps: ApiDeps): void {
   const counterExists = (id: string) => {
     if (!deps.runtime.setup.counters.has(id)) throw new ApiError(404, 'not_found', `no counter "${id}"`);
   };
+  /** Mount option: an unknown counter is a 404 before the access check. */
+  const knownCounter = { before: (params: { counterId: string }) => counterExists(params.counterId) };
 
   /** The signed-in staff member of this counter terminal; 401 when the session is missing or for another counter. */
-  const staffAt = (ctx: RequestContext, counterId: string) => {
-    const terminal = terminalOf(deps, ctx, 'counter');
+  const staffAt = (ctx: RequestContext, terminal: TerminalIdentity, counterId: string) => {
     ownCounter(terminal, counterId);
     const session = staffSessionOf(deps, ctx, terminal);
     if (session.counterId !== counterId) throw new ApiError(401, 'unauthenticated', 'this session belongs to another counter');
     return session;
   };
 
-  router.add('POST', '/api/v1/counters/:counterId/session', async (ctx): Promise<StaffSessionDTO> => {
-    const counterId = ctx.params.counterId!;
-    counterExists(counterId);
-    const terminal = terminalOf(deps, ctx, 'counter');
-    ownCounter(terminal, counterId);
-    const body = await readBody(ctx.req, signInSchema);
-    const staff = checkCredentials(deps, terminal, body.staffNo, body.pin);
-    if (!staff.roles.includes('counter')) throw new ApiError(403, 'forbidden', `${staff.name} is not counter staff`);
-    deps.runtime.execute({ type: 'sign_in', counterId, staffId: staff.id });
-    const expiresAt = deps.now() + deps.config.timeouts.staffSessionHours * 3_600_000;
-    const sessionToken = deps.sessions.create({ staffId: staff.id, counterId, terminalId: terminal.id, expiresAt }, deps.now());
-    return { sessionToken, staff: { id: staff.id, staffNo: staff.staffNo, name: staff.name, post: staff.post, roles: staff.roles }, counterId, expiresAt };
-  });
+  router.route(
+    'counterSignIn',
+    async (ctx) => {
+      const counterId = ctx.params.counterId;
+      const terminal = ctx.terminal;
+      ownCounter(terminal, counterId);
+      const body = await ctx.body();
+      const staff = checkCredentials(deps, terminal, body.staffNo, body.pin);
+      if (!staff.roles.includes('counter')) throw new ApiError(403, 'forbidden', `${staff.name} is not counter staff`);
+      deps.runtime.execute({ type: 'sign_in', counterId, staffId: staff.id });
+      const expiresAt = deps.now() + deps.config.timeouts.staffSessionHours * 3_600_000;
+      const sessionToken = deps.sessions.create({ staffId: staff.id, counterId, terminalId: terminal.id, expiresAt }, deps.now());
+      return { sessionToken, staff: { id: staff.id, staffNo: staff.staffNo, name: staff.name, post: staff.post, roles: staff.roles }, counterId, expiresAt };
+    },
+    knownCounter,
+  );
 
-  router.add('DELETE', '/api/v1/counters/:counterId/session', (ctx) => {
-    const counterId = ctx.params.counterId!;
-    counterExists(counterId);
-    const session = staffAt(ctx, counterId);
-    const counter = deps.runtime.state.counters.get(counterId)!;
-    if (counter.staffId === session.staffId) deps.runtime.execute({ type: 'sign_out', counterId });
-    deps.sessions.end(String(ctx.req.headers['x-staff-session']), deps.now());
-    return { ok: true };
-  });
+  router.route(
+    'counterSignOut',
+    (ctx) => {
+      const counterId = ctx.params.counterId;
+      const session = staffAt(ctx, ctx.terminal, counterId);
+      const counter = deps.runtime.state.counters.get(counterId)!;
+      if (counter.staffId === session.staffId) deps.runtime.execute({ type: 'sign_out', counterId });
+      deps.sessions.end(String(ctx.req.headers['x-staff-session']), deps.now());
+      return { ok: true };
+    },
+    knownCounter,
+  );
 
-  /** staffAt, and the session's staff member is the one signed in at the counter now. */
-  const workingAt = (ctx: RequestContext, counterId: string) => {
-    counterExists(counterId);
-    const session = staffAt(ctx, counterId);
+  /** staffAt, and the session's staff member is the one signed in at the counter now (the counter exists: `knownCounter`). */
+  const workingAt = (ctx: RequestContext, terminal: TerminalIdentity, counterId: string) => {
+    const session = staffAt(ctx, terminal, counterId);
     if (deps.runtime.state.counters.get(counterId)!.staffId !== session.staffId) {
       throw new ApiError(401, 'unauthenticated', 'another staff member signed in at this counter');
     }
@@ -89,21 +93,31 @@ export function counterRoutes(router: Router, deps: ApiDeps): void {
     return { ticket: deps.views.ticket(deps.runtime.state.tickets.get(ticketId)!), placesAhead: Number(event?.payload.placesAhead ?? 0) };
   };
 
-  router.add('GET', '/api/v1/counters/:counterId', (ctx): CounterViewDTO => {
-    const counterId = ctx.params.counterId!;
-    workingAt(ctx, counterId);
-    return deps.views.counterView(counterId);
-  });
+  router.route(
+    'counterView',
+    (ctx) => {
+      workingAt(ctx, ctx.terminal, ctx.params.counterId);
+      return deps.views.counterView(ctx.params.counterId);
+    },
+    knownCounter,
+  );
 
-  router.add('POST', '/api/v1/counters/:counterId/actions/:action', async (ctx): Promise<CounterViewDTO> => {
-    const counterId = ctx.params.counterId!;
-    counterExists(counterId);
-    const action = ctx.params.action as ActionPath;
-    if (!ACTIONS.includes(action)) throw new ApiError(404, 'not_found', `no counter action "${action}"`);
-    workingAt(ctx, counterId);
-    deps.runtime.execute(await commandOf(ctx, counterId, action));
-    return deps.views.counterView(counterId);
-  });
+  // The body depends on the action: commandOf validates it with that action's schema.
+  router.route(
+    'counterAction',
+    async (ctx) => {
+      const counterId = ctx.params.counterId;
+      workingAt(ctx, ctx.terminal, counterId);
+      deps.runtime.execute(await commandOf(ctx, counterId, ctx.params.action as ActionPath));
+      return deps.views.counterView(counterId);
+    },
+    {
+      before: ({ counterId, action }) => {
+        counterExists(counterId);
+        if (!ACTIONS.includes(action)) throw new ApiError(404, 'not_found', `no counter action "${action}"`);
+      },
+    },
+  );
 
   const commandOf = async (ctx: RequestContext, counterId: string, action: ActionPath): Promise<HallCommand> => {
     switch (action) {
@@ -128,24 +142,29 @@ export function counterRoutes(router: Router, deps: ApiDeps): void {
   };
 
   /** 过号重排 at a counter: the staff member signed in here puts a returning visitor back in line. */
-  router.add('POST', '/api/v1/counters/:counterId/rejoin', async (ctx): Promise<RejoinResponse> => {
-    workingAt(ctx, ctx.params.counterId!);
-    return rejoin((await readBody(ctx.req, rejoinSchema)).number);
-  });
+  router.route(
+    'counterRejoin',
+    async (ctx) => {
+      workingAt(ctx, ctx.terminal, ctx.params.counterId);
+      return rejoin((await ctx.body()).number);
+    },
+    knownCounter,
+  );
 
   /** 过号重排 by a guide at a kiosk or the admin page: the guide's credentials confirm it. */
-  router.add('POST', '/api/v1/rejoin', async (ctx): Promise<RejoinResponse> => {
-    const terminal = terminalOf(deps, ctx, 'kiosk', 'admin');
-    const body = await readBody(ctx.req, guideRejoinSchema);
-    const staff = checkCredentials(deps, terminal, body.staffNo, body.pin);
+  router.route('guideRejoin', async (ctx) => {
+    const body = await ctx.body();
+    const staff = checkCredentials(deps, ctx.terminal, body.staffNo, body.pin);
     if (!staff.roles.some((r) => REJOIN_ROLES.has(r))) throw new ApiError(403, 'forbidden', `${staff.name} may not put a no-show back in line`);
     return rejoin(body.number);
   });
 
-  router.add('GET', '/api/v1/counters/:counterId/display', (ctx) => {
-    const counterId = ctx.params.counterId!;
-    counterExists(counterId);
-    ownCounter(terminalOf(deps, ctx, 'counter_display', 'counter', 'admin'), counterId, true);
-    return deps.views.counterDisplay(counterId);
-  });
+  router.route(
+    'counterDisplay',
+    (ctx) => {
+      ownCounter(ctx.terminal, ctx.params.counterId, true);
+      return deps.views.counterDisplay(ctx.params.counterId);
+    },
+    knownCounter,
+  );
 }

@@ -1,13 +1,13 @@
 // Device routes: the technician's view (health, test print, emulator controls)
 // and the kiosk's "forget my card". Emulator controls exist only for emulated
-// devices: on real hardware they answer 409 not_emulated.
+// devices: on real hardware they answer 409 not_emulated. Access is declared per
+// route in hall/api/contract.ts and enforced by the Router.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApiError, readBody, type Router } from '../http.js';
-import { staffSessionOf, terminalOf } from '../access.js';
-import { emptySchema, emulatorActionSchema } from '../requests.js';
-import type { DeviceDTO, TestPrintResponse } from '../dto.js';
+import { ApiError } from '../http.js';
+import type { Router } from '../router.js';
+import type { DeviceDTO } from '../dto.js';
 import type { ApiDeps } from './deps.js';
 import { localParts } from '../../domain/index.js';
 import { decodeEscPos, renderPreviewSvg, renderTicket } from '../../../drivers/printer/index.js';
@@ -25,22 +25,17 @@ function demoCard(fixture: string): EmulatedCard {
 }
 
 export function deviceRoutes(router: Router, deps: ApiDeps): void {
-  const admin = (ctx: Parameters<typeof staffSessionOf>[1]) => staffSessionOf(deps, ctx, terminalOf(deps, ctx, 'admin'));
-  const deviceOf = (ctx: { params: Record<string, string | undefined>; url: URL }): DeviceDTO => {
-    const d = deps.devices.find(ctx.params.deviceId!, ctx.url.searchParams.get('terminal') ?? undefined);
+  const deviceOf = (ctx: { params: { deviceId: string }; url: URL }): DeviceDTO => {
+    const d = deps.devices.find(ctx.params.deviceId, ctx.url.searchParams.get('terminal') ?? undefined);
     if (!d) throw new ApiError(404, 'not_found', `no device "${ctx.params.deviceId}"`);
     return d;
   };
 
-  router.add('GET', '/api/v1/admin/devices', (ctx) => {
-    admin(ctx);
-    return deps.devices.list();
-  });
+  router.route('devices', () => deps.devices.list());
 
   // Laid out here for the profile the printer's agent reported, printed there; the preview shows exactly the bytes sent.
-  router.add('POST', '/api/v1/admin/devices/:deviceId/test-print', async (ctx): Promise<TestPrintResponse> => {
-    admin(ctx);
-    await readBody(ctx.req, emptySchema);
+  router.route('testPrint', async (ctx) => {
+    await ctx.body();
     const device = deviceOf(ctx);
     if (device.kind !== 'printer') throw new ApiError(409, 'not_a_printer', `${device.id} is not a printer`);
     const profile = deps.devices.printerProfile(device.terminalId, device.id);
@@ -64,9 +59,8 @@ export function deviceRoutes(router: Router, deps: ApiDeps): void {
   });
 
   // Demo and test controls of emulated devices, carried out by the device's own agent.
-  router.add('POST', '/api/v1/admin/devices/:deviceId/emulator', async (ctx): Promise<DeviceDTO> => {
-    admin(ctx);
-    const body = await readBody(ctx.req, emulatorActionSchema);
+  router.route('emulator', async (ctx) => {
+    const body = await ctx.body();
     const device = deviceOf(ctx);
     if (!device.emulated) throw new ApiError(409, 'not_emulated', `${device.id} is real hardware: use the device itself`);
     const action = body.action === 'swipe_card' ? { action: 'swipe_card' as const, card: demoCard(body.fixture) as unknown as Record<string, unknown> } : body;
@@ -75,10 +69,9 @@ export function deviceRoutes(router: Router, deps: ApiDeps): void {
     return deviceOf(ctx);
   });
 
-  router.add('POST', '/api/v1/kiosk/card/clear', async (ctx) => {
-    const kiosk = terminalOf(deps, ctx, 'kiosk');
-    await readBody(ctx.req, emptySchema);
-    deps.cards.clear(kiosk.id);
+  router.route('clearCard', async (ctx) => {
+    await ctx.body();
+    deps.cards.clear(ctx.terminal.id);
     return { ok: true };
   });
 }

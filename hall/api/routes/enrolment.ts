@@ -5,45 +5,26 @@
 // and never logged. Wrong codes are limited per client address: after
 // ENROL_MAX_FAILURES within the window the address is refused (429) for a while,
 // so 40-bit codes cannot be guessed within their lifetime.
-import { z } from 'zod';
 import type { EnrolmentCodes } from '../../auth/enrolment.js';
 import { PinLockout } from '../../auth/tokens.js';
 import { pagePath } from '../page-address.js';
-import { staffSessionOf, terminalOf } from '../access.js';
-import { ApiError, readBody, type Router } from '../http.js';
+import { ApiError } from '../http.js';
+import type { Router } from '../router.js';
 import type { ApiDeps } from './deps.js';
 
+export type { EnrolResponse, EnrolmentCodeResponse } from '../contract.js';
+
 const ENROL_MAX_FAILURES = 10;
-
-const enrolSchema = z.object({ terminalId: z.string().min(1).max(40), code: z.string().min(1).max(20) }).strict();
-
-export interface EnrolResponse {
-  terminalId: string;
-  role: string;
-  counterId: string | null;
-  /** The terminal's long-lived bearer token: store it, never show or log it. */
-  token: string;
-  /** The terminal's page, relative to the hall's origin. */
-  page: string;
-}
-
-export interface EnrolmentCodeResponse {
-  terminalId: string;
-  code: string;
-  expiresAt: number;
-  /** The page address with the code in its fragment, relative to the hall's origin. */
-  page: string;
-}
 
 export function enrolmentRoutes(router: Router, deps: ApiDeps, codes: EnrolmentCodes): void {
   const failures = new PinLockout({ staffMaxFailures: ENROL_MAX_FAILURES, windowMs: 15 * 60_000, lockMs: 15 * 60_000 });
   const terminalConfig = (id: string) => deps.config.terminals.find((t) => t.id === id);
 
-  router.add('POST', '/api/v1/enrol', async (ctx): Promise<EnrolResponse> => {
+  router.route('enrol', async (ctx) => {
     const key = [`enrol:${ctx.req.socket.remoteAddress ?? '?'}`];
     const now = deps.now();
     if (failures.lockedUntil(key, now) > now) throw new ApiError(429, 'locked', 'too many wrong enrolment codes from this address: try again in 15 minutes');
-    const body = await readBody(ctx.req, enrolSchema);
+    const body = await ctx.body();
     const result = codes.redeem(body.terminalId, body.code);
     if (!result.ok) {
       failures.fail(key, now);
@@ -55,14 +36,12 @@ export function enrolmentRoutes(router: Router, deps: ApiDeps, codes: EnrolmentC
     return { terminalId: t.id, role: t.role, counterId: t.counterId, token: result.token, page: pagePath(terminalConfig(t.id) ?? { id: t.id, role: t.role, counterId: t.counterId ?? undefined }) };
   });
 
-  router.add('GET', '/api/v1/admin/terminals', (ctx) => {
-    staffSessionOf(deps, ctx, terminalOf(deps, ctx, 'admin'));
+  router.route('terminals', () => {
     return deps.config.terminals.map((t) => ({ id: t.id, role: t.role, counterId: t.counterId ?? null, name: t.name, page: pagePath(t) }));
   });
 
-  router.add('POST', '/api/v1/admin/terminals/:terminalId/enrolment-code', (ctx): EnrolmentCodeResponse => {
-    staffSessionOf(deps, ctx, terminalOf(deps, ctx, 'admin'));
-    const t = terminalConfig(ctx.params.terminalId!);
+  router.route('enrolmentCode', (ctx) => {
+    const t = terminalConfig(ctx.params.terminalId);
     if (!t) throw new ApiError(404, 'not_found', `no terminal "${ctx.params.terminalId}"`);
     const c = codes.create(t.id);
     return { terminalId: t.id, code: c.code, expiresAt: c.expiresAt, page: `${pagePath(t)}#enrol=${c.code}` };

@@ -8,11 +8,11 @@
 // (never an invented or partial guide, printed or shown). A print is refused
 // (409) before anything is sent when the kiosk has no printer or its printer
 // is in fault; one notice per kiosk prints at a time. Register with
-// guideRoutes(router, deps, reader, () => worker.status()).
-import { z } from 'zod';
-import { ApiError, readBody, type Router } from '../http.js';
-import { staffSessionOf, terminalOf } from '../access.js';
-import type { GuideDTO, GuidePrintResponse, MatterGuideDTO } from '../dto.js';
+// guideRoutes(router, deps, reader, () => worker.status()). Access is declared per
+// route in hall/api/contract.ts and enforced by the Router.
+import { ApiError } from '../http.js';
+import type { Router } from '../router.js';
+import type { GuideDTO, MatterGuideDTO } from '../dto.js';
 import type { DatasetReader } from '../../sync/downlink/dataset-reader.js';
 import type { Guide } from '../../../protocol/central/downlink/schemas.js';
 import type { DownlinkStatus } from '../../sync/downlink/worker.js';
@@ -25,10 +25,6 @@ export type MatterGuideResponse = MatterGuideDTO;
 
 /** Compile-time check: what the catalog holds fits the contract the renderer reads. */
 const asDto = (guide: Guide): GuideDTO => guide;
-
-const guidePrintSchema = z
-  .object({ matterId: z.string().trim().min(1, 'matterId is required').max(40, 'matterId is at most 40 characters') })
-  .strict();
 
 /** Where visitors ask: the enquiry counters, else the general (一窗受理) counters. */
 export function enquiryCounterText(config: Pick<HallConfig, 'counters'>): string | undefined {
@@ -50,18 +46,17 @@ export function guideRoutes(router: Router, deps: ApiDeps, reader: DatasetReader
     return { matter, guide };
   };
 
-  router.add('GET', '/api/v1/matters/:matterId/guide', (ctx): MatterGuideDTO => {
-    terminalOf(deps, ctx, 'kiosk', 'counter', 'admin');
-    const matterId = ctx.params.matterId!;
+  router.route('matterGuide', (ctx) => {
+    const matterId = ctx.params.matterId;
     const { matter, guide } = guideFor(matterId);
     const { version, syncedAt } = reader.versionOf('catalog');
     return { matterId, matterCode: matter.code, catalogVersion: version, syncedAt, materials: noticeMaterials(guide), guide: asDto(guide) };
   });
 
   const printing = new Set<string>();
-  router.add('POST', '/api/v1/kiosk/guide-print', async (ctx): Promise<GuidePrintResponse> => {
-    const kiosk = terminalOf(deps, ctx, 'kiosk');
-    const { matterId } = await readBody(ctx.req, guidePrintSchema);
+  router.route('guidePrint', async (ctx) => {
+    const kiosk = ctx.terminal;
+    const { matterId } = await ctx.body();
     const { guide } = guideFor(matterId);
     // A declared printer whose agent is away is "unavailable" (as for tickets), not "no printer".
     const status = deps.devices.printingStatus(kiosk.id);
@@ -98,9 +93,6 @@ export function guideRoutes(router: Router, deps: ApiDeps, reader: DatasetReader
   });
 
   if (downlinkStatus) {
-    router.add('GET', '/api/v1/admin/datasets', (ctx): DownlinkStatus => {
-      staffSessionOf(deps, ctx, terminalOf(deps, ctx, 'admin'));
-      return downlinkStatus();
-    });
+    router.route('datasets', () => downlinkStatus());
   }
 }

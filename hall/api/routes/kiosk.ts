@@ -4,12 +4,13 @@
 // appointment store). Contract: a ticket is durable before printing starts; a
 // failed print never loses it. A kiosk's zone ('hall' | '24h') comes from the
 // hall configuration, never from the request.
+// Access is declared per route in hall/api/contract.ts and enforced by the Router.
 // Personal data: a card's ID number is used for the blind-index lookup and the
 // real-name binding only; it is never logged or returned.
-import { ApiError, readBody, type RequestContext, type Router } from '../http.js';
-import { checkCredentials, terminalOf } from '../access.js';
-import { issueTicketSchema } from '../requests.js';
-import type { CheckInResponse, IssueTicketRequest, IssueTicketResponse, KioskAvailabilityDTO } from '../dto.js';
+import { ApiError, type RequestContext } from '../http.js';
+import type { Router } from '../router.js';
+import { checkCredentials } from '../access.js';
+import type { IssueTicketRequest, IssueTicketResponse } from '../dto.js';
 import { DomainError, localParts, type HallCommand } from '../../domain/index.js';
 import { ageOn, validateIdNumber } from '../../../drivers/idcard/index.js';
 import type { VisitorIdentity } from '../../identity/real-name.js';
@@ -21,27 +22,25 @@ import type { AppointmentRecord } from '../../appointments/types.js';
 import { kioskAppointment } from '../../appointments/views.js';
 import { kioskAvailability, kioskModeAtOrOpen, zoneOf } from '../kiosk-views.js';
 import { IssueKeys, idempotencyKeyOf, requestFingerprint } from '../issue-keys.js';
-import { z } from 'zod';
 import type { ApiDeps } from './deps.js';
 
 export function kioskRoutes(router: Router, deps: ApiDeps): void {
   const issueKeys = new IssueKeys(deps.runtime.db);
-  router.add('GET', '/api/v1/hall', (ctx) => {
-    const terminal = terminalOf(deps, ctx);
+  router.route('hall', (ctx) => {
+    const terminal = ctx.terminal;
     return deps.views.hallInfo(terminal.role === 'kiosk' ? terminal.id : undefined);
   });
 
-  router.add('GET', '/api/v1/kiosk/availability', (ctx): KioskAvailabilityDTO => {
-    const kiosk = terminalOf(deps, ctx, 'kiosk');
+  router.route('kioskAvailability', (ctx) => {
+    const kiosk = ctx.terminal;
     return kioskAvailability(deps.config, deps.runtime, deps.views, zoneOf(deps.config, kiosk.id));
   });
 
-  router.add(
-    'POST',
-    '/api/v1/tickets',
-    async (ctx): Promise<IssueTicketResponse> => {
-      const kiosk = terminalOf(deps, ctx, 'kiosk');
-      const body = await readBody(ctx.req, issueTicketSchema);
+  router.route(
+    'issueTicket',
+    async (ctx) => {
+      const kiosk = ctx.terminal;
+      const body = await ctx.body();
       // A retry of a visitor action (same Idempotency-Key) gets its ticket again, never a second one.
       const key = idempotencyKeyOf(ctx.req);
       const fingerprint = key ? requestFingerprint(body, (idNumber) => deps.realName.fingerprint(idNumber)) : null;
@@ -81,12 +80,11 @@ export function kioskRoutes(router: Router, deps: ApiDeps): void {
       });
       return deliverTicket(deps, ctx, kiosk.id, ticketId);
     },
-    201,
   );
 
-  router.add('GET', '/api/v1/tickets/:id/progress', (ctx) => {
+  router.route('ticketProgress', (ctx) => {
     const key = ctx.url.searchParams.get('key') ?? '';
-    const id = ctx.params.id!;
+    const id = ctx.params.id;
     if (key !== deps.views.progressKey(id)) throw new ApiError(404, 'not_found', 'no such ticket');
     const ticket = deps.runtime.state.tickets.get(id) ?? deps.ticketFromStore(id);
     if (!ticket) throw new ApiError(404, 'not_found', 'no such ticket');
@@ -121,11 +119,7 @@ function deliverTicket(deps: ApiDeps, _ctx: RequestContext, kioskId: string, tic
   return { ticket, print };
 }
 
-export const checkInSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('code'), code: z.string().min(1).max(40) }).strict(),
-  z.object({ method: z.literal('qr'), text: z.string().min(1).max(200) }).strict(),
-  z.object({ method: z.literal('card') }).strict(),
-]);
+export { checkInSchema } from '../requests.js';
 
 /**
  * POST /api/v1/kiosk/check-in: by code, QR text or the card just read. On time →
@@ -135,12 +129,11 @@ export const checkInSchema = z.discriminatedUnion('method', [
  */
 export function checkInRoute(router: Router, deps: ApiDeps, appointments: AppointmentStore): void {
   const matterName = new Map(deps.config.matters.map((m) => [m.id, m.name]));
-  router.add(
-    'POST',
-    '/api/v1/kiosk/check-in',
-    async (ctx): Promise<CheckInResponse> => {
-      const kiosk = terminalOf(deps, ctx, 'kiosk');
-      const body = await readBody(ctx.req, checkInSchema);
+  router.route(
+    'checkIn',
+    async (ctx) => {
+      const kiosk = ctx.terminal;
+      const body = await ctx.body();
       const now = deps.now();
       const { state, setup } = deps.runtime;
       let card: CardRead | null = null;
@@ -189,6 +182,5 @@ export function checkInRoute(router: Router, deps: ApiDeps, appointments: Appoin
         }),
       };
     },
-    201,
   );
 }

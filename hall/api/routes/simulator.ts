@@ -1,52 +1,30 @@
 // 模拟: the calling-policy simulator for hall managers, on the LAN API.
 //   GET  /api/v1/admin/simulate/policies  the policies a simulation may name
 //   POST /api/v1/admin/simulate           { seed, policyA, policyB, scale?, day? } → comparison
-// Access: an admin terminal with a manager/admin staff session, like the other admin routes.
+// Access: an admin terminal with a staff session (hall/api/contract.ts, enforced by the Router).
 // Contract: a simulation never changes the hall — it runs on a copy of the
 // setup in a fresh in-memory engine. It runs in slices (runDayInSlices) so
 // counters' calls are not held up, one simulation at a time (429 "busy"
 // otherwise), and at most MAX_SIMULATED_TICKETS visitors (413 "too_much_work").
-import { z } from 'zod';
 import type { CallingPolicy, HallSetup } from '../../domain/index.js';
 import { compareResults, resultOf } from '../../simulator/compare.js';
 import { generateDay } from '../../simulator/generate.js';
 import { PolicyRefError, policyCatalog, resolvePolicy } from '../../simulator/policies.js';
 import { runDayInSlices } from '../../simulator/run.js';
 import type { AccessDeps } from '../access.js';
-import { staffSessionOf, terminalOf } from '../access.js';
-import { ApiError, readBody, type Router } from '../http.js';
+import { ApiError } from '../http.js';
+import type { Router } from '../router.js';
 import type { SimulateResponseDTO } from '../dto.js';
+import type { PolicySummaryDTO, SimulateRequest as SimulateBody } from '../contract.js';
+import { MAX_SIMULATION_SCALE, simulateSchema } from '../requests.js';
 
 /** Visitors one request may simulate (both policies run over them). */
 export const MAX_SIMULATED_TICKETS = 3_000;
-export const MAX_SCALE = 5;
+export const MAX_SCALE = MAX_SIMULATION_SCALE;
 
-const policyRef = z.union([z.string().min(1).max(40), z.record(z.string(), z.unknown())]);
-
-export const simulateSchema = z
-  .object({
-    seed: z.number().int().min(0).max(2 ** 32 - 1),
-    policyA: policyRef,
-    policyB: policyRef,
-    /** Multiplies the day's visitors (1 = a normal day for this hall). */
-    scale: z.number().positive().max(MAX_SCALE).default(1),
-    /** The service day to simulate; default: a Monday, so the calendar opens the hall. */
-    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
-  })
-  .strict();
-
-export type SimulateRequest = z.input<typeof simulateSchema>;
-
-export interface PolicySummary {
-  id: string;
-  name: string;
-  mode: CallingPolicy['mode'];
-  classOrder: CallingPolicy['classOrder'];
-  ratio: CallingPolicy['ratio'];
-  maxWaitMinutes: number | null;
-  queueOrder: CallingPolicy['queueOrder'];
-}
-
+export { simulateSchema };
+export type SimulateRequest = SimulateBody;
+export type PolicySummary = PolicySummaryDTO;
 export type SimulateResponse = SimulateResponseDTO;
 
 export interface SimulatorDeps extends AccessDeps {
@@ -56,16 +34,13 @@ export interface SimulatorDeps extends AccessDeps {
 /** `maxTickets`: lower only in tests, to reach the limit with a small hall. */
 export function simulatorRoutes(router: Router, deps: SimulatorDeps, maxTickets = MAX_SIMULATED_TICKETS): void {
   let running = false;
-  const admin = (ctx: Parameters<typeof terminalOf>[1]) => staffSessionOf(deps, ctx, terminalOf(deps, ctx, 'admin'));
 
-  router.add('GET', '/api/v1/admin/simulate/policies', (ctx): PolicySummary[] => {
-    admin(ctx);
+  router.route('simulatePolicies', () => {
     return [...policyCatalog(deps.runtime.setup).values()].map((p) => ({ id: p.id, name: p.name, mode: p.mode, classOrder: p.classOrder, ratio: p.ratio, maxWaitMinutes: p.maxWaitMinutes, queueOrder: p.queueOrder }));
   });
 
-  router.add('POST', '/api/v1/admin/simulate', async (ctx): Promise<SimulateResponse> => {
-    admin(ctx);
-    const body = await readBody(ctx.req, simulateSchema);
+  router.route('simulate', async (ctx) => {
+    const body = await ctx.body();
     if (running) throw new ApiError(429, 'busy', 'another simulation is running; try again when it has finished');
     const setup = deps.runtime.setup;
     const catalog = policyCatalog(setup);

@@ -1,13 +1,10 @@
 // The hall's TLS status for the manager: GET /api/v1/admin/tls → TlsStatusDTO
-// (hall/api/dto.ts). Contract: admin terminal + staff session, like the other
-// admin routes; read only; the fingerprint shown is the one terminals pin.
-import type { Router } from '../http.js';
-import { staffSessionOf, terminalOf, type AccessDeps } from '../access.js';
+// (hall/api/dto.ts). Access (declared in hall/api/contract.ts, enforced by the
+// Router): admin terminal + staff session. Read only; the fingerprint shown is
+// the one terminals pin.
+import type { Router } from '../router.js';
 import type { TlsStatusDTO } from '../dto.js';
 
-export function tlsRoutes(router: Router, deps: AccessDeps, status: TlsStatusDTO): void {
-  router.add('GET', '/api/v1/admin/tls', (ctx): TlsStatusDTO => {
-    staffSessionOf(deps, ctx, terminalOf(deps, ctx, 'admin'));
-    return status;
-  });
+export function tlsRoutes(router: Router, status: TlsStatusDTO): void {
+  router.route('tlsStatus', () => status);
 }

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHallConfig } from '../../../hall/config/load.js';
 import { hallSetupFrom } from '../../../hall/config/setup.js';
 import { PinLockout, StaffSessions, TerminalRegistry } from '../../../hall/auth/tokens.js';
-import { Router, sendError } from '../../../hall/api/http.js';
+import { sendError } from '../../../hall/api/http.js';
+import { Router } from '../../../hall/api/router.js';
 import { simulatorRoutes, type PolicySummary, type SimulateResponse } from '../../../hall/api/routes/simulator.js';
 import { openDatabase, type Db } from '../../../hall/store/db.js';
 import { comparePolicies } from '../../../hall/simulator/compare.js';
@@ -43,9 +44,9 @@ beforeAll(async () => {
   const sessions = new StaffSessions(db);
   adminSession = sessions.create({ staffId: 's10', counterId: null, terminalId: 'admin', expiresAt: NOW + 3_600_000 }, NOW);
   const deps = { terminals, sessions, lockout: new PinLockout(), staffByNo: new Map(config.staff.map((s) => [s.staffNo, s])), now: () => NOW, runtime: { setup } };
-  const router = new Router();
+  const router = new Router(deps);
   simulatorRoutes(router, deps, 1_000);
-  router.add('GET', '/api/v1/health', () => ({ ok: true }));
+  router.route('health', () => ({ ok: true, hallId: 'test', serviceDay: '', now: NOW, lastSeq: 0 }));
   server = http.createServer((req, res) => {
     router.handle(req, res, new URL(req.url ?? '/', 'http://hall')).catch((err) => sendError(res, err));
   });

@@ -25,7 +25,7 @@ import { DownlinkWorker, type DownlinkWorkerDeps } from '../../../hall/sync/down
 import { DatasetReader } from '../../../hall/sync/downlink/dataset-reader.js';
 import { datasetChecksum } from '../../../protocol/central/downlink/canonical.js';
 import { ManualTimers } from '../../../hall/runtime/timers.js';
-import { Router } from '../../../hall/api/http.js';
+import { Router } from '../../../hall/api/router.js';
 import { guideRoutes } from '../../../hall/api/routes/guides.js';
 import type { ApiDeps } from '../../../hall/api/routes/deps.js';
 import { PinLockout, StaffSessions, TerminalRegistry } from '../../../hall/auth/tokens.js';
@@ -457,7 +457,7 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       const terminals = new TerminalRegistry(w.db);
       const tokens = terminals.registerConfigured((demoHall as unknown as HallConfig).terminals, dataDir, T0);
       const deps = { config: demoHall as unknown as HallConfig, terminals, sessions: new StaffSessions(w.db), lockout: new PinLockout(), staffByNo: new Map(), now: () => w.clock.now() } as unknown as ApiDeps;
-      const router = new Router();
+      const router = new Router(deps);
       guideRoutes(router, deps, w.reader);
       server.on('request', (req, res) => void router.handle(req, res, new URL(req.url!, 'http://hall')));
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

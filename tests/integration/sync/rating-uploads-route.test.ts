@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Router } from '../../../hall/api/http.js';
+import { Router } from '../../../hall/api/router.js';
 import { ratingUploadRoutes, type RatingUploadsDTO } from '../../../hall/api/routes/rating-uploads.js';
 import type { ApiDeps } from '../../../hall/api/routes/deps.js';
 import { StaffSessions, TerminalRegistry } from '../../../hall/auth/tokens.js';
@@ -48,7 +48,7 @@ async function start(withWorker: boolean) {
     now: () => timers.now(),
     config: { staff: [{ id: 'boss', roles: ['manager'] }, { id: 'clerk', roles: ['counter'] }] },
   } as unknown as ApiDeps;
-  const router = new Router();
+  const router = new Router(deps);
   ratingUploadRoutes(router, deps, withWorker ? worker : null);
   server = http.createServer((req, res) => void router.handle(req, res, new URL(req.url!, 'http://hall')));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
