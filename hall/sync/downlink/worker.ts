@@ -5,7 +5,8 @@
 // last page and a matching checksum. A refused answer (bad item, checksum,
 // version regression) changes nothing and shows in status(); an unreachable
 // central changes nothing either — the hall serves its last good data and
-// retries with full-jitter exponential backoff (Retry-After honoured).
+// retries with the kernel's backoff (Retry-After honoured). Scheduling is the
+// sync kernel's worker loop (protocol/sync/loop.ts).
 // Contract: explicit dependencies (db, client, timers, random); start() /
 // stop(); syncOnce() runs one round (one at a time: a second call while a
 // round runs shares it). A snapshot in progress survives a restart: its pages
@@ -17,6 +18,7 @@ import type { Db } from '../../store/db.js';
 import type { Timers } from '../../runtime/timers.js';
 import { SyncFailure } from '../../../protocol/sync/failure.js';
 import { retryDelay } from '../../../protocol/sync/backoff.js';
+import { SyncLoop, type RoundOutcome } from '../../../protocol/sync/loop.js';
 import type { DownlinkClient } from './central-client.js';
 import { DatasetStore, DownlinkRefusal, type DatasetStateRow } from './dataset-store.js';
 import { datasetNames, type DatasetName } from '../../../protocol/central/downlink/schemas.js';
@@ -76,12 +78,10 @@ export class DownlinkWorker {
   private readonly random: () => number;
   private readonly log: (line: string) => void;
   private running: Promise<DatasetOutcome[]> | null = null;
-  private timer: { cancel(): void } | null = null;
-  private stopped = true;
+  private readonly loop: SyncLoop<DatasetOutcome[]>;
   /** Set by stop(): the round in progress ends after the dataset it is on. */
   private abort = false;
   private failures = 0;
-  private nextAt: number | null = null;
 
   constructor(private readonly deps: DownlinkWorkerDeps) {
     this.store = new DatasetStore(deps.db);
@@ -92,21 +92,17 @@ export class DownlinkWorker {
     this.capMs = deps.backoffCapMs ?? 300_000;
     this.random = deps.random ?? Math.random;
     this.log = deps.log ?? ((line) => console.warn(line));
+    this.loop = new SyncLoop(deps.timers, () => this.syncOnce(), (outcome) => this.afterRound(outcome));
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Stops scheduling and waits for a round in progress to end (its transactions are whole either way). */
   async stop(): Promise<void> {
-    this.stopped = true;
     this.abort = true;
-    this.timer?.cancel();
-    this.timer = null;
-    this.nextAt = null;
+    await this.loop.stop();
     if (this.running) await this.running.catch(() => undefined);
   }
 
@@ -123,31 +119,18 @@ export class DownlinkWorker {
     return {
       datasets: this.datasets.map((d) => statusOf(this.store.state(d))),
       consecutiveFailures: this.failures,
-      nextAttemptAt: this.nextAt,
+      nextAttemptAt: this.loop.nextAt,
     };
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer?.cancel();
-    const at = this.deps.timers.now() + delayMs;
-    this.nextAt = at;
-    this.timer = this.deps.timers.at(at, () => {
-      this.timer = null;
-      void this.tick();
-    });
-  }
-
-  private async tick(): Promise<void> {
-    let outcomes: DatasetOutcome[];
-    try {
-      outcomes = await this.syncOnce();
-    } catch (err) {
-      this.log(`downlink: round failed: ${(err as Error).message}`);
+  /** The delay before the next round: the poll interval after a good round, the backoff after a bad one. */
+  private afterRound(outcome: RoundOutcome<DatasetOutcome[]>): number {
+    if ('error' in outcome) {
+      this.log(`downlink: round failed: ${outcome.error.message}`);
       this.failures++;
-      this.schedule(this.backoff(null));
-      return;
+      return this.backoff(null);
     }
+    const outcomes = outcome.value;
     try {
       this.deps.onRound?.(outcomes);
     } catch (err) {
@@ -156,12 +139,11 @@ export class DownlinkWorker {
     const bad = outcomes.filter((o) => o.result === 'failed' || o.result === 'refused');
     if (bad.length === 0) {
       this.failures = 0;
-      this.schedule(this.pollMs);
-      return;
+      return this.pollMs;
     }
     this.failures++;
     const retryAfter = Math.max(0, ...outcomes.map((o) => (o.result === 'failed' ? (o.retryAfterMs ?? 0) : 0)));
-    this.schedule(this.backoff(retryAfter || null));
+    return this.backoff(retryAfter || null);
   }
 
   /** The kernel's backoff (protocol/sync/backoff.ts) after `failures` failed rounds. */
