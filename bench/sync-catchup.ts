@@ -39,7 +39,9 @@ async function main(): Promise<void> {
       for (let i = 0; i < EVENTS; i++) {
         const at = start + i * spacing;
         const day = new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
-        log.append(i % 2 ? 'counter_paused' : 'counter_resumed', day, at, { counterId: `c${i % 12}`, note });
+        // `note` pads the payload beyond the event's schema: appended as an unchecked type (EventLog.append).
+        const type: string = i % 2 ? 'counter_paused' : 'counter_resumed';
+        log.append(type, day, at, { counterId: `c${i % 12}`, note });
       }
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');

@@ -10,7 +10,7 @@
 // that set them (a call, a sign-in, the day's close); if an event type that
 // changes streaks is added to the engine, it must be followed here too.
 import type { Db } from '../store/db.js';
-import type { StoredEvent } from '../store/event-log.js';
+import { eventFromRow, type EventRow, type StoredEvent } from '../store/event-log.js';
 
 export interface Streaks {
   priority: number;
@@ -34,33 +34,27 @@ export class CallNotes {
   /** ticket id → the counter that set it aside. */
   private readonly suspendedAt = new Map<string, string>();
 
-  observe(e: Pick<StoredEvent, 'type' | 'payload'>): void {
-    const p = e.payload;
-    const counterId = typeof p.counterId === 'string' ? p.counterId : '';
+  observe(e: StoredEvent): void {
     switch (e.type) {
       case 'ticket_called': {
-        const before = this.streaks.get(counterId) ?? ZERO;
-        const after = { priority: Number(p.priorityStreak ?? 0), walkIn: Number(p.walkInStreak ?? 0) };
-        this.notes.set(counterId, {
-          ticketId: String(p.ticketId),
-          reason: String(p.reason ?? 'in_order'),
-          specialReason: typeof p.specialReason === 'string' ? p.specialReason : null,
-          before,
-          after,
-        });
-        this.streaks.set(counterId, after);
+        const p = e.payload;
+        const before = this.streaks.get(p.counterId) ?? ZERO;
+        // Events stored before the streaks and reasons were recorded lack them (read as 0 and in order).
+        const after = { priority: p.priorityStreak ?? 0, walkIn: p.walkInStreak ?? 0 };
+        this.notes.set(p.counterId, { ticketId: p.ticketId, reason: p.reason ?? 'in_order', specialReason: p.specialReason ?? null, before, after });
+        this.streaks.set(p.counterId, after);
         break;
       }
       case 'ticket_resumed': {
-        const s = this.streaks.get(counterId) ?? ZERO;
-        this.notes.set(counterId, { ticketId: String(p.ticketId), reason: 'resumed', specialReason: null, before: s, after: s });
+        const s = this.streaks.get(e.payload.counterId) ?? ZERO;
+        this.notes.set(e.payload.counterId, { ticketId: e.payload.ticketId, reason: 'resumed', specialReason: null, before: s, after: s });
         break;
       }
       case 'ticket_suspended':
-        this.suspendedAt.set(String(p.ticketId), counterId);
+        this.suspendedAt.set(e.payload.ticketId, e.payload.counterId);
         break;
       case 'counter_signed_in':
-        this.streaks.set(counterId, ZERO);
+        this.streaks.set(e.payload.counterId, ZERO);
         break;
       case 'service_day_closed':
         this.streaks.clear();
@@ -76,9 +70,9 @@ export class CallNotes {
     this.notes.clear();
     this.suspendedAt.clear();
     const rows = db
-      .prepare(`SELECT type, payload FROM events WHERE service_day = ? AND type IN (${FOLLOWED.map(() => '?').join(',')}) ORDER BY seq`)
-      .all(serviceDay, ...FOLLOWED) as { type: string; payload: string }[];
-    for (const r of rows) this.observe({ type: r.type, payload: JSON.parse(r.payload) as Record<string, unknown> });
+      .prepare(`SELECT seq, id, type, service_day, at, payload FROM events WHERE service_day = ? AND type IN (${FOLLOWED.map(() => '?').join(',')}) ORDER BY seq`)
+      .all(serviceDay, ...FOLLOWED) as EventRow[];
+    for (const r of rows) this.observe(eventFromRow(r));
   }
 
   /** The counter that set `ticketId` aside most recently; null when unknown. */

@@ -10,12 +10,13 @@ import { admissionProblem, openCountersFor, waitWarning, type HallSetup } from '
 import { kioskModeAt, type KioskMode } from '../domain/calendar/index.js';
 import type { HallConfig } from '../config/schema.js';
 import type { HallRuntime } from '../runtime/hall-runtime.js';
+import { eventFromRow, isEventOf, type EventRow } from '../store/event-log.js';
 import type { HallViews } from './views.js';
 import type { DeviceDTO, KioskAvailabilityDTO, KioskFaultDTO, KioskFaultsDTO, KioskModeDTO, QueueWarningDTO } from './dto.js';
-
 import { logger } from '../../drivers/log/logger.js';
 
 const log = logger('kiosk');
+
 export type Zone = 'hall' | '24h';
 
 /** The calendar's kiosk mode, or null when the hall has no calendar (always open). */
@@ -139,7 +140,8 @@ export class KioskFaultLog {
         const mode = kioskModeAtOrOpen(this.runtime.setup, now, kiosk.zone);
         const unattended = mode !== null && (mode.screen === 'self_service' || mode.screen === 'closed');
         this.open.set(d.id, d.health.code);
-        this.runtime.recordDeviceEvent('kiosk_device_fault', {
+        this.runtime.recordDeviceEvent({
+          type: 'kiosk_device_fault',
           deviceId: d.id,
           terminalId: d.terminalId,
           zone: kiosk.zone,
@@ -151,7 +153,7 @@ export class KioskFaultLog {
         log.warn(`kiosk device fault: ${d.id} on ${d.terminalId} (${kiosk.zone} zone): ${d.health.code}`);
       } else if (current !== undefined) {
         this.open.delete(d.id);
-        this.runtime.recordDeviceEvent('kiosk_device_recovered', { deviceId: d.id, terminalId: d.terminalId });
+        this.runtime.recordDeviceEvent({ type: 'kiosk_device_recovered', deviceId: d.id, terminalId: d.terminalId });
       }
     }
   }
@@ -159,30 +161,30 @@ export class KioskFaultLog {
   list(): KioskFaultDTO[] {
     const since = this.runtime.timers.now() - FAULT_DAYS * 86_400_000;
     const rows = this.runtime.db
-      .prepare("SELECT type, at, payload FROM events WHERE type IN ('kiosk_device_fault', 'kiosk_device_recovered') AND at >= ? ORDER BY seq DESC LIMIT ?")
-      .all(since, MAX_FAULTS * 2) as { type: string; at: number; payload: string }[];
+      .prepare("SELECT seq, id, type, service_day, at, payload FROM events WHERE type IN ('kiosk_device_fault', 'kiosk_device_recovered') AND at >= ? ORDER BY seq DESC LIMIT ?")
+      .all(since, MAX_FAULTS * 2) as EventRow[];
     const faults: KioskFaultDTO[] = [];
     const endedAt = new Map<string, number>();
     // Newest first: a fault ends at the next fault or recovery of the same device.
-    for (const r of rows) {
-      const p = JSON.parse(r.payload) as Record<string, unknown>;
-      const deviceId = String(p.deviceId);
-      if (r.type === 'kiosk_device_fault') {
-        const terminalId = String(p.terminalId);
+    for (const e of rows.map(eventFromRow)) {
+      if (!isEventOf(e, ['kiosk_device_fault', 'kiosk_device_recovered'])) continue;
+      const deviceId = e.payload.deviceId;
+      if (e.type === 'kiosk_device_fault') {
+        const p = e.payload;
         faults.push({
           deviceId,
-          terminalId,
-          terminalName: this.kiosks.get(terminalId)?.name ?? terminalId,
-          zone: p.zone === '24h' ? '24h' : 'hall',
-          kind: p.kind as KioskFaultDTO['kind'],
-          code: String(p.code),
-          message: String(p.message ?? ''),
-          since: r.at,
+          terminalId: p.terminalId,
+          terminalName: this.kiosks.get(p.terminalId)?.name ?? p.terminalId,
+          zone: p.zone,
+          kind: p.kind,
+          code: p.code,
+          message: p.message ?? '', // tolerant of rows written before the field existed
+          since: e.at,
           endedAt: endedAt.get(deviceId) ?? null,
-          unattended: p.unattended === true,
+          unattended: p.unattended,
         });
       }
-      endedAt.set(deviceId, r.at);
+      endedAt.set(deviceId, e.at);
     }
     return faults.slice(0, MAX_FAULTS);
   }
@@ -191,13 +193,13 @@ export class KioskFaultLog {
 /** The fault log and today's failed prints (print_failed events) for the admin page. */
 export function kioskFaults(runtime: HallRuntime, log: KioskFaultLog): KioskFaultsDTO {
   const rows = runtime.db
-    .prepare("SELECT at, payload FROM events WHERE type = 'print_failed' AND service_day = ? ORDER BY seq DESC LIMIT 100")
-    .all(runtime.state.serviceDay) as { at: number; payload: string }[];
+    .prepare("SELECT seq, id, type, service_day, at, payload FROM events WHERE type = 'print_failed' AND service_day = ? ORDER BY seq DESC LIMIT 100")
+    .all(runtime.state.serviceDay) as EventRow[];
   return {
     faults: log.list(),
-    failedPrints: rows.map((r) => {
-      const p = JSON.parse(r.payload) as { kioskId?: string; number?: string; code?: string | null };
-      return { at: r.at, kioskId: p.kioskId ?? '', number: p.number ?? '', code: p.code ?? null };
-    }),
+    failedPrints: rows
+      .map(eventFromRow)
+      .filter((e) => isEventOf(e, ['print_failed']))
+      .map((e) => ({ at: e.at, kioskId: e.payload.kioskId, number: e.payload.number ?? '', code: e.payload.code ?? null })),
   };
 }

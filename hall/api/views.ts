@@ -16,7 +16,7 @@ import {
 import type { HallConfig } from '../config/schema.js';
 import type { HallRuntime } from '../runtime/hall-runtime.js';
 import { ratingFromRow } from '../store/hall-store.js';
-import type { StoredEvent } from '../store/event-log.js';
+import { eventFromRow, isEventOf, type EventRow, type EventType, type StoredEvent, type StoredEventOf } from '../store/event-log.js';
 import type { RealNameTickets } from '../identity/real-name.js';
 import { CallNotes } from './call-notes.js';
 import { counterRules, ruleActions } from './counter-rules-view.js';
@@ -39,7 +39,9 @@ import type {
 } from './dto.js';
 
 /** The free-text staff note of each event type that has one. */
-const STAFF_NOTES: Record<string, string> = { ticket_called: 'specialReason', ticket_suspended: 'reason', ticket_withdrawn: 'suspendReason' };
+/** The events that put a ticket on the displays' recent-call list. */
+const CALL_EVENTS = ['ticket_called', 'ticket_recalled', 'ticket_resumed'] as const;
+const STAFF_NOTES: Partial<Record<EventType, string>> = { ticket_called: 'specialReason', ticket_suspended: 'reason', ticket_withdrawn: 'suspendReason' };
 
 export class HallViews {
   private readonly matters: MatterDTO[];
@@ -93,16 +95,16 @@ export class HallViews {
   private rebuildRecentCalls(): void {
     const rows = this.runtime.db
       .prepare(`SELECT seq, id, type, service_day, at, payload FROM events WHERE type IN ('ticket_called','ticket_recalled','ticket_resumed') AND service_day = ? ORDER BY seq DESC LIMIT 20`)
-      .all(this.runtime.state.serviceDay) as { seq: number; id: string; type: string; service_day: string; at: number; payload: string }[];
-    this.recentCalls = rows.map((r) => this.callFrom({ seq: r.seq, id: r.id, type: r.type, serviceDay: r.service_day, at: r.at, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+      .all(this.runtime.state.serviceDay) as EventRow[];
+    this.recentCalls = rows.map(eventFromRow).filter((e) => isEventOf(e, CALL_EVENTS)).map((e) => this.callFrom(e));
   }
 
-  private callFrom(e: StoredEvent): CallDTO {
+  private callFrom(e: StoredEventOf<(typeof CALL_EVENTS)[number]>): CallDTO {
     return {
       seq: e.seq,
-      ticketNumber: e.payload.number as string,
-      counterId: e.payload.counterId as string,
-      counterNumber: e.payload.counterNumber as number,
+      ticketNumber: e.payload.number,
+      counterId: e.payload.counterId,
+      counterNumber: e.payload.counterNumber,
       at: e.at,
       recall: e.type === 'ticket_recalled',
     };

@@ -10,7 +10,7 @@
 // than its bound (a card read that arrives after the agent was cut off must not
 // land on the next visitor's ticket). A device problem never stops the hall;
 // logs carry codes, never ID numbers.
-import { counterCommand, DomainError, localParts, type HallCommand, type CounterActionName } from '../domain/index.js';
+import { counterCommand, DomainError, isElderly, localParts, type HallCommand, type CounterActionName } from '../domain/index.js';
 import type { HallConfig } from '../config/schema.js';
 import type { HallRuntime } from '../runtime/hall-runtime.js';
 import type { KioskCards } from '../identity/kiosk-cards.js';
@@ -95,7 +95,7 @@ export function wireDevices({ config, runtime, hub, registry, printJobs, cards, 
         cards.put(terminal.id, { idNumber, cardType: cardType as never, source: 'card', name, birthDate, readAt: now });
         live.sendToTerminal(terminal.id, {
           type: 'card_read',
-          card: { maskedName: maskName(name), maskedIdNumber: maskIdNumber(idNumber), cardType, age, greenChannel: age >= config.realName.elderlyAge },
+          card: { maskedName: maskName(name), maskedIdNumber: maskIdNumber(idNumber), cardType, age, greenChannel: isElderly(age, config.realName) },
         });
         return null;
       }
@@ -118,7 +118,7 @@ export function wireDevices({ config, runtime, hub, registry, printJobs, cards, 
         if (!KEYPAD_ACTIONS.has(input.action)) return { code: 'needs_counter_page', message: `${input.action} needs the counter page` };
         const stored = run(counterCommand(input.action as CounterActionName, counter.id, runtime.newId()), `keypad ${terminal.id}/${deviceId} ${input.action}`);
         const called = stored?.find((e) => e.type === 'ticket_called');
-        if (called) link.send({ type: 'keypad_show', deviceId, counterNumber: input.counterNumber, text: String(called.payload.number) });
+        if (called) link.send({ type: 'keypad_show', deviceId, counterNumber: input.counterNumber, text: called.payload.number });
         return null;
       }
     }
@@ -177,21 +177,21 @@ export function wireDevices({ config, runtime, hub, registry, printJobs, cards, 
     runtime.onEvents((events) => {
       for (const e of events) {
         if (e.type !== 'rating_requested' && e.type !== 'rating_recorded') continue;
-        const terminalId = counterTerminal.get(e.payload.counterId as string);
+        const terminalId = counterTerminal.get(e.payload.counterId);
         const link = terminalId ? hub.link(terminalId) : undefined;
         const pad = terminalId ? registry.devicesOf(terminalId, 'rating_pad')[0] : undefined;
         // A pad that is away leaves the on-screen rating on the counter display to do the job.
         if (!link || !pad) continue;
-        const ratingId = e.payload.ratingId as string;
+        const ratingId = e.payload.ratingId;
         if (e.type === 'rating_requested') {
           link.send({
             type: 'rating_start',
             deviceId: pad.id,
             ratingId,
-            counterNumber: counterById.get(e.payload.counterId as string)!.number,
-            staffName: staffName.get(e.payload.staffId as string) ?? '',
-            ticketNumber: String(e.payload.number),
-            timeoutMs: Math.max(1000, (e.payload.expiresAt as number) - runtime.timers.now()),
+            counterNumber: counterById.get(e.payload.counterId)!.number,
+            staffName: (e.payload.staffId && staffName.get(e.payload.staffId)) ?? '',
+            ticketNumber: e.payload.number,
+            timeoutMs: Math.max(1000, e.payload.expiresAt - runtime.timers.now()),
           });
         } else if (e.payload.source !== 'pad') {
           link.send({ type: 'rating_cancel', deviceId: pad.id, ratingId });

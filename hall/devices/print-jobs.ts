@@ -150,9 +150,9 @@ export class PrintJobs {
     const ticket = this.runtime.state.tickets.get(ticketId);
     const number = ticket?.number ?? null;
     if (outcome.status === 'printed' || outcome.status === 'unconfirmed') {
-      this.runtime.recordDeviceEvent('ticket_printed', { ticketId, number, kioskId, jobId, confirmed: outcome.status === 'printed' });
+      this.runtime.recordDeviceEvent({ type: 'ticket_printed', ticketId, number, kioskId, jobId, confirmed: outcome.status === 'printed' });
     } else {
-      this.runtime.recordDeviceEvent('print_failed', { ticketId, number, kioskId, jobId, code: outcome.code, printed: outcome.status === 'unknown' ? 'unknown' : 'none' });
+      this.runtime.recordDeviceEvent({ type: 'print_failed', ticketId, number, kioskId, jobId, code: outcome.code, printed: outcome.status === 'unknown' ? 'unknown' : 'none' });
     }
   }
 

@@ -41,7 +41,8 @@ export type DomainErrorCode =
   | 'too_early'
   | 'appointment_other_day'
   | 'appointment_cancelled'
-  | 'already_checked_in';
+  | 'already_checked_in'
+  | 'identity_limit';
 
 export class DomainError extends Error {
   constructor(

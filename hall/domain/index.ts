@@ -4,6 +4,7 @@ export * from './types.js';
 export * from './clock.js';
 export * from './commands.js';
 export * from './events.js';
+export * from './device-events.js';
 export * from './errors.js';
 export * from './state.js';
 export { decide, formatTicketNumber } from './decide.js';
@@ -13,5 +14,6 @@ export { chooseNext, previewCalls, servedQueues, policyOf, type CallChoice } fro
 export * from './policy.js';
 export { assertAdmissible, admissionProblem, type AdmissionKind } from './admission.js';
 export { nextDeadline } from './deadlines.js';
+export { assertWithinIdentityLimit, greenCategoryFor, isElderly, type IdentityRules } from './identity-rules.js';
 export * from './estimate.js';
 export { WaitingLine, type LineEntry } from './waiting-line.js';

@@ -5,9 +5,9 @@
 // and listeners have been told; if it throws, nothing changed — in SQLite or
 // in memory (the state is reloaded from the database after a failed commit).
 import { randomUUID } from 'node:crypto';
-import { decide, evolve, nextDeadline, serviceDayOf, type HallCommand, type HallSetup, type HallState } from '../domain/index.js';
+import { decide, evolve, nextDeadline, serviceDayOf, type DeviceEvent, type HallCommand, type HallEventType, type HallSetup, type HallState } from '../domain/index.js';
 import type { Db } from '../store/db.js';
-import { EventLog, type StoredEvent } from '../store/event-log.js';
+import { EventLog, type EventType, type StoredEvent, type StoredEventOf } from '../store/event-log.js';
 import { HallStore } from '../store/hall-store.js';
 import type { Timers } from './timers.js';
 import { logger } from '../../drivers/log/logger.js';
@@ -16,13 +16,13 @@ const log = logger('runtime');
 
 export type EventListener = (events: StoredEvent[]) => void;
 
-/** Events about devices rather than tickets; they go through the outbox like every other. */
-export type DeviceEventType = 'ticket_printed' | 'print_failed' | 'kiosk_device_fault' | 'kiosk_device_recovered';
+/** What execute() returns: the engine's events as stored. Device events (hall/domain/device-events.ts) go through recordDeviceEvent(). */
+export type StoredHallEvent = StoredEventOf<HallEventType>;
 
 const HOUSEKEEPING_RETRY_MS = 5_000;
 
 /** Events that can move the next housekeeping deadline (deadlines.ts). */
-const DEADLINE_EVENTS = new Set([
+const DEADLINE_EVENTS = new Set<EventType>([
   'ticket_called',
   'ticket_recalled',
   'ticket_resumed',
@@ -84,19 +84,18 @@ export class HallRuntime {
    * `withinTransaction` runs after the events are appended, inside the same
    * transaction: data that must commit with them (a real-name ticket's identity).
    */
-  execute(cmd: HallCommand, withinTransaction?: (stored: StoredEvent[]) => void): StoredEvent[] {
+  execute(cmd: HallCommand, withinTransaction?: (stored: StoredHallEvent[]) => void): StoredHallEvent[] {
     const now = this.timers.now();
     const events = decide(this.stateRef, this.setup, cmd, now);
     if (events.length === 0) return [];
-    let stored: StoredEvent[];
+    let stored: StoredHallEvent[];
     try {
       stored = this.db.transaction(() => {
         const appended = events.map((event) => {
           const changes = evolve(this.stateRef, event, now);
           const day = event.type === 'service_day_closed' ? event.serviceDay : this.stateRef.serviceDay;
           this.store.persist(event, changes, this.stateRef, day);
-          const { type, ...payload } = event;
-          return this.log.append(type, day, now, payload);
+          return this.log.record(event, day, now);
         });
         withinTransaction?.(appended);
         return appended;
@@ -111,8 +110,8 @@ export class HallRuntime {
   }
 
   /** Appends an event that records a device outcome (printed, print failed, a kiosk fault): no engine state changes. */
-  recordDeviceEvent(type: DeviceEventType, payload: Record<string, unknown>): StoredEvent {
-    const stored = this.log.append(type, this.stateRef.serviceDay, this.timers.now(), payload);
+  recordDeviceEvent(event: DeviceEvent): StoredEvent {
+    const stored = this.log.record(event, this.stateRef.serviceDay, this.timers.now());
     this.afterCommit([stored]);
     return stored;
   }
@@ -123,10 +122,10 @@ export class HallRuntime {
 
   private afterCommit(stored: StoredEvent[]): void {
     for (const e of stored) {
-      if (e.type === 'rating_requested') this.armRatingTimer(e.payload.ratingId as string, e.payload.expiresAt as number);
+      if (e.type === 'rating_requested') this.armRatingTimer(e.payload.ratingId, e.payload.expiresAt);
       if (e.type === 'rating_recorded') {
-        this.ratingTimers.get(e.payload.ratingId as string)?.cancel();
-        this.ratingTimers.delete(e.payload.ratingId as string);
+        this.ratingTimers.get(e.payload.ratingId)?.cancel();
+        this.ratingTimers.delete(e.payload.ratingId);
       }
       if (e.type === 'service_day_closed') this.armDayTimer();
     }

@@ -7,10 +7,11 @@
 // that already holds events of the day, so a real hall's data is never mixed
 // with simulated visitors.
 import fs from 'node:fs';
-import type { CallingPolicy, HallEvent, HallSetup } from '../domain/index.js';
+import type { CallingPolicy, HallSetup } from '../domain/index.js';
 import { HallRuntime } from '../runtime/hall-runtime.js';
 import { ManualTimers } from '../runtime/timers.js';
 import { openDatabase } from '../store/db.js';
+import { loggedEvent } from '../store/event-log.js';
 import type { SimDay } from './day.js';
 import { setupWithPolicy } from './policies.js';
 import { runDay, type Engine, type SimRun } from './run.js';
@@ -37,7 +38,7 @@ export function recordDay(day: SimDay, setup: HallSetup, policy: CallingPolicy, 
       },
       execute(cmd, now) {
         if (now > timers.now()) timers.advance(now - timers.now());
-        return runtime.execute(cmd).map((e) => ({ type: e.type, ...e.payload }) as HallEvent);
+        return runtime.execute(cmd).map(loggedEvent);
       },
     };
     return runDay(day, setup, policy, { engine });

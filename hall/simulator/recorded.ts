@@ -17,6 +17,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import type { HallSetup } from '../domain/index.js';
+import { eventFromRow, type EventRow } from '../store/event-log.js';
 import { Rng, hashString } from './random.js';
 import { localTime, type SimArrival, type SimDay, type StaffShift } from './day.js';
 import { DEFAULT_SCENARIO, defaultShifts } from './generate.js';
@@ -28,12 +29,6 @@ export class RecordedDayError extends Error {
   }
 }
 
-interface Row {
-  seq: number;
-  type: string;
-  at: number;
-  payload: string;
-}
 
 interface Visit {
   arrival: Omit<SimArrival, 'serviceMs'>;
@@ -76,9 +71,9 @@ export function recordedDays(file: string): string[] {
 export function dayFromDatabase(file: string, serviceDay: string, setup: HallSetup): SimDay {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(serviceDay)) throw new RecordedDayError(`day "${serviceDay}" is not YYYY-MM-DD`);
   const db = openReadOnly(file);
-  let rows: Row[];
+  let rows: EventRow[];
   try {
-    rows = db.prepare("SELECT seq, type, at, payload FROM events WHERE service_day = ? AND type != 'service_day_closed' ORDER BY seq").all(serviceDay) as Row[];
+    rows = db.prepare("SELECT seq, id, type, service_day, at, payload FROM events WHERE service_day = ? AND type != 'service_day_closed' ORDER BY seq").all(serviceDay) as EventRow[];
   } finally {
     db.close();
   }
@@ -108,22 +103,24 @@ export function dayFromDatabase(file: string, serviceDay: string, setup: HallSet
   };
 
   for (const row of rows) {
-    const p = JSON.parse(row.payload) as Record<string, unknown>;
-    const v = typeof p.ticketId === 'string' ? visits.get(p.ticketId) : undefined;
-    switch (row.type) {
+    const e = eventFromRow(row);
+    const v = 'ticketId' in e.payload ? visits.get(e.payload.ticketId) : undefined;
+    switch (e.type) {
       case 'ticket_issued': {
-        const matterId = String(p.matterId);
+        const p = e.payload;
+        const matterId = p.matterId;
         if (!setup.matters.has(matterId)) {
           unknownMatters++;
           break;
         }
-        const checkIn = (p.checkIn as Visit['checkIn']) ?? null;
-        const appointmentId = (p.appointmentId as string | null) ?? null;
-        const issuedAt = typeof p.issuedAt === 'number' ? p.issuedAt : row.at;
-        visits.set(String(p.ticketId), {
-          arrival: { id: String(p.ticketId), at: issuedAt, matterId, greenCategory: (p.greenCategory as string | null) ?? null, appointment: appointmentId ? { id: appointmentId, slotStart: 0, slotEnd: 0 } : null },
+        // Days recorded before check-ins and appointments were kept lack these fields.
+        const checkIn = p.checkIn ?? null;
+        const appointmentId = p.appointmentId ?? null;
+        const issuedAt = p.issuedAt ?? row.at;
+        visits.set(p.ticketId, {
+          arrival: { id: p.ticketId, at: issuedAt, matterId, greenCategory: p.greenCategory ?? null, appointment: appointmentId ? { id: appointmentId, slotStart: 0, slotEnd: 0 } : null },
           checkIn,
-          queueId: String(p.queueId),
+          queueId: p.queueId,
           serviceMs: 0,
           segmentFrom: null,
           called: false,
@@ -151,11 +148,11 @@ export function dayFromDatabase(file: string, serviceDay: string, setup: HallSet
         break;
       case 'counter_signed_in':
       case 'counter_resumed':
-        counterOn(String(p.counterId), row.at);
+        counterOn(e.payload.counterId, row.at);
         break;
       case 'counter_signed_out':
       case 'counter_paused':
-        counterOff(String(p.counterId), row.at);
+        counterOff(e.payload.counterId, row.at);
         break;
     }
   }

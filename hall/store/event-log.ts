@@ -11,18 +11,66 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db.js';
 import { Hlc, hlcNodeId, parseHlc } from '../sync/hlc.js';
+import type { DeviceEvent, HallEvent } from '../domain/index.js';
 
 export const EVENT_SCHEMA_VERSION = 1;
 
-export interface StoredEvent {
+/** Everything the log holds: the engine's events and the device events, each told apart by `type`. */
+export type LoggedEvent = HallEvent | DeviceEvent;
+export type EventType = LoggedEvent['type'];
+/** The payload of one event type: the event without its `type`. */
+export type EventPayload<T extends EventType> = Omit<Extract<LoggedEvent, { type: T }>, 'type'>;
+
+interface StoredHead {
   seq: number;
   id: string;
-  type: string;
   serviceDay: string;
   at: number;
-  payload: Record<string, unknown>;
   /** Hybrid-logical-clock reading; absent on databases before migration 0004. */
   hlc?: string;
+}
+
+type StoredOf<E extends LoggedEvent> = E extends LoggedEvent ? StoredHead & { type: E['type']; payload: Omit<E, 'type'> } : never;
+
+/**
+ * One stored event, a union told apart by `type`: after `e.type === 'ticket_called'`,
+ * `e.payload` is that event's payload. Contract: the log is written only through
+ * append()/record() below, so a row read back is trusted to match its type (rows are
+ * not re-validated on read; the central side checks what it receives).
+ */
+export type StoredEvent = StoredOf<LoggedEvent>;
+export type StoredEventOf<T extends EventType> = Extract<StoredEvent, { type: T }>;
+
+/** An event appended with a type outside the known ones (tools and tests of the uplink only). */
+export interface UncheckedStoredEvent extends StoredHead {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** Narrows a stored event to some types (e.g. rows selected by type in SQL). */
+export function isEventOf<T extends EventType>(e: StoredEvent, types: readonly T[]): e is StoredEventOf<T> {
+  return (types as readonly string[]).includes(e.type);
+}
+
+/** The event back as the engine wrote it (`{ type, ...payload }`). */
+export function loggedEvent<E extends StoredEvent>(e: E): Extract<LoggedEvent, { type: E['type'] }> {
+  return { type: e.type, ...e.payload } as Extract<LoggedEvent, { type: E['type'] }>;
+}
+
+/** A row of the `events` table as SQL returns it. */
+export type EventRow = { seq: number; id: string; type: string; service_day: string; at: number; payload: string; hlc?: string | null };
+
+/** Reads one `events` row. The one place a stored payload is given its type (see StoredEvent's contract). */
+export function eventFromRow(r: EventRow): StoredEvent {
+  return {
+    seq: r.seq,
+    id: r.id,
+    type: r.type,
+    serviceDay: r.service_day,
+    at: r.at,
+    payload: JSON.parse(r.payload) as unknown,
+    ...(r.hlc ? { hlc: r.hlc } : {}),
+  } as StoredEvent;
 }
 
 /** UUIDv7: time-ordered, so event ids sort like their sequence. */
@@ -41,8 +89,6 @@ export interface EventLogOptions {
   /** Drift guard for remote readings merged into this log's clock (default 5 min). */
   maxDriftMs?: number;
 }
-
-type EventRow = { seq: number; id: string; type: string; service_day: string; at: number; payload: string; hlc?: string };
 
 export class EventLog {
   private readonly insert;
@@ -88,7 +134,24 @@ export class EventLog {
     return this.clockRef;
   }
 
-  append(type: string, serviceDay: string, at: number, payload: Record<string, unknown>): StoredEvent {
+  /** Appends one event (inside the caller's transaction). */
+  record<E extends LoggedEvent>(event: E, serviceDay: string, at: number): StoredEventOf<E['type']> {
+    const { type, ...payload } = event;
+    return this.write(type, serviceDay, at, payload) as StoredEventOf<E['type']>;
+  }
+
+  /**
+   * Appends one event given as type and payload. A known type takes exactly its payload;
+   * a type only known at run time (a `string`: the uplink's tools and tests that append
+   * events outside the schema) is stored unchecked.
+   */
+  append<T extends EventType>(type: T, serviceDay: string, at: number, payload: EventPayload<T>): StoredEventOf<T>;
+  append<S extends string>(type: S & (S extends EventType ? never : S), serviceDay: string, at: number, payload: Record<string, unknown>): UncheckedStoredEvent;
+  append(type: string, serviceDay: string, at: number, payload: object): StoredHead & { type: string; payload: object } {
+    return this.write(type, serviceDay, at, payload);
+  }
+
+  private write(type: string, serviceDay: string, at: number, payload: object): StoredHead & { type: string; payload: object } {
     const id = uuidv7(at);
     if (!this.withHlc) {
       const info = this.insert.run(id, type, serviceDay, at, EVENT_SCHEMA_VERSION, JSON.stringify(payload));
@@ -102,15 +165,7 @@ export class EventLog {
   }
 
   readSince(seq: number, limit: number): StoredEvent[] {
-    return (this.since.all(seq, limit) as EventRow[]).map((r) => ({
-      seq: r.seq,
-      id: r.id,
-      type: r.type,
-      serviceDay: r.service_day,
-      at: r.at,
-      payload: JSON.parse(r.payload) as Record<string, unknown>,
-      ...(r.hlc ? { hlc: r.hlc } : {}),
-    }));
+    return (this.since.all(seq, limit) as EventRow[]).map(eventFromRow);
   }
 
   lastSeq(): number {

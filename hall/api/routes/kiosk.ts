@@ -11,7 +11,7 @@ import { ApiError, type RequestContext } from '../http.js';
 import type { Router } from '../router.js';
 import { checkCredentials } from '../access.js';
 import type { IssueTicketRequest, IssueTicketResponse } from '../dto.js';
-import { DomainError, localParts, type HallCommand } from '../../domain/index.js';
+import { DomainError, assertWithinIdentityLimit, greenCategoryFor, localParts, type HallCommand } from '../../domain/index.js';
 import { ageOn, validateIdNumber } from '../../../drivers/idcard/index.js';
 import type { VisitorIdentity } from '../../identity/real-name.js';
 import type { CardRead } from '../../identity/kiosk-cards.js';
@@ -65,12 +65,9 @@ export function kioskRoutes(router: Router, deps: ApiDeps): void {
       }
       const identity = body.identity ? visitorIdentity(deps, kiosk.id, body.identity) : null;
       if (identity) {
-        const limit = deps.config.realName.maxTicketsPerMatterPerDay;
-        if (deps.realName.ticketsToday(deps.runtime.state.serviceDay, identity, body.matterId) >= limit) {
-          throw new ApiError(409, 'identity_limit', `this identity already took ${limit} tickets for this matter today`);
-        }
-        // Age read from the ID card (or number) puts an elderly visitor in the green channel by itself.
-        if (!greenCategory && ageOn(identity.birthDate, today(deps)) >= deps.config.realName.elderlyAge) greenCategory = deps.config.realName.elderlyCategoryId;
+        // The rules are the domain's (hall/domain/identity-rules.ts): the limit, and the elderly green channel.
+        assertWithinIdentityLimit(deps.realName.ticketsToday(deps.runtime.state.serviceDay, identity, body.matterId), deps.config.realName);
+        greenCategory = greenCategoryFor(greenCategory, ageOn(identity.birthDate, today(deps)), deps.config.realName);
       }
       const ticketId = deps.runtime.newId();
       const zone = zoneOf(deps.config, kiosk.id);
@@ -161,9 +158,8 @@ export function checkInRoute(router: Router, deps: ApiDeps, appointments: Appoin
         const opensAt = mode.opensAt ? { opensAt: mode.opensAt.at, opensAtText: `${mode.opensAt.localDate} ${mode.opensAt.localTime}` } : undefined;
         throw new DomainError(mode.screen === 'self_service' ? 'self_service_only' : 'hall_closed', 'this kiosk takes no check-ins now', opensAt);
       }
-      // An elderly card holder goes to the green channel, as with a real-name ticket.
-      let greenCategory: string | null = null;
-      if (card && ageOn(card.birthDate, today(deps)) >= deps.config.realName.elderlyAge) greenCategory = deps.config.realName.elderlyCategoryId;
+      // An elderly card holder goes to the green channel, as with a real-name ticket (hall/domain/identity-rules.ts).
+      const greenCategory = greenCategoryFor(null, card ? ageOn(card.birthDate, today(deps)) : null, deps.config.realName);
       const ticketId = deps.runtime.newId();
       const cmd: HallCommand = { type: 'check_in', ticketId, kioskId: kiosk.id, appointment: AppointmentStore.snapshot(appointment), greenCategory };
       // Refusals (too_early, appointment_other_day, …) are 409s with their facts (http.ts sendError).
