@@ -63,6 +63,11 @@ export async function listenLan(parts: ServerParts, port: number, host: string):
     server,
     address: server.address() as AddressInfo,
     async close() {
+      // Upgraded sockets (agents, live feed) still count as the server's connections and
+      // closeAllConnections() does not end them: close both endpoints first, or close()
+      // waits for every page to go away by itself. (Their own parts close them again: a no-op.)
+      await hub.close();
+      await live.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
