@@ -7,10 +7,10 @@
 // outside hours, check-in only in the flex windows, listed matters at weekends; matters
 // whose numbers are gone say so before anything is printed. The page reloads its mode at
 // the calendar's next change.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckInRequest, CheckInResponse, HallInfoDTO, IssueTicketRequest, IssueTicketResponse, KioskAvailabilityDTO, MatterDTO, PrintOutcomeDTO } from '../../hall/api/dto';
-import { useT, type MessageKey } from '../shared/i18n';
-import { ApiError, describeError, isUnreachable } from '../shared/api/errors';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { CheckInResponse, HallInfoDTO, IssueTicketResponse, KioskAvailabilityDTO } from '../../hall/api/dto';
+import { useT } from '../shared/i18n';
+import { describeError, isUnreachable } from '../shared/api/errors';
 import { newIdempotencyKey } from '../shared/api/client';
 import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
 import { hallNow, syncHallClock } from '../shared/hooks/hallClock';
@@ -21,7 +21,6 @@ import { ConnectionBanner } from '../shared/components/ConnectionBanner';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { WarningIcon } from '../shared/components/Icons';
 import { KioskHeader } from './KioskHeader';
-import { greenCredentialErrors, issueErrors } from './outcomes';
 import { useIdle } from './useIdle';
 import { StartScreen } from './screens/StartScreen';
 import { DepartmentScreen } from './screens/DepartmentScreen';
@@ -37,46 +36,13 @@ import { ManualIdScreen } from './screens/ManualIdScreen';
 import { IdentityBanner } from './screens/IdentityBanner';
 import { useDevices } from '../shared/devices/useDevices';
 import { printerAvailable, showIdHint } from '../shared/devices/devices';
-import { NO_IDENTITY, afterIssue, applyCardSignal, identityRequest, realNameErrors, screenAfterCard, type RealNameState } from './realName';
 import { AvailabilityContext } from './availabilityContext';
-import { admissionPhrase, checkInPhrase, factsOf, msUntilChange, type RulesPhrase } from './kioskRules';
+import { msUntilChange } from './kioskRules';
 import { useRulesT } from './rulesText';
 import { CheckInScreen } from './screens/CheckInScreen';
 import { ModeScreen } from './screens/ModeScreen';
 import { FaultNotice } from './screens/FaultNotice';
-
-type Screen =
-  | { name: 'start' }
-  | { name: 'departments' }
-  | { name: 'matters'; departmentId: string }
-  | { name: 'ticket'; issued: IssueTicketResponse }
-  | { name: 'error'; message: MessageKey; back: Screen }
-  | { name: 'guide-departments' }
-  | { name: 'guide-matters'; departmentId: string }
-  | { name: 'guide'; matterId: string; back: Screen }
-  | { name: 'green-staff'; error: MessageKey | null }
-  | { name: 'green-category' }
-  | { name: 'manual-id'; error: MessageKey | null }
-  | { name: 'check-in'; error: RulesPhrase | null }
-  | { name: 'checked-in'; result: CheckInResponse }
-  | { name: 'refused'; phrase: RulesPhrase; back: Screen };
-
-interface GreenChannel {
-  staffNo: string;
-  pin: string;
-  category: { id: string; label: string } | null;
-  /** A matter already picked when the hall refused the credentials: issue it after re-entry. */
-  retryMatterId: string | null;
-}
-
-const START: Screen = { name: 'start' };
-
-/** The screen with a ticket's print outcome applied, when that ticket is the one shown. */
-function withPrintOutcome(screen: Screen, ticketId: string, print: PrintOutcomeDTO): Screen {
-  if (screen.name === 'ticket' && screen.issued.ticket.id === ticketId) return { ...screen, issued: { ...screen.issued, print } };
-  if (screen.name === 'checked-in' && screen.result.ticket.id === ticketId) return { ...screen, result: { ...screen.result, print } };
-  return screen;
-}
+import { INITIAL_FLOW, checkInFailure, idleArmed, issueFailure, kioskFlow, type KioskAction, type Request, type Screen } from './flow';
 
 /** How long a failed card read is explained on screen. */
 const CARD_ERROR_MS = 15_000;
@@ -87,28 +53,19 @@ function terminalFromAddress(): string | null {
   return id && id.trim() ? id.trim() : null;
 }
 
-const issueAndIdentityErrors: Record<string, MessageKey> = { ...issueErrors, ...realNameErrors };
-
 export function KioskApp({ connection }: { connection: PageConnection }) {
   const t = useT();
   const rt = useRulesT();
   const { client, live } = connection;
-  const [screen, setScreen] = useState<Screen>(START);
-  const screenName = useRef<Screen['name']>('start');
-  screenName.current = screen.name;
-  const [checkingIn, setCheckingIn] = useState(false);
-  const [query, setQuery] = useState('');
-  const [green, setGreen] = useState<GreenChannel | null>(null);
-  const [issuing, setIssuing] = useState(false);
+  const [flow, dispatch] = useReducer(kioskFlow, INITIAL_FLOW);
+  const { screen, query, green, realName } = flow;
   const guard = useRef(createSubmitGuard({ cooldownMs: 1500 }));
   const liveStatus = useLiveStatus(live);
   const [terminalId] = useState(terminalFromAddress);
-  const [realName, setRealName] = useState<RealNameState>(NO_IDENTITY);
-  const cardHeld = useRef(false);
 
   const view = useHallView<HallInfoDTO>(
     async (signal) => {
-      const hall = await client.get<HallInfoDTO>('/hall', { signal });
+      const hall = await client.call('hall', { signal });
       syncHallClock(hall.now);
       setHallUtcOffset((hall.hall as { utcOffsetMinutes?: number }).utcOffsetMinutes);
       return hall;
@@ -119,212 +76,113 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   const devices = useDevices(live, hall?.devices);
 
   // What this kiosk offers now and per matter (refreshed by live events and at the calendar's next change).
-  const availabilityView = useHallView<KioskAvailabilityDTO>((signal) => client.get<KioskAvailabilityDTO>('/kiosk/availability', { signal }), {
+  const availabilityView = useHallView<KioskAvailabilityDTO>((signal) => client.call('kioskAvailability', { signal }), {
     live,
     key: 'availability',
     enabled: connection.token !== null,
   });
   const availability = availabilityView.data;
-  const reloadAvailability = availabilityView.reload;
-  const reloadHall = view.reload;
-  const nextChangeAt = availability?.mode.nextChangeAt ?? null;
+  const mode = availability?.mode ?? null;
+  const noTime = rt('kioskRules.error.noTime');
+
+  // The views' reloads, current for the effects below (they are new functions each render).
+  const reloads = useRef({ hall: view.reload, availability: availabilityView.reload });
+  useEffect(() => {
+    reloads.current = { hall: view.reload, availability: availabilityView.reload };
+  });
+  // Reload at the calendar's next change; re-armed with each new availability.
   useEffect(() => {
     const ms = msUntilChange(availability, hallNow());
     if (ms === null) return undefined;
     const timer = setTimeout(() => {
-      reloadAvailability();
-      reloadHall();
+      reloads.current.availability();
+      reloads.current.hall();
     }, ms);
     return () => clearTimeout(timer);
-    // Re-armed whenever the hall announces another change instant.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [nextChangeAt]);
-  const mode = availability?.mode ?? null;
-  const noTime = rt('kioskRules.error.noTime');
+  }, [availability]);
 
-  /** Everything personal off the screen, and the hall told to forget the card read here. */
-  const forgetIdentity = () => {
-    setRealName(NO_IDENTITY);
-    if (cardHeld.current) {
-      cardHeld.current = false;
-      client.post('/kiosk/card/clear').catch(() => undefined);
-    }
-  };
+  const show = (next: Screen) => dispatch({ type: 'show', screen: next });
+  const goHome = () => dispatch({ type: 'home' });
 
-  const goHome = () => {
-    setScreen(START);
-    setQuery('');
-    setGreen(null);
-    forgetIdentity();
-  };
-
-  // Card reads and read failures on this kiosk's own reader.
+  // Card reads, read failures and print outcomes on this kiosk's own devices.
   useEffect(() => {
     if (!live) return undefined;
-    return live.onSignal((signal) => {
-      if (signal.type === 'devices') return;
-      if (signal.type === 'print_outcome') {
-        // The ticket on screen learns how its print went; a late outcome for a ticket no longer shown changes nothing.
-        setScreen((current) => withPrintOutcome(current, signal.ticketId, signal.print));
-        return;
-      }
-      if (signal.type === 'card_read') {
-        cardHeld.current = true;
-        if (screenName.current === 'check-in') {
-          void checkInRef.current({ method: 'card' });
-        } else {
-          setScreen((current) => (screenAfterCard(current.name) === 'stay' ? current : { name: 'departments' }));
-        }
-      }
-      setRealName((state) => applyCardSignal(state, signal));
-    });
+    return live.onSignal((signal) => dispatch({ type: 'signal', signal }));
   }, [live]);
 
   // A read failure is explained for a while, then the line goes away by itself.
   const cardError = realName.cardError;
   useEffect(() => {
     if (!cardError) return undefined;
-    const timer = setTimeout(() => setRealName((s) => ({ ...s, cardError: null })), CARD_ERROR_MS);
+    const timer = setTimeout(() => dispatch({ type: 'card_error_shown' }), CARD_ERROR_MS);
     return () => clearTimeout(timer);
   }, [cardError]);
 
   // Idle: back to start, clearing the search, any staff credentials and the visitor's identity.
-  useIdle(
-    hall?.settings.kioskIdleSeconds ?? 60,
-    screen.name !== 'start' || query !== '' || green !== null || realName.identity.kind !== 'none' || realName.cardError !== null,
-    goHome,
-  );
+  useIdle(hall?.settings.kioskIdleSeconds ?? 60, idleArmed(flow), goHome);
 
-  async function checkIn(request: CheckInRequest) {
-    // Keyed by what is submitted: a double tap is dropped, a corrected code goes through at once.
-    const what = request.method === 'code' ? request.code : request.method === 'qr' ? request.text : 'card';
-    await guarded(guard.current, `check-in:${what}`, async () => {
-      setCheckingIn(true);
-      try {
-        const result = await client.post<CheckInResponse>('/kiosk/check-in', request);
-        setRealName(afterIssue);
-        setScreen({ name: 'checked-in', result });
-        view.reload();
-        reloadAvailability();
-      } catch (err) {
-        if (err instanceof ApiError && err.code === 'no_card') cardHeld.current = false;
-        setScreen({ name: 'check-in', error: checkInPhrase(err, noTime) });
-      } finally {
-        setCheckingIn(false);
+  /** Performs one request the flow asked for and reports its outcome back to the flow. */
+  const perform = async (request: Request, report: (action: KioskAction) => void) => {
+    switch (request.kind) {
+      case 'forget_card':
+        await client.call('clearCard').catch(() => undefined);
+        return;
+      case 'issue': {
+        const ran = await guarded(guard.current, 'issue', async () => {
+          try {
+            // One key per visitor action: the client's retries after a lost reply get the same ticket.
+            const issued = await client.call('issueTicket', { body: request.body, idempotencyKey: newIdempotencyKey() });
+            report({ type: 'issued', issued });
+            reloads.current.hall();
+          } catch (err) {
+            const failure = issueFailure(err, request.body.greenChannel !== undefined, noTime);
+            if (failure.kind === 'refused') reloads.current.availability();
+            report({ type: 'issue_failed', request, failure });
+          }
+          return true;
+        });
+        if (!ran) report({ type: 'dropped', kind: 'issue' });
+        return;
       }
-    });
-  }
-  const checkInRef = useRef(checkIn);
+      case 'check-in': {
+        // Keyed by what is submitted: a double tap is dropped, a corrected code goes through at once.
+        const body = request.body;
+        const what = body.method === 'code' ? body.code : body.method === 'qr' ? body.text : 'card';
+        const ran = await guarded(guard.current, `check-in:${what}`, async () => {
+          try {
+            const result = await client.call('checkIn', { body });
+            report({ type: 'checked_in', result });
+            reloads.current.hall();
+            reloads.current.availability();
+          } catch (err) {
+            report({ type: 'check_in_failed', ...checkInFailure(err, noTime) });
+          }
+          return true;
+        });
+        if (!ran) report({ type: 'dropped', kind: 'check-in' });
+        return;
+      }
+    }
+  };
+  const performRef = useRef(perform);
   useEffect(() => {
-    checkInRef.current = checkIn;
+    performRef.current = perform;
   });
-
-  /** A walk-in ticket the hall refused by its rules (cap, cut-off, calendar): plain words, then the way back. */
-  function admissionRefused(err: unknown, from: Screen): boolean {
-    if (!(err instanceof ApiError)) return false;
-    const phrase = admissionPhrase(err.code, factsOf(err), noTime);
-    if (!phrase) return false;
-    reloadAvailability();
-    setScreen({ name: 'refused', phrase, back: from });
-    return true;
-  }
+  // Each request once, in order (the id guards against an effect run twice).
+  const lastTaken = useRef(0);
+  const outbox = flow.outbox;
+  useEffect(() => {
+    const fresh = outbox.filter((r) => r.id > lastTaken.current);
+    if (outbox.length) dispatch({ type: 'taken', upTo: outbox[outbox.length - 1]!.id });
+    for (const request of fresh) {
+      lastTaken.current = request.id;
+      void performRef.current(request, dispatch);
+    }
+  }, [outbox]);
 
   const departments = useMemo(() => new Map((hall?.departments ?? []).map((d) => [d.id, d])), [hall?.departments]);
-
-  async function issue(matter: MatterDTO) {
-    const request: IssueTicketRequest = { matterId: matter.id };
-    if (green?.category) request.greenChannel = { categoryId: green.category.id, staffNo: green.staffNo, pin: green.pin };
-    const identity = identityRequest(realName.identity);
-    if (identity) request.identity = identity;
-    const from = screen;
-    await guarded(guard.current, 'issue', async () => {
-      setIssuing(true);
-      try {
-        // One key per visitor action: the client's retries after a lost reply get the same ticket.
-        const issued = await client.post<IssueTicketResponse>('/tickets', request, { idempotencyKey: newIdempotencyKey() });
-        setQuery('');
-        setGreen(null);
-        setRealName(afterIssue);
-        setScreen({ name: 'ticket', issued });
-        view.reload();
-      } catch (err) {
-        if (identityFailed(err, from)) return;
-        if (admissionRefused(err, from)) return;
-        if (request.greenChannel) {
-          const credential = greenCredentialError(err);
-          if (credential) {
-            setGreen((g) => (g ? { ...g, pin: '', retryMatterId: matter.id } : g));
-            setScreen({ name: 'green-staff', error: credential });
-            return;
-          }
-        }
-        setScreen({ name: 'error', message: describeError(err, issueAndIdentityErrors), back: from });
-      } finally {
-        setIssuing(false);
-      }
-    });
-  }
-
-  /** Real-name refusals: a wrong typed number goes back to the keypad; a vanished card becomes a walk-in choice. */
-  function identityFailed(err: unknown, from: Screen): boolean {
-    if (!(err instanceof ApiError)) return false;
-    if (err.code === 'invalid_id_number') {
-      setRealName((s) => ({ ...s, identity: { kind: 'none' } }));
-      setScreen({ name: 'manual-id', error: 'kiosk.error.invalidId' });
-      return true;
-    }
-    if (err.code === 'no_card') {
-      cardHeld.current = false;
-      setRealName(NO_IDENTITY);
-      setScreen({ name: 'error', message: 'kiosk.error.noCard', back: from });
-      return true;
-    }
-    return false;
-  }
-
-  function greenCredentialsEntered(staffNo: string, pin: string) {
-    const next: GreenChannel = { staffNo, pin, category: green?.category ?? null, retryMatterId: green?.retryMatterId ?? null };
-    setGreen(next);
-    const retry = next.retryMatterId ? hall?.matters.find((m) => m.id === next.retryMatterId) : undefined;
-    if (next.category && retry) {
-      // Issue straight away with the corrected credentials (state updates are not visible yet).
-      void issueWith(retry, next);
-    } else {
-      setScreen({ name: 'green-category' });
-    }
-  }
-
-  async function issueWith(matter: MatterDTO, g: GreenChannel) {
-    if (!g.category) return;
-    await guarded(guard.current, 'issue', async () => {
-      setIssuing(true);
-      try {
-        const identity = identityRequest(realName.identity);
-        const issued = await client.post<IssueTicketResponse>('/tickets', {
-          matterId: matter.id,
-          greenChannel: { categoryId: g.category!.id, staffNo: g.staffNo, pin: g.pin },
-          ...(identity ? { identity } : {}),
-        } satisfies IssueTicketRequest, { idempotencyKey: newIdempotencyKey() });
-        setRealName(afterIssue);
-        setGreen(null);
-        setQuery('');
-        setScreen({ name: 'ticket', issued });
-        view.reload();
-      } catch (err) {
-        if (identityFailed(err, { name: 'departments' })) return;
-        if (admissionRefused(err, { name: 'departments' })) return;
-        const credential = greenCredentialError(err);
-        if (credential) {
-          setGreen({ ...g, pin: '' });
-          setScreen({ name: 'green-staff', error: credential });
-        } else {
-          setScreen({ name: 'error', message: describeError(err, issueAndIdentityErrors), back: { name: 'departments' } });
-        }
-      } finally {
-        setIssuing(false);
-      }
-    });
-  }
+  const issuing = flow.busy === 'issue';
+  const pickMatter = (m: { id: string }) => dispatch({ type: 'pick_matter', matterId: m.id });
 
   if (!connection.token) {
     return (
@@ -377,7 +235,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
             <ModeScreen
               hall={hall}
               mode={mode}
-              onGuide={() => setScreen({ name: 'guide-departments' })}
+              onGuide={() => show({ name: 'guide-departments' })}
               banner={<FaultNotice devices={devices} terminalId={terminalId} />}
             />
           ) : (
@@ -390,14 +248,11 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
                 takeNumber={mode?.walkInTickets ?? true}
                 takeNumberReason={mode?.opensAt ? rt('kioskRules.mode.bookedOnly.next', { when: rt('kioskRules.when', { date: mode.opensAt.localDate, time: mode.opensAt.localTime }) }) : undefined}
                 notice={<ModeNotice mode={mode} />}
-                onManualId={() => setScreen({ name: 'manual-id', error: null })}
-                onTakeNumber={() => setScreen({ name: 'departments' })}
-                onAppointment={() => setScreen({ name: 'check-in', error: null })}
-                onGuide={() => setScreen({ name: 'guide-departments' })}
-                onGreen={() => {
-                  setGreen(null);
-                  setScreen({ name: 'green-staff', error: null });
-                }}
+                onManualId={() => show({ name: 'manual-id', error: null })}
+                onTakeNumber={() => show({ name: 'departments' })}
+                onAppointment={() => show({ name: 'check-in', error: null })}
+                onGuide={() => show({ name: 'guide-departments' })}
+                onGreen={() => dispatch({ type: 'green_start' })}
               />
             </>
           );
@@ -406,10 +261,10 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
         body = (
           <CheckInScreen
             error={screen.error}
-            busy={checkingIn}
+            busy={flow.busy === 'check-in'}
             idReader={showIdHint(devices, terminalId)}
-            onSubmit={(text) => void checkIn(text.includes(':') ? { method: 'qr', text } : { method: 'code', code: text })}
-            onTakeNumber={() => setScreen({ name: 'departments' })}
+            onSubmit={(text) => dispatch({ type: 'check_in', body: text.includes(':') ? { method: 'qr', text } : { method: 'code', code: text } })}
+            onTakeNumber={() => show({ name: 'departments' })}
             onHome={goHome}
           />
         );
@@ -439,7 +294,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
             <p className="kiosk-refused-message" role="alert" data-testid="kiosk-refused-message" data-key={screen.phrase.key}>
               <WarningIcon /> {rt(screen.phrase.key, screen.phrase.params)}
             </p>
-            <NavBar onBack={() => setScreen(screen.back)} onHome={goHome} />
+            <NavBar onBack={() => show(screen.back)} onHome={goHome} />
           </main>
         );
         break;
@@ -448,14 +303,10 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
           <DepartmentScreen
             hall={hall}
             query={query}
-            onQuery={setQuery}
-            onDepartment={(d) => setScreen({ name: 'matters', departmentId: d.id })}
-            onMatter={(m) => void issue(m)}
-            onBack={() => {
-              setQuery('');
-              if (green) setScreen({ name: 'green-category' });
-              else goHome();
-            }}
+            onQuery={(q) => dispatch({ type: 'query', query: q })}
+            onDepartment={(d) => show({ name: 'matters', departmentId: d.id })}
+            onMatter={pickMatter}
+            onBack={() => dispatch({ type: 'departments_back' })}
             onHome={goHome}
             banner={banner}
             busy={issuing}
@@ -468,14 +319,14 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
           <MattersScreen
             hall={hall}
             department={department}
-            onMatter={(m) => void issue(m)}
-            onBack={() => setScreen({ name: 'departments' })}
+            onMatter={pickMatter}
+            onBack={() => show({ name: 'departments' })}
             onHome={goHome}
             banner={banner}
             busy={issuing}
           />
         ) : (
-          <IssueErrorScreen message="error.notFound" onBack={() => setScreen({ name: 'departments' })} onHome={goHome} />
+          <IssueErrorScreen message="error.notFound" onBack={() => show({ name: 'departments' })} onHome={goHome} />
         );
         break;
       }
@@ -483,16 +334,16 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
         body = <TicketScreen issued={screen.issued} counters={hall.counters} seconds={hall.settings.ticketScreenSeconds} onDone={goHome} />;
         break;
       case 'error':
-        body = <IssueErrorScreen message={screen.message} onBack={() => setScreen(screen.back)} onHome={goHome} />;
+        body = <IssueErrorScreen message={screen.message} onBack={() => show(screen.back)} onHome={goHome} />;
         break;
       case 'guide-departments':
         body = (
           <GuideDepartmentScreen
             hall={hall}
             query={query}
-            onQuery={setQuery}
-            onDepartment={(d) => setScreen({ name: 'guide-matters', departmentId: d.id })}
-            onMatter={(m) => setScreen({ name: 'guide', matterId: m.id, back: screen })}
+            onQuery={(q) => dispatch({ type: 'query', query: q })}
+            onDepartment={(d) => show({ name: 'guide-matters', departmentId: d.id })}
+            onMatter={(m) => show({ name: 'guide', matterId: m.id, back: screen })}
             onBack={goHome}
             onHome={goHome}
           />
@@ -504,12 +355,12 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
           <GuideMattersScreen
             hall={hall}
             department={department}
-            onMatter={(m) => setScreen({ name: 'guide', matterId: m.id, back: screen })}
-            onBack={() => setScreen({ name: 'guide-departments' })}
+            onMatter={(m) => show({ name: 'guide', matterId: m.id, back: screen })}
+            onBack={() => show({ name: 'guide-departments' })}
             onHome={goHome}
           />
         ) : (
-          <IssueErrorScreen message="error.notFound" onBack={() => setScreen({ name: 'guide-departments' })} onHome={goHome} />
+          <IssueErrorScreen message="error.notFound" onBack={() => show({ name: 'guide-departments' })} onHome={goHome} />
         );
         break;
       }
@@ -524,33 +375,26 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
             department={departments.get(matter.departmentId)}
             devices={devices}
             terminalId={terminalId}
-            onTakeNumber={(m) => void issue(m)}
-            onBack={() => setScreen(screen.back)}
+            onTakeNumber={pickMatter}
+            onBack={() => show(screen.back)}
             onHome={goHome}
             busy={issuing}
           />
         ) : (
-          <IssueErrorScreen message="error.notFound" onBack={() => setScreen({ name: 'guide-departments' })} onHome={goHome} />
+          <IssueErrorScreen message="error.notFound" onBack={() => show({ name: 'guide-departments' })} onHome={goHome} />
         );
         break;
       }
       case 'green-staff':
-        body = <GreenStaffScreen error={screen.error} initialStaffNo={green?.staffNo ?? ''} onSubmit={greenCredentialsEntered} onHome={goHome} />;
+        body = <GreenStaffScreen error={screen.error} initialStaffNo={green?.staffNo ?? ''} onSubmit={(staffNo, pin) => dispatch({ type: 'green_credentials', staffNo, pin })} onHome={goHome} />;
         break;
       case 'manual-id':
         body = (
           <ManualIdScreen
             key={screen.error ?? 'fresh'}
             error={screen.error}
-            onSubmit={(idNumber) => {
-              cardHeld.current = cardHeld.current || realName.identity.kind === 'card';
-              setRealName({ identity: { kind: 'manual', idNumber }, cardError: null, cardHeld: cardHeld.current });
-              setScreen({ name: 'departments' });
-            }}
-            onSkip={() => {
-              forgetIdentity();
-              setScreen({ name: 'departments' });
-            }}
+            onSubmit={(idNumber) => dispatch({ type: 'manual_id', idNumber })}
+            onSkip={() => dispatch({ type: 'skip_id' })}
             onHome={goHome}
           />
         );
@@ -559,11 +403,8 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
         body = (
           <GreenCategoryScreen
             hall={hall}
-            onPick={(category) => {
-              setGreen((g) => (g ? { ...g, category } : g));
-              setScreen({ name: 'departments' });
-            }}
-            onBack={() => setScreen({ name: 'green-staff', error: null })}
+            onPick={(category) => dispatch({ type: 'green_category', category })}
+            onBack={() => show({ name: 'green-staff', error: null })}
             onHome={goHome}
           />
         );
@@ -577,7 +418,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
         <ConnectionBanner show={offline} />
         <KioskHeader hallName={hall?.hall.name ?? t('app.name')} />
         {body}
-        {issuing || checkingIn ? (
+        {flow.busy ? (
           <div className="kiosk-issuing" role="status" data-testid="kiosk-issuing">
             <p>{t('kiosk.issuing')}</p>
           </div>
@@ -596,9 +437,4 @@ function ModeNotice({ mode }: { mode: KioskAvailabilityDTO['mode'] | null }) {
       {mode.screen === 'booked_only' ? rt('kioskRules.mode.bookedOnly.notice') : rt('kioskRules.mode.weekend.notice')}
     </p>
   );
-}
-
-function greenCredentialError(err: unknown): MessageKey | null {
-  if (!(err instanceof ApiError)) return null;
-  return greenCredentialErrors[err.code] ?? null;
 }
