@@ -80,7 +80,7 @@ export class RatingForwarder {
         await this.recover();
         return this.uploader.runOnce(this.o.provincial.batchSize ?? 10, stopped);
       },
-      (outcome) => this.nextDelay(outcome),
+      (outcome, poked) => (poked ? 0 : this.nextDelay(outcome)),
     );
   }
 

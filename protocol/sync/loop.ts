@@ -4,8 +4,9 @@
 //   - start() runs a first round after `firstDelayMs`; stop() cancels the
 //     schedule and waits for the round in flight, whose `stopped()` turns true
 //     (it ends after the item it is on);
-//   - poke() asks for a round soon: at once when idle, right after the round
-//     in flight otherwise (never two at once, never a poke lost);
+//   - poke() asks for a round soon: at once when no round runs; during one,
+//     next() is told (`poked`) and decides (a strategy in backoff may keep
+//     its wait);
 //   - runOnce() runs a round now, serialised with the scheduled ones (tests
 //     and the bench drive workers with it);
 //   - after each round, next(result) gives the delay until the following
@@ -102,7 +103,7 @@ export class SyncLoop<R> {
     } catch {
       delay = 1_000; // next() itself failed (its store is busy): try again in a second, never spin
     }
-    if (this.running) this.schedule(poked ? 0 : delay);
+    if (this.running) this.schedule(delay);
   }
 }
 

@@ -66,7 +66,7 @@ export class RatingUploadWorker {
         const summary = await this.uploader.runOnce(this.deps.config.batchSize, stopped);
         return { queued, ...summary };
       },
-      (outcome) => this.nextDelay(outcome),
+      (outcome, poked) => (poked ? 0 : this.nextDelay(outcome)),
     );
   }
 

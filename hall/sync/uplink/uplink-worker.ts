@@ -22,6 +22,8 @@
 //  - every exchange's X-Server-Time measures the clock drift; a central clock
 //    within the guard is merged into the hall's HLC, one beyond it is flagged.
 // Memory is bounded by one batch whatever the backlog.
+// Scheduling is the sync kernel's worker loop (protocol/sync/loop.ts): one
+// step at a time, the next one after the delay the step's result asks for.
 // Dangers: time comes from the injected Timers (ManualTimers in tests); the
 // HTTP timeout is real I/O time. stop() waits for the exchange in progress.
 import { randomUUID } from 'node:crypto';
@@ -32,6 +34,7 @@ import type { SyncSettings } from '../../config/sync-schema.js';
 import type { HttpClient } from '../../../protocol/sync/http-client.js';
 import { HlcDriftError, type Hlc } from '../hlc.js';
 import { retryDelay } from '../../../protocol/sync/backoff.js';
+import { SyncLoop, type RoundOutcome } from '../../../protocol/sync/loop.js';
 import { SyncFailure, type ExchangeTiming } from '../../../protocol/sync/failure.js';
 import { batchBody, envelopeBytes, type PushAnswer } from '../../../protocol/central/uplink.js';
 import { CentralClient, isReRegister } from './central-client.js';
@@ -85,14 +88,10 @@ export class UplinkWorker {
   private readonly client: CentralClient;
   private readonly random: () => number;
   private readonly log: (line: string) => void;
-  private timer: { cancel(): void } | null = null;
-  private running = false;
-  private busy: Promise<void> | null = null;
+  private readonly loop: SyncLoop<StepResult>;
   private reconciled = false;
   private attempt = 0;
   private stateRef: UplinkState = 'stopped';
-  private nextAt: number | null = null;
-  private kicked = false;
   /** Status rows (sync_meta) noted during a step, written together in one transaction after it. */
   private readonly notes = new Map<string, object>();
 
@@ -109,57 +108,50 @@ export class UplinkWorker {
       now: () => deps.timers.now(),
       timeoutMs: deps.settings.requestTimeoutMs,
     });
+    this.loop = new SyncLoop(
+      deps.timers,
+      async () => {
+        try {
+          return await this.step();
+        } finally {
+          this.flushNotes();
+        }
+      },
+      (outcome, poked) => this.afterStep(outcome, poked),
+    );
   }
 
   get state(): UplinkState {
     return this.stateRef;
   }
 
-  /** When the next attempt is due (null when waiting for new events or stopped). */
+  /** When the next attempt is due (null when stopped or while a step runs). */
   get nextAttemptAt(): number | null {
-    return this.nextAt;
+    return this.loop.nextAt;
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
+    if (this.loop.started) return;
     this.reconciled = false;
-    this.setState('idle');
-    this.schedule(0);
+    this.setState('idle', null);
+    this.loop.start(0);
   }
 
   /** Stops scheduling; resolves once the exchange in progress (if any) has finished. */
   async stop(): Promise<void> {
-    this.running = false;
-    this.timer?.cancel();
-    this.timer = null;
-    this.nextAt = null;
-    await this.busy;
-    this.setState('stopped');
+    await this.loop.stop();
+    this.setState('stopped', null);
   }
 
   /** New events were committed: send soon, unless a backoff is running. */
   kick(): void {
-    if (!this.running || this.stateRef === 'backing_off' || this.stateRef === 'blocked') return;
-    if (this.busy) this.kicked = true; // looked at when the step in progress ends
-    else this.schedule(0);
+    if (this.stateRef === 'backing_off' || this.stateRef === 'blocked') return;
+    this.loop.poke();
   }
 
-  /** One step, run now (tests and the bench drive the worker with it). */
-  async runStep(): Promise<StepResult> {
-    if (this.busy) await this.busy;
-    let result: StepResult = { kind: 'idle' };
-    const run = (async () => {
-      result = await this.step();
-    })();
-    this.busy = run;
-    try {
-      await run;
-    } finally {
-      this.busy = null;
-      this.flushNotes();
-    }
-    return result;
+  /** One step, run now, serialised with the scheduled ones (tests and the bench drive the worker with it). */
+  runStep(): Promise<StepResult> {
+    return this.loop.runOnce();
   }
 
   private note(key: string, value: object): void {
@@ -179,60 +171,43 @@ export class UplinkWorker {
     }
   }
 
-  private schedule(delayMs: number): void {
-    this.timer?.cancel();
-    const at = this.deps.timers.now() + delayMs;
-    this.nextAt = at;
-    this.timer = this.deps.timers.at(at, () => {
-      this.timer = null;
-      this.nextAt = null;
-      void this.loop();
-    });
-  }
-
-  private async loop(): Promise<void> {
-    if (this.busy) await this.busy;
-    if (!this.running || this.busy) return;
-    this.kicked = false;
+  /** The delay before the next step, from this one's result; the state shown to the manager follows it. */
+  private afterStep(outcome: RoundOutcome<StepResult>, kicked: boolean): number {
     let result: StepResult;
-    try {
-      result = await this.runStep();
-    } catch (err) {
+    if ('error' in outcome) {
       // A bug or a local SQLite failure (disk full, busy): keep the outbox, retry later.
-      const message = `uplink step failed: ${(err as Error).message}`;
+      const message = `uplink step failed: ${outcome.error.message}`;
       this.log(message);
       this.recordError({ code: 'local_error', message, httpStatus: null });
       result = { kind: 'retry', delayMs: this.nextRetryDelay(null), message };
-    }
-    if (!this.running) return;
+    } else result = outcome.value;
+    const now = this.deps.timers.now();
     switch (result.kind) {
       case 'sent':
       case 'registered':
       case 'reconciled':
-        this.schedule(0);
-        this.setState('sending');
-        break;
-      case 'idle':
-        this.schedule(this.kicked ? 0 : this.deps.settings.idlePollMs);
-        this.setState('idle');
-        break;
+        this.setState('sending', now);
+        return 0;
+      case 'idle': {
+        const delay = kicked ? 0 : this.deps.settings.idlePollMs;
+        this.setState('idle', now + delay);
+        return delay;
+      }
       case 'retry':
-        this.schedule(result.delayMs);
-        this.setState('backing_off');
-        break;
+        this.setState('backing_off', now + result.delayMs);
+        return result.delayMs;
       case 'blocked':
-        this.schedule(result.delayMs);
-        this.setState('blocked');
-        break;
+        this.setState('blocked', now + result.delayMs);
+        return result.delayMs;
     }
   }
 
-  private setState(state: UplinkState): void {
+  private setState(state: UplinkState, nextAttemptAt: number | null): void {
     const changed = state !== this.stateRef;
     this.stateRef = state;
     // Stored when it changes or a wait is scheduled (the status shows the next attempt).
     if (changed || state === 'backing_off' || state === 'blocked') {
-      this.note('state', { state, nextAttemptAt: this.nextAt, at: this.deps.timers.now() });
+      this.note('state', { state, nextAttemptAt, at: this.deps.timers.now() });
       this.flushNotes();
     }
   }
