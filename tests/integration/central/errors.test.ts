@@ -175,4 +175,27 @@ describe('rate limit', () => {
       await limited.close();
     }
   });
+
+  it('each kind of traffic has its own allowance: an uplink that spent its burst does not starve ratings or datasets', async () => {
+    // Issue 11: one allowance per hall shared by all traffic; catching up after an outage
+    // starved the ratings. Mutation: key the bucket by hall only (central/auth.ts) → the
+    // ratings and datasets requests below answer 429.
+    const now = Date.UTC(2026, 10, 21, 2, 0);
+    const limited = await startCentral(pg, { rateLimit: { burst: 2, perSecond: 0.01 }, now: () => now });
+    try {
+      const h = await limited.hall('hall-k'); // register: 1 uplink request
+      expect((await h.cursor()).status).toBe(200);
+      expect((await h.cursor()).status).toBe(429); // the uplink's burst is spent
+      const check = await call(limited.central.url, 'GET', '/v1/ratings/r-none', { token: h.token, hallId: 'hall-k' });
+      expect(check.status).toBe(404); // judged, not rate limited
+      const batch = await call<{ results: unknown[] }>(limited.central.url, 'POST', '/v1/ratings/batch', { token: h.token, hallId: 'hall-k', body: { ratings: [{ ratingId: 'x' }] } });
+      expect(batch.status).toBe(200);
+      expect(batch.body.results).toMatchObject([{ status: 'rejected' }]);
+      expect((await call(limited.central.url, 'GET', '/v1/ratings/r-none', { token: h.token, hallId: 'hall-k' })).status).toBe(429); // ratings' own burst of 2
+      const datasets = await call(limited.central.url, 'GET', '/v1/halls/hall-k/datasets/catalog?since=0', { token: h.token, hallId: 'hall-k' });
+      expect(datasets.status).not.toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
 });
