@@ -1,5 +1,5 @@
 // Checks a publication before anything is written: every item against its
-// dataset schema (hall/sync/downlink/schemas.ts, the same code halls run),
+// dataset schema (protocol/central/downlink/schemas.ts, the same code halls run),
 // keys derived from the items and unique. Pure.
 // Contract: ok with the keyed items, or the reasons (at most `limit`, plus a
 // count of the rest) — a bad catalog is refused whole, nothing is stored.

@@ -1,5 +1,5 @@
 // A provincial 好差评 system emulator: a real HTTP server implementing the
-// provincial profile (hall/sync/ratings/profiles/provincial.ts) for tests and
+// provincial profile (protocol/central/ratings/profiles/provincial.ts) for tests and
 // demos. Endpoints (PROVINCIAL_PATHS):
 //   POST /api/v1/token {clientId, clientSecret} → {code:"0", data:{accessToken, expiresIn}}
 //   POST /api/v1/evaluation/submit (Bearer)      → 200 {code:"0"} | 409 {code:"DUPLICATE"}

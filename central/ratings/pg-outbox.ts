@@ -1,6 +1,6 @@
 // Central's forwarding outbox in PostgreSQL (rating_forwards, 003-ratings.sql):
 // receiving a rating stores it once and queues its forward in ONE transaction;
-// the uploader (hall/sync/ratings/uploader.ts, shared with the hall) works on
+// the uploader (protocol/central/ratings/uploader.ts, shared with the hall) works on
 // it through the RatingOutboxStore contract.
 // Contract: receive() answers 'accepted' the first time a ratingId (or a
 // hall's case + assessNumber) is seen, 'duplicate' after; update() is a

@@ -5,7 +5,7 @@
 // JSON text, the checksum's bytes). dataset_shadow_items: snapshot pages
 // until the last page and a matching checksum; then swapped in, in one
 // transaction. Personal data: appointments carry only masked names and keyed
-// hashes (refused otherwise, hall/sync/downlink/schemas.ts).
+// hashes (refused otherwise, protocol/central/downlink/schemas.ts).
 import type { Migration } from './types.js';
 
 export const migration0005: Migration = {

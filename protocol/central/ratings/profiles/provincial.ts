@@ -4,7 +4,7 @@
 // in the hall's local time, channel code table where the rating pad is 4,
 // assessNumber 1 (first) / 2 (follow-up 追评), area code, department credit
 // code, matter code, case number (projectNo). Auth is a bearer token got from
-// the token endpoint (destinations/provincial-client.ts).
+// the token endpoint (../provincial-client.ts).
 // Pure. The emulator (central/provincial-emulator) validates with the same
 // schema, so hall and emulator cannot drift apart silently.
 // Personal data: certKey (applicant ID) is NOT sent — see docs/rating-upload.md.
