@@ -3,9 +3,12 @@
 // the same process succeeds at once.
 // Mutation checked: the old startHallService (its catch only unlocked the data folder) fails
 // the port-in-use and identity-key cases (hall.sqlite, -wal and -shm stay open); dropping
-// `scope.own(openStorage(...))` in hall/service.ts fails them the same way.
+// `scope.own(openStorage(...))` in hall/service.ts fails them the same way. The last test
+// (a close with a page's live feed connected) timed out when the server closed before the
+// WebSocket endpoints (upgraded sockets still count as the server's connections).
 import fs from 'node:fs';
 import net from 'node:net';
+import WebSocket from 'ws';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeCheckDigit } from '../../../drivers/idcard/index.js';
@@ -128,5 +131,25 @@ describe('a failed start closes everything it opened', () => {
     const hall = await startOk({ dataDir });
     await expect(startHallService({ dataDir, port: 0 })).rejects.toThrow(/in use by another hall service/);
     expect((await fetch(`${hall.url}/api/v1/health`)).status).toBe(200);
+  });
+
+  it('a normal close with a page connected to the live feed ends it and frees everything', async () => {
+    const dataDir = tempDataDir();
+    // Hall clock held still: the feed's auth timeout and heartbeat never end the socket by themselves.
+    const hall = await startHallService({ dataDir, port: 0, timers: new ManualTimers(MONDAY_9AM) });
+    const ws = new WebSocket(`${hall.url.replace('http', 'ws')}/api/v1/live`);
+    const hello = new Promise<void>((resolve, reject) => {
+      ws.on('message', (d) => (JSON.parse(String(d)) as { type: string }).type === 'hello' && resolve());
+      ws.once('error', reject);
+    });
+    await new Promise<void>((resolve) => ws.once('open', () => resolve()));
+    ws.send(JSON.stringify({ type: 'auth', token: hall.tokens.get('hall-display') }));
+    await hello;
+    const closed = new Promise<void>((resolve) => ws.once('close', () => resolve()));
+    const before = listeningSockets();
+    await hall.close();
+    await closed;
+    expect(openFilesUnder(dataDir)).toEqual([]);
+    expect(listeningSockets().size).toBeLessThanOrEqual(before.size - 1);
   });
 });
