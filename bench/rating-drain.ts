@@ -5,7 +5,7 @@
 // on real timers and real HTTP, as in the hall service. Prints: backlog, time
 // until each backlog is drained, requests central answered 429, ratings/s and
 // events/s.
-// Run: node --import tsx bench/rating-drain.ts [ratings=10000] [events=0] [rateLimit=on|off]
+// Run: node --import tsx bench/rating-drain.ts [ratings=10000] [events=10000] [rateLimit=on|off]
 //   issue 11's test figure: node --import tsx bench/rating-drain.ts 1000 10000
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +23,7 @@ import { UplinkWorker } from '../hall/sync/uplink/uplink-worker.js';
 import { createRatingUploadWorker } from '../hall/sync/ratings/create.js';
 
 const RATINGS = Number(process.argv[2] ?? 10_000);
-const EVENTS = Number(process.argv[3] ?? 0);
+const EVENTS = Number(process.argv[3] ?? 10_000);
 const LIMITED = (process.argv[4] ?? 'on') !== 'off';
 /** Give up (and print what was drained) after this long. */
 const LIMIT_MS = 900_000;
