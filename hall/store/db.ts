@@ -1,8 +1,9 @@
 // Opens the hall's SQLite file: WAL, synchronous=FULL (a committed ticket
 // survives power loss), foreign keys, a busy timeout; then migrates.
 // One writer: the hall service process. Danger: opening the same file from a
-// second hall service would break numbering; openHallDatabase takes an
-// exclusive lock file next to the database to refuse that.
+// second hall service would break numbering. Nothing here prevents it: the
+// caller must hold the data folder's lock first (hall/runtime/data-lock.ts,
+// taken by hall/wiring/storage.ts before the database is opened).
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';

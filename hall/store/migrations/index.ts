@@ -1,6 +1,8 @@
 // Every migration, in order. Add a file per migration and list it here;
 // never edit one that has shipped. Each has a test upgrading a real database
-// from the previous version (tests/integration/store/migrations.test.ts).
+// at the previous version, with representative rows, through the real migration
+// (tests/integration/store/migration-upgrades.test.ts; a migration listed here
+// without one fails that file's coverage test).
 import { migration0001 } from './0001-initial.js';
 import { migration0002 } from './0002-ticket-identities.js';
 import { migration0003 } from './0003-queue-rules.js';

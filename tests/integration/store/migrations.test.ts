@@ -1,4 +1,6 @@
-// Each migration upgrades a real database file from the previous version.
+// Migrations on real database files: numbering without gaps, a newer file refused, idempotent
+// reopening, a version-2 file opened all the way. The upgrade test of each migration, from
+// the previous version with representative rows, is in migration-upgrades.test.ts.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
