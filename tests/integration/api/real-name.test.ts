@@ -48,6 +48,8 @@ describe('real-name tickets', () => {
     const third = await issue({ matterId: 'gjj-01', identity: { source: 'manual', idNumber: ADULT } });
     expect(third.status).toBe(409);
     expect(third.body.error.code).toBe('identity_limit');
+    // The limit is the refusal's one fact (hall/domain/identity-rules.ts; docs/api.md).
+    expect(third.body.error.details).toEqual({ limit: 2 });
     expect((await issue({ matterId: 'gjj-02', identity: { source: 'manual', idNumber: ADULT } })).status).toBe(201);
   });
 
