@@ -34,9 +34,11 @@ type StoredOf<E extends LoggedEvent> = E extends LoggedEvent ? StoredHead & { ty
 
 /**
  * One stored event, a union told apart by `type`: after `e.type === 'ticket_called'`,
- * `e.payload` is that event's payload. Contract: the log is written only through
- * append()/record() below, so a row read back is trusted to match its type (rows are
- * not re-validated on read; the central side checks what it receives).
+ * `e.payload` is that event's payload. Contract: the hall writes the log only through
+ * record()/append() below with typed payloads, so a row read back is trusted to match its
+ * type (rows are not re-validated on read; the central side checks what it receives).
+ * Danger: a row appended unchecked (a type unknown to this build, see append) reads back
+ * under this type too; consumers switch on `type` and must ignore types they do not know.
  */
 export type StoredEvent = StoredOf<LoggedEvent>;
 export type StoredEventOf<T extends EventType> = Extract<StoredEvent, { type: T }>;
@@ -60,7 +62,7 @@ export function loggedEvent<E extends StoredEvent>(e: E): Extract<LoggedEvent, {
 /** A row of the `events` table as SQL returns it. */
 export type EventRow = { seq: number; id: string; type: string; service_day: string; at: number; payload: string; hlc?: string | null };
 
-/** Reads one `events` row. The one place a stored payload is given its type (see StoredEvent's contract). */
+/** Reads one `events` row: the read side's one place where a stored payload is given its type (see StoredEvent's contract). */
 export function eventFromRow(r: EventRow): StoredEvent {
   return {
     seq: r.seq,
