@@ -49,7 +49,7 @@ import type {
   ResumeSuspendedRequest,
   TransferRequest,
 } from './dto.js';
-import type { SyncStatusDTO } from '../sync/status.js';
+import type { SyncStatusDTO } from './sync-dto.js';
 import type { RatingUploadStatus } from '../sync/ratings/status.js';
 import type { DownlinkStatus } from '../sync/downlink/worker.js';
 

@@ -41,7 +41,7 @@ export function AdminApp({ connection }: { connection: PageConnection }) {
   }
 
   const signIn = async (staffNo: string, pin: string) => {
-    staff!.set(await client.post<StaffSessionDTO>('/admin/session', { staffNo, pin }));
+    staff!.set(await client.call('adminSignIn', { body: { staffNo, pin } }));
   };
 
   return (
@@ -64,7 +64,7 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
 
   const hallView = useHallView<HallInfoDTO>(
     async (signal) => {
-      const hall = await client.get<HallInfoDTO>('/hall', { signal });
+      const hall = await client.call('hall', { signal });
       syncHallClock(hall.now);
       setHallUtcOffset((hall.hall as { utcOffsetMinutes?: number }).utcOffsetMinutes);
       return hall;
@@ -73,7 +73,7 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
   );
   const hall = hallView.data;
   const day = hall?.serviceDay ?? '';
-  const ratingsView = useHallView<RatingDTO[]>((signal) => client.get<RatingDTO[]>('/admin/ratings', { signal, query: { day } }), {
+  const ratingsView = useHallView<RatingDTO[]>((signal) => client.call('adminRatings', { signal, query: { day } }), {
     live,
     key: `${day}:${session.sessionToken}`,
     enabled: day !== '',

@@ -3,8 +3,7 @@
 // for card check-in); import a JSON or CSV list — all rows or none, every bad line named;
 // cancel a booked one. Texts: renderer/shared/i18n/zh-CN-kiosk-rules.ts.
 import { useState } from 'react';
-import type { AppointmentDTO, CreateAppointmentRequest, ImportAppointmentsRequest, ImportAppointmentsResponse, MatterDTO } from '../../hall/api/dto';
-import { seg } from '../shared/api/client';
+import type { AppointmentDTO, CreateAppointmentRequest, ImportAppointmentsRequest, MatterDTO } from '../../hall/api/dto';
 import { ApiError, describeError } from '../shared/api/errors';
 import { useHallView } from '../shared/hooks/useHallView';
 import { useT } from '../shared/i18n';
@@ -36,7 +35,7 @@ export function AppointmentsPanel({ connection, sessionToken, matters, serviceDa
   const [importText, setImportText] = useState('');
   const [format, setFormat] = useState<ImportAppointmentsRequest['format']>('csv');
 
-  const view = useHallView<AppointmentDTO[]>((signal) => client.get<AppointmentDTO[]>('/admin/appointments', { signal, query: { day } }), {
+  const view = useHallView<AppointmentDTO[]>((signal) => client.call('appointments', { signal, query: { day } }), {
     live,
     key: `appointments:${day}:${sessionToken}`,
     accept: (n) => n.kind === 'resync' || n.event.type === 'ticket_issued',
@@ -70,7 +69,7 @@ export function AppointmentsPanel({ connection, sessionToken, matters, serviceDa
       const body: CreateAppointmentRequest = { matterId: form.matterId, date: form.date, start: form.start, end: form.end };
       if (form.name?.trim()) body.name = form.name.trim();
       if (form.idNumber?.trim()) body.idNumber = form.idNumber.trim();
-      const a = await client.post<AppointmentDTO>('/admin/appointments', body);
+      const a = await client.call('createAppointment', { body });
       setForm((f) => ({ ...f, name: '', idNumber: '' }));
       if (a.serviceDay !== day) setDay(a.serviceDay);
       return { ok: true, text: rt('appointments.create.done', { code: a.code }) };
@@ -78,14 +77,14 @@ export function AppointmentsPanel({ connection, sessionToken, matters, serviceDa
 
   const importList = () =>
     run(async () => {
-      const res = await client.post<ImportAppointmentsResponse>('/admin/appointments/import', { format, text: importText } satisfies ImportAppointmentsRequest);
+      const res = await client.call('importAppointments', { body: { format, text: importText } });
       setImportText('');
       return { ok: true, text: rt('appointments.import.done', { count: res.imported }) };
     });
 
   const cancel = (a: AppointmentDTO) =>
     run(async () => {
-      await client.post<AppointmentDTO>(`/admin/appointments/${seg(a.id)}/cancel`, {});
+      await client.call('cancelAppointment', { params: { id: a.id } });
       return { ok: true, text: rt('appointments.cancelled', { code: a.code }) };
     });
 

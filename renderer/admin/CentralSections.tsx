@@ -18,7 +18,7 @@ interface SectionProps {
 export function SyncStatusSection({ connection, session }: SectionProps) {
   const t = useT();
   const { client, live } = connection;
-  const view = useHallView<SyncStatusDTO>((signal) => client.get<SyncStatusDTO>('/admin/sync', { signal }), {
+  const view = useHallView<SyncStatusDTO>((signal) => client.call('syncStatus', { signal }), {
     live,
     key: `sync:${session.sessionToken}`,
     // Every committed event changes the backlog; the poll keeps "last success" fresh while idle.

@@ -4,9 +4,8 @@
 // what was sent; the demo's emulated devices take injected card swipes, presses, printer
 // faults and unplug/replug.
 import { useState } from 'react';
-import type { CounterSummaryDTO, DeviceDTO, EmulatorActionRequest, RatingLevel, TestPrintResponse } from '../../hall/api/dto';
+import type { CounterSummaryDTO, DeviceDTO, EmulatorActionRequest, RatingLevel } from '../../hall/api/dto';
 import { useT, type MessageKey, type MessageParams } from '../shared/i18n';
-import { seg } from '../shared/api/client';
 import { ApiError, describeError } from '../shared/api/errors';
 import { useHallView } from '../shared/hooks/useHallView';
 import { useDevices } from '../shared/devices/useDevices';
@@ -40,7 +39,7 @@ type Outcome = { ok: boolean; key: MessageKey; params?: MessageParams; preview?:
 export function DevicesSection({ connection, sessionToken, counters }: { connection: PageConnection; sessionToken: string; counters: CounterSummaryDTO[] }) {
   const t = useT();
   const { client, live } = connection;
-  const view = useHallView<DeviceDTO[]>((signal) => client.get<DeviceDTO[]>('/admin/devices', { signal }), {
+  const view = useHallView<DeviceDTO[]>((signal) => client.call('devices', { signal }), {
     live,
     key: `devices:${sessionToken}`,
     accept: (n) => n.kind === 'resync',
@@ -70,7 +69,7 @@ export function DevicesSection({ connection, sessionToken, counters }: { connect
 
   const testPrint = (device: DeviceDTO) =>
     run(device, async () => {
-      const res = await client.post<TestPrintResponse>(`/admin/devices/${seg(device.id)}/test-print`, {});
+      const res = await client.call('testPrint', { params: { deviceId: device.id } });
       const preview = res.previewSvg ? svgDataUrl(res.previewSvg) : undefined;
       if (res.print.status === 'printed' || res.print.status === 'unconfirmed') return { ok: true, key: 'admin.devices.printed', preview };
       if (res.print.status === 'no_printer') return { ok: false, key: 'admin.devices.noPrinter', preview };
@@ -79,7 +78,7 @@ export function DevicesSection({ connection, sessionToken, counters }: { connect
 
   const emulate = (device: DeviceDTO, request: EmulatorActionRequest, label: string, after?: () => void) =>
     run(device, async () => {
-      await client.post<DeviceDTO>(`/admin/devices/${seg(device.id)}/emulator`, request);
+      await client.call('emulator', { params: { deviceId: device.id }, body: request });
       // The answer may be older than a `devices` push that already arrived (health changes a
       // moment after the action): reload rather than trust it.
       view.reload();

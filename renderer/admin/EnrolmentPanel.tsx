@@ -89,13 +89,13 @@ export function EnrolmentPanel({ terminals, makeCode }: { terminals: TerminalRow
 export function EnrolmentSection({ connection, session }: { connection: PageConnection; session: StaffSessionDTO }) {
   const t = useT();
   const { client, live } = connection;
-  const view = useHallView<TerminalRow[]>((signal) => client.get<TerminalRow[]>('/admin/terminals', { signal }), {
+  const view = useHallView<TerminalRow[]>((signal) => client.call('terminals', { signal }), {
     live,
     key: `terminals:${session.sessionToken}`,
     // The terminals change only with the configuration (a restart).
     accept: () => false,
     pollMs: 3_600_000,
   });
-  if (view.data) return <EnrolmentPanel terminals={view.data} makeCode={(id) => client.post<MadeCode>(`/admin/terminals/${encodeURIComponent(id)}/enrolment-code`)} />;
+  if (view.data) return <EnrolmentPanel terminals={view.data} makeCode={(id) => client.call('enrolmentCode', { params: { terminalId: id } })} />;
   return <section className="admin-card">{view.error ? <p role="alert">{t(describeError(view.error))}</p> : <p className="admin-muted">{t('app.loading')}</p>}</section>;
 }

@@ -20,7 +20,7 @@ export function QueueWarnings({ connection, sessionToken }: { connection: PageCo
   const rt = useRulesT();
   const { client, live } = connection;
   // Waits grow with time alone: poll every minute as well as on every event.
-  const view = useHallView<QueueWarningDTO[]>((signal) => client.get<QueueWarningDTO[]>('/admin/queue-warnings', { signal }), {
+  const view = useHallView<QueueWarningDTO[]>((signal) => client.call('queueWarnings', { signal }), {
     live,
     key: `queue-warnings:${sessionToken}`,
     pollMs: 60_000,
@@ -64,7 +64,7 @@ export function QueueWarnings({ connection, sessionToken }: { connection: PageCo
 export function KioskFaults({ connection, sessionToken }: { connection: PageConnection; sessionToken: string }) {
   const rt = useRulesT();
   const { client, live } = connection;
-  const view = useHallView<KioskFaultsDTO>((signal) => client.get<KioskFaultsDTO>('/admin/kiosk-faults', { signal }), {
+  const view = useHallView<KioskFaultsDTO>((signal) => client.call('kioskFaults', { signal }), {
     live,
     key: `kiosk-faults:${sessionToken}`,
     accept: (n) => n.kind === 'resync' || n.event.type === 'print_failed',

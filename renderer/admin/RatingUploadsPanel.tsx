@@ -6,42 +6,19 @@
 // in step with hall/api/routes/rating-uploads.ts until it moves into dto.ts.
 import { useState } from 'react';
 import { useT, interpolate, type MessageKey, type MessageParams } from '../shared/i18n';
-import { seg } from '../shared/api/client';
 import { ApiError, describeError } from '../shared/api/errors';
 import { useHallView } from '../shared/hooks/useHallView';
 import type { PageConnection } from '../shared/page/connection';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { WarningIcon } from '../shared/components/Icons';
+import type { RatingUploadsDTO } from '../../hall/api/contract';
 import { zhCNRatingUploads, type RatingUploadsKey } from '../shared/i18n/zh-CN-rating-uploads';
 
-type UploadState = 'pending' | 'sent' | 'acked' | 'rejected' | 'unknown' | 'skipped';
+/** The answer of GET /api/v1/admin/rating-uploads, as the route table declares it. */
+type RatingUploads = RatingUploadsDTO;
+type UploadState = keyof Extract<RatingUploads, { configured: true }>['counts'];
+type UploadProblem = Extract<RatingUploads, { configured: true }>['rejected'][number];
 const STATES: readonly UploadState[] = ['pending', 'sent', 'unknown', 'acked', 'rejected', 'skipped'];
-
-interface UploadProblem {
-  ratingId: string;
-  state: UploadState;
-  ticketNumber: string | null;
-  serviceDay: string | null;
-  level: string | null;
-  reason: string | null;
-  attempts: number;
-  updatedAt: number;
-}
-
-type RatingUploads =
-  | {
-      configured: true;
-      destination: string;
-      profile: 'national' | 'provincial';
-      enabled: boolean;
-      counts: Record<UploadState, number>;
-      oldestPendingAgeMs: number | null;
-      rejected: UploadProblem[];
-      retrying: UploadProblem[];
-      /** A problem that stops every upload (e.g. the credentials file is missing), or null. */
-      problem?: string | null;
-    }
-  | { configured: false };
 
 /** Catalog text, or this panel's own zh-CN text while the lead has not merged it. */
 function useText() {
@@ -56,7 +33,7 @@ export function RatingUploadsPanel({ connection, sessionToken }: { connection: P
   const t = useT();
   const tx = useText();
   const { client, live } = connection;
-  const view = useHallView<RatingUploads>((signal) => client.get<RatingUploads>('/admin/rating-uploads', { signal }), {
+  const view = useHallView((signal) => client.call('ratingUploads', { signal }), {
     live,
     key: `rating-uploads:${sessionToken}`,
     accept: (n) => n.kind === 'resync' || n.event.type === 'rating_recorded',
@@ -69,7 +46,7 @@ export function RatingUploadsPanel({ connection, sessionToken }: { connection: P
     if (busy) return;
     setBusy(ratingId);
     try {
-      await client.post(`/admin/rating-uploads/${seg(ratingId)}/requeue`, {});
+      await client.call('requeueRatingUpload', { params: { ratingId } });
       setMessage({ ok: true, text: tx('admin.ratingUploads.requeued') });
       view.reload();
     } catch (err) {
@@ -90,7 +67,7 @@ export function RatingUploadsPanel({ connection, sessionToken }: { connection: P
       ) : (
         <>
           <p>
-            {tx('admin.ratingUploads.destination', { destination: data.destination, profile: tx(`admin.ratingUploads.profile.${data.profile}`) })}
+            {tx('admin.ratingUploads.destination', { destination: data.destination, profile: data.profile === 'national' || data.profile === 'provincial' ? tx(`admin.ratingUploads.profile.${data.profile}`) : data.profile })}
             {data.enabled ? null : ` · ${tx('admin.ratingUploads.disabled')}`}
           </p>
           {data.problem ? (

@@ -41,7 +41,7 @@ function useSimulatorT(): (key: SimulatorMessageKey, params?: MessageParams) => 
 }
 
 export function fetchSimulatorPolicies(client: ApiClient, signal?: AbortSignal): Promise<SimulatorPolicyOption[]> {
-  return client.get<SimulatorPolicyOption[]>('/admin/simulate/policies', { signal });
+  return client.call('simulatePolicies', { signal });
 }
 
 const minutes = (n: number | null) => (n === null ? '—' : n.toFixed(1));
@@ -83,7 +83,7 @@ export function SimulatorPanel({ client, policies }: { client: ApiClient; polici
     setRunning(true);
     setError(null);
     try {
-      setResult(await client.post<SimulationView>('/admin/simulate', { seed: seedNumber, policyA, policyB, scale }));
+      setResult(await client.call('simulate', { body: { seed: seedNumber, policyA, policyB, scale } }));
     } catch (err) {
       const key = err instanceof ApiError ? ERRORS[err.code] : undefined;
       setError(key ? st(key, { message: err instanceof ApiError ? err.message : '' }) : t(describeError(err)));

@@ -49,7 +49,7 @@ export function TlsPanel({ status }: { status: TlsStatusDTO }) {
 export function TlsSection({ connection, session }: { connection: PageConnection; session: StaffSessionDTO }) {
   const t = useT();
   const { client, live } = connection;
-  const view = useHallView<TlsStatusDTO>((signal) => client.get<TlsStatusDTO>('/admin/tls', { signal }), {
+  const view = useHallView<TlsStatusDTO>((signal) => client.call('tlsStatus', { signal }), {
     live,
     key: `tls:${session.sessionToken}`,
     // The certificate changes only with a restart of the hall: load once, re-check hourly.

@@ -6,7 +6,6 @@
 import { useRef, useState } from 'react';
 import type { CounterDisplayDTO, HallInfoDTO, RatingDTO, RatingLevel } from '../../hall/api/dto';
 import { useT, type MessageKey } from '../shared/i18n';
-import { seg } from '../shared/api/client';
 import { ApiError, describeError, isUnreachable } from '../shared/api/errors';
 import { createSubmitGuard } from '../shared/guard/submitGuard';
 import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
@@ -37,7 +36,7 @@ export function CounterDisplayApp({ connection, counterId }: { connection: PageC
   const guard = useRef(createSubmitGuard({ cooldownMs: 2_000 }));
   useHallClockSync(client);
 
-  const view = useHallView<CounterDisplayDTO>((signal) => client.get<CounterDisplayDTO>(`/counters/${seg(counterId ?? '')}/display`, { signal }), {
+  const view = useHallView<CounterDisplayDTO>((signal) => client.call('counterDisplay', { params: { counterId: counterId ?? '' }, signal }), {
     live,
     key: counterId ?? '',
     enabled: connection.token !== null && counterId !== null,
@@ -45,7 +44,7 @@ export function CounterDisplayApp({ connection, counterId }: { connection: PageC
   });
 
   // Devices come with /hall and the `devices` live message: is there a working rating pad here?
-  const hallView = useHallView<HallInfoDTO>((signal) => client.get<HallInfoDTO>('/hall', { signal }), {
+  const hallView = useHallView<HallInfoDTO>((signal) => client.call('hall', { signal }), {
     live,
     key: 'hall-devices',
     enabled: connection.token !== null && counterId !== null,
@@ -73,7 +72,7 @@ export function CounterDisplayApp({ connection, counterId }: { connection: PageC
     setSending(true);
     setSendError(null);
     try {
-      await client.post<RatingDTO>(`/ratings/${seg(rating.id)}`, { level });
+      await client.call('rate', { params: { ratingId: rating.id }, body: { level } });
       setAfter({ kind: 'thanks', ratingId: rating.id, level, until: hallNow() + AFTER_MS });
       view.reload();
     } catch (err) {

@@ -1,9 +1,8 @@
 // 窗口: sign-in for this terminal's counter, then the workspace. The staff session is kept
 // per tab (sessionStorage), so a reload returns straight to the work in hand.
 import { useState } from 'react';
-import type { HallInfoDTO, StaffSessionDTO } from '../../hall/api/dto';
+import type { HallInfoDTO } from '../../hall/api/dto';
 import { useT, type MessageKey } from '../shared/i18n';
-import { seg } from '../shared/api/client';
 import type { PageConnection } from '../shared/page/connection';
 import { useStaffSession } from '../shared/page/staffSession';
 import { useHallClockSync } from '../shared/hooks/useHallClockSync';
@@ -21,7 +20,7 @@ export function CounterApp({ connection, counterId }: { connection: PageConnecti
   const liveStatus = useLiveStatus(live);
   useHallClockSync(client);
   // Before sign-in the counter's number and name come from the hall overview.
-  const hall = useHallView<HallInfoDTO>((signal) => client.get<HallInfoDTO>('/hall', { signal }), {
+  const hall = useHallView<HallInfoDTO>((signal) => client.call('hall', { signal }), {
     live,
     key: 'hall',
     enabled: !session && connection.token !== null,
@@ -33,7 +32,7 @@ export function CounterApp({ connection, counterId }: { connection: PageConnecti
   if (!counterId) return <Fatal message="error.noCounter" />;
 
   const signIn = async (staffNo: string, pin: string) => {
-    const result = await client.post<StaffSessionDTO>(`/counters/${seg(counterId)}/session`, { staffNo, pin });
+    const result = await client.call('counterSignIn', { params: { counterId }, body: { staffNo, pin } });
     setNotice(null);
     staff!.set(result);
   };

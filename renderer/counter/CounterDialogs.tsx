@@ -1,6 +1,7 @@
 // Which dialog is open and what its answer sends: 转窗 (queue or counter), 特呼 (ticket +
 // reason), 挂起 (reason + minutes), 恢复挂起 (a set-aside ticket), 过号重排 (a number).
 import type { CounterAction, CounterViewDTO } from '../../hall/api/dto';
+import type { CounterActionBody } from '../../hall/api/contract';
 import { useT, type MessageParams } from '../shared/i18n';
 import type { DialogCommand } from './keys';
 import { TransferPicker } from './TransferPicker';
@@ -18,7 +19,7 @@ export interface CounterDialogsProps {
   dialog: DialogState;
   data: CounterViewDTO;
   onClose: () => void;
-  onAction: (action: CounterAction, body: unknown, params: MessageParams) => void;
+  onAction: (action: CounterAction, body: CounterActionBody, params: MessageParams) => void;
   onRejoin: (number: string) => void;
 }
 

@@ -4,9 +4,9 @@
 // Commands go through one double-submit guard: a fast double Space calls one visitor.
 // While a dialog is open, the command keys belong to the dialog.
 import { useEffect, useRef, useState } from 'react';
-import type { CounterAction, CounterViewDTO, RejoinResponse, StaffSessionDTO } from '../../hall/api/dto';
+import type { CounterAction, StaffSessionDTO } from '../../hall/api/dto';
+import type { CounterActionBody } from '../../hall/api/contract';
 import { useT, type MessageKey, type MessageParams } from '../shared/i18n';
-import { seg } from '../shared/api/client';
 import { ApiError, describeError } from '../shared/api/errors';
 import { createSubmitGuard } from '../shared/guard/submitGuard';
 import { useHallView } from '../shared/hooks/useHallView';
@@ -44,9 +44,8 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [dialog, setDialog] = useState<DialogState | null>(null);
-  const base = `/counters/${seg(counterId)}`;
 
-  const view = useHallView<CounterViewDTO>((signal) => client.get<CounterViewDTO>(base, { signal }), {
+  const view = useHallView((signal) => client.call('counterView', { params: { counterId }, signal }), {
     live,
     key: `${counterId}:${session.sessionToken}`,
   });
@@ -84,7 +83,7 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
   }
 
   /** A counter action (POST …/actions/:action); the answer is the fresh view. */
-  async function run(action: CounterAction, body: unknown = {}, params: MessageParams = {}) {
+  async function run(action: CounterAction, body: CounterActionBody = {}, params: MessageParams = {}) {
     if (!data) return;
     const availability = liveAvailability(data, action, hallNow());
     if (!availability.enabled) {
@@ -94,7 +93,7 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
     const number = data.current?.number ?? '';
     await send(
       action,
-      () => client.post<CounterViewDTO>(`${base}/actions/${actionPath[action]}`, body),
+      () => client.call('counterAction', { params: { counterId, action: actionPath[action] }, body }),
       (next) => {
         view.replace(next);
         const shown = action === 'call_next' || action === 'call_specific' || action === 'resume_suspended' ? (next.current?.number ?? '') : number;
@@ -106,7 +105,7 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
   async function rejoin(number: string) {
     await send(
       'rejoin',
-      () => client.post<RejoinResponse>(`${base}/rejoin`, { number }),
+      () => client.call('counterRejoin', { params: { counterId }, body: { number } }),
       (answer) => {
         view.reload();
         return { kind: 'ok', key: 'counterPage.done.rejoin', params: { number: answer.ticket.number, count: answer.placesAhead } };
@@ -152,7 +151,7 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
   const signOut = async () => {
     if (!window.confirm(t('counterPage.signOutConfirm'))) return;
     try {
-      await client.delete(`${base}/session`);
+      await client.call('counterSignOut', { params: { counterId } });
     } catch {
       // the session expires on the hall anyway; this tab forgets it now
     }

@@ -36,7 +36,7 @@ export function DisplayApp({ connection, voice }: { connection: PageConnection; 
 
   const view = useHallView<HallInfoDTO>(
     async (signal) => {
-      const hall = await client.get<HallInfoDTO>('/hall', { signal });
+      const hall = await client.call('hall', { signal });
       syncHallClock(hall.now);
       setHallUtcOffset((hall.hall as { utcOffsetMinutes?: number }).utcOffsetMinutes);
       return hall;

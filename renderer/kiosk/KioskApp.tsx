@@ -8,7 +8,7 @@
 // whose numbers are gone say so before anything is printed. The page reloads its mode at
 // the calendar's next change.
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { CheckInResponse, HallInfoDTO, IssueTicketResponse, KioskAvailabilityDTO } from '../../hall/api/dto';
+import type { HallInfoDTO, KioskAvailabilityDTO } from '../../hall/api/dto';
 import { useT } from '../shared/i18n';
 import { describeError, isUnreachable } from '../shared/api/errors';
 import { newIdempotencyKey } from '../shared/api/client';

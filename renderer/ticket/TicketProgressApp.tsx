@@ -4,7 +4,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { TicketProgressDTO } from '../../hall/api/dto';
 import { useT, type MessageKey } from '../shared/i18n';
-import { seg, type ApiClient } from '../shared/api/client';
+import type { ApiClient } from '../shared/api/client';
 import { ApiError, isUnreachable } from '../shared/api/errors';
 import { formatHm } from '../shared/format/time';
 import { waitRangePhrase } from '../shared/format/wait';
@@ -42,7 +42,7 @@ export function TicketProgressApp({ client, address }: { client: ApiClient; addr
     if (!address) return undefined;
     const abort = new AbortController();
     client
-      .get<TicketProgressDTO>(`/tickets/${seg(address.id)}/progress`, { signal: abort.signal, query: { key: address.key } })
+      .call('ticketProgress', { params: { id: address.id }, signal: abort.signal, query: { key: address.key } })
       .then((progress) => setState({ progress, error: null, at: Date.now() }))
       .catch((error: unknown) => {
         if (!abort.signal.aborted) setState((prev) => ({ ...prev, error }));

@@ -8,7 +8,7 @@
 // never a made-up guide. Guides stay readable when tickets are not issued (closed hall,
 // 24-hour zone): only the 取号办理 button says why it cannot be used.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { DepartmentDTO, DeviceDTO, GuidePrintResponse, HallInfoDTO, MatterDTO, MatterGuideDTO } from '../../../hall/api/dto';
+import type { DepartmentDTO, DeviceDTO, HallInfoDTO, MatterDTO, MatterGuideDTO } from '../../../hall/api/dto';
 import type { ApiClient } from '../../shared/api/client';
 import { ApiError, describeError } from '../../shared/api/errors';
 import { useT, type MessageKey } from '../../shared/i18n';
@@ -59,7 +59,7 @@ export function GuideScreen({ client, hall, matter, department, devices, termina
     // Mounted per matter (KioskApp keys it by matter id); a retry sets 'loading' itself.
     const abort = new AbortController();
     client
-      .get<MatterGuideDTO>(`/matters/${encodeURIComponent(matter.id)}/guide`, { signal: abort.signal })
+      .call('matterGuide', { params: { matterId: matter.id }, signal: abort.signal })
       .then((dto) => setLoad({ state: 'ok', dto }))
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;
@@ -165,7 +165,7 @@ function PrintButton({ client, matter, devices, terminalId }: { client: ApiClien
   async function doPrint() {
     setPrint({ state: 'printing' });
     try {
-      await client.post<GuidePrintResponse>('/kiosk/guide-print', { matterId: matter.id });
+      await client.call('guidePrint', { body: { matterId: matter.id } });
       setPrint({ state: 'printed' });
     } catch (err) {
       setPrint({ state: 'failed', message: err instanceof ApiError && printErrors[err.code] ? printErrors[err.code]! : describeError(err) });

@@ -1,13 +1,14 @@
 // HTTP client of the hall LAN API (docs/api.md). Relative URLs: the hall serves the pages
-// and the API on one origin.
+// and the API on one origin. Routes are called by name from the route table
+// (hall/api/contract.ts): `client.call('issueTicket', { body, idempotencyKey })` — the
+// path, method, body type and reply type are the table's, never written here.
 // Contract: resolves with the parsed body of a 2xx answer; rejects with ApiError (the hall
 // answered with an error) or NetworkError (unreachable or timed out). GETs are retried, and
 // POSTs only when they carry an idempotency key (the hall answers a repeat with the first
 // outcome: POST /tickets): any other POST may have committed before the connection dropped,
 // and a repeated "call next" would do the thing twice.
 import { ApiError, NetworkError, apiErrorFromResponse } from './errors';
-
-export const API_BASE = '/api/v1';
+import { pathOf, routes, type BodyOf, type EmptyBody, type NoBody, type ParamsOf, type QueryOf, type ReplyOf, type RouteName } from '../../../hall/api/contract';
 
 export interface ApiClientOptions {
   /** Terminal token (Authorization: Bearer); null for the public ticket page. */
@@ -32,6 +33,13 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
+/** What a call of route K takes: its path parameters and body when it has them, its query, request options. */
+export type CallInput<K extends RouteName> = Omit<RequestOptions, 'query'> & { query?: QueryOf<K> } & (keyof ParamsOf<K> extends never ? { params?: undefined } : { params: ParamsOf<K> }) &
+  ([BodyOf<K>] extends [NoBody] ? { body?: undefined } : EmptyBody extends BodyOf<K> ? { body?: BodyOf<K> } : { body: BodyOf<K> });
+
+/** The input may be left out when nothing in it is required. */
+export type CallArgs<K extends RouteName> = object extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>];
+
 export class ApiClient {
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
@@ -45,13 +53,20 @@ export class ApiClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    return this.withRetries(() => this.request<T>('GET', path, undefined, options), options, false);
-  }
-
-  post<T>(path: string, body: unknown = {}, options: RequestOptions = {}): Promise<T> {
-    if (options.idempotencyKey) return this.withRetries(() => this.request<T>('POST', path, body, options), options, true);
-    return this.request<T>('POST', path, body, options);
+  /**
+   * Calls a declared route. GETs are retried; a POST only with an idempotency key; a DELETE never.
+   * A POST sends its body as JSON (an empty-object body may be left out: `{}` is sent).
+   */
+  call<K extends RouteName>(name: K, ...[input]: CallArgs<K>): Promise<ReplyOf<K>> {
+    const route = routes[name];
+    const options = (input ?? {}) as CallInput<K> & RequestOptions;
+    const path = pathOf(name, options.params as ParamsOf<K> | undefined);
+    // POSTs always send JSON ({} when the route takes none or an empty object), as the hall expects.
+    const body: unknown = route.method === 'POST' ? (options.body ?? {}) : undefined;
+    const once = () => this.request<ReplyOf<K>>(route.method, path, body, options);
+    if (route.method === 'GET') return this.withRetries(once, options, false);
+    if (route.method === 'POST' && options.idempotencyKey) return this.withRetries(once, options, true);
+    return once();
   }
 
   private async withRetries<T>(attemptOnce: () => Promise<T>, options: RequestOptions, after500: boolean): Promise<T> {
@@ -66,10 +81,6 @@ export class ApiClient {
         await this.sleep(delay);
       }
     }
-  }
-
-  delete<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    return this.request<T>('DELETE', path, undefined, options);
   }
 
   private async request<T>(method: string, path: string, body: unknown, options: RequestOptions): Promise<T> {
@@ -129,8 +140,9 @@ export function newIdempotencyKey(random: (bytes: Uint8Array) => Uint8Array = (b
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** `path` is a route's concrete path (pathOf): "/api/v1/…". */
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
-  const url = `${API_BASE}${path.startsWith('/') ? path : `/${path}`}`;
+  const url = path;
   if (!query) return url;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));

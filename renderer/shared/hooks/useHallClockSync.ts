@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import type { HallInfoDTO } from '../../../hall/api/dto';
 import type { ApiClient } from '../api/client';
 import { syncHallClock } from './hallClock';
 
@@ -10,7 +9,7 @@ export function useHallClockSync(client: ApiClient, everyMs = 10 * 60_000): void
     const sync = () => {
       const sentAt = Date.now();
       client
-        .get<Pick<HallInfoDTO, 'now'>>('/hall')
+        .call('hall')
         .then((h) => {
           // Half the round trip is the best guess of when the hall read its clock.
           if (!cancelled && typeof h?.now === 'number') syncHallClock(h.now, (sentAt + Date.now()) / 2);

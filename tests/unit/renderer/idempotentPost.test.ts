@@ -1,6 +1,6 @@
 // Issue 10, defect 7 (client side): a POST with an idempotency key sends it as
 // Idempotency-Key and is retried with the same key after a network error or a 500; a POST
-// without one is never retried. Mutation tried: post() without the idempotencyKey branch
+// without one is never retried. Mutation tried: call() without the idempotencyKey branch
 // (no retry, no header) fails the first two tests.
 import { describe, expect, test } from 'vitest';
 import { ApiClient, newIdempotencyKey } from '../../../renderer/shared/api/client';
@@ -29,20 +29,20 @@ const lost = () => {
 describe('idempotent POST', () => {
   test('a lost reply is retried with the same Idempotency-Key', async () => {
     const { c, seen } = client([lost, json(201, { ticket: { number: 'A001' } })]);
-    const answer = await c.post<{ ticket: { number: string } }>('/tickets', { matterId: 'm' }, { idempotencyKey: 'key-0001-abcd' });
+    const answer = await c.call('issueTicket', { body: { matterId: 'm' }, idempotencyKey: 'key-0001-abcd' });
     expect(answer.ticket.number).toBe('A001');
     expect(seen.map((h) => h['Idempotency-Key'])).toEqual(['key-0001-abcd', 'key-0001-abcd']);
   });
 
   test('a 500 (an error after the hall committed) is retried too', async () => {
     const { c, seen } = client([json(500, { error: { code: 'internal', message: 'x' } }), json(201, { ok: true })]);
-    await c.post('/tickets', {}, { idempotencyKey: 'key-0002-abcd' });
+    await c.call('issueTicket', { body: { matterId: 'm' }, idempotencyKey: 'key-0002-abcd' });
     expect(seen).toHaveLength(2);
   });
 
   test('a POST without a key is sent once, whatever happens', async () => {
     const { c, seen } = client([lost, json(201, { ok: true })]);
-    await expect(c.post('/counters/c1/actions/call-next')).rejects.toBeInstanceOf(NetworkError);
+    await expect(c.call('counterAction', { params: { counterId: 'c1', action: 'call-next' } })).rejects.toBeInstanceOf(NetworkError);
     expect(seen).toHaveLength(1);
     expect(seen[0]!['Idempotency-Key']).toBeUndefined();
   });
