@@ -7,7 +7,7 @@
 // outside hours, check-in only in the flex windows, listed matters at weekends; matters
 // whose numbers are gone say so before anything is printed. The page reloads its mode at
 // the calendar's next change.
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { HallInfoDTO, KioskAvailabilityDTO } from '../../hall/api/dto';
 import { useT } from '../shared/i18n';
 import { describeError, isUnreachable } from '../shared/api/errors';
@@ -22,27 +22,14 @@ import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { WarningIcon } from '../shared/components/Icons';
 import { KioskHeader } from './KioskHeader';
 import { useIdle } from './useIdle';
-import { StartScreen } from './screens/StartScreen';
-import { DepartmentScreen } from './screens/DepartmentScreen';
-import { MattersScreen } from './screens/MattersScreen';
-import { TicketScreen } from './screens/TicketScreen';
-import { GreenStaffScreen } from './screens/GreenStaffScreen';
-import { GreenCategoryScreen } from './screens/GreenCategoryScreen';
-import { GuideScreen } from './screens/GuideScreen';
-import { GuideDepartmentScreen, GuideMattersScreen } from './screens/GuidePickScreens';
-import { IssueErrorScreen } from './screens/IssueErrorScreen';
-import { NavBar } from './screens/NavBar';
-import { ManualIdScreen } from './screens/ManualIdScreen';
 import { IdentityBanner } from './screens/IdentityBanner';
 import { useDevices } from '../shared/devices/useDevices';
-import { printerAvailable, showIdHint } from '../shared/devices/devices';
+import { printerAvailable } from '../shared/devices/devices';
 import { AvailabilityContext } from './availabilityContext';
 import { msUntilChange } from './kioskRules';
 import { useRulesT } from './rulesText';
-import { CheckInScreen } from './screens/CheckInScreen';
-import { ModeScreen } from './screens/ModeScreen';
-import { FaultNotice } from './screens/FaultNotice';
-import { INITIAL_FLOW, checkInFailure, idleArmed, issueFailure, kioskFlow, type KioskAction, type Request, type Screen } from './flow';
+import { KioskScreens } from './KioskScreens';
+import { INITIAL_FLOW, checkInFailure, idleArmed, issueFailure, kioskFlow, type KioskAction, type Request } from './flow';
 
 /** How long a failed card read is explained on screen. */
 const CARD_ERROR_MS = 15_000;
@@ -58,7 +45,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   const rt = useRulesT();
   const { client, live } = connection;
   const [flow, dispatch] = useReducer(kioskFlow, INITIAL_FLOW);
-  const { screen, query, green, realName } = flow;
+  const { screen, green, realName } = flow;
   const guard = useRef(createSubmitGuard({ cooldownMs: 1500 }));
   const liveStatus = useLiveStatus(live);
   const [terminalId] = useState(terminalFromAddress);
@@ -101,7 +88,6 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     return () => clearTimeout(timer);
   }, [availability]);
 
-  const show = (next: Screen) => dispatch({ type: 'show', screen: next });
   const goHome = () => dispatch({ type: 'home' });
 
   // Card reads, read failures and print outcomes on this kiosk's own devices.
@@ -180,9 +166,6 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     }
   }, [outbox]);
 
-  const departments = useMemo(() => new Map((hall?.departments ?? []).map((d) => [d.id, d])), [hall?.departments]);
-  const issuing = flow.busy === 'issue';
-  const pickMatter = (m: { id: string }) => dispatch({ type: 'pick_matter', matterId: m.id });
 
   if (!connection.token) {
     return (
@@ -228,188 +211,20 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
       <p className="loading">{t('app.loading')}</p>
     );
   } else {
-    switch (screen.name) {
-      case 'start':
-        body =
-          mode && (mode.screen === 'closed' || mode.screen === 'self_service') ? (
-            <ModeScreen
-              hall={hall}
-              mode={mode}
-              onGuide={() => show({ name: 'guide-departments' })}
-              banner={<FaultNotice devices={devices} terminalId={terminalId} />}
-            />
-          ) : (
-            <>
-              {cardErrorLine}
-              {printerBanner}
-              <FaultNotice devices={devices} terminalId={terminalId} />
-              <StartScreen
-                idReader={showIdHint(devices, terminalId)}
-                takeNumber={mode?.walkInTickets ?? true}
-                takeNumberReason={mode?.opensAt ? rt('kioskRules.mode.bookedOnly.next', { when: rt('kioskRules.when', { date: mode.opensAt.localDate, time: mode.opensAt.localTime }) }) : undefined}
-                notice={<ModeNotice mode={mode} />}
-                onManualId={() => show({ name: 'manual-id', error: null })}
-                onTakeNumber={() => show({ name: 'departments' })}
-                onAppointment={() => show({ name: 'check-in', error: null })}
-                onGuide={() => show({ name: 'guide-departments' })}
-                onGreen={() => dispatch({ type: 'green_start' })}
-              />
-            </>
-          );
-        break;
-      case 'check-in':
-        body = (
-          <CheckInScreen
-            error={screen.error}
-            busy={flow.busy === 'check-in'}
-            idReader={showIdHint(devices, terminalId)}
-            onSubmit={(text) => dispatch({ type: 'check_in', body: text.includes(':') ? { method: 'qr', text } : { method: 'code', code: text } })}
-            onTakeNumber={() => show({ name: 'departments' })}
-            onHome={goHome}
-          />
-        );
-        break;
-      case 'checked-in': {
-        const { result } = screen;
-        body = (
-          <TicketScreen
-            issued={result}
-            counters={hall.counters}
-            seconds={hall.settings.ticketScreenSeconds}
-            onDone={goHome}
-            notice={
-              <p className={`kiosk-check-in-outcome kiosk-check-in-${result.checkIn}`} role="status" data-testid="check-in-outcome" data-outcome={result.checkIn}>
-                {result.checkIn === 'late' ? rt('kioskRules.checkIn.late', { slot: result.appointment.slotText }) : rt('kioskRules.checkIn.onTime')}
-                <span className="kiosk-check-in-slot">{rt('kioskRules.checkIn.slot', { slot: result.appointment.slotText })}</span>
-              </p>
-            }
-          />
-        );
-        break;
-      }
-      case 'refused':
-        body = (
-          <main className="kiosk-screen kiosk-issue-error" data-testid="kiosk-refused">
-            <h1 className="kiosk-title">{rt('kioskRules.error.title')}</h1>
-            <p className="kiosk-refused-message" role="alert" data-testid="kiosk-refused-message" data-key={screen.phrase.key}>
-              <WarningIcon /> {rt(screen.phrase.key, screen.phrase.params)}
-            </p>
-            <NavBar onBack={() => show(screen.back)} onHome={goHome} />
-          </main>
-        );
-        break;
-      case 'departments':
-        body = (
-          <DepartmentScreen
-            hall={hall}
-            query={query}
-            onQuery={(q) => dispatch({ type: 'query', query: q })}
-            onDepartment={(d) => show({ name: 'matters', departmentId: d.id })}
-            onMatter={pickMatter}
-            onBack={() => dispatch({ type: 'departments_back' })}
-            onHome={goHome}
-            banner={banner}
-            busy={issuing}
-          />
-        );
-        break;
-      case 'matters': {
-        const department = departments.get(screen.departmentId);
-        body = department ? (
-          <MattersScreen
-            hall={hall}
-            department={department}
-            onMatter={pickMatter}
-            onBack={() => show({ name: 'departments' })}
-            onHome={goHome}
-            banner={banner}
-            busy={issuing}
-          />
-        ) : (
-          <IssueErrorScreen message="error.notFound" onBack={() => show({ name: 'departments' })} onHome={goHome} />
-        );
-        break;
-      }
-      case 'ticket':
-        body = <TicketScreen issued={screen.issued} counters={hall.counters} seconds={hall.settings.ticketScreenSeconds} onDone={goHome} />;
-        break;
-      case 'error':
-        body = <IssueErrorScreen message={screen.message} onBack={() => show(screen.back)} onHome={goHome} />;
-        break;
-      case 'guide-departments':
-        body = (
-          <GuideDepartmentScreen
-            hall={hall}
-            query={query}
-            onQuery={(q) => dispatch({ type: 'query', query: q })}
-            onDepartment={(d) => show({ name: 'guide-matters', departmentId: d.id })}
-            onMatter={(m) => show({ name: 'guide', matterId: m.id, back: screen })}
-            onBack={goHome}
-            onHome={goHome}
-          />
-        );
-        break;
-      case 'guide-matters': {
-        const department = departments.get(screen.departmentId);
-        body = department ? (
-          <GuideMattersScreen
-            hall={hall}
-            department={department}
-            onMatter={(m) => show({ name: 'guide', matterId: m.id, back: screen })}
-            onBack={() => show({ name: 'guide-departments' })}
-            onHome={goHome}
-          />
-        ) : (
-          <IssueErrorScreen message="error.notFound" onBack={() => show({ name: 'guide-departments' })} onHome={goHome} />
-        );
-        break;
-      }
-      case 'guide': {
-        const matter = hall.matters.find((m) => m.id === screen.matterId);
-        body = matter ? (
-          <GuideScreen
-            key={matter.id}
-            client={client}
-            hall={hall}
-            matter={matter}
-            department={departments.get(matter.departmentId)}
-            devices={devices}
-            terminalId={terminalId}
-            onTakeNumber={pickMatter}
-            onBack={() => show(screen.back)}
-            onHome={goHome}
-            busy={issuing}
-          />
-        ) : (
-          <IssueErrorScreen message="error.notFound" onBack={() => show({ name: 'guide-departments' })} onHome={goHome} />
-        );
-        break;
-      }
-      case 'green-staff':
-        body = <GreenStaffScreen error={screen.error} initialStaffNo={green?.staffNo ?? ''} onSubmit={(staffNo, pin) => dispatch({ type: 'green_credentials', staffNo, pin })} onHome={goHome} />;
-        break;
-      case 'manual-id':
-        body = (
-          <ManualIdScreen
-            key={screen.error ?? 'fresh'}
-            error={screen.error}
-            onSubmit={(idNumber) => dispatch({ type: 'manual_id', idNumber })}
-            onSkip={() => dispatch({ type: 'skip_id' })}
-            onHome={goHome}
-          />
-        );
-        break;
-      case 'green-category':
-        body = (
-          <GreenCategoryScreen
-            hall={hall}
-            onPick={(category) => dispatch({ type: 'green_category', category })}
-            onBack={() => show({ name: 'green-staff', error: null })}
-            onHome={goHome}
-          />
-        );
-        break;
-    }
+    body = (
+      <KioskScreens
+        flow={flow}
+        dispatch={dispatch}
+        hall={hall}
+        mode={mode}
+        devices={devices}
+        terminalId={terminalId}
+        client={client}
+        banner={banner}
+        cardErrorLine={cardErrorLine}
+        printerBanner={printerBanner}
+      />
+    );
   }
 
   return (
@@ -425,16 +240,5 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
         ) : null}
       </div>
     </AvailabilityContext.Provider>
-  );
-}
-
-/** The calendar's notice on the start screen: flex windows (check-in only), weekend service. */
-function ModeNotice({ mode }: { mode: KioskAvailabilityDTO['mode'] | null }) {
-  const rt = useRulesT();
-  if (!mode || (mode.screen !== 'booked_only' && mode.screen !== 'weekend_service')) return null;
-  return (
-    <p className="kiosk-mode-banner" role="status" data-testid="kiosk-mode-banner" data-screen-mode={mode.screen}>
-      {mode.screen === 'booked_only' ? rt('kioskRules.mode.bookedOnly.notice') : rt('kioskRules.mode.weekend.notice')}
-    </p>
   );
 }
