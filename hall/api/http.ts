@@ -1,7 +1,8 @@
-// A small HTTP toolkit for the LAN API: routing, JSON bodies with a size
-// limit, validation with zod, and errors as ApiErrorBody. Contract: every
-// response is JSON with a stable error code on failure; no handler throws
-// past route(): unknown errors become 500 "internal" with nothing changed.
+// A small HTTP toolkit for the LAN API: JSON bodies with a size limit,
+// validation with zod, and errors as ApiErrorBody (routing is hall/api/router.ts,
+// over the route table hall/api/contract.ts). Contract: every response is JSON
+// with a stable error code on failure; unknown errors become 500 "internal"
+// with nothing changed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { DomainError } from '../domain/index.js';
@@ -31,50 +32,6 @@ export interface RequestContext {
   res: ServerResponse;
   url: URL;
   params: Record<string, string>;
-}
-
-export type Handler = (ctx: RequestContext) => Promise<unknown> | unknown;
-
-interface Route {
-  method: string;
-  pattern: RegExp;
-  keys: string[];
-  handler: Handler;
-  status: number;
-}
-
-export class Router {
-  private readonly routes: Route[] = [];
-
-  /** Path patterns use ":name" segments, e.g. "/api/v1/counters/:counterId". */
-  add(method: string, path: string, handler: Handler, status = 200): void {
-    const keys: string[] = [];
-    const pattern = new RegExp(
-      '^' + path.replace(/:([a-zA-Z]+)/g, (_, k: string) => (keys.push(k), '([^/]+)')) + '$',
-    );
-    this.routes.push({ method, pattern, keys, handler, status });
-  }
-
-  /** Returns false when no route matches the path (so static files can be tried). */
-  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    const matching = this.routes.filter((r) => r.pattern.test(url.pathname));
-    if (matching.length === 0) return false;
-    const route = matching.find((r) => r.method === req.method);
-    if (!route) {
-      sendError(res, new ApiError(405, 'method_not_allowed', `${req.method} is not allowed on ${url.pathname}`));
-      return true;
-    }
-    const m = route.pattern.exec(url.pathname)!;
-    const params: Record<string, string> = {};
-    try {
-      route.keys.forEach((k, i) => (params[k] = decodePathSegment(m[i + 1]!)));
-      const body = await route.handler({ req, res, url, params });
-      if (!res.headersSent) sendJson(res, route.status, body ?? { ok: true });
-    } catch (err) {
-      sendError(res, err);
-    }
-    return true;
-  }
 }
 
 /**
