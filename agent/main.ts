@@ -18,6 +18,7 @@ import { readTerminalFile, TerminalFileError, writeTerminalFile, type TerminalFi
 import { listMachinePorts } from './technician/machine-ports.js';
 import { startTechnicianPage } from './technician/server.js';
 import { pinnedTlsOptions } from '../protocol/tls-pin.js';
+import { checkLogLevelEnv } from '../drivers/log/logger.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -35,6 +36,11 @@ const fail = (message: string): never => {
   console.error(message);
   process.exit(2);
 };
+try {
+  checkLogLevelEnv();
+} catch (err) {
+  fail((err as Error).message);
+}
 
 if (positionals[0] === 'ports') {
   const ports = await listMachinePorts();

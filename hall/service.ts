@@ -13,7 +13,7 @@ import { publicBaseUrl } from './api/public-url.js';
 import { loadHallTls } from './tls/hall-tls.js';
 import { lanScheme } from './tls/lan-server.js';
 import type { HallDevices } from './devices/hall-devices.js';
-import { logger } from '../drivers/log/logger.js';
+import { checkLogLevelEnv, logger } from '../drivers/log/logger.js';
 import { withScope } from './wiring/scope.js';
 import { lockStorage, openStorage } from './wiring/storage.js';
 import { openIdentity } from './wiring/identity.js';
@@ -78,6 +78,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
   const dataDir = path.resolve(options.dataDir ?? path.join(repoRoot, 'data'));
   const rendererDir = path.resolve(options.rendererDir ?? path.join(repoRoot, 'dist/renderer'));
   const timers = options.timers ?? systemTimers;
+  checkLogLevelEnv();
   const config = loadHallConfig(configPath);
   const log = logger('hall');
   // Each step's parts join the scope as soon as they are open: a failure at any later step

@@ -41,6 +41,15 @@ function build(options: LoggingOptions): pino.Logger {
   return pino({ level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, options.destination ?? pino.destination({ dest: 2, sync: true }));
 }
 
+/**
+ * Checks SERVICEHALL_LOG_LEVEL now, so a bad value stops a start with a clear message instead
+ * of failing the first log call deep inside a listener. Call first thing in a process's start.
+ */
+export function checkLogLevelEnv(): void {
+  const env = process.env[LOG_LEVEL_ENV];
+  if (env) parseLogLevel(env, LOG_LEVEL_ENV);
+}
+
 /** Replaces the process's logging settings; loggers made before follow at their next line. */
 export function configureLogging(options: LoggingOptions = {}): void {
   root = build(options);

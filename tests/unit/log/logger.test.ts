@@ -5,7 +5,7 @@
 // filtering case; an unchecked SERVICEHALL_LOG_LEVEL fails the bad-level case.
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeCheckDigit } from '../../../drivers/idcard/index.js';
-import { configureLogging, LOG_LEVEL_ENV, logger, parseLogLevel, type LogLevel } from '../../../drivers/log/logger.js';
+import { checkLogLevelEnv, configureLogging, LOG_LEVEL_ENV, logger, parseLogLevel, type LogLevel } from '../../../drivers/log/logger.js';
 import { redact, redactText } from '../../../drivers/log/redact.js';
 
 const BASE = '15060219900101456';
@@ -96,6 +96,7 @@ describe('levels', () => {
     expect(lines.map((l) => l.msg)).toEqual(['shown']);
     process.env[LOG_LEVEL_ENV] = 'verbose';
     expect(() => capture()).toThrow(`${LOG_LEVEL_ENV}: log level "verbose" is not one of error, warn, info, debug, silent`);
+    expect(() => checkLogLevelEnv()).toThrow(/SERVICEHALL_LOG_LEVEL: log level "verbose"/);
     expect(parseLogLevel(' WARN ', 'x')).toBe('warn');
   });
 });
