@@ -147,12 +147,12 @@ export class PrintJobs {
   }
 
   private recordTicketOutcome(ticketId: string, kioskId: string, outcome: PrintOutcomeDTO, jobId: string | null): void {
-    const ticket = this.runtime.state.tickets.get(ticketId);
-    const number = ticket?.number ?? null;
+    // A ticket of a closed day (an outcome learned at day close or after a restart) is no longer in memory.
+    const number = (this.runtime.state.tickets.get(ticketId) ?? this.runtime.store.ticket(ticketId))?.number ?? ticketId;
     if (outcome.status === 'printed' || outcome.status === 'unconfirmed') {
       this.runtime.recordDeviceEvent({ type: 'ticket_printed', ticketId, number, kioskId, jobId, confirmed: outcome.status === 'printed' });
     } else {
-      this.runtime.recordDeviceEvent({ type: 'print_failed', ticketId, number, kioskId, jobId, code: outcome.code, printed: outcome.status === 'unknown' ? 'unknown' : 'none' });
+      this.runtime.recordDeviceEvent({ type: 'print_failed', ticketId, number, kioskId, jobId, code: outcome.code ?? outcome.status, printed: outcome.status === 'unknown' ? 'unknown' : 'none' });
     }
   }
 

@@ -12,9 +12,9 @@ export type FaultDeviceKind = 'printer' | 'id_reader' | 'rating_pad' | 'keypad';
 
 export type DeviceEvent =
   /** A ticket came out (`confirmed`: the printer said so; false: sent, the printer cannot report). */
-  | { type: 'ticket_printed'; ticketId: TicketId; number: string | null; kioskId: string; jobId: string | null; confirmed: boolean }
+  | { type: 'ticket_printed'; ticketId: TicketId; number: string; kioskId: string; jobId: string | null; confirmed: boolean }
   /** A ticket did not come out for sure: `printed` 'unknown' when it may have, 'none' when it did not. */
-  | { type: 'print_failed'; ticketId: TicketId; number: string | null; kioskId: string; jobId: string | null; code: string | null; printed: 'unknown' | 'none' }
+  | { type: 'print_failed'; ticketId: TicketId; number: string; kioskId: string; jobId: string | null; code: string; printed: 'unknown' | 'none' }
   | {
       type: 'kiosk_device_fault';
       deviceId: string;

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demoHall from '../../../config/demo-hall.json' with { type: 'json' };
-import { startHarness, tempDataDir, type Harness } from '../../helpers/hall-harness.js';
+import { demoConfigWith, startHarness, tempDataDir, type Harness } from '../../helpers/hall-harness.js';
 import { decodeEscPos, splitAtCuts, textLines } from '../../../drivers/printer/index.js';
 import { demoCatalog } from '../../../central/datasets/demo-catalog.js';
 import { openDatabase } from '../../../hall/store/db.js';
@@ -166,7 +166,7 @@ describe('a hall without a catalog', () => {
 describe('a hall without devices', () => {
   let plain: Harness;
   beforeAll(async () => {
-    plain = await startHarness({ dataDir: dataDirWithCatalog() });
+    plain = await startHarness({ dataDir: dataDirWithCatalog(), configPath: demoConfigWith((c) => (c.devices = [])) });
   });
   afterAll(() => plain?.close());
 
@@ -175,5 +175,19 @@ describe('a hall without devices', () => {
     const res = await plain.api<ApiErrorBody>('POST', '/api/v1/kiosk/guide-print', { terminal: 'kiosk-1', body: { matterId: 'bdc-01' } });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('no_printer');
+  });
+});
+
+describe('a kiosk whose printer is declared but whose device agent is away', () => {
+  let away: Harness;
+  beforeAll(async () => {
+    away = await startHarness({ dataDir: dataDirWithCatalog() });
+  });
+  afterAll(() => away?.close());
+
+  it('refuses with printer_unavailable (as tickets do), not no_printer', async () => {
+    const res = await away.api<ApiErrorBody>('POST', '/api/v1/kiosk/guide-print', { terminal: 'kiosk-1', body: { matterId: 'bdc-01' } });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'printer_unavailable', details: { reason: 'agent_never_connected' } });
   });
 });
