@@ -65,7 +65,7 @@ export function openApi(config: HallConfig, timers: Timers, storage: OpenStorage
   counterRoutes(router, deps);
   ratingRoutes(router, deps);
   deviceRoutes(router, deps);
-  const appointments = mountAppointments(router, deps, db, identity.sealer);
+  const appointments = mountAppointments(router, { ...deps, db, sealer: identity.sealer });
   return {
     router,
     deps,
@@ -83,9 +83,9 @@ export function openApi(config: HallConfig, timers: Timers, storage: OpenStorage
 export function mountLaterRoutes(api: HallApi, sync: SyncAgent, enrolment: EnrolmentCodes, hallTls: HallTls | null): void {
   const { router, deps } = api;
   syncRoutes(router, { status: () => sync.status() });
-  guideRoutes(router, deps, sync.datasets, sync.downlink ? () => sync.downlink!.status() : undefined);
-  ratingUploadRoutes(router, deps, sync.ratingUploads);
+  guideRoutes(router, { ...deps, reader: sync.datasets, ...(sync.downlink ? { downlinkStatus: () => sync.downlink!.status() } : {}) });
+  ratingUploadRoutes(router, { ...deps, worker: sync.ratingUploads });
   simulatorRoutes(router, deps);
-  enrolmentRoutes(router, deps, enrolment);
-  tlsRoutes(router, tlsStatus(hallTls));
+  enrolmentRoutes(router, { ...deps, codes: enrolment });
+  tlsRoutes(router, { status: tlsStatus(hallTls) });
 }

@@ -40,7 +40,14 @@ export interface MountedAppointments {
   unwatchFaults(): void;
 }
 
-export function mountAppointments(router: Router, deps: ApiDeps, db: Db, sealer: BlindIndexer): MountedAppointments {
+export interface AppointmentRouteDeps extends ApiDeps {
+  db: Db;
+  /** Blind index of ID numbers (never stored in clear). */
+  sealer: BlindIndexer;
+}
+
+export function mountAppointments(router: Router, deps: AppointmentRouteDeps): MountedAppointments {
+  const { db, sealer } = deps;
   const { config, runtime } = deps;
   const store = new AppointmentStore(db, sealer, { dayRule: runtime.setup.dayRule, matters: config.matters, now: deps.now });
   const purge = () => store.purge(deps.now(), config.realName.retentionDays);
@@ -106,6 +113,6 @@ export function mountAppointments(router: Router, deps: ApiDeps, db: Db, sealer:
 
   router.route('kioskFaults', () => kioskFaults(runtime, faults));
 
-  checkInRoute(router, deps, store);
+  checkInRoute(router, { ...deps, appointments: store });
   return { store, faults, unwatchFaults };
 }

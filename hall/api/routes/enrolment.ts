@@ -16,7 +16,12 @@ export type { EnrolResponse, EnrolmentCodeResponse } from '../contract.js';
 
 const ENROL_MAX_FAILURES = 10;
 
-export function enrolmentRoutes(router: Router, deps: ApiDeps, codes: EnrolmentCodes): void {
+export interface EnrolmentRouteDeps extends Pick<ApiDeps, 'config' | 'now'> {
+  codes: EnrolmentCodes;
+}
+
+export function enrolmentRoutes(router: Router, deps: EnrolmentRouteDeps): void {
+  const { codes } = deps;
   const failures = new PinLockout({ staffMaxFailures: ENROL_MAX_FAILURES, windowMs: 15 * 60_000, lockMs: 15 * 60_000 });
   const terminalConfig = (id: string) => deps.config.terminals.find((t) => t.id === id);
 

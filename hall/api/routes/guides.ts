@@ -8,7 +8,7 @@
 // (never an invented or partial guide, printed or shown). A print is refused
 // (409) before anything is sent when the kiosk has no printer or its printer
 // is in fault; one notice per kiosk prints at a time. Register with
-// guideRoutes(router, deps, reader, () => worker.status()). Access is declared per
+// guideRoutes(router, { ...deps, reader, downlinkStatus }). Access is declared per
 // route in hall/api/contract.ts and enforced by the Router.
 import { ApiError } from '../http.js';
 import type { Router } from '../router.js';
@@ -34,7 +34,15 @@ export function enquiryCounterText(config: Pick<HallConfig, 'counters'>): string
   return chosen.map((c) => `${c.number}号窗口 ${c.name}${c.area ? `（${c.area}）` : ''}`).join('、');
 }
 
-export function guideRoutes(router: Router, deps: ApiDeps, reader: DatasetReader, downlinkStatus?: () => DownlinkStatus): void {
+export interface GuideRouteDeps extends Pick<ApiDeps, 'config' | 'devices' | 'now'> {
+  /** The datasets (catalog) the hall holds. */
+  reader: DatasetReader;
+  /** The downlink's status; absent when the hall has no central platform (then GET /admin/datasets is not mounted). */
+  downlinkStatus?: () => DownlinkStatus;
+}
+
+export function guideRoutes(router: Router, deps: GuideRouteDeps): void {
+  const { reader, downlinkStatus } = deps;
   /** The matter and its guide, or the 404 that says which is missing. */
   const guideFor = (matterId: string) => {
     const matter = deps.config.matters.find((m) => m.id === matterId);

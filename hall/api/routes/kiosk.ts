@@ -124,7 +124,8 @@ export { checkInSchema } from '../requests.js';
  * already checked in → 409 whose details carry the facts the kiosk needs (opensAt, number).
  * Works offline from the central platform: a check-in is a local event.
  */
-export function checkInRoute(router: Router, deps: ApiDeps, appointments: AppointmentStore): void {
+export function checkInRoute(router: Router, deps: ApiDeps & { appointments: AppointmentStore }): void {
+  const { appointments } = deps;
   const matterName = new Map(deps.config.matters.map((m) => [m.id, m.name]));
   router.route(
     'checkIn',

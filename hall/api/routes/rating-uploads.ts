@@ -4,7 +4,7 @@
 //   POST /api/v1/admin/rating-uploads/:ratingId/requeue  re-queue a rejected upload (after a fix)
 // Access: an admin terminal with a staff session (declared in hall/api/contract.ts,
 // enforced by the Router); the staff member must be an admin or manager (checked here).
-// Registered as ratingUploadRoutes(router, deps, worker) — `worker` is
+// Registered as ratingUploadRoutes(router, { ...deps, worker }) — `worker` is
 // null when the hall has no ratingUpload section (the page then says "not set up").
 // Personal data: none (ticket numbers and matters only).
 import { ApiError } from '../http.js';
@@ -15,7 +15,12 @@ import type { ApiDeps } from './deps.js';
 
 export type { RatingUploadsDTO } from '../contract.js';
 
-export function ratingUploadRoutes(router: Router, deps: ApiDeps, worker: RatingUploadWorker | null): void {
+export interface RatingUploadRouteDeps extends Pick<ApiDeps, 'config' | 'now'> {
+  worker: RatingUploadWorker | null;
+}
+
+export function ratingUploadRoutes(router: Router, deps: RatingUploadRouteDeps): void {
+  const { worker } = deps;
   const manager = (session: StaffSession) => {
     const staff = deps.config.staff.find((s) => s.id === session.staffId);
     if (!staff?.roles.some((r) => r === 'admin' || r === 'manager')) throw new ApiError(403, 'forbidden', 'only a hall manager or admin may see the rating upload');

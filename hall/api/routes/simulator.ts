@@ -11,7 +11,6 @@ import { compareResults, resultOf } from '../../simulator/compare.js';
 import { generateDay } from '../../simulator/generate.js';
 import { PolicyRefError, policyCatalog, resolvePolicy } from '../../simulator/policies.js';
 import { runDayInSlices } from '../../simulator/run.js';
-import type { AccessDeps } from '../access.js';
 import { ApiError } from '../http.js';
 import type { Router } from '../router.js';
 import type { SimulateResponseDTO } from '../dto.js';
@@ -27,12 +26,14 @@ export type SimulateRequest = SimulateBody;
 export type PolicySummary = PolicySummaryDTO;
 export type SimulateResponse = SimulateResponseDTO;
 
-export interface SimulatorDeps extends AccessDeps {
+export interface SimulatorDeps {
   runtime: { readonly setup: HallSetup };
+  /** Default MAX_SIMULATED_TICKETS; lower only in tests, to reach the limit with a small hall. */
+  maxTickets?: number;
 }
 
-/** `maxTickets`: lower only in tests, to reach the limit with a small hall. */
-export function simulatorRoutes(router: Router, deps: SimulatorDeps, maxTickets = MAX_SIMULATED_TICKETS): void {
+export function simulatorRoutes(router: Router, deps: SimulatorDeps): void {
+  const maxTickets = deps.maxTickets ?? MAX_SIMULATED_TICKETS;
   let running = false;
 
   router.route('simulatePolicies', () => {

@@ -8,6 +8,6 @@ export interface SyncRouteDeps {
   status(): SyncStatusDTO;
 }
 
-export function syncRoutes(router: Router, sync: SyncRouteDeps): void {
-  router.route('syncStatus', () => sync.status());
+export function syncRoutes(router: Router, deps: SyncRouteDeps): void {
+  router.route('syncStatus', () => deps.status());
 }

@@ -5,6 +5,6 @@
 import type { Router } from '../router.js';
 import type { TlsStatusDTO } from '../dto.js';
 
-export function tlsRoutes(router: Router, status: TlsStatusDTO): void {
-  router.route('tlsStatus', () => status);
+export function tlsRoutes(router: Router, deps: { status: TlsStatusDTO }): void {
+  router.route('tlsStatus', () => deps.status);
 }

@@ -45,7 +45,7 @@ beforeAll(async () => {
   adminSession = sessions.create({ staffId: 's10', counterId: null, terminalId: 'admin', expiresAt: NOW + 3_600_000 }, NOW);
   const deps = { terminals, sessions, lockout: new PinLockout(), staffByNo: new Map(config.staff.map((s) => [s.staffNo, s])), now: () => NOW, runtime: { setup } };
   const router = new Router(deps);
-  simulatorRoutes(router, deps, 1_000);
+  simulatorRoutes(router, { ...deps, maxTickets: 1_000 });
   router.route('health', () => ({ ok: true, hallId: 'test', serviceDay: '', now: NOW, lastSeq: 0 }));
   server = http.createServer((req, res) => {
     router.handle(req, res, new URL(req.url ?? '/', 'http://hall')).catch((err) => sendError(res, err));

@@ -458,7 +458,7 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       const tokens = terminals.registerConfigured((demoHall as unknown as HallConfig).terminals, dataDir, T0);
       const deps = { config: demoHall as unknown as HallConfig, terminals, sessions: new StaffSessions(w.db), lockout: new PinLockout(), staffByNo: new Map(), now: () => w.clock.now() } as unknown as ApiDeps;
       const router = new Router(deps);
-      guideRoutes(router, deps, w.reader);
+      guideRoutes(router, { ...deps, reader: w.reader });
       server.on('request', (req, res) => void router.handle(req, res, new URL(req.url!, 'http://hall')));
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -49,7 +49,7 @@ async function start(withWorker: boolean) {
     config: { staff: [{ id: 'boss', roles: ['manager'] }, { id: 'clerk', roles: ['counter'] }] },
   } as unknown as ApiDeps;
   const router = new Router(deps);
-  ratingUploadRoutes(router, deps, withWorker ? worker : null);
+  ratingUploadRoutes(router, { ...deps, worker: withWorker ? worker : null });
   server = http.createServer((req, res) => void router.handle(req, res, new URL(req.url!, 'http://hall')));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
