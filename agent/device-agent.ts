@@ -90,7 +90,6 @@ export class TerminalDeviceAgent {
   /** Opens the devices (from the cached hall defaults and terminal.json), then connects. Never rejects for a device. */
   async start(): Promise<void> {
     await this.devices.apply(effectiveDevices(this.local, this.defaults.devices), this.printerProfiles());
-    await this.devices.settle();
     this.link.start();
   }
 

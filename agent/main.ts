@@ -13,8 +13,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TerminalDeviceAgent } from './device-agent.js';
-import { enrol, EnrolError } from './enrol.js';
-import { readTerminalFile, TerminalFileError, writeTerminalFile, type TerminalFile } from './terminal-file.js';
+import { enrol, type EnrolError } from './enrol.js';
+import { readTerminalFile, writeTerminalFile, type TerminalFile, type TerminalFileError } from './terminal-file.js';
 import { listMachinePorts } from './technician/machine-ports.js';
 import { startTechnicianPage } from './technician/server.js';
 import { pinnedTlsOptions } from '../protocol/tls-pin.js';

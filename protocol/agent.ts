@@ -99,7 +99,7 @@ export const hallToAgentSchema = z.discriminatedUnion('type', [
     sentAt: z.number(),
     freshMs: z.number().int().positive(),
   }),
-  /** The hall's clock, every few seconds: what the agent measures staleness against. */
+  /** The hall's monotonic clock, every few seconds: what the agent measures staleness against (not a time of day). */
   z.object({ type: z.literal('clock'), hallNow: z.number() }),
   z.object({
     type: z.literal('rating_start'),

@@ -15,6 +15,8 @@ export class DeviceSet {
   private readonly listeners = new Set<(devices: AgentDeviceReport[]) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** While > 0, health changes are not reported: a device's first connection attempt is not a fault to log. */
+  private muted = 0;
 
   /** `wire` connects a freshly opened device to the agent's link; its result undoes that when the device closes. */
   constructor(private readonly wire: (handle: DeviceHandle) => () => void = () => () => {}) {}
@@ -33,6 +35,7 @@ export class DeviceSet {
         await entry.handle.close().catch((err: unknown) => log.error(`closing ${id} failed`, { err }));
       }
       const opening = [...wanted.values()].filter((d) => !this.handles.has(d.id));
+      this.muted++;
       const opened = await Promise.all(opening.map((d) => openDevice(d, { printerProfiles })));
       opened.forEach((handle, i) => {
         const offHealth = handle.onHealth(() => this.changed());
@@ -43,6 +46,9 @@ export class DeviceSet {
         };
         this.handles.set(opening[i]!.id, { declaration: declarationOf(opening[i]!, profiles), handle, off });
       });
+      // One report once the new devices made their first connection attempt (≤ 3 s), not one per step.
+      await this.settle();
+      this.muted--;
       this.changed();
     });
   }
@@ -96,6 +102,7 @@ export class DeviceSet {
   }
 
   private changed(): void {
+    if (this.muted > 0) return;
     const reports = this.reports();
     for (const l of this.listeners) l(reports);
   }

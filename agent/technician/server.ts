@@ -112,7 +112,6 @@ export async function startTechnicianPage(options: {
         const next = { ...file, devices: update.devices, ...(update.hallDefaults !== undefined && { hallDefaults: update.hallDefaults }) };
         writeTerminalFile(terminalFile, next);
         await agent.reconfigure(next);
-        await agent.devices.settle();
       });
       writing = run.catch(() => undefined);
       await run;

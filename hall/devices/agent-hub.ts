@@ -46,6 +46,8 @@ export class AgentHub {
   constructor(
     private readonly terminals: TerminalRegistry,
     private readonly now: () => number,
+    /** The hall's monotonic clock for staleness (clock frames, readAtHall, print sentAt). */
+    readonly monotonicNow: () => number = () => performance.now(),
   ) {
     this.heartbeat = setInterval(() => {
       for (const { ws } of this.links.values()) {
@@ -59,8 +61,9 @@ export class AgentHub {
     }, 15_000);
     this.heartbeat.unref();
     // The hall's clock to every agent, so they can state how old a read is in our terms (protocol/agent.ts).
+    // Monotonic, not the wall clock: a clock correction (or a test's manual time jump) must not age a read.
     this.clock = setInterval(() => {
-      for (const { link } of this.links.values()) link.send({ type: 'clock', hallNow: this.now() });
+      for (const { link } of this.links.values()) link.send({ type: 'clock', hallNow: this.monotonicNow() });
     }, CLOCK_MS);
     this.clock.unref();
   }

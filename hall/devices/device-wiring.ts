@@ -80,7 +80,7 @@ export function wireDevices({ config, runtime, hub, registry, printJobs, cards, 
 
   const applyInput = (link: AgentLink, deviceId: string, reportedAgeMs: number, readAtHall: number | undefined, input: AgentInput): { code: string; message: string } | null => {
     // The larger of the agent's read → send time and the read's age in our own clock (a stalled link shows in the latter).
-    const ageMs = Math.max(reportedAgeMs, readAtHall === undefined ? 0 : runtime.timers.now() - readAtHall);
+    const ageMs = Math.max(reportedAgeMs, readAtHall === undefined ? 0 : hub.monotonicNow() - readAtHall);
     const terminal = link.terminal;
     const device = registry.device(terminal.id, deviceId);
     const expected = input.kind === 'card' || input.kind === 'card_error' ? 'id_reader' : input.kind === 'rating' ? 'rating_pad' : 'keypad';
@@ -126,7 +126,7 @@ export function wireDevices({ config, runtime, hub, registry, printJobs, cards, 
 
   hub.setHandlers({
     connected(link) {
-      link.send({ type: 'clock', hallNow: runtime.timers.now() });
+      link.send({ type: 'clock', hallNow: hub.monotonicNow() });
       const t = terminalById.get(link.terminal.id);
       link.send({
         type: 'welcome',

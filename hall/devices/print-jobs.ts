@@ -55,7 +55,7 @@ export class PrintJobs {
     this.db
       .prepare(`INSERT INTO print_jobs (id, terminal_id, device_id, kind, ticket_id, state, bytes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'sent', ?, ?, ?)`)
       .run(jobId, meta.terminalId, deviceId, meta.kind, meta.ticketId ?? null, Buffer.from(bytes), now, now);
-    link.send({ type: 'print', jobId, deviceId, bytes: Buffer.from(bytes).toString('base64'), printIfNew: true, sentAt: now, freshMs: this.freshMs });
+    link.send({ type: 'print', jobId, deviceId, bytes: Buffer.from(bytes).toString('base64'), printIfNew: true, sentAt: this.hub.monotonicNow(), freshMs: this.freshMs });
     return { jobId, print: { status: 'sending', code: null, message: null } };
   }
 
@@ -81,7 +81,7 @@ export class PrintJobs {
     const open = this.db.prepare("SELECT id, device_id, bytes, created_at FROM print_jobs WHERE terminal_id = ? AND state = 'sent' ORDER BY created_at").all(terminalId) as JobRow[];
     for (const job of open) {
       const fresh = now - job.created_at < this.freshMs && job.bytes !== null;
-      link.send({ type: 'print', jobId: job.id, deviceId: job.device_id, bytes: fresh ? job.bytes!.toString('base64') : '', printIfNew: fresh, sentAt: job.created_at, freshMs: this.freshMs });
+      link.send({ type: 'print', jobId: job.id, deviceId: job.device_id, bytes: fresh ? job.bytes!.toString('base64') : '', printIfNew: fresh, sentAt: this.hub.monotonicNow() - (now - job.created_at), freshMs: this.freshMs });
     }
   }
 

@@ -134,8 +134,9 @@ export async function startHarness(harnessOptions: HarnessOptions = {}): Promise
       return handle;
     },
     async close() {
-      await Promise.all([...agents.values()].map((a) => a.stop()));
+      // The hall first: agents stopping under a running hall would be logged as kiosk faults.
       await hall.close();
+      await Promise.all([...agents.values()].map((a) => a.stop()));
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

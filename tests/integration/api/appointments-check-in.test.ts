@@ -108,11 +108,11 @@ describe('appointment check-in at the kiosk', () => {
     expect((await checkIn({ method: 'card' })).body.error.code).toBe('no_card');
     await h.api('POST', '/api/v1/admin/devices/kiosk-1-id-reader/emulator', { terminal: 'admin', session, body: { action: 'swipe_card', fixture: 'resident-adult' } });
     let res = await checkIn({ method: 'card' });
-    for (let i = 0; i < 200 && res.status === 409 && res.body.error.code === 'no_card'; i++) {
+    for (let i = 0; i < 600 && res.status === 409 && res.body.error.code === 'no_card'; i++) {
       await new Promise((r) => setTimeout(r, 25));
       res = await checkIn({ method: 'card' });
     }
-    expect(res.status).toBe(201);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ checkIn: 'on_time', appointment: { code: a.code } });
     expect(res.body.ticket).toMatchObject({ ticketClass: 'appointment', maskedIdentity: '150203********1538' });
     expect(JSON.stringify(res.body)).not.toContain(CARD_ID);
@@ -124,7 +124,7 @@ describe('appointment check-in at the kiosk', () => {
     await new Promise((r) => setTimeout(r, 2200)); // the reader polls once a second
     await h.api('POST', '/api/v1/admin/devices/kiosk-1-id-reader/emulator', { terminal: 'admin', session, body: { action: 'swipe_card', fixture: 'resident-elderly' } });
     let res = await checkIn({ method: 'card' });
-    for (let i = 0; i < 200 && res.body.error?.code === 'no_card'; i++) {
+    for (let i = 0; i < 600 && res.body.error?.code === 'no_card'; i++) {
       await new Promise((r) => setTimeout(r, 25));
       res = await checkIn({ method: 'card' });
     }
