@@ -738,17 +738,3 @@ export interface TlsStatusDTO {
   /** End of validity, ms since the epoch; null with TLS off. */
   notAfter: number | null;
 }
-
-// ---- TLS on the LAN (GET /api/v1/admin/tls; hall/tls/status.ts, docs/security-tls.md) ----
-
-export interface TlsStatusDTO {
-  enabled: boolean;
-  /** SHA-256 of the certificate terminals pin, "AB:CD:…" (32 pairs); null with TLS off. */
-  sha256: string | null;
-  /** Base64 SHA-256 of the public key (Chromium's --ignore-certificate-errors-spki-list); null with TLS off. */
-  spkiSha256: string | null;
-  /** generated / kept: the hall's self-signed certificate; configured: lan.tls.certFile. */
-  source: 'configured' | 'generated' | 'kept' | null;
-  /** End of validity, ms since the epoch; null with TLS off. */
-  notAfter: number | null;
-}
