@@ -26,7 +26,7 @@ import { DeviceSet } from './devices/device-set.js';
 import type { DeviceHandle } from './devices/open-device.js';
 import { HallLink, type HallLinkOptions, type HallLinkState } from './hall-link.js';
 import { PrintJournal } from './print-journal.js';
-import { writeFileDurably } from './durable-file.js';
+import { writeFileDurably } from '../drivers/durable-file.js';
 import { logger } from '../drivers/log/logger.js';
 
 const log = logger('agent');

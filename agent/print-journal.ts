@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrintResult } from '../protocol/agent.js';
-import { writeFileDurably } from './durable-file.js';
+import { writeFileDurably } from '../drivers/durable-file.js';
 import { logger } from '../drivers/log/logger.js';
 
 const log = logger('print-journal');

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { terminalDevicesShape } from '../protocol/terminal-devices.js';
-import { writeFileDurably } from './durable-file.js';
+import { writeFileDurably } from '../drivers/durable-file.js';
 
 export const terminalFileSchema = z
   .object({

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TerminalConfig, TerminalRole } from '../config/schema.js';
 import type { Db } from '../store/db.js';
-import { writeFileDurably } from '../store/durable-file.js';
+import { writeFileDurably } from '../../drivers/durable-file.js';
 
 export interface TerminalIdentity {
   id: string;

@@ -16,7 +16,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createFileDurably, writeFileDurably } from '../store/durable-file.js';
+import { createFileDurably, writeFileDurably } from '../../drivers/durable-file.js';
 import type { Db } from '../store/db.js';
 
 export const KEY_FILE = 'identity.key';

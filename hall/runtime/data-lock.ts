@@ -21,7 +21,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileDurably } from '../store/durable-file.js';
+import { writeFileDurably } from '../../drivers/durable-file.js';
 
 export class DataFolderLockedError extends Error {
   constructor(dir: string, pid: number | null) {

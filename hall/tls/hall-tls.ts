@@ -6,7 +6,7 @@
 //                        start ("generated") and kept for every later one ("kept")
 // Contracts:
 // - The key file is mode 0600 and the tls folder 0700; both files are written
-//   durably (hall/store/durable-file.ts), the key first, the certificate last. So a
+//   durably (drivers/durable-file.ts), the key first, the certificate last. So a
 //   certificate on disk always has its key beside it, and a power cut during the
 //   first start leaves at most a key without a certificate, which is replaced:
 //   no terminal can have pinned a certificate that was never written.
@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import type { LanTlsConfig } from '../config/lan-schema.js';
-import { writeFileDurably } from '../store/durable-file.js';
+import { writeFileDurably } from '../../drivers/durable-file.js';
 import { generateSelfSignedCertificate } from './self-signed.js';
 import { certificateSha256, spkiSha256Base64 } from '../../protocol/tls-pin.js';
 

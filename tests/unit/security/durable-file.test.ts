@@ -1,4 +1,4 @@
-// Small files written atomically (hall/store/durable-file.ts) and enrolment-code typing
+// Small files written atomically (drivers/durable-file.ts) and enrolment-code typing
 // (hall/auth/enrolment.ts). Mutations checked: writing in place (fs.writeFileSync(file))
 // keeps the old inode and fails "replaces by rename"; createFileDurably overwriting an
 // existing file fails "never overwrites"; dropping the O→0 / I,L→1 mapping fails the typing case.
@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFileDurably, writeFileDurably } from '../../../hall/store/durable-file.js';
+import { createFileDurably, writeFileDurably } from '../../../drivers/durable-file.js';
 import { normalizeEnrolmentCode } from '../../../hall/auth/enrolment.js';
 
 const dirs: string[] = [];

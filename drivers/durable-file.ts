@@ -2,6 +2,9 @@
 // either the old content or the new one, never a mix or zero bytes.
 // Contract: write <file>.tmp-<pid>-<n> with the mode asked for, fsync it,
 // rename it over <file>, fsync the directory (so the rename itself survives).
+// Shared by the hall (keys, tokens, the lock) and the device agent (terminal.json, its
+// journal's compaction): it lives beside drivers/' other Node-only helpers because the
+// agent may import only drivers/ and protocol/ (eslint.config.js).
 // Danger: only for small files written whole (tokens, keys, pids); a crash
 // leaves at most a stray *.tmp-* file, which the next write of the same file
 // does not need and anyone may delete.
