@@ -8,6 +8,9 @@
 // status and code; anything else is 500 "internal" and is logged.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { formatPath, HttpProblem, parseJsonBody, sendJson } from '../protocol/http-json.js';
+
+export { formatPath, sendJson };
 
 export class ApiError extends Error {
   constructor(
@@ -78,11 +81,6 @@ function decodeSegment(raw: string): string {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
-}
 
 export function sendError(res: ServerResponse, err: unknown): void {
   let e: ApiError;
@@ -95,35 +93,12 @@ export function sendError(res: ServerResponse, err: unknown): void {
   if (!res.headersSent) sendJson(res, e.status, body);
 }
 
-/** A zod issue path as "a.b[2].c". */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
-}
 
 /** Reads and parses a JSON body of at most maxBytes, then validates it (400 with details when invalid). */
 export async function readBody<T>(req: IncomingMessage, schema: z.ZodType<T>, maxBytes: number): Promise<T> {
-  const type = req.headers['content-type'] ?? '';
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new ApiError(413, 'too_large', `request body is over ${maxBytes} bytes`);
-    chunks.push(chunk as Buffer);
+  try {
+    return await parseJsonBody(req, schema, maxBytes);
+  } catch (err) {
+    throw err instanceof HttpProblem ? new ApiError(err.status, err.code, err.message, err.details) : err;
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  let raw: unknown = {};
-  if (text.trim() !== '') {
-    if (!type.includes('application/json')) throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      throw new ApiError(400, 'bad_json', `request body is not valid JSON: ${(err as Error).message}`);
-    }
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    const details = result.error.issues.map((i) => ({ path: formatPath(i.path) || '(body)', message: i.message }));
-    throw new ApiError(400, 'invalid_request', `request body is not valid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
-  }
-  return result.data;
 }

@@ -6,9 +6,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { DomainError } from '../domain/index.js';
-import { formatPath } from '../config/load.js';
 import type { ApiErrorBody, RefusalErrorBody, RefusalFactsDTO, ValidationIssueDTO } from './dto.js';
 import { logger } from '../../drivers/log/logger.js';
+import { HttpProblem, parseJsonBody, sendJson } from '../../protocol/http-json.js';
+
+export { sendJson };
 
 const log = logger('api');
 
@@ -63,11 +65,6 @@ export function sendBadTarget(res: ServerResponse): void {
   sendError(res, new ApiError(400, 'bad_request_target', 'the request target is not a valid URL'));
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
-}
 
 export function sendError(res: ServerResponse, err: unknown): void {
   let apiError: ApiError;
@@ -84,30 +81,11 @@ export function sendError(res: ServerResponse, err: unknown): void {
   if (!res.headersSent) sendJson(res, apiError.status, body);
 }
 
-/** Reads and parses a JSON body (≤ maxBytes, default 64 KiB), then validates it. */
+/** Reads and parses a JSON body (≤ maxBytes, default 64 KiB), then validates it (protocol/http-json.ts). */
 export async function readBody<T>(req: IncomingMessage, schema: z.ZodType<T>, maxBytes = MAX_BODY_BYTES): Promise<T> {
-  const type = req.headers['content-type'] ?? '';
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new ApiError(413, 'too_large', `request body is over ${maxBytes} bytes`);
-    chunks.push(chunk as Buffer);
+  try {
+    return await parseJsonBody(req, schema, maxBytes);
+  } catch (err) {
+    throw err instanceof HttpProblem ? new ApiError(err.status, err.code, err.message, err.details) : err;
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  let raw: unknown = {};
-  if (text.trim() !== '') {
-    if (!type.includes('application/json')) throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      throw new ApiError(400, 'bad_json', `request body is not valid JSON: ${(err as Error).message}`);
-    }
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    const details = result.error.issues.map((i) => ({ path: formatPath(i.path) || '(body)', message: i.message }));
-    throw new ApiError(400, 'invalid_request', `request body is not valid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
-  }
-  return result.data;
 }

@@ -4,6 +4,7 @@
 // technician can fix a wrong value without reading code.
 import fs from 'node:fs';
 import { hallConfigSchema, type HallConfig } from './schema.js';
+import { formatPath } from '../../protocol/http-json.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -15,9 +16,8 @@ export class ConfigError extends Error {
   }
 }
 
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
-}
+/** A zod issue path as "a.b[2].c" (one definition for the hall, central and the API: protocol/http-json.ts). */
+export { formatPath };
 
 export function parseHallConfig(text: string, file: string): HallConfig {
   let raw: unknown;
