@@ -56,7 +56,6 @@ export class TerminalDeviceAgent {
   private readonly journal: PrintJournal;
   private readonly inflight = new Map<string, Promise<PrintResult>>();
   private readonly listeners = new Set<(devices: AgentDeviceReport[]) => void>();
-  private readonly linkListeners = new Set<(state: HallLinkState) => void>();
   private readonly log: (line: string) => void;
   private defaults: HallDefaults;
   private local: TerminalDevices;
@@ -82,7 +81,6 @@ export class TerminalDeviceAgent {
       onMessage: (m) => this.onMessage(m),
       onState: (s) => {
         this.log(s.connected ? `device agent ${options.terminalId}: connected to the hall` : `device agent ${options.terminalId}: not connected (${s.reason})`);
-        for (const l of this.linkListeners) l(s);
       },
     });
   }
@@ -115,11 +113,6 @@ export class TerminalDeviceAgent {
   onDevices(listener: (devices: AgentDeviceReport[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  onLink(listener: (state: HallLinkState) => void): () => void {
-    this.linkListeners.add(listener);
-    return () => this.linkListeners.delete(listener);
   }
 
   /** Prints bytes on one of this machine's printers now (technician's test print); not journaled. */

@@ -87,10 +87,6 @@ export class HallLink {
     for (const id of ids) this.pending.delete(id);
   }
 
-  pendingCount(): number {
-    return this.pending.size;
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);

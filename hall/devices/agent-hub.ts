@@ -87,10 +87,6 @@ export class AgentHub {
     return this.links.get(terminalId)?.link;
   }
 
-  connectedTerminals(): string[] {
-    return [...this.links.keys()];
-  }
-
   /** Sends a technician command and waits for its answer (≤ 20 s); a missing agent answers at once. */
   request(terminalId: string, command: Omit<Extract<HallToAgent, { type: 'command' }>, 'type' | 'requestId'>): Promise<CommandResult> {
     const requestId = randomUUID();
