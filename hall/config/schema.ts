@@ -47,6 +47,8 @@ export const matterSchema = z.object({
   queueId: id,
   /** Whether 24-hour self-service kiosks can complete it without staff. */
   selfService: z.boolean().default(false),
+  /** Other names visitors use for it (社保, 医保, 公积金提取…): the kiosk's search matches them (docs/search.md). */
+  aliases: z.array(z.string().trim().min(1).max(30)).max(40).optional(),
 });
 
 
@@ -167,6 +169,8 @@ export const hallConfigSchema = z
     sync: syncConfigSchema,
     /** Reference datasets from the central platform (docs/downlink.md). */
     downlink: downlinkConfigSchema,
+    /** The hall's own 办事指南, served where central has published none (docs/guides.md). */
+    guides: z.object({ file: z.string().min(1) }).strict().optional(),
     /** Where 好差评 ratings are uploaded (docs/rating-upload.md). Absent: kept in the hall only. */
     ratingUpload: ratingUploadSchema.optional(),
     /** PIN policy, PIN hash cost, wrong-PIN limits, enrolment codes (docs/security.md). */
