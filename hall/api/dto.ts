@@ -55,9 +55,21 @@ export interface WaitEstimateDTO {
   basis: 'measured' | 'typical';
 }
 
+/** Translated names of a department, queue, matter or green category (docs/i18n.md); zh-CN is `name`. */
+export type LocalizedNamesDTO = { en?: string; 'mn-Mong'?: string };
+
+/** Languages of the public pages (hall/config/languages-schema.ts). */
+export interface HallLanguagesDTO {
+  default: 'zh-CN' | 'mn-Mong' | 'en';
+  kiosk: ('zh-CN' | 'mn-Mong' | 'en')[];
+  displaySecond: 'mn-Mong' | null;
+  announce: ('zh-CN' | 'mn-Mong')[];
+}
+
 export interface DepartmentDTO {
   id: string;
   name: string;
+  names?: LocalizedNamesDTO;
   icon: string;
   waiting: number;
 }
@@ -66,18 +78,34 @@ export interface MatterDTO {
   id: string;
   code: string;
   name: string;
+  names?: LocalizedNamesDTO;
   departmentId: string;
   queueId: string;
   /** Lower-case pinyin initials of the name, e.g. "bdcdjcx" for 不动产登记查询. */
   pinyinInitials: string;
   /** Full lower-case pinyin without tones or spaces. */
   pinyin: string;
+  /** Other words that find it: its aliases (hall configuration) and its department's name, with their pinyin. */
+  searchTerms?: SearchTermDTO[];
+  /** Tickets taken for it over the last 30 days (the event log): ranks search results and chips. */
+  popularity?: number;
+}
+
+/** A word the kiosk's search matches (renderer/shared/search/matterSearch.ts). */
+export interface SearchTermDTO {
+  text: string;
+  /** Full lower-case pinyin, no tones or spaces. */
+  pinyin: string;
+  /** Lower-case pinyin initials. */
+  initials: string;
+  kind: 'alias' | 'department';
 }
 
 export interface QueueDTO {
   id: string;
   prefix: string;
   name: string;
+  names?: LocalizedNamesDTO;
   waiting: number;
   waitingGreen: number;
   estimate: WaitEstimateDTO;
@@ -124,7 +152,7 @@ export interface HallInfoDTO {
   matters: MatterDTO[];
   queues: QueueDTO[];
   counters: CounterSummaryDTO[];
-  greenCategories: { id: string; label: string }[];
+  greenCategories: { id: string; label: string; names?: LocalizedNamesDTO }[];
   recentCalls: CallDTO[];
   settings: {
     kioskIdleSeconds: number;
@@ -133,6 +161,7 @@ export interface HallInfoDTO {
     announceTimes: number;
     recentCalls: number;
     notices: string[];
+    languages: HallLanguagesDTO;
   };
   /** Whether kiosks can print right now (false: show the number on screen only). */
   printing: { available: boolean; reason: string | null };
@@ -672,6 +701,10 @@ export interface MatterGuideDTO {
   /** The complete materials list (一次性告知), mandatory ones first. */
   materials: GuideMaterialDTO[];
   guide: GuideDTO;
+  /** Where the guide comes from: central's catalog, or the hall's own (docs/guides.md); absent means central. */
+  origin?: 'central' | 'hall';
+  /** The guide's page for a visitor's phone (the hall's public address): the kiosk shows it as a QR code. */
+  phoneUrl?: string;
 }
 
 /** POST /kiosk/guide-print: print the matter's 一次性告知 on this kiosk's ticket printer. */

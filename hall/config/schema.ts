@@ -11,14 +11,18 @@ import { downlinkConfigSchema } from './downlink-schema.js';
 import { ratingUploadSchema } from './rating-upload-schema.js';
 import { securityConfigSchema } from './security-schema.js';
 import { lanSchema } from './lan-schema.js';
+import { serviceDeskReferenceProblems, serviceDeskSchema } from './service-desk-schema.js';
+import { serviceRecordsSchema } from './service-records-schema.js';
 import { deviceSchema } from '../../protocol/devices.js';
 import { deviceAgentSettingsSchema } from './device-agent-schema.js';
+import { languagesSchema, localizedNamesSchema } from './languages-schema.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"');
 
 export const departmentSchema = z.object({
   id,
   name: z.string().min(1),
+  names: localizedNamesSchema,
   /** Short icon key the kiosk maps to a pictogram (house, briefcase, shield, …). */
   icon: z.string().default('building'),
 });
@@ -28,6 +32,7 @@ export const queueSchema = z.object({
   /** Ticket prefix, one or two capital letters: A → A001. */
   prefix: z.string().regex(/^[A-Z]{1,2}$/, 'must be one or two capital letters'),
   name: z.string().min(1),
+  names: localizedNamesSchema,
   /** Typical minutes per service, used for the wait estimate until real service times exist. */
   avgServiceMinutes: z.number().positive().max(240).default(10),
   /** Manager's target for the average wait (standards.md: local targets around 15 min). */
@@ -43,6 +48,7 @@ export const matterSchema = z.object({
   /** 事项编码 (opaque string). */
   code: z.string().min(1).max(40),
   name: z.string().min(1),
+  names: localizedNamesSchema,
   departmentId: id,
   queueId: id,
   /** Whether 24-hour self-service kiosks can complete it without staff. */
@@ -107,6 +113,8 @@ export const staffSchema = z.object({
   roles: z.array(z.enum(staffRoles)).min(1),
   /** scrypt$<salt hex>$<hash hex>; create with `npm run hall -- hash-pin`. Never a plain PIN. */
   pinHash: z.string().regex(/^scrypt\$(1[0-9]\$)?[0-9a-f]{32}\$[0-9a-f]{64}$/, 'must be a scrypt hash made by `npm run hall -- hash-pin`'),
+  /** This staff member's published contact (联系方式) on the counter display; absent: the hall's (serviceDesk.contact). */
+  contact: z.string().min(1).max(40).optional(),
 });
 
 export const terminalRoles = ['kiosk', 'counter', 'hall_display', 'counter_display', 'admin'] as const;
@@ -124,7 +132,7 @@ export const terminalSchema = z.object({
 // Devices are declared in protocol/devices.ts (shared with the device agent's terminal.json).
 export { deviceKinds, deviceSchema, deviceTransportSchema } from '../../protocol/devices.js';
 
-export const greenCategorySchema = z.object({ id, label: z.string().min(1) });
+export const greenCategorySchema = z.object({ id, label: z.string().min(1), names: localizedNamesSchema });
 
 export const hallConfigSchema = z
   .object({
@@ -177,6 +185,10 @@ export const hallConfigSchema = z
     security: securityConfigSchema,
     /** How terminals reach the hall on the LAN: TLS (docs/security-tls.md). Absent: plain http, the demo. */
     lan: lanSchema,
+    /** 容缺受理 over days, 限时办结 warnings, complaint replies (docs/service-records.md). */
+    serviceRecords: serviceRecordsSchema,
+    /** Published contact, leaders on duty, daily-cap offers, pause reasons (docs/service-desk.md). */
+    serviceDesk: serviceDeskSchema,
     greenChannel: z.object({
       categories: z.array(greenCategorySchema).min(1),
       guard: z.object({
@@ -210,6 +222,8 @@ export const hallConfigSchema = z
         notice: z.array(z.string().max(40)).max(4).default(['过号请到服务台咨询，重新排队', '请留意大厅屏幕及语音叫号']),
       })
       .default({ notice: ['过号请到服务台咨询，重新排队', '请留意大厅屏幕及语音叫号'] }),
+    /** Languages of the public pages (docs/i18n.md). */
+    languages: languagesSchema,
     display: z
       .object({
         /** How many times each call is announced (screens.md: once, twice if the hall sets it). */
@@ -263,6 +277,7 @@ export const hallConfigSchema = z
       if (c.kind !== 'general' && !c.queueIds?.length) issue(['counters', i, 'queueIds'], `a ${c.kind} counter must list the queues it serves`);
     });
     if (cfg.calendar) for (const p of calendarReferenceProblems(cfg.calendar, cfg.matters)) issue(['calendar', ...p.path], p.message);
+    for (const p of serviceDeskReferenceProblems(cfg.serviceDesk, cfg)) issue(['serviceDesk', ...p.path], p.message);
     unique(cfg.callingPolicies, (p) => p.id, 'callingPolicies', 'policy id');
     const policies = new Set(['default', ...cfg.callingPolicies.map((p) => p.id)]);
     cfg.counters.forEach((c, i) => {
