@@ -11,6 +11,7 @@ import { zhCNGuides } from '../zh-CN-guides';
 import { zhCNEnrolment } from '../zh-CN-enrolment';
 import { zhCNTls } from '../zh-CN-tls';
 import { zhCNTechnician } from '../zh-CN-technician';
+import { zhCNAccess } from '../zh-CN-access';
 
 const core = {
   // Whole product
@@ -508,7 +509,7 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNEnrolment, zhCNTechnician] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNEnrolment, zhCNTechnician, zhCNAccess] as const;
 
 export const zhCN = {
   ...core,
@@ -520,6 +521,7 @@ export const zhCN = {
   ...(zhCNEnrolment satisfies Disjoint<typeof core, typeof zhCNEnrolment>),
   ...(zhCNTls satisfies Disjoint<typeof core, typeof zhCNTls>),
   ...(zhCNTechnician satisfies Disjoint<typeof core, typeof zhCNTechnician>),
+  ...(zhCNAccess satisfies Disjoint<typeof core, typeof zhCNAccess>),
 } as const satisfies Record<string, string>;
 
 /** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */
