@@ -5,6 +5,8 @@ export * from './clock.js';
 export * from './commands.js';
 export * from './events.js';
 export * from './device-events.js';
+export * from './service-record-events.js';
+export * from './service-desk-events.js';
 export * from './errors.js';
 export * from './state.js';
 export { decide, formatTicketNumber } from './decide.js';

@@ -58,6 +58,28 @@ const v1: Record<string, z.ZodType<Record<string, unknown>>> = {
   print_failed: z.looseObject({ ...ticket, kioskId: optionalId, code: z.string().optional() }),
   kiosk_device_fault: z.looseObject({ deviceId: id, terminalId: id, zone: z.enum(['hall', '24h']), code: z.string(), unattended: z.boolean() }),
   kiosk_device_recovered: z.looseObject({ deviceId: id, terminalId: id }),
+  // Service records (hall/domain/service-record-events.ts): no identity data, no free text.
+  case_opened: z.looseObject({ caseId: id, code: id, ticketId: optionalId, number: z.string().nullable().optional(), matterId: id, counterId: id, staffId: optionalId }),
+  case_handed_over: z.looseObject({ caseId: id, code: id, fromCounterId: id, toCounterId: id, staffId: optionalId }),
+  case_pending_materials: z.looseObject({ caseId: id, code: id, counterId: id, staffId: optionalId, missingCount: z.number().int().positive(), materialsDueAt: epochMs }),
+  case_materials_supplied: z.looseObject({ caseId: id, code: id, counterId: id, staffId: optionalId }),
+  case_accepted: z.looseObject({ caseId: id, code: id, counterId: id, matterId: id, acceptedAt: epochMs, dueAt: epochMs.nullable() }),
+  case_completed: z.looseObject({ caseId: id, code: id, counterId: id, staffId: optionalId, overdue: z.boolean() }),
+  case_withdrawn: z.looseObject({ caseId: id, code: id, reason: z.string() }),
+  complaint_received: z.looseObject({ complaintId: id, code: id, channel: z.enum(['kiosk', 'counter']), terminalId: id, counterId: optionalId, category: z.string(), replyDueAt: epochMs }),
+  complaint_replied: z.looseObject({ complaintId: id, code: id, staffId: id, late: z.boolean() }),
+  home_visit_requested: z.looseObject({ visitId: id, code: id, channel: z.enum(['kiosk', 'counter_phone', 'central']), matterId: id }),
+  home_visit_scheduled: z.looseObject({ visitId: id, code: id, scheduledAt: epochMs, staffId: id }),
+  home_visit_completed: z.looseObject({ visitId: id, code: id, staffId: optionalId }),
+  home_visit_cancelled: z.looseObject({ visitId: id, code: id }),
+  ticket_assisted: z.looseObject({ ...ticket, guideStaffId: id, kind: z.enum(['accompany', 'proxy_auth', 'proxy_handle']) }),
+  // Service desk (hall/domain/service-desk-events.ts): 办不成事 cases (summary and answer arrive redacted), daily-cap offers, pause notices.
+  unresolved_case_recorded: z.looseObject({ caseId: id, counterId: id, staffId: optionalId, matterId: optionalId, ticketNumber: z.string().nullable().optional(), summary: z.string() }),
+  unresolved_case_escalated: z.looseObject({ caseId: id, leaderStaffId: optionalId }),
+  unresolved_case_answered: z.looseObject({ caseId: id, staffId: id, answer: z.string() }),
+  cap_offer_taken: z.looseObject({ offer: z.enum(['unresolved_counter', 'next_day_booking', 'guide_help']), cause: z.string(), queueId: id, matterId: id, kioskId: id, ticketId: optionalId, appointmentId: optionalId }),
+  service_notice_posted: z.looseObject({ noticeId: id, counterId: optionalId, queueId: optionalId, reasonId: id, startsAt: epochMs, resumesAt: epochMs, staffId: optionalId }),
+  service_notice_withdrawn: z.looseObject({ noticeId: id, staffId: optionalId }),
 };
 
 /** Schemas by schema version, then by event type. */
