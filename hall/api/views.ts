@@ -41,7 +41,13 @@ import type {
 /** The free-text staff note of each event type that has one. */
 /** The events that put a ticket on the displays' recent-call list. */
 const CALL_EVENTS = ['ticket_called', 'ticket_recalled', 'ticket_resumed'] as const;
-const STAFF_NOTES: Partial<Record<EventType, string>> = { ticket_called: 'specialReason', ticket_suspended: 'reason', ticket_withdrawn: 'suspendReason' };
+const STAFF_NOTES: Partial<Record<EventType, string>> = {
+  ticket_called: 'specialReason',
+  ticket_suspended: 'reason',
+  ticket_withdrawn: 'suspendReason',
+  unresolved_case_recorded: 'summary',
+  unresolved_case_answered: 'answer',
+};
 
 export class HallViews {
   private readonly matters: MatterDTO[];

@@ -195,6 +195,8 @@ export const REDACTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ticket_suspended: ['reason'],
   ticket_called: ['specialReason'],
   ticket_withdrawn: ['suspendReason'],
+  unresolved_case_recorded: ['summary'],
+  unresolved_case_answered: ['answer'],
 };
 
 /** The payload text with staff free text replaced; the stored text itself when nothing needs it. */
