@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadHallConfig } from './config/load.js';
+import { openLocalCatalog } from './guides/local-catalog.js';
 import type { TerminalRole } from './config/schema.js';
 import { pagePath } from './api/page-address.js';
 import type { HallRuntime } from './runtime/hall-runtime.js';
@@ -80,11 +81,18 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
   const timers = options.timers ?? systemTimers;
   checkLogLevelEnv();
   const config = loadHallConfig(configPath);
+  // A bad guide file does not stop the queue: the hall starts without its own guides (central's
+  // still serve), says why in the start warnings and the log, and never rewrites the file.
+  const guides = openLocalCatalog(configPath, config);
   const log = logger('hall');
   // Each step's parts join the scope as soon as they are open: a failure at any later step
   // closes them, last first (hall/wiring/scope.ts), and close() below uses the same list.
   return withScope(async (scope) => {
     const { warnings } = scope.own(lockStorage(dataDir, configPath));
+    if (guides.problem) {
+      warnings.push(guides.problem);
+      log.error('guide file not valid', { problem: guides.problem });
+    }
     // Before the database opens: a damaged certificate stops the hall with only the lock to undo.
     const hallTls = config.lan.tls.enabled ? await loadHallTls(config.lan.tls, dataDir, { now: timers.now(), commonName: `ServiceHall ${config.hall.id}` }) : null;
     const storage = scope.own(openStorage(dataDir, config, timers));
@@ -94,7 +102,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const identity = scope.own(openIdentity(dataDir, db, runtime, config, timers));
     const api = scope.own(openApi(config, timers, storage, identity, auth, parts));
     const { sync } = scope.own(openSync(dataDir, db, runtime, config, timers, api.appointments, logger('sync')));
-    mountLaterRoutes(api, sync, auth.enrolment, hallTls);
+    mountLaterRoutes(api, sync, auth.enrolment, hallTls, guides.catalog);
     const live = new LiveHub(runtime, api.views, auth.terminals);
     scope.defer(() => live.close());
     scope.own(wireDeviceAgents(parts, config, runtime, identity.cards, live));

@@ -193,6 +193,8 @@ export const routes = {
   clearCard: route<EmptyBody, OkResponse>()({ method: 'POST', path: '/api/v1/kiosk/card/clear', access: kiosk }),
   matterGuide: route<NoBody, MatterGuideDTO>()({ method: 'GET', path: '/api/v1/matters/:matterId/guide', access: { terminals: ['kiosk', 'counter', 'admin'] } }),
   guidePrint: route<GuidePrintRequest, GuidePrintResponse>()({ method: 'POST', path: '/api/v1/kiosk/guide-print', access: kiosk }),
+  /** A guide on a visitor's phone (the kiosk's QR code): public information, no token. */
+  phoneGuide: route<NoBody, MatterGuideDTO>()({ method: 'GET', path: '/api/v1/public/matters/:matterId/guide', access: 'public' }),
 
   // Counters (hall/api/routes/counter.ts): a counter terminal on its own counter, with its staff session.
   counterSignIn: route<SignInRequest, StaffSessionDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/session', access: { terminals: ['counter'] } }),

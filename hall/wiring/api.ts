@@ -22,6 +22,7 @@ import { enrolmentRoutes } from '../api/routes/enrolment.js';
 import { tlsRoutes } from '../api/routes/tls.js';
 import { tlsStatus } from '../tls/status.js';
 import type { OpenStorage } from './storage.js';
+import type { LocalCatalog } from '../guides/local-catalog.js';
 import type { HallIdentity } from './identity.js';
 import type { HallAuth } from './auth.js';
 import type { HallDeviceParts } from './devices.js';
@@ -80,10 +81,10 @@ export function openApi(config: HallConfig, timers: Timers, storage: OpenStorage
 }
 
 /** The routes that read the sync agent, then the simulator, enrolment and TLS routes. */
-export function mountLaterRoutes(api: HallApi, sync: SyncAgent, enrolment: EnrolmentCodes, hallTls: HallTls | null): void {
+export function mountLaterRoutes(api: HallApi, sync: SyncAgent, enrolment: EnrolmentCodes, hallTls: HallTls | null, localGuides: LocalCatalog): void {
   const { router, deps } = api;
   syncRoutes(router, { status: () => sync.status() });
-  guideRoutes(router, { ...deps, reader: sync.datasets, ...(sync.downlink ? { downlinkStatus: () => sync.downlink!.status() } : {}) });
+  guideRoutes(router, { ...deps, reader: sync.datasets, local: localGuides, ...(sync.downlink ? { downlinkStatus: () => sync.downlink!.status() } : {}) });
   ratingUploadRoutes(router, { ...deps, worker: sync.ratingUploads });
   simulatorRoutes(router, deps);
   enrolmentRoutes(router, { ...deps, codes: enrolment });

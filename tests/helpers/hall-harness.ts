@@ -65,6 +65,9 @@ export async function startAgents(hall: RunningHall, terminalIds: readonly strin
 export function demoConfigWith(patch: (config: Record<string, unknown>) => void): string {
   const config = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../config/demo-hall.json'), 'utf8')) as Record<string, unknown>;
   patch(config);
+  // The copy lives elsewhere: a relative guide file still means the one beside config/demo-hall.json.
+  const guides = config.guides as { file?: string } | undefined;
+  if (guides?.file && !path.isAbsolute(guides.file)) guides.file = path.resolve(import.meta.dirname, '../../config', guides.file);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'servicehall-config-')), 'hall.json');
   fs.writeFileSync(file, JSON.stringify(config, null, 2));
   return file;

@@ -1,14 +1,16 @@
 // Guide routes: the 一次性告知 (one-time notice) of a matter for kiosk and
 // counter terminals — the complete materials list and the rest of the 办事指南
-// from the catalog the central platform published — its print on a kiosk's
-// ticket printer, and the downlink status for the admin page.
+// from central's catalog, or the hall's own where central has none
+// (hall/guides/guide-source.ts) — the same guide for a visitor's phone (public,
+// the kiosk's QR code), its print on a kiosk's ticket printer, and the downlink
+// status for the admin page.
 // Contract: answers from the last good catalog the hall holds (works offline
 // and outside opening hours); 404 unknown_matter for a matter the hall does
-// not offer, 404 guide_not_available when the catalog has no guide for it yet
+// not offer, 404 guide_not_available when neither catalog has a guide for it
 // (never an invented or partial guide, printed or shown). A print is refused
 // (409) before anything is sent when the kiosk has no printer or its printer
 // is in fault; one notice per kiosk prints at a time. Register with
-// guideRoutes(router, { ...deps, reader, downlinkStatus }). Access is declared per
+// guideRoutes(router, { ...deps, reader, local, downlinkStatus }). Access is declared per
 // route in hall/api/contract.ts and enforced by the Router.
 import { ApiError } from '../http.js';
 import type { Router } from '../router.js';
@@ -20,6 +22,8 @@ import type { HallConfig } from '../../config/schema.js';
 import { localParts } from '../../domain/index.js';
 import { noticeMaterials, renderNotice } from '../../devices/notice-job.js';
 import type { ApiDeps } from './deps.js';
+import { GuideSource } from '../../guides/guide-source.js';
+import type { LocalCatalog } from '../../guides/local-catalog.js';
 
 export type MatterGuideResponse = MatterGuideDTO;
 
@@ -34,38 +38,44 @@ export function enquiryCounterText(config: Pick<HallConfig, 'counters'>): string
   return chosen.map((c) => `${c.number}号窗口 ${c.name}${c.area ? `（${c.area}）` : ''}`).join('、');
 }
 
-export interface GuideRouteDeps extends Pick<ApiDeps, 'config' | 'devices' | 'now'> {
+export interface GuideRouteDeps extends Pick<ApiDeps, 'config' | 'devices' | 'now' | 'publicUrl'> {
   /** The datasets (catalog) the hall holds. */
   reader: DatasetReader;
+  /** The hall's own guides (configuration `guides.file`), served where central has none. */
+  local: LocalCatalog;
   /** The downlink's status; absent when the hall has no central platform (then GET /admin/datasets is not mounted). */
   downlinkStatus?: () => DownlinkStatus;
 }
 
 export function guideRoutes(router: Router, deps: GuideRouteDeps): void {
-  const { reader, downlinkStatus } = deps;
+  const { downlinkStatus } = deps;
+  const source = new GuideSource(deps.reader, deps.local);
   /** The matter and its guide, or the 404 that says which is missing. */
   const guideFor = (matterId: string) => {
     const matter = deps.config.matters.find((m) => m.id === matterId);
     if (!matter) throw new ApiError(404, 'unknown_matter', `this hall offers no matter "${matterId}"`);
-    const guide = reader.guideOf(matter.code);
-    if (!guide) {
-      throw new ApiError(404, 'guide_not_available', `the catalog received from the central platform has no guide for matter ${matter.code} yet; ask at the enquiry counter`);
+    const served = source.guideOf(matter.code);
+    if (!served) {
+      throw new ApiError(404, 'guide_not_available', `neither the central platform's catalog nor the hall's own guides have a guide for matter ${matter.code}; ask at the enquiry counter`);
     }
-    return { matter, guide };
+    return { matter, ...served };
+  };
+  const matterGuide = (matterId: string): MatterGuideResponse => {
+    const { matter, guide, origin, version, syncedAt } = guideFor(matterId);
+    // The public address is known once the server listens (before that no request arrives).
+    const base = deps.publicUrl();
+    const phoneUrl = base ? new URL(`/guide/?matter=${encodeURIComponent(matterId)}`, base).toString() : null;
+    return { matterId, matterCode: matter.code, catalogVersion: version, syncedAt, materials: noticeMaterials(guide), guide: asDto(guide), origin, ...(phoneUrl ? { phoneUrl } : {}) };
   };
 
-  router.route('matterGuide', (ctx) => {
-    const matterId = ctx.params.matterId;
-    const { matter, guide } = guideFor(matterId);
-    const { version, syncedAt } = reader.versionOf('catalog');
-    return { matterId, matterCode: matter.code, catalogVersion: version, syncedAt, materials: noticeMaterials(guide), guide: asDto(guide) };
-  });
+  router.route('matterGuide', (ctx) => matterGuide(ctx.params.matterId));
+  router.route('phoneGuide', (ctx) => matterGuide(ctx.params.matterId));
 
   const printing = new Set<string>();
   router.route('guidePrint', async (ctx) => {
     const kiosk = ctx.terminal;
     const { matterId } = await ctx.body();
-    const { guide } = guideFor(matterId);
+    const { guide, version } = guideFor(matterId);
     // A declared printer whose agent is away is "unavailable" (as for tickets), not "no printer".
     const status = deps.devices.printingStatus(kiosk.id);
     if (status.reason === 'no_printer') throw new ApiError(409, 'no_printer', `kiosk ${kiosk.id} has no ticket printer`);
@@ -77,7 +87,6 @@ export function guideRoutes(router: Router, deps: GuideRouteDeps): void {
     if (printing.has(kiosk.id)) throw new ApiError(409, 'print_busy', `kiosk ${kiosk.id} is already printing a notice`);
     printing.add(kiosk.id);
     try {
-      const { version } = reader.versionOf('catalog');
       const enquiry = enquiryCounterText(deps.config);
       let rendered;
       try {

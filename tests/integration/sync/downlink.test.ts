@@ -27,6 +27,7 @@ import { datasetChecksum } from '../../../protocol/central/downlink/canonical.js
 import { ManualTimers } from '../../../hall/runtime/timers.js';
 import { Router } from '../../../hall/api/router.js';
 import { guideRoutes } from '../../../hall/api/routes/guides.js';
+import { emptyLocalCatalog } from '../../../hall/guides/local-catalog.js';
 import type { ApiDeps } from '../../../hall/api/routes/deps.js';
 import { PinLockout, StaffSessions, TerminalRegistry } from '../../../hall/auth/tokens.js';
 import type { HallConfig } from '../../../hall/config/schema.js';
@@ -456,9 +457,9 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       const dataDir = path.dirname(w.dbFile);
       const terminals = new TerminalRegistry(w.db);
       const tokens = terminals.registerConfigured((demoHall as unknown as HallConfig).terminals, dataDir, T0);
-      const deps = { config: demoHall as unknown as HallConfig, terminals, sessions: new StaffSessions(w.db), lockout: new PinLockout(), staffByNo: new Map(), now: () => w.clock.now() } as unknown as ApiDeps;
+      const deps = { config: demoHall as unknown as HallConfig, terminals, sessions: new StaffSessions(w.db), lockout: new PinLockout(), staffByNo: new Map(), now: () => w.clock.now(), publicUrl: () => '' } as unknown as ApiDeps;
       const router = new Router(deps);
-      guideRoutes(router, { ...deps, reader: w.reader });
+      guideRoutes(router, { ...deps, reader: w.reader, local: emptyLocalCatalog });
       server.on('request', (req, res) => void router.handle(req, res, new URL(req.url!, 'http://hall')));
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
