@@ -2,6 +2,7 @@ import { mountPage } from '../shared/page/mount';
 import { connectPage } from '../shared/page/connection';
 import { KioskApp } from './KioskApp';
 import './kiosk.css';
+import './kiosk-layout.css';
 
 const connection = connectPage('kiosk');
 mountPage('kiosk.title', <KioskApp connection={connection} />);

@@ -4,8 +4,9 @@ export type ListKind = 'departments' | 'matters';
 
 export function pageSize(kind: ListKind, largeType: boolean, portrait: boolean): number {
   if (kind === 'departments') {
-    if (largeType) return portrait ? 4 : 4;
-    return portrait ? 8 : 6;
+    // Eight tiles (portrait: 2 columns × 4 rows; landscape: 4 × 2, kiosk-layout.css); four in 大字.
+    if (largeType) return 4;
+    return 8;
   }
   if (largeType) return portrait ? 4 : 3;
   return portrait ? 6 : 4;

@@ -1,0 +1,83 @@
+// The kiosk on the screens halls really have, in headless Chromium: portrait 1080×1920 and
+// landscape 1920×1080, normal and 大字 type. On every screen of the main path (start →
+// departments → matters → ticket) nothing needs scrolling, every choice lies inside the
+// viewport, no text is cut off, the smallest text is ≥ 20 px (≥ 24 px in 大字), every touch
+// target is ≥ 60 px, and axe-core finds no WCAG 2.2 AA violation. Screenshots of every
+// state go to tests/.artifacts/layout-kiosk/.
+// Mutations checked: the landscape start-screen grid removed (kiosk-layout.css) → the
+// 绿色通道 bar falls below 1080 px; the matter "basis" line back at 0.6em → 19 px text;
+// user-scalable=no back in kiosk/index.html → axe meta-viewport.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../helpers/hall-harness.js';
+import { artifactPath, launchChromium } from '../helpers/browser.js';
+import { FITS, fitReport } from '../helpers/page-checks.js';
+
+const rendererDir = process.env.SERVICEHALL_RENDERER_DIR ?? path.resolve(import.meta.dirname, '../../dist/renderer');
+let h: Harness;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(rendererDir, 'kiosk/index.html'))) throw new Error(`${rendererDir} is missing: run \`npm run build:renderer\` first (npm test does)`);
+  h = await startHarness({ devices: 'configured', rendererDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+const sizes = [
+  { name: 'portrait', width: 1080, height: 1920 },
+  { name: 'landscape', width: 1920, height: 1080 },
+] as const;
+
+async function openKiosk(viewport: { width: number; height: number }, largeType: boolean): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error('[kiosk] page error:', err));
+  await page.goto(h.hall.pages.find((p) => p.terminalId === 'kiosk-1')!.url);
+  await page.getByTestId('kiosk-start').waitFor();
+  if (largeType) {
+    await page.getByTestId('large-type-toggle').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('large-type'))).toBe(true);
+  }
+  return page;
+}
+
+describe.each(sizes)('the kiosk at $name $width×$height', (size) => {
+  it.each([false, true])('fits every main-path screen (大字 %s)', async (largeType) => {
+    const page = await openKiosk(size, largeType);
+    const minFontPx = largeType ? 24 : 20;
+    const shot = (state: string) => artifactPath('layout-kiosk', `${size.name}${largeType ? '-large' : ''}-${state}.png`);
+    // Every state is measured before anything is asserted, so one run lists all that is wrong.
+    const reports: unknown[] = [];
+    const check = async (state: string, mainPath: string[]) => {
+      reports.push({ state, ...(await fitReport(page, { mainPath: mainPath.map((id) => page.getByTestId(id)), minFontPx, minTargetPx: 60, screenshot: shot(state) })) });
+    };
+
+    // Start: the three choices, the ID card line with its manual entry, the 绿色通道 bar, 大字.
+    await check('start', ['kiosk-take-number', 'kiosk-appointment', 'kiosk-guide', 'kiosk-id-hint', 'manual-id-entry', 'kiosk-green', 'large-type-toggle']);
+
+    // Departments: every tile of the first page, search, back and home.
+    await page.getByTestId('kiosk-take-number').click();
+    await page.getByTestId('kiosk-departments').waitFor();
+    await check('departments', ['department-tile', 'kiosk-back', 'kiosk-home']);
+
+    // Matters of the largest demo department (5 matters): every row of the page and the way back.
+    await page.locator('[data-testid="department-tile"][data-department-id="bdc"]').click();
+    await page.getByTestId('kiosk-matters').waitFor();
+    await check('matters', ['matter-row', 'kiosk-back', 'kiosk-home']);
+
+    // Ticket: the number, the facts, the QR code and the way back.
+    await page.locator('[data-testid="matter-row"]').first().click();
+    await page.getByTestId('ticket-screen').waitFor();
+    await expect.poll(() => page.getByTestId('ticket-screen').getAttribute('data-print-status')).toBe('printed');
+    await check('ticket', ['ticket-number', 'ticket-matter', 'ticket-people-ahead', 'ticket-wait', 'ticket-qr', 'ticket-take', 'ticket-countdown']);
+    await page.context().close();
+    expect(reports).toEqual(['start', 'departments', 'matters', 'ticket'].map((state) => ({ state, ...FITS })));
+  });
+});
