@@ -38,6 +38,7 @@ import type {
   RejoinResponse,
   SignInRequest,
   SimulateResponseDTO,
+  SimulationBehaviourDTO,
   StaffSessionDTO,
   TerminalRole,
   TicketClass,
@@ -50,6 +51,18 @@ import type {
   TransferRequest,
 } from './dto.js';
 import type { SyncStatusDTO } from './sync-dto.js';
+import type {
+  AnswerUnresolvedCaseRequest,
+  CapOffersDTO,
+  PostServiceNoticeRequest,
+  RecordUnresolvedCaseRequest,
+  ServiceDeskDTO,
+  ServiceNoticeDTO,
+  ServiceNoticesDTO,
+  TakeCapOfferRequest,
+  TakeCapOfferResponse,
+  UnresolvedCaseDTO,
+} from './service-desk-dto.js';
 import type { RatingUploadStatus } from '../sync/ratings/status.js';
 import type { DownlinkStatus } from '../sync/downlink/worker.js';
 
@@ -117,6 +130,8 @@ export interface SimulateRequest {
   policyB: string | Record<string, unknown>;
   scale?: number;
   day?: string;
+  /** Visitor behaviour over the defaults (no-shows, recalls, transfers, suspensions, walking); docs/simulator.md. */
+  behaviour?: Partial<SimulationBehaviourDTO>;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
@@ -230,6 +245,16 @@ export const routes = {
   terminals: route<NoBody, TerminalRowDTO[]>()({ method: 'GET', path: '/api/v1/admin/terminals', access: adminSession }),
   enrolmentCode: route<NoBody, EnrolmentCodeResponse>()({ method: 'POST', path: '/api/v1/admin/terminals/:terminalId/enrolment-code', access: adminSession }),
   tlsStatus: route<NoBody, TlsStatusDTO>()({ method: 'GET', path: '/api/v1/admin/tls', access: adminSession }),
+
+  // Service desk (hall/api/routes/service-desk.ts, docs/service-desk.md): daily-cap offers, pause notices, 办不成事 cases.
+  capOffers: route<NoBody, CapOffersDTO, { matterId: string }>()({ method: 'GET', path: '/api/v1/kiosk/cap-offers', access: kiosk }),
+  takeCapOffer: route<TakeCapOfferRequest, TakeCapOfferResponse>()({ method: 'POST', path: '/api/v1/kiosk/cap-offers', access: kiosk, status: 201 }),
+  serviceNotices: route<NoBody, ServiceNoticesDTO>()({ method: 'GET', path: '/api/v1/notices', access: anyTerminal }),
+  postServiceNotice: route<PostServiceNoticeRequest, ServiceNoticeDTO>()({ method: 'POST', path: '/api/v1/admin/notices', access: adminSession, status: 201 }),
+  withdrawServiceNotice: route<EmptyBody, OkResponse>()({ method: 'POST', path: '/api/v1/admin/notices/:noticeId/withdraw', access: adminSession }),
+  recordUnresolvedCase: route<RecordUnresolvedCaseRequest, UnresolvedCaseDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/unresolved-cases', access: counterStaff, status: 201 }),
+  serviceDesk: route<NoBody, ServiceDeskDTO>()({ method: 'GET', path: '/api/v1/admin/service-desk', access: adminSession }),
+  answerUnresolvedCase: route<AnswerUnresolvedCaseRequest, UnresolvedCaseDTO>()({ method: 'POST', path: '/api/v1/admin/unresolved-cases/:caseId/answer', access: adminSession }),
 } as const;
 
 export type Routes = typeof routes;

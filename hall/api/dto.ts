@@ -253,7 +253,7 @@ export interface RatingDTO {
   requestedAt: number;
   expiresAt: number;
   outcome: RatingOutcome | null;
-  source: 'pad' | 'screen' | 'timeout' | null;
+  source: 'pad' | 'screen' | 'qr' | 'kiosk' | 'timeout' | null;
   ratedAt: number | null;
 }
 
@@ -291,6 +291,11 @@ export interface CounterDisplayDTO {
   counter: CounterSummaryDTO;
   pendingRating: RatingDTO | null;
   lastRating: RatingDTO | null;
+  /**
+   * The published contact (联系方式, 001 第二十九条): the signed-in staff member's own (staff[].contact), else the
+   * hall's (serviceDesk.contact) with its label; a staff contact has label null (the page says 联系方式). null when none is published.
+   */
+  contact: { label: string | null; value: string } | null;
 }
 
 /** 转窗: to another queue, or to one counter (toCounterId; toQueueId null keeps the ticket's queue). */
@@ -311,6 +316,8 @@ export interface TicketProgressDTO {
   estimate: WaitEstimateDTO;
   counterNumber: number | null;
   hallName: string;
+  /** The service's rating once the service has ended (the QR page offers it while open); null before. */
+  rating: import('./ratings-dto.js').TicketRatingDTO | null;
 }
 
 export interface HallEventDTO {
@@ -734,6 +741,29 @@ export interface SimulationWaitSummaryDTO {
   meanMinutes: number | null;
   p90Minutes: number | null;
   worstMinutes: number | null;
+  /** Share (0–1) of the group's tickets that waited longer than their queue's wait target; null: no tickets. */
+  overTargetShare: number | null;
+  /** Called visitors who never came (no-shows). */
+  noShows: number;
+}
+
+/** Visitor behaviour a simulation models (hall/simulator/behaviour.ts). */
+export interface SimulationBehaviourDTO {
+  noShowRate: number;
+  recallRate: number;
+  transferRate: number;
+  suspendRate: number;
+  suspendAwayMinutes: number;
+  walkSeconds: number;
+}
+
+/** The headline verdict: which policy serves its worst-served group better (docs/simulator.md). */
+export interface SimulationOverallVerdictDTO {
+  winner: 'a' | 'b' | 'same';
+  /** The group each policy serves worst: most tickets over target, then the longest wait. */
+  worstClass: { a: TicketClass | null; b: TicketClass | null };
+  /** The figure that decided; null when nothing differs materially. */
+  decidedBy: 'over_target' | 'worst' | 'p90' | 'mean' | null;
 }
 
 export interface SimulationPolicyResultDTO {
@@ -750,8 +780,11 @@ export interface SimulationDTO {
   b: SimulationPolicyResultDTO;
   /** B − A per row, minutes (null when either side has no tickets in the row). */
   diff: Record<SimulationRow, { meanMinutes: number | null; p90Minutes: number | null; worstMinutes: number | null }>;
-  /** Which policy gives the row the lower mean wait (differences under half a minute: "same"). */
+  /** Per row, tail first: share over target, then longest, p90 and mean wait (docs/simulator.md). */
   better: Record<SimulationRow, SimulationVerdict>;
+  verdict: SimulationOverallVerdictDTO;
+  /** The behaviour rates the visitors' plans were drawn from, and where they came from. */
+  behaviour: SimulationBehaviourDTO & { source: 'default' | 'set' | 'learned' | 'none' };
 }
 
 export interface SimulateResponseDTO extends SimulationDTO {
@@ -771,3 +804,9 @@ export interface TlsStatusDTO {
   /** End of validity, ms since the epoch; null with TLS off. */
   notAfter: number | null;
 }
+
+// The service desk's bodies (daily-cap offers, pause notices, 办不成事 cases): docs/service-desk.md.
+export type * from './service-desk-dto.js';
+
+// The rating channels beyond the counter and the public 评价公示: hall/api/ratings-dto.ts.
+export type * from './ratings-dto.js';

@@ -1,6 +1,8 @@
 // Validation schemas for request bodies. Shapes match hall/api/dto.ts.
 import { z } from 'zod';
 import type { BodyOf, RoutesWithBody } from './contract.js';
+import { serviceDeskBodies } from './service-desk-requests.js';
+import { behaviourPatchSchema } from '../simulator/behaviour.js';
 
 const shortText = (max: number) => z.string().min(1).max(max);
 
@@ -102,6 +104,8 @@ export const simulateSchema = z
     scale: z.number().positive().max(MAX_SIMULATION_SCALE).default(1),
     /** The service day to simulate; default: a Monday, so the calendar opens the hall. */
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
+    /** Visitor behaviour over the defaults (hall/simulator/behaviour.ts). */
+    behaviour: behaviourPatchSchema.optional(),
   })
   .strict();
 
@@ -141,6 +145,7 @@ export const requestBodies = {
   importAppointments: spec(importAppointmentsSchema, MAX_IMPORT_BYTES),
   cancelAppointment: spec(emptySchema),
   simulate: spec(simulateSchema),
+  ...serviceDeskBodies,
 } as const satisfies { [K in RoutesWithBody]: BodySpec<BodyOf<K>> | 'handler' };
 
 type AllTrue<T extends Record<string, true>> = T;

@@ -2,7 +2,6 @@
 // configuration. Contract: nothing here changes state, and nothing here
 // returns identity data.
 import { createHmac } from 'node:crypto';
-import { pinyin } from 'pinyin-pro';
 import {
   longestWaitMinutes,
   peopleAhead,
@@ -19,6 +18,7 @@ import { ratingFromRow } from '../store/hall-store.js';
 import { eventFromRow, isEventOf, type EventRow, type EventType, type StoredEvent, type StoredEventOf } from '../store/event-log.js';
 import type { RealNameTickets } from '../identity/real-name.js';
 import { CallNotes } from './call-notes.js';
+import { MatterPopularity, searchFields } from './matter-search.js';
 import { counterRules, ruleActions } from './counter-rules-view.js';
 import type {
   ActionAvailabilityDTO,
@@ -55,6 +55,8 @@ export class HallViews {
   private recentCalls: CallDTO[] = [];
   /** How each counter's current ticket was called (counter page: "why this ticket"). */
   private readonly callNotes = new CallNotes();
+  /** Tickets per matter over the last 30 days: ranks the kiosk's search (matter-search.ts). */
+  private readonly popularity: MatterPopularity;
 
   constructor(
     private readonly config: HallConfig,
@@ -72,9 +74,10 @@ export class HallViews {
       ...(m.names ? { names: m.names } : {}),
       departmentId: m.departmentId,
       queueId: m.queueId,
-      pinyinInitials: pinyin(m.name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase().replace(/[^a-z0-9]/g, ''),
-      pinyin: pinyin(m.name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase().replace(/[^a-z0-9]/g, ''),
+      ...searchFields(m, config),
     }));
+    this.popularity = new MatterPopularity(runtime.db);
+    this.popularity.rebuild(runtime.state.serviceDay);
     this.names = {
       queue: new Map(config.queues.map((q) => [q.id, q])),
       matter: new Map(config.matters.map((m) => [m.id, m])),
@@ -90,6 +93,7 @@ export class HallViews {
   observe(events: StoredEvent[]): void {
     for (const e of events) {
       this.callNotes.observe(e);
+      this.popularity.observe(e);
       // A resumed (挂起) ticket is called to its counter like any call: displays announce it.
       if (e.type === 'ticket_called' || e.type === 'ticket_recalled' || e.type === 'ticket_resumed') {
         this.recentCalls.unshift(this.callFrom(e));
@@ -170,7 +174,7 @@ export class HallViews {
         ...d,
         waiting: [...new Set(config.matters.filter((m) => m.departmentId === d.id).map((m) => m.queueId))].reduce((n, q) => n + (waitingByQueue.get(q) ?? 0), 0),
       })),
-      matters: this.matters,
+      matters: this.popularity.apply(this.matters),
       queues,
       counters: config.counters.map((c) => this.counterSummary(c.id)),
       greenCategories: config.greenChannel.categories,
@@ -317,7 +321,11 @@ export class HallViews {
   }
 
   counterDisplay(counterId: string): CounterDisplayDTO {
-    return { counter: this.counterSummary(counterId), pendingRating: this.pendingRatingOf(counterId), lastRating: this.lastRatingOf(counterId) };
+    const staffId = this.runtime.state.counters.get(counterId)!.staffId;
+    const own = staffId ? this.names.staff.get(staffId)?.contact : undefined;
+    const hall = this.config.serviceDesk.contact;
+    const contact = own ? { label: null, value: own } : hall ? { label: hall.label, value: hall.value } : null;
+    return { counter: this.counterSummary(counterId), pendingRating: this.pendingRatingOf(counterId), lastRating: this.lastRatingOf(counterId), contact };
   }
 
   /** What LAN terminals may see of an event: payloads never carry identity data. */

@@ -34,6 +34,8 @@ export interface AppointmentStoreOptions {
   /** The hall's matters (id and 事项编码). */
   matters: readonly { id: string; code: string }[];
   now: () => number;
+  /** Why a slot cannot be booked (the hall calendar: rest days, weekend service's matters); null when it can. Absent: any slot. */
+  slotProblem?: (matterId: string, slotStart: number, localText: string) => string | null;
   newId?: () => string;
   random?: (n: number) => Buffer;
 }
@@ -147,6 +149,11 @@ export class AppointmentStore {
     return r ? fromRow(r) : null;
   }
 
+  /** How many appointments not cancelled start at `slotStart` (spreads the kiosk's next-day bookings). */
+  countStartingAt(slotStart: number): number {
+    return this.db.prepare("SELECT count(*) FROM appointments WHERE slot_start = ? AND status != 'cancelled'").pluck().get(slotStart) as number;
+  }
+
   /** Every appointment of a service day, by slot. */
   listDay(serviceDay: string): AppointmentRecord[] {
     return (this.db.prepare('SELECT * FROM appointments WHERE service_day = ? ORDER BY slot_start, code').all(serviceDay) as Row[]).map(fromRow);
@@ -243,6 +250,8 @@ export class AppointmentStore {
     const slotEnd = localToEpoch(input.date, input.end, offset);
     if (slotStart === null || slotEnd === null) return fail(`${input.date} is not a real date`);
     if (slotEnd <= this.options.now()) return fail(`the slot ${input.date} ${input.start}–${input.end} is already over`);
+    const refused = this.options.slotProblem?.(matterId, slotStart, `${input.date} ${input.start}`);
+    if (refused) return fail(refused);
     let idHash: string | null = null;
     if (input.idNumber) {
       const v = validateIdNumber(input.idNumber);

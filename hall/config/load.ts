@@ -5,6 +5,10 @@
 import fs from 'node:fs';
 import { hallConfigSchema, type HallConfig } from './schema.js';
 import { formatPath } from '../../protocol/http-json.js';
+import { configWarnings } from './service-desk-warnings.js';
+import { logger } from '../../drivers/log/logger.js';
+
+const log = logger('config');
 
 export class ConfigError extends Error {
   constructor(
@@ -43,5 +47,8 @@ export function loadHallConfig(file: string): HallConfig {
   } catch (err) {
     throw new ConfigError(file, [{ path: '', message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
   }
-  return parseHallConfig(text, file);
+  const config = parseHallConfig(text, file);
+  // Valid but short of a rule (no 办不成事 counter, no leader on duty): the hall starts, and says so.
+  for (const w of configWarnings(config)) log.warn(`${file}: ${w.path}: ${w.message}`);
+  return config;
 }

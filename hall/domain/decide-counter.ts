@@ -6,8 +6,9 @@ import { DomainError } from './errors.js';
 import type { CallReason, HallEvent } from './events.js';
 import type { HallSetup, HallState } from './state.js';
 import type { CounterState, Ticket } from './types.js';
+import { assertCounterMayCall } from './counter-calendar.js';
 
-type CounterCommand = Exclude<HallCommand, { type: 'tick' | 'issue_ticket' | 'check_in' | 'rejoin' | 'record_rating' | 'expire_rating' }>;
+type CounterCommand = Exclude<HallCommand, { type: 'tick' | 'issue_ticket' | 'check_in' | 'rejoin' | 'record_rating' | 'expire_rating' | 'finish_self_service' }>;
 
 function counterOf(state: HallState, counterId: string): CounterState {
   const counter = state.counters.get(counterId);
@@ -77,12 +78,14 @@ export function decideCounter(state: HallState, setup: HallSetup, cmd: CounterCo
   switch (cmd.type) {
     case 'call_next': {
       const counter = ready(state, cmd.counterId);
+      assertCounterMayCall(setup, cmd.counterId, now);
       const choice = chooseNext(state, setup, cmd.counterId, now);
       if (!choice) throw new DomainError('no_waiting', `nobody waits for counter ${cmd.counterId}`);
       return [called(state.tickets.get(choice.ticketId)!, counter, counterNumber(cmd.counterId), choice.reason, null, choice)];
     }
     case 'call_specific': {
       const counter = ready(state, cmd.counterId);
+      assertCounterMayCall(setup, cmd.counterId, now);
       const reason = reasonText(cmd.reason);
       const ticket = state.tickets.get(cmd.ticketId);
       if (!ticket) throw new DomainError('unknown_ticket', `no ticket "${cmd.ticketId}" today`);
@@ -159,6 +162,7 @@ export function decideCounter(state: HallState, setup: HallSetup, cmd: CounterCo
     }
     case 'resume_suspended': {
       const counter = ready(state, cmd.counterId);
+      assertCounterMayCall(setup, cmd.counterId, now);
       const ticket = state.tickets.get(cmd.ticketId);
       if (!ticket) throw new DomainError('unknown_ticket', `no ticket "${cmd.ticketId}" today`);
       if (ticket.status !== 'suspended') throw new DomainError('not_suspended', `ticket ${ticket.number} is not set aside`);

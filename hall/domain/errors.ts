@@ -18,6 +18,7 @@ export type DomainErrorCode =
   | 'same_queue'
   | 'not_paused'
   | 'rating_closed'
+  | 'not_self_service'
   | 'unknown_ticket'
   | 'not_waiting'
   | 'not_served_here'
@@ -42,7 +43,10 @@ export type DomainErrorCode =
   | 'appointment_other_day'
   | 'appointment_cancelled'
   | 'already_checked_in'
-  | 'identity_limit';
+  | 'identity_limit'
+  // Issue 13 (hall/domain/counter-calendar.ts, hall/service-desk/): a counter kind the calendar does not let call now; a queue closed early by an announced notice.
+  | 'counter_kind_not_callable'
+  | 'queue_closed_early';
 
 export class DomainError extends Error {
   constructor(

@@ -21,6 +21,8 @@ import { simulatorRoutes } from '../api/routes/simulator.js';
 import { enrolmentRoutes } from '../api/routes/enrolment.js';
 import { tlsRoutes } from '../api/routes/tls.js';
 import { tlsStatus } from '../tls/status.js';
+import { serviceDeskRoutes } from '../api/routes/service-desk.js';
+import { ServiceNotices } from '../service-desk/notices.js';
 import type { OpenStorage } from './storage.js';
 import type { LocalCatalog } from '../guides/local-catalog.js';
 import type { HallIdentity } from './identity.js';
@@ -58,6 +60,7 @@ export function openApi(config: HallConfig, timers: Timers, storage: OpenStorage
     staffByNo: auth.staffByNo,
     now: () => timers.now(),
     ticketFromStore: (id) => store.ticket(id),
+    notices: new ServiceNotices(config, runtime),
   };
   // Routes are declared in hall/api/contract.ts; the router enforces their terminal access.
   const router = new Router(deps);
@@ -67,6 +70,7 @@ export function openApi(config: HallConfig, timers: Timers, storage: OpenStorage
   ratingRoutes(router, deps);
   deviceRoutes(router, deps);
   const appointments = mountAppointments(router, { ...deps, db, sealer: identity.sealer });
+  serviceDeskRoutes(router, { ...deps, appointments: appointments.store });
   return {
     router,
     deps,

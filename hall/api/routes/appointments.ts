@@ -16,6 +16,7 @@ import { AppointmentStore, type BlindIndexer } from '../../appointments/store.js
 import { appointmentInputSchema, parseCsvRows, parseJsonRows } from '../../appointments/rows.js';
 import { AppointmentError } from '../../appointments/types.js';
 import { appointmentDto } from '../../appointments/views.js';
+import { bookingProblem } from '../../domain/booking-calendar.js';
 import { KioskFaultLog, kioskFaults, queueWarnings } from '../kiosk-views.js';
 import { checkInRoute } from './kiosk.js';
 import type { ApiDeps } from './deps.js';
@@ -49,7 +50,9 @@ export interface AppointmentRouteDeps extends ApiDeps {
 export function mountAppointments(router: Router, deps: AppointmentRouteDeps): MountedAppointments {
   const { db, sealer } = deps;
   const { config, runtime } = deps;
-  const store = new AppointmentStore(db, sealer, { dayRule: runtime.setup.dayRule, matters: config.matters, now: deps.now });
+  const { calendar, dayRule } = runtime.setup;
+  const slotProblem = (matterId: string, slotStart: number, localText: string) => bookingProblem(calendar, dayRule, matterId, slotStart, localText);
+  const store = new AppointmentStore(db, sealer, { dayRule, matters: config.matters, now: deps.now, slotProblem });
   const purge = () => store.purge(deps.now(), config.realName.retentionDays);
   purge();
   runtime.onEvents((events) => {

@@ -7,6 +7,7 @@ import type { AccessDeps } from '../access.js';
 import type { HallViews } from '../views.js';
 import type { RealNameTickets } from '../../identity/real-name.js';
 import type { KioskCards } from '../../identity/kiosk-cards.js';
+import type { ServiceNotices } from '../../service-desk/notices.js';
 
 export interface ApiDeps extends AccessDeps {
   config: HallConfig;
@@ -19,4 +20,6 @@ export interface ApiDeps extends AccessDeps {
   cards: KioskCards;
   /** A ticket of an earlier service day, from the store. */
   ticketFromStore(id: string): Ticket | null;
+  /** Announced pauses and early closings (hall/service-desk/notices.ts): a closed queue issues no numbers. */
+  notices: ServiceNotices;
 }

@@ -23,6 +23,7 @@ import { kioskAppointment } from '../../appointments/views.js';
 import { kioskAvailability, kioskModeAtOrOpen, zoneOf } from '../kiosk-views.js';
 import { IssueKeys, idempotencyKeyOf, requestFingerprint } from '../issue-keys.js';
 import type { ApiDeps } from './deps.js';
+import { withClosures } from '../../service-desk/notices.js';
 
 export function kioskRoutes(router: Router, deps: ApiDeps): void {
   const issueKeys = new IssueKeys(deps.runtime.db);
@@ -33,7 +34,7 @@ export function kioskRoutes(router: Router, deps: ApiDeps): void {
 
   router.route('kioskAvailability', (ctx) => {
     const kiosk = ctx.terminal;
-    return kioskAvailability(deps.config, deps.runtime, deps.views, zoneOf(deps.config, kiosk.id));
+    return withClosures(kioskAvailability(deps.config, deps.runtime, deps.views, zoneOf(deps.config, kiosk.id)), deps.config, deps.notices);
   });
 
   router.route(
@@ -69,6 +70,8 @@ export function kioskRoutes(router: Router, deps: ApiDeps): void {
         assertWithinIdentityLimit(deps.realName.ticketsToday(deps.runtime.state.serviceDay, identity, body.matterId), deps.config.realName);
         greenCategory = greenCategoryFor(greenCategory, ageOn(identity.birthDate, today(deps)), deps.config.realName);
       }
+      // A queue closed early by an announced notice gives no numbers (the kiosk offers what the hall configures).
+      deps.notices.assertQueueOpen(body.matterId);
       const ticketId = deps.runtime.newId();
       const zone = zoneOf(deps.config, kiosk.id);
       deps.runtime.execute({ type: 'issue_ticket', ticketId, matterId: body.matterId, greenCategory, kioskId: kiosk.id, zone }, () => {
@@ -108,7 +111,7 @@ function visitorIdentity(deps: ApiDeps, kioskId: string, requested: NonNullable<
  * Never waits for the printer: the outcome reaches the kiosk as a live `print_outcome`. Idempotent per
  * ticket: delivering a ticket again (a retried request) reports its print, never prints it twice.
  */
-function deliverTicket(deps: ApiDeps, _ctx: RequestContext, kioskId: string, ticketId: string): IssueTicketResponse {
+export function deliverTicket(deps: ApiDeps, _ctx: RequestContext, kioskId: string, ticketId: string): IssueTicketResponse {
   const ticket = deps.views.ticket(deps.runtime.state.tickets.get(ticketId)!);
   // The QR code must open from a visitor's phone: the hall's public address, never the Host header a kiosk used.
   const progressUrl = new URL(ticket.progressUrl, deps.publicUrl()).toString();
