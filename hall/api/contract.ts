@@ -51,6 +51,7 @@ import type {
   TransferRequest,
 } from './dto.js';
 import type { SyncStatusDTO } from './sync-dto.js';
+import type { FinishSelfServiceRequest, RateServiceRequest, RatingPublicationDTO, SelfServiceDTO, TicketRatingDTO } from './ratings-dto.js';
 import type {
   AnswerUnresolvedCaseRequest,
   CapOffersDTO,
@@ -220,6 +221,12 @@ export const routes = {
   guideRejoin: route<GuideRejoinRequest, RejoinResponse>()({ method: 'POST', path: '/api/v1/rejoin', access: { terminals: ['kiosk', 'admin'] } }),
   counterDisplay: route<NoBody, CounterDisplayDTO>()({ method: 'GET', path: '/api/v1/counters/:counterId/display', access: { terminals: ['counter_display', 'counter', 'admin'] } }),
   rate: route<RateRequest, RatingDTO>()({ method: 'POST', path: '/api/v1/ratings/:ratingId', access: { terminals: ['counter_display'] } }),
+  // Every channel rated, one rating per service (hall/api/routes/channel-ratings.ts): the ticket's QR page, the
+  // 24-hour zone's self-service terminals; and the public 评价公示 of a period (hall/ratings/publication.ts).
+  rateTicket: route<RateServiceRequest, TicketRatingDTO, { key: string }>()({ method: 'POST', path: '/api/v1/tickets/:id/rating', access: 'public' }),
+  finishSelfService: route<FinishSelfServiceRequest, SelfServiceDTO>()({ method: 'POST', path: '/api/v1/kiosk/self-service', access: kiosk, status: 201 }),
+  rateSelfService: route<RateServiceRequest, TicketRatingDTO>()({ method: 'POST', path: '/api/v1/kiosk/self-service/:serviceId/rating', access: kiosk }),
+  ratingPublication: route<NoBody, RatingPublicationDTO, { from?: string; to?: string }>()({ method: 'GET', path: '/api/v1/public/ratings', access: 'public' }),
 
   // Public: a terminal's enrolment (hall/api/routes/enrolment.ts).
   enrol: route<EnrolRequest, EnrolResponse>()({ method: 'POST', path: '/api/v1/enrol', access: 'public' }),

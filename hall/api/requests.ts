@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { BodyOf, RoutesWithBody } from './contract.js';
 import { serviceDeskBodies } from './service-desk-requests.js';
+import { ratingChannelBodies } from './ratings-requests.js';
 import { behaviourPatchSchema } from '../simulator/behaviour.js';
 
 const shortText = (max: number) => z.string().min(1).max(max);
@@ -146,6 +147,7 @@ export const requestBodies = {
   cancelAppointment: spec(emptySchema),
   simulate: spec(simulateSchema),
   ...serviceDeskBodies,
+  ...ratingChannelBodies,
 } as const satisfies { [K in RoutesWithBody]: BodySpec<BodyOf<K>> | 'handler' };
 
 type AllTrue<T extends Record<string, true>> = T;

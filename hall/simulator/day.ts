@@ -4,6 +4,7 @@
 // from the policies alone.
 // Contract: arrivals are sorted by `at` and ids are unique; times are epoch ms.
 // Personal data: none — a simulated visitor is a matter, a class and times.
+import type { BehaviourRates, BehaviourSource } from './behaviour.js';
 
 export interface SimAppointment {
   id: string;
@@ -23,6 +24,18 @@ export interface SimArrival {
   appointment: SimAppointment | null;
   /** How long the service lasts once the counter starts it. */
   serviceMs: number;
+  /** What the visitor does besides waiting (behaviour.ts); absent: comes at once, no walk, served in one go. */
+  plan?: VisitPlan;
+}
+
+/** One visitor's behaviour, drawn before the day is run so both policies meet the same visitors. */
+export interface VisitPlan {
+  /** From the call on the display to reaching the counter (the counter waits). */
+  walkMs: number;
+  /** 0: comes at the first call; 1 or 2: only after that many recalls; null: never comes (no-show). */
+  recallsBeforeAnswer: number | null;
+  /** Part-way through the service: sent on to another queue, or set aside and back after `awayMs`. */
+  after: { kind: 'transfer'; toQueueId: string; firstMs: number; secondMs: number } | { kind: 'suspend'; firstMs: number; awayMs: number; secondMs: number } | null;
 }
 
 /** A counter is staffed from `from` (inclusive) to `to` (exclusive); it finishes the visitor it holds. */
@@ -43,6 +56,8 @@ export interface SimDay {
   shifts: StaffShift[];
   /** Plain-words notes on how the day was built (what was estimated, what was left out). */
   notes: string[];
+  /** The behaviour rates the visitors' plans were drawn from (behaviour.ts); absent: none drawn. */
+  behaviour?: BehaviourRates & { source: BehaviourSource };
 }
 
 /** Epoch ms of local "HH:MM" on a service day, in a hall `utcOffsetMinutes` from UTC. */

@@ -104,7 +104,7 @@ export function dayFromDatabase(file: string, serviceDay: string, setup: HallSet
 
   for (const row of rows) {
     const e = eventFromRow(row);
-    const v = 'ticketId' in e.payload ? visits.get(e.payload.ticketId) : undefined;
+    const v = 'ticketId' in e.payload && typeof e.payload.ticketId === 'string' ? visits.get(e.payload.ticketId) : undefined;
     switch (e.type) {
       case 'ticket_issued': {
         const p = e.payload;

@@ -1,9 +1,13 @@
 // Runs one SimDay through the real queue engine under one calling policy.
 // The loop is a discrete-event simulation over injected time: visitors take
 // tickets (or check in) at their arrival time; a staffed counter that is free
-// calls next at once, starts the service, and finishes it after the visitor's
-// sampled duration; counters sign in and out with their shifts, finishing the
-// visitor they hold first. After closing, counters on duty at closing serve
+// takes back a set-aside visitor who has returned, or calls next; then it plays
+// the visitor's plan (day.ts VisitPlan): recalls until the visitor answers or
+// the no-show the rules allow, the walk to the counter, the service — ended by
+// finish, or part-way by a transfer (the visitor waits again in the new queue)
+// or a suspension (the visitor comes back later and waits for any counter of
+// the queue). A visitor without a plan is served at once, in one go. Counters
+// sign in and out with their shifts, finishing the visitor they hold first. After closing, counters on duty at closing serve
 // out the waiting line, up to `overtimeMinutes`.
 // Contract: deterministic — the same day, setup and policy give the same run.
 // The engine is reached only through Engine.execute(cmd, now) (decide → evolve
@@ -12,7 +16,7 @@
 // Danger: chooseNext() is only a pre-check to avoid throwing for every idle
 // counter at every instant; the ticket called is whatever decide() returns.
 import { chooseNext, decide, DomainError, emptyState, evolve, type CallReason, type HallCommand, type HallEvent, type HallSetup, type HallState, type TicketClass, type CallingPolicy } from '../domain/index.js';
-import { isStaffed, type SimDay } from './day.js';
+import { isStaffed, type SimDay, type VisitPlan } from './day.js';
 import { setupWithPolicy } from './policies.js';
 
 export interface Engine {
@@ -45,6 +49,15 @@ export interface TicketOutcome {
   reason: CallReason | null;
   /** Why the engine refused the ticket (DomainError code: message), or null. */
   refused: string | null;
+  /** Time spent waiting for a call: before the first call, after a transfer, after coming back from a suspension. */
+  waitMs: number;
+  /** Start of the wait still open (not yet called again), or null. */
+  waitingSince: number | null;
+  /** When the service ended, or null (no-show, never served). */
+  finishedAt: number | null;
+  noShow: boolean;
+  transferred: boolean;
+  suspended: boolean;
 }
 
 /** One call, with what the aging rule needs to be checked afterwards. */
@@ -118,6 +131,18 @@ export async function runDayInSlices(day: SimDay, baseSetup: HallSetup, policy: 
   }
 }
 
+/** What a counter does next, and when: the visitor's plan played step by step. */
+type StepKind = 'recall' | 'no_show' | 'start' | 'transfer' | 'suspend' | 'finish';
+interface Step {
+  at: number;
+  ticketId: string;
+  kind: StepKind;
+  /** Recalls made so far on this call. */
+  recalls: number;
+}
+
+const SUSPEND_REASON = '补齐材料';
+
 /** The simulation as a generator: yields after every instant, returns the run. */
 export function* simulate(day: SimDay, baseSetup: HallSetup, policy: CallingPolicy, options: RunOptions = {}): Generator<void, SimRun, void> {
   const setup = setupWithPolicy(baseSetup, policy);
@@ -128,11 +153,19 @@ export function* simulate(day: SimDay, baseSetup: HallSetup, policy: CallingPoli
   const shiftsOf = new Map(counters.map((c) => [c.id, day.shifts.filter((s) => s.counterId === c.id)]));
   const onDuty = (counterId: string, t: number) => isStaffed(shiftsOf.get(counterId)!, counterId, t) || (t >= day.closeAt && t < hardStop && closingCrew.has(counterId));
   const boundaries = [...new Set([...day.shifts.flatMap((s) => [s.from, s.to]), day.closeAt, hardStop])].sort((a, b) => a - b);
+  const { recallCooldownSeconds, recallsBeforeNoShow, suspendMaxMinutes, maxRecalls } = setup.rules;
+  const cooldownMs = recallCooldownSeconds * 1000;
+  /** Recalls before the visitor answers (never more than the rules allow); null: never answers. */
+  const answerAfter = (plan: VisitPlan) => (plan.recallsBeforeAnswer === null ? null : Math.min(plan.recallsBeforeAnswer, maxRecalls));
 
   const outcomes = new Map<string, TicketOutcome>();
   const calls: CallTrace[] = [];
-  const busyUntil = new Map<string, { at: number; ticketId: string }>();
-  const serviceMs = new Map(day.arrivals.map((a) => [a.id, a.serviceMs]));
+  const steps = new Map<string, Step>();
+  const arrivalOf = new Map(day.arrivals.map((a) => [a.id, a]));
+  /** Set-aside visitors coming back, by when (kept sorted). */
+  const returning: { at: number; ticketId: string }[] = [];
+  /** Tickets called at least once (a second call follows a transfer). */
+  const secondStage = new Set<string>();
   let commands = 0;
   let ratings = 0;
   let waiting = 0;
@@ -140,23 +173,100 @@ export function* simulate(day: SimDay, baseSetup: HallSetup, policy: CallingPoli
     commands++;
     return engine.execute(cmd, t);
   };
+  const serviceFor = (ticketId: string, second: boolean) => {
+    const a = arrivalOf.get(ticketId);
+    const after = a?.plan?.after;
+    if (!after) return a?.serviceMs ?? 60_000;
+    return second ? after.secondMs : after.firstMs;
+  };
+  /** The step after the service starts: the end of this part of the service. */
+  const afterStart = (ticketId: string, t: number): Step => {
+    const after = arrivalOf.get(ticketId)?.plan?.after;
+    const second = secondStage.has(ticketId);
+    const kind: StepKind = after && !second ? after.kind : 'finish';
+    return { at: t + serviceFor(ticketId, second), ticketId, kind, recalls: 0 };
+  };
+  /** The first step after a call: walk, recalls, or a no-show. */
+  const afterCall = (ticketId: string, t: number): Step => {
+    const plan = arrivalOf.get(ticketId)?.plan;
+    if (!plan) return { at: t, ticketId, kind: 'start', recalls: 0 };
+    const answer = secondStage.has(ticketId) ? 0 : answerAfter(plan);
+    const needed = answer === null ? recallsBeforeNoShow : answer;
+    if (needed > 0) return { at: t + cooldownMs, ticketId, kind: 'recall', recalls: 0 };
+    if (answer === null) return { at: t + cooldownMs, ticketId, kind: 'no_show', recalls: 0 };
+    return { at: t + plan.walkMs, ticketId, kind: 'start', recalls: 0 };
+  };
+  const reWait = (ticketId: string, t: number) => {
+    const o = outcomes.get(ticketId);
+    if (o && o.waitingSince !== null) {
+      o.waitMs += t - o.waitingSince;
+      o.waitingSince = null;
+    }
+  };
+  /** Plays one due step of a counter; returns the next step or null when the counter is free. */
+  const play = (counterId: string, step: Step, t: number): Step | null => {
+    const outcome = outcomes.get(step.ticketId);
+    switch (step.kind) {
+      case 'recall': {
+        exec({ type: 'recall', counterId }, t);
+        const plan = arrivalOf.get(step.ticketId)!.plan!;
+        const answer = answerAfter(plan);
+        const recalls = step.recalls + 1;
+        if (answer === null) return { at: t + cooldownMs, ticketId: step.ticketId, kind: recalls >= recallsBeforeNoShow ? 'no_show' : 'recall', recalls };
+        return recalls >= answer ? { at: t + plan.walkMs, ticketId: step.ticketId, kind: 'start', recalls } : { at: t + cooldownMs, ticketId: step.ticketId, kind: 'recall', recalls };
+      }
+      case 'no_show':
+        exec({ type: 'mark_no_show', counterId }, t);
+        if (outcome) outcome.noShow = true;
+        return null;
+      case 'start':
+        exec({ type: 'start_service', counterId }, t);
+        return afterStart(step.ticketId, t);
+      case 'transfer': {
+        const after = arrivalOf.get(step.ticketId)!.plan!.after as { toQueueId: string };
+        exec({ type: 'transfer', counterId, toQueueId: after.toQueueId }, t);
+        secondStage.add(step.ticketId);
+        if (outcome) Object.assign(outcome, { transferred: true, waitingSince: t });
+        waiting++;
+        return null;
+      }
+      case 'suspend': {
+        const after = arrivalOf.get(step.ticketId)!.plan!.after as { awayMs: number };
+        exec({ type: 'suspend', counterId, reason: SUSPEND_REASON, minutes: suspendMaxMinutes }, t);
+        secondStage.add(step.ticketId);
+        // The visitor waits again from the moment they are back.
+        if (outcome) Object.assign(outcome, { suspended: true, waitingSince: t + after.awayMs });
+        const back = { at: t + after.awayMs, ticketId: step.ticketId };
+        const i = returning.findIndex((r) => r.at > back.at);
+        returning.splice(i < 0 ? returning.length : i, 0, back);
+        return null;
+      }
+      case 'finish':
+        exec({ type: 'finish_service', counterId, ratingId: `sim-r${++ratings}` }, t);
+        if (outcome) outcome.finishedAt = t;
+        return null;
+    }
+  };
 
   let next = 0;
   let b = 0;
   let t = Math.min(day.arrivals[0]?.at ?? Infinity, boundaries[0] ?? Infinity);
   let endedAt = t;
   while (t < Infinity) {
-    // 1. Services ending now.
-    for (const [counterId, busy] of busyUntil) {
-      if (busy.at > t) continue;
-      exec({ type: 'finish_service', counterId, ratingId: `sim-r${++ratings}` }, t);
-      busyUntil.delete(counterId);
-      endedAt = Math.max(endedAt, t);
+    // 1. Counters' steps due now (a step may lead to another one due at once).
+    for (const [counterId, first] of steps) {
+      let step: Step | null = first;
+      while (step && step.at <= t) {
+        step = play(counterId, step, t);
+        endedAt = Math.max(endedAt, t);
+      }
+      if (step) steps.set(counterId, step);
+      else steps.delete(counterId);
     }
     // 2. Visitors arriving now.
     while (next < day.arrivals.length && day.arrivals[next]!.at <= t) {
       const a = day.arrivals[next++]!;
-      const outcome: TicketOutcome = { id: a.id, matterId: a.matterId, queueId: null, ticketClass: null, issuedAt: a.at, calledAt: null, counterId: null, reason: null, refused: null };
+      const outcome: TicketOutcome = { id: a.id, matterId: a.matterId, queueId: null, ticketClass: null, issuedAt: a.at, calledAt: null, counterId: null, reason: null, refused: null, waitMs: 0, waitingSince: null, finishedAt: null, noShow: false, transferred: false, suspended: false };
       outcomes.set(a.id, outcome);
       const cmd: HallCommand = a.appointment
         ? { type: 'check_in', ticketId: a.id, kioskId: 'sim-kiosk', greenCategory: a.greenCategory, appointment: { ...a.appointment, matterId: a.matterId, status: 'booked' } }
@@ -164,7 +274,7 @@ export function* simulate(day: SimDay, baseSetup: HallSetup, policy: CallingPoli
       try {
         const issued = exec(cmd, t).find((e) => e.type === 'ticket_issued');
         if (issued?.type === 'ticket_issued') {
-          Object.assign(outcome, { queueId: issued.queueId, ticketClass: issued.ticketClass, issuedAt: issued.issuedAt });
+          Object.assign(outcome, { queueId: issued.queueId, ticketClass: issued.ticketClass, issuedAt: issued.issuedAt, waitingSince: issued.issuedAt });
           waiting++;
         }
       } catch (err) {
@@ -173,7 +283,7 @@ export function* simulate(day: SimDay, baseSetup: HallSetup, policy: CallingPoli
       }
     }
     while (b < boundaries.length && boundaries[b]! <= t) b++;
-    // 3. Counters: sign in or out with their shifts; free ones call next.
+    // 3. Counters: sign in or out with their shifts; free ones take back a returning visitor, or call next.
     for (const c of counters) {
       const counter = engine.state.counters.get(c.id)!;
       const duty = onDuty(c.id, t);
@@ -182,29 +292,39 @@ export function* simulate(day: SimDay, baseSetup: HallSetup, policy: CallingPoli
         continue;
       }
       if (counter.status === 'signed_out') exec({ type: 'sign_in', counterId: c.id, staffId: STAFF(c.id) }, t);
-      if (engine.state.counters.get(c.id)!.currentTicketId || !chooseNext(engine.state, setup, c.id, t)) continue;
+      if (engine.state.counters.get(c.id)!.currentTicketId) continue;
+      const back = returning.findIndex((r) => r.at <= t && c.queueIds.includes(engine.state.tickets.get(r.ticketId)?.queueId ?? ''));
+      if (back >= 0 && engine.state.tickets.get(returning[back]!.ticketId)?.status === 'suspended') {
+        const { ticketId } = returning.splice(back, 1)[0]!;
+        exec({ type: 'resume_suspended', counterId: c.id, ticketId }, t);
+        reWait(ticketId, t);
+        steps.set(c.id, afterStart(ticketId, t));
+        continue;
+      }
+      if (!chooseNext(engine.state, setup, c.id, t)) continue;
       const oldest = oldestLineKey(engine.state, setup, c.id);
       const called = exec({ type: 'call_next', counterId: c.id }, t).find((e) => e.type === 'ticket_called');
       if (called?.type !== 'ticket_called') continue;
       const ticket = engine.state.tickets.get(called.ticketId)!;
       calls.push({ at: t, counterId: c.id, ticketId: ticket.id, reason: called.reason, lineKey: ticket.lineKey, oldestLineKey: oldest });
       const outcome = outcomes.get(ticket.id);
-      if (outcome && outcome.calledAt === null) {
-        Object.assign(outcome, { calledAt: t, counterId: c.id, reason: called.reason });
-        waiting--;
-      }
-      exec({ type: 'start_service', counterId: c.id }, t);
-      busyUntil.set(c.id, { at: t + (serviceMs.get(ticket.id) ?? 60_000), ticketId: ticket.id });
+      if (outcome && outcome.calledAt === null) Object.assign(outcome, { calledAt: t, counterId: c.id, reason: called.reason });
+      reWait(ticket.id, t);
+      waiting--;
+      const step = afterCall(ticket.id, t);
+      steps.set(c.id, step.at <= t && step.kind === 'start' ? (exec({ type: 'start_service', counterId: c.id }, t), afterStart(ticket.id, t)) : step);
     }
     // 4. The next instant something happens.
-    const anyWaiting = waiting > 0;
+    const anyWaiting = waiting > 0 || returning.length > 0;
     let nextT = day.arrivals[next]?.at ?? Infinity;
-    for (const busy of busyUntil.values()) if (busy.at < nextT) nextT = busy.at;
-    if (anyWaiting || next < day.arrivals.length || busyUntil.size) nextT = Math.min(nextT, boundaries[b] ?? Infinity);
-    if (t >= hardStop && busyUntil.size === 0) break;
-    if (!anyWaiting && next >= day.arrivals.length && busyUntil.size === 0) break;
+    for (const step of steps.values()) if (step.at < nextT) nextT = step.at;
+    const nextBack = returning.find((r) => r.at > t);
+    if (nextBack && nextBack.at < nextT) nextT = nextBack.at;
+    if (anyWaiting || next < day.arrivals.length || steps.size) nextT = Math.min(nextT, boundaries[b] ?? Infinity);
+    if (t >= hardStop && steps.size === 0) break;
+    if (!anyWaiting && next >= day.arrivals.length && steps.size === 0) break;
     t = nextT;
     yield;
   }
-  return { policy, tickets: [...outcomes.values()], calls, endedAt: waiting > 0 ? Math.max(endedAt, Math.min(t, hardStop)) : endedAt, commands };
+  return { policy, tickets: [...outcomes.values()], calls, endedAt: waiting > 0 || returning.length > 0 ? Math.max(endedAt, Math.min(t, hardStop)) : endedAt, commands };
 }

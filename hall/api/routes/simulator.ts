@@ -1,6 +1,7 @@
 // 模拟: the calling-policy simulator for hall managers, on the LAN API.
 //   GET  /api/v1/admin/simulate/policies  the policies a simulation may name
-//   POST /api/v1/admin/simulate           { seed, policyA, policyB, scale?, day? } → comparison
+//   POST /api/v1/admin/simulate           { seed, policyA, policyB, scale?, day?, behaviour? } → comparison
+//     behaviour: visitor rates over DEFAULT_BEHAVIOUR (no-shows, recalls, transfers, suspensions, walking)
 // Access: an admin terminal with a staff session (hall/api/contract.ts, enforced by the Router).
 // Contract: a simulation never changes the hall — it runs on a copy of the
 // setup in a fresh in-memory engine. It runs in slices (runDayInSlices) so
@@ -9,6 +10,7 @@
 import type { CallingPolicy, HallSetup } from '../../domain/index.js';
 import { compareResults, resultOf } from '../../simulator/compare.js';
 import { generateDay } from '../../simulator/generate.js';
+import { DEFAULT_BEHAVIOUR, behaviourProblems, withBehaviour } from '../../simulator/behaviour.js';
 import { PolicyRefError, policyCatalog, resolvePolicy } from '../../simulator/policies.js';
 import { runDayInSlices } from '../../simulator/run.js';
 import { ApiError } from '../http.js';
@@ -54,7 +56,10 @@ export function simulatorRoutes(router: Router, deps: SimulatorDeps): void {
       if (err instanceof PolicyRefError) throw new ApiError(400, 'invalid_policy', err.message);
       throw err;
     }
-    const day = generateDay(setup, body.seed, { scale: body.scale, ...(body.day ? { serviceDay: body.day } : {}) });
+    const rates = { ...DEFAULT_BEHAVIOUR, ...body.behaviour };
+    const problems = behaviourProblems(rates);
+    if (problems.length) throw new ApiError(400, 'invalid_behaviour', `behaviour rates are not valid: ${problems.join('; ')}`);
+    const day = withBehaviour(generateDay(setup, body.seed, { scale: body.scale, ...(body.day ? { serviceDay: body.day } : {}) }), setup, rates, body.behaviour && Object.keys(body.behaviour).length ? 'set' : 'default');
     if (day.arrivals.length > maxTickets) {
       throw new ApiError(413, 'too_much_work', `a simulation may cover at most ${maxTickets} visitors; this one would have ${day.arrivals.length}: lower the scale`);
     }
@@ -62,7 +67,7 @@ export function simulatorRoutes(router: Router, deps: SimulatorDeps): void {
     try {
       const runA = await runDayInSlices(day, setup, a);
       const runB = await runDayInSlices(day, setup, b);
-      return { ...compareResults(day, resultOf(runA), resultOf(runB)), limits: { maxTickets, maxScale: MAX_SCALE } };
+      return { ...compareResults(day, resultOf(runA, setup), resultOf(runB, setup)), limits: { maxTickets, maxScale: MAX_SCALE } };
     } finally {
       running = false;
     }

@@ -79,8 +79,8 @@ describe('simulating a day', () => {
         expect(c.lineKey).toBe(c.oldestLineKey);
         expect(c.reason).toBe('overdue');
       }
-      const unaged = resultOf(runDay(day, setup, policy(setup, 'strict')));
-      expect(resultOf(aged).rows.walk_in.worstMinutes!).toBeLessThanOrEqual(unaged.rows.walk_in.worstMinutes!);
+      const unaged = resultOf(runDay(day, setup, policy(setup, 'strict')), setup);
+      expect(resultOf(aged, setup).rows.walk_in.worstMinutes!).toBeLessThanOrEqual(unaged.rows.walk_in.worstMinutes!);
     }
   });
 
@@ -92,7 +92,7 @@ describe('simulating a day', () => {
 
   it('reports unserved visitors instead of dropping them when the counters cannot keep up', () => {
     const day = generateDay(setup, 2, { scale: 4 });
-    const r = resultOf(runDay(day, setup, policy(setup, 'default'), { overtimeMinutes: 0 }));
+    const r = resultOf(runDay(day, setup, policy(setup, 'default'), { overtimeMinutes: 0 }), setup);
     expect(r.rows.overall.unserved).toBeGreaterThan(0);
     expect(r.rows.overall.count).toBe(r.rows.overall.served + r.rows.overall.unserved);
     expect(r.rows.overall.count + r.refused).toBe(day.arrivals.length);
