@@ -71,7 +71,7 @@ describe('given the renderer sources', () => {
 });
 
 describe('given the catalogs', () => {
-  test('zh-CN is the only shipped locale, so the language switch stays hidden', () => {
+  test('until the hall configures its languages only zh-CN is offered, so the language switch stays hidden', () => {
     expect(availableLocales()).toEqual(['zh-CN']);
   });
 
@@ -94,6 +94,6 @@ describe('given the catalogs', () => {
   });
 
   test('a locale without a translation falls back to zh-CN', () => {
-    expect(translate('en', 'connection.lost')).toBe('与服务中心的连接已断开，正在重试…');
+    expect(translate('en', 'counterPage.pausedHint')).toBe('暂停服务中，按 F8 恢复');
   });
 });

@@ -1,0 +1,92 @@
+// The visitor languages (docs/i18n.md): en and mn-Mong translate every key a visitor reads, the
+// Mongolian is in the traditional script with Unicode's suffix joiners, English has no Chinese
+// left, and the locale store offers what the hall configures and returns to its default.
+// Mutations checked: deleting a key from locales/en.ts or mn-Mong-core.ts, a Cyrillic word in
+// mn-Mong, or resetLocale() keeping the visitor's choice each fail a test below.
+import { beforeEach, describe, expect, test } from 'vitest';
+import { availableLocales, catalogs, configureLocales, getLocale, resetLocale, setLocale, translate } from '../../../renderer/shared/i18n';
+import { zhCN } from '../../../renderer/shared/i18n/messages/zh-CN';
+import { isVisitorKey } from '../../../renderer/shared/i18n/visitor-keys';
+
+const visitorKeys = Object.keys(zhCN).filter(isVisitorKey);
+/** Keys whose text is Chinese on purpose in every language (the start screen's second line). */
+const CHINESE_ON_PURPOSE = new Set(['kiosk.start.idHintSecondary']);
+const withoutPlaceholders = (s: string) => s.replace(/\{\w+\}/g, '');
+
+describe.each(['en', 'mn-Mong'] as const)('the %s catalog', (locale) => {
+  const catalog = catalogs[locale]!;
+
+  test('translates every key a visitor reads on the kiosk and the hall display', () => {
+    expect(visitorKeys.length).toBeGreaterThan(250);
+    expect(visitorKeys.filter((k) => !catalog[k as keyof typeof catalog]?.trim())).toEqual([]);
+  });
+
+  test('has no key zh-CN does not have (a renamed key is not left behind)', () => {
+    expect(Object.keys(catalog).filter((k) => !(k in zhCN))).toEqual([]);
+  });
+
+  test('leaves no Chinese in a translation', () => {
+    const chinese = Object.entries(catalog).filter(([k, v]) => !CHINESE_ON_PURPOSE.has(k) && /[\u4e00-\u9fff]/.test(v!));
+    expect(chinese).toEqual([]);
+  });
+});
+
+describe('the Mongolian catalog', () => {
+  const entries = Object.entries(catalogs['mn-Mong']!).filter(([k]) => !CHINESE_ON_PURPOSE.has(k));
+
+  test('is written in the traditional script: Mongolian letters, no Cyrillic, Latin only in codes', () => {
+    for (const [key, text] of entries) {
+      const plain = withoutPlaceholders(text!);
+      expect(/[\u0400-\u04ff]/.test(plain), `${key} has Cyrillic`).toBe(false);
+      // Latin is allowed only for codes a visitor types or sees printed (BDC, QR, X, ?counter=).
+      expect(plain.replace(/\b(BDC|QR|X)\b|\?counter=/g, '').match(/[A-Za-z]{2,}/), key).toBeNull();
+      if (/\p{L}/u.test(plain)) expect(/[\u1820-\u1878]/.test(plain), `${key} has no Mongolian letters`).toBe(true);
+    }
+  });
+
+  test('joins case suffixes with NNBSP and separates final a/e with MVS, never after a space', () => {
+    for (const [key, text] of entries) {
+      expect(/ [\u202f\u180e]|[\u202f\u180e] /.test(text!), key).toBe(false);
+      // MVS only stands before the final vowels a (U+1820) and e (U+1821).
+      for (const m of text!.matchAll(/\u180e(.)/gu)) expect(['\u1820', '\u1821'], key).toContain(m[1]);
+    }
+    // The genitive after "ticket number" (ᠳ᠋ᠤᠭᠠᠷ + ᠤᠨ) is attached with NNBSP, not a space.
+    expect(translate('mn-Mong', 'kiosk.ticket.takeIt')).toContain('\u1833\u180b\u1824\u182d\u1820\u1837\u202f\u1824\u1828');
+  });
+});
+
+describe('the locale store', () => {
+  beforeEach(() => configureLocales({ default: 'zh-CN', kiosk: ['zh-CN'] }, true));
+
+  test('offers only zh-CN until the hall configures more, so the switch stays hidden', () => {
+    expect(availableLocales()).toEqual(['zh-CN']);
+    setLocale('en');
+    expect(getLocale()).toBe('zh-CN');
+  });
+
+  test('offers the hall’s languages in its order; a visitor’s choice is undone by resetLocale()', () => {
+    configureLocales({ default: 'zh-CN', kiosk: ['zh-CN', 'en', 'mn-Mong'] }, true);
+    expect(availableLocales()).toEqual(['zh-CN', 'en', 'mn-Mong']);
+    setLocale('mn-Mong');
+    expect(getLocale()).toBe('mn-Mong');
+    // A settings refresh keeps the visitor's choice…
+    configureLocales({ default: 'zh-CN', kiosk: ['zh-CN', 'en', 'mn-Mong'] });
+    expect(getLocale()).toBe('mn-Mong');
+    // …and the idle reset returns to the hall's default.
+    resetLocale();
+    expect(getLocale()).toBe('zh-CN');
+  });
+
+  test('a hall whose default is Mongolian starts and returns there', () => {
+    configureLocales({ default: 'mn-Mong', kiosk: ['zh-CN', 'mn-Mong'] }, true);
+    expect(getLocale()).toBe('mn-Mong');
+    setLocale('zh-CN');
+    resetLocale();
+    expect(getLocale()).toBe('mn-Mong');
+    expect(translate(getLocale(), 'kiosk.start.takeNumber')).toMatch(/[\u1820-\u1878]/);
+  });
+
+  test('a staff key without a translation falls back to zh-CN', () => {
+    expect(translate('en', 'counterPage.title')).toBe(zhCN['counterPage.title']);
+  });
+});
