@@ -11,6 +11,7 @@ import { zhCNGuides } from '../zh-CN-guides';
 import { zhCNEnrolment } from '../zh-CN-enrolment';
 import { zhCNTls } from '../zh-CN-tls';
 import { zhCNTechnician } from '../zh-CN-technician';
+import { zhCNServiceDesk } from '../zh-CN-service-desk';
 import { zhCNAccess } from '../zh-CN-access';
 
 const core = {
@@ -509,7 +510,7 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNEnrolment, zhCNTechnician, zhCNAccess] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk] as const;
 
 export const zhCN = {
   ...core,
@@ -522,6 +523,7 @@ export const zhCN = {
   ...(zhCNTls satisfies Disjoint<typeof core, typeof zhCNTls>),
   ...(zhCNTechnician satisfies Disjoint<typeof core, typeof zhCNTechnician>),
   ...(zhCNAccess satisfies Disjoint<typeof core, typeof zhCNAccess>),
+  ...(zhCNServiceDesk satisfies Disjoint<typeof core, typeof zhCNServiceDesk>),
 } as const satisfies Record<string, string>;
 
 /** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */
