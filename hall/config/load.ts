@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { hallConfigSchema, type HallConfig } from './schema.js';
 import { formatPath } from '../../protocol/http-json.js';
 import { configWarnings } from './service-desk-warnings.js';
+import { migratePolicyIds, uncappedPolicyWarnings } from './policy-config.js';
 import { logger } from '../../drivers/log/logger.js';
 
 const log = logger('config');
@@ -30,6 +31,8 @@ export function parseHallConfig(text: string, file: string): HallConfig {
   } catch (err) {
     throw new ConfigError(file, [{ path: '', message: `not valid JSON (${(err as Error).message})` }]);
   }
+  // Old, ambiguous calling-policy ids are renamed before validation (hall/config/policy-config.ts).
+  for (const notice of migratePolicyIds(raw)) log.warn(`${file}: ${notice}`);
   const result = hallConfigSchema.safeParse(raw);
   if (!result.success) {
     throw new ConfigError(
@@ -49,6 +52,6 @@ export function loadHallConfig(file: string): HallConfig {
   }
   const config = parseHallConfig(text, file);
   // Valid but short of a rule (no 办不成事 counter, no leader on duty): the hall starts, and says so.
-  for (const w of configWarnings(config)) log.warn(`${file}: ${w.path}: ${w.message}`);
+  for (const w of [...configWarnings(config), ...uncappedPolicyWarnings(config)]) log.warn(`${file}: ${w.path}: ${w.message}`);
   return config;
 }

@@ -15,6 +15,7 @@ import { serviceDeskReferenceProblems, serviceDeskSchema } from './service-desk-
 import { serviceRecordsSchema } from './service-records-schema.js';
 import { deviceSchema } from '../../protocol/devices.js';
 import { deviceAgentSettingsSchema } from './device-agent-schema.js';
+import { invertedRatioProblem } from '../domain/policy.js';
 import { languagesSchema, localizedNamesSchema } from './languages-schema.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"');
@@ -77,7 +78,10 @@ export const callingPolicySchema = z.object({
   name: z.string().min(1),
   classOrder: z.array(z.enum(['green', 'appointment', 'walk_in'])).length(3).refine((c) => new Set(c).size === 3, 'must list green, appointment and walk_in once each'),
   mode: z.enum(['strict', 'ratio']),
+  /** priority:walkIn — `priority` calls of the priority classes, then `walkIn` walk-in calls, per cycle. */
   ratio: z.object({ priority: z.number().int().min(1).max(20), walkIn: z.number().int().min(1).max(20) }).default({ priority: 1, walkIn: 1 }),
+  /** A ratio giving the priority classes fewer calls than walk-ins is refused unless this is true (docs/calling-policy.md). */
+  allowFewerPriorityCalls: z.boolean().default(false),
   maxWaitMinutes: z.number().int().min(5).max(480).nullable(),
   queueOrder: z.enum(['oldest_first', 'listed', 'weighted']).default('oldest_first'),
   queueWeights: z.record(z.string(), z.number().positive().max(100)).default({}),
@@ -98,6 +102,10 @@ export const visitRulesSchema = z
     suspendMaxMinutes: z.number().int().min(1).max(720).default(240),
     appointmentEarlyMinutes: z.number().int().min(0).max(240).default(30),
     appointmentLateMinutes: z.number().int().min(0).max(120).default(15),
+    /** An on-time appointment is called within this many minutes after its slot starts (docs/calling-policy.md). */
+    appointmentCallWindowMinutes: z.number().int().min(0).max(120).default(10),
+    /** A late check-in: a walk-in ticket ("walk_in") or the appointment class without the slot promise. */
+    lateAppointment: z.enum(['walk_in', 'appointment_without_slot']).default('walk_in'),
   })
   .superRefine((r, ctx) => {
     if (r.recallsBeforeNoShow > r.maxRecalls) ctx.addIssue({ code: 'custom', path: ['recallsBeforeNoShow'], message: 'cannot exceed maxRecalls' });
@@ -279,6 +287,10 @@ export const hallConfigSchema = z
     if (cfg.calendar) for (const p of calendarReferenceProblems(cfg.calendar, cfg.matters)) issue(['calendar', ...p.path], p.message);
     for (const p of serviceDeskReferenceProblems(cfg.serviceDesk, cfg)) issue(['serviceDesk', ...p.path], p.message);
     unique(cfg.callingPolicies, (p) => p.id, 'callingPolicies', 'policy id');
+    cfg.callingPolicies.forEach((p, i) => {
+      const inverted = invertedRatioProblem(p);
+      if (inverted) issue(['callingPolicies', i, 'ratio'], inverted);
+    });
     const policies = new Set(['default', ...cfg.callingPolicies.map((p) => p.id)]);
     cfg.counters.forEach((c, i) => {
       if (!policies.has(c.policyId)) issue(['counters', i, 'policyId'], `no calling policy "${c.policyId}"`);

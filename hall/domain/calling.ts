@@ -1,16 +1,21 @@
 // Which ticket a counter calls next, under the counter's calling policy
-// (policy.ts, docs/calling-policy.md). In order:
+// (policy.ts, docs/calling-policy.md). The policy's pick, in order:
 //   1. A ticket transferred to this counter (转窗) goes first.
-//   2. Aging: a ticket whose place in line is maxWaitMinutes old or older goes
-//      before every younger one — the oldest such ticket.
-//   3. Classes in the policy's order; "ratio" interleaves priority and walk-in calls.
-//   4. Within the chosen class, the policy's queue order picks the queue.
-// Only the heads of the counter's lines are candidates, so a call costs
-// O(queues served × classes), whatever the number of waiting tickets.
+//   2. Overdue: a ticket past its latest call time (call-deadlines.ts) goes before every other —
+//      the one whose time passed first.
+//   3. A checked-in appointment whose booked slot has started (ahead of green and walk-in tickets).
+//   4. Classes in the policy's order; "ratio" interleaves priority and walk-in calls. An
+//      appointment checked in before its slot waits for it, unless nobody else waits.
+//   5. Within the chosen class, the policy's queue order picks the queue.
+// Then the look-ahead (call-deadlines.ts): when calling that pick now would make a waiting ticket
+// later than it must be, the counter calls the earliest-due ticket instead (reason "deadline").
+// Only the heads of the lines (and the short appointment lines) are candidates for the pick; the
+// look-ahead scans deadlines only as far as it must (see call-deadlines.ts for its cost).
+import { DeadlineModel, deadlineOf, hasSlot, lookAhead } from './call-deadlines.js';
 import type { CallReason } from './events.js';
 import { priorityClasses, type CallingPolicy } from './policy.js';
 import type { HallSetup, HallState } from './state.js';
-import type { CounterId, QueueId, TicketClass } from './types.js';
+import type { CounterId, QueueId, TicketClass, TicketId } from './types.js';
 import type { LineEntry, WaitingLine } from './waiting-line.js';
 
 export interface CallChoice {
@@ -23,36 +28,74 @@ export interface CallChoice {
 
 interface Head {
   entry: LineEntry;
-  line: WaitingLine;
   ticketClass: TicketClass;
   queueOrder: number;
   queueId: QueueId | null;
+  /** Latest call time under the counter's policy (Infinity: none). */
+  deadline: number;
 }
 
-/** Position cursors into the waiting lines, so a preview can look past the heads without changing them. */
-type Cursor = Map<WaitingLine, number>;
+/** Tickets a preview has already taken. */
+type Skip = ReadonlySet<TicketId>;
 
 interface Streaks {
   priority: number;
   walkIn: number;
 }
 
-function headOf(line: WaitingLine, cursor: Cursor): LineEntry | undefined {
-  return line.at(cursor.get(line) ?? 0);
+interface Context {
+  state: HallState;
+  setup: HallSetup;
+  policy: CallingPolicy;
+  now: number;
+  skip: Skip;
 }
 
-function queueHeads(state: HallState, queueIds: QueueId[], cursor: Cursor): Head[] {
-  const heads: Head[] = [];
+function headOf(line: WaitingLine, skip: Skip): LineEntry | undefined {
+  let i = 0;
+  let e = line.at(i);
+  while (e && skip.has(e.id)) e = line.at(++i);
+  return e;
+}
+
+function headFor(ctx: Context, entry: LineEntry, ticketClass: TicketClass, queueOrder: number, queueId: QueueId | null): Head {
+  const t = ctx.state.tickets.get(entry.id);
+  const deadline = t ? deadlineOf(t, ctx.policy, ctx.setup) : Infinity;
+  return { entry, ticketClass, queueOrder, queueId, deadline };
+}
+
+interface Candidates {
+  /** Heads of the green and walk-in lines, and the first appointment without a slot promise, per queue. */
+  heads: Head[];
+  /** Appointments whose slot has started. */
+  slotDue: Head[];
+  /** Appointments checked in before their slot (called only when nobody else waits). */
+  held: Head[];
+}
+
+function candidates(ctx: Context, queueIds: QueueId[]): Candidates {
+  const out: Candidates = { heads: [], slotDue: [], held: [] };
   queueIds.forEach((queueId, queueOrder) => {
-    const lines = state.lines.get(queueId);
+    const lines = ctx.state.lines.get(queueId);
     if (!lines) return;
-    for (const ticketClass of ['green', 'appointment', 'walk_in'] as const) {
-      const line = lines[ticketClass];
-      const entry = headOf(line, cursor);
-      if (entry) heads.push({ entry, line, ticketClass, queueOrder, queueId });
+    for (const ticketClass of ['green', 'walk_in'] as const) {
+      const entry = headOf(lines[ticketClass], ctx.skip);
+      if (entry) out.heads.push(headFor(ctx, entry, ticketClass, queueOrder, queueId));
+    }
+    // Appointment lines are short (today's checked-in appointments): scanned whole.
+    let plain = false;
+    for (let i = 0; i < lines.appointment.size; i++) {
+      const entry = lines.appointment.at(i)!;
+      const t = ctx.state.tickets.get(entry.id);
+      if (!t || ctx.skip.has(entry.id)) continue;
+      const head = headFor(ctx, entry, 'appointment', queueOrder, queueId);
+      if (!hasSlot(t)) {
+        if (!plain) out.heads.push(head);
+        plain = true;
+      } else (t.slotStart <= ctx.now ? out.slotDue : out.held).push(head);
     }
   });
-  return heads;
+  return out;
 }
 
 function older(a: Head, b: Head): Head {
@@ -63,6 +106,11 @@ function older(a: Head, b: Head): Head {
 
 function oldest(heads: Head[]): Head | undefined {
   return heads.reduce<Head | undefined>((best, h) => (best ? older(best, h) : h), undefined);
+}
+
+/** The head whose latest call time comes first (ties: the older place). */
+function earliestDeadline(heads: Head[]): Head | undefined {
+  return heads.reduce<Head | undefined>((best, h) => (!best || h.deadline < best.deadline || (h.deadline === best.deadline && older(best, h) === h) ? h : best), undefined);
 }
 
 /** The head a class offers, by the policy's queue order. */
@@ -79,39 +127,42 @@ function bestOfClass(heads: Head[], policy: CallingPolicy, now: number): Head | 
   return oldest(heads);
 }
 
-type Pick = { head: Head; reason: CallReason; streaks: Streaks };
+type Pick = { ticketId: TicketId; reason: CallReason; streaks: Streaks };
 
-/** The pure rule: given the candidate heads, the counter's streaks and the time, which one and why. */
-function choose(directed: Head | undefined, heads: Head[], streaks: Streaks, policy: CallingPolicy, now: number): Pick | null {
-  if (directed) return { head: directed, reason: 'transferred_here', streaks };
-  if (heads.length === 0) return null;
-  // An overdue call takes the ticket that has waited longest: it jumps nobody,
-  // so the ratio cycle starts afresh after it.
-  if (policy.maxWaitMinutes !== null) {
-    const limit = now - policy.maxWaitMinutes * 60_000;
-    const overdue = oldest(heads.filter((h) => h.entry.lineKey <= limit));
-    if (overdue) return { head: overdue, reason: 'overdue', streaks: { priority: 0, walkIn: 0 } };
-  }
-  const byClass = new Map(policy.classOrder.map((c) => [c, bestOfClass(heads.filter((h) => h.ticketClass === c), policy, now)]));
-  const waitingClasses = policy.classOrder.filter((c) => byClass.get(c));
+const pickOf = (head: Head, reason: CallReason, streaks: Streaks): Pick => ({ ticketId: head.entry.id, reason, streaks });
+
+/** The class rule (rule 4): given the candidate heads and the counter's streaks, which one and why. */
+function byClass(heads: Head[], streaks: Streaks, policy: CallingPolicy, now: number): Pick {
+  const best = new Map(policy.classOrder.map((c) => [c, bestOfClass(heads.filter((h) => h.ticketClass === c), policy, now)]));
+  const waitingClasses = policy.classOrder.filter((c) => best.get(c));
   const top = waitingClasses[0]!;
-  const inOrder = (c: TicketClass): Pick => ({
-    head: byClass.get(c)!,
-    reason: waitingClasses.length > 1 && c === top ? 'class_first' : 'in_order',
-    streaks,
-  });
+  const inOrder = (c: TicketClass): Pick => pickOf(best.get(c)!, waitingClasses.length > 1 && c === top ? 'class_first' : 'in_order', streaks);
   if (policy.mode === 'strict') return inOrder(top);
 
-  const priority = priorityClasses(policy).find((c) => byClass.get(c));
-  const walkIn = byClass.get('walk_in');
+  const priority = priorityClasses(policy).find((c) => best.get(c));
+  const walkIn = best.get('walk_in');
   if (!priority || !walkIn) return inOrder(top);
   // Both wait: P priority calls, then W walk-in calls, then the cycle repeats.
   if (streaks.priority < policy.ratio.priority) {
-    return { head: byClass.get(priority)!, reason: 'class_first', streaks: { priority: streaks.priority + 1, walkIn: 0 } };
+    return pickOf(best.get(priority)!, 'class_first', { priority: streaks.priority + 1, walkIn: 0 });
   }
   const walkIns = streaks.walkIn + 1;
   const cycleDone = walkIns >= policy.ratio.walkIn;
-  return { head: walkIn, reason: 'ratio_turn', streaks: cycleDone ? { priority: 0, walkIn: 0 } : { priority: streaks.priority, walkIn: walkIns } };
+  return pickOf(walkIn, 'ratio_turn', cycleDone ? { priority: 0, walkIn: 0 } : { priority: streaks.priority, walkIn: walkIns });
+}
+
+/** The policy's pick (rules 1–5), before the look-ahead. */
+function policyPick(ctx: Context, directed: Head | undefined, c: Candidates, streaks: Streaks): Pick | null {
+  if (directed) return pickOf(directed, 'transferred_here', streaks);
+  // An overdue call takes the ticket whose time passed first: it jumps nobody it should not,
+  // so the ratio cycle starts afresh after it.
+  const overdue = earliestDeadline([...c.heads, ...c.slotDue].filter((h) => h.deadline <= ctx.now));
+  if (overdue) return pickOf(overdue, 'overdue', { priority: 0, walkIn: 0 });
+  const slot = earliestDeadline(c.slotDue);
+  if (slot) return pickOf(slot, 'appointment_slot', streaks);
+  if (c.heads.length > 0) return byClass(c.heads, streaks, ctx.policy, ctx.now);
+  const early = c.held.reduce<Head | undefined>((best, h) => (!best || h.deadline < best.deadline ? h : best), undefined);
+  return early ? pickOf(early, 'in_order', streaks) : null;
 }
 
 export function servedQueues(setup: HallSetup, counterId: CounterId): QueueId[] {
@@ -125,13 +176,19 @@ export function policyOf(setup: HallSetup, counterId: CounterId): CallingPolicy 
   return policy;
 }
 
-function pickAt(state: HallState, setup: HallSetup, counterId: CounterId, now: number, cursor: Cursor, streaks: Streaks): Pick | null {
+function pickAt(state: HallState, setup: HallSetup, counterId: CounterId, now: number, skip: Skip, streaks: Streaks): Pick | null {
+  const ctx: Context = { state, setup, policy: policyOf(setup, counterId), now, skip };
   const directedLine = state.directed.get(counterId);
-  const directedEntry = directedLine ? headOf(directedLine, cursor) : undefined;
-  const directed: Head | undefined = directedEntry
-    ? { entry: directedEntry, line: directedLine!, ticketClass: state.tickets.get(directedEntry.id)?.ticketClass ?? 'walk_in', queueOrder: -1, queueId: null }
-    : undefined;
-  return choose(directed, queueHeads(state, servedQueues(setup, counterId), cursor), streaks, policyOf(setup, counterId), now);
+  const directedEntry = directedLine ? headOf(directedLine, skip) : undefined;
+  const directedClass = directedEntry ? (state.tickets.get(directedEntry.id)?.ticketClass ?? 'walk_in') : 'walk_in';
+  const directed = directedEntry ? headFor(ctx, directedEntry, directedClass, -1, null) : undefined;
+  const pick = policyPick(ctx, directed, candidates(ctx, servedQueues(setup, counterId)), streaks);
+  if (!pick) return null;
+  const ticket = state.tickets.get(pick.ticketId);
+  if (!ticket) return pick;
+  const ahead = lookAhead(new DeadlineModel(state, setup, counterId, ctx.policy, now, skip), ticket);
+  // A deadline call is not part of the ratio cycle (like a special call): the streaks stay.
+  return ahead.ok ? pick : { ticketId: ahead.instead.id, reason: 'deadline', streaks };
 }
 
 function streaksOf(state: HallState, counterId: CounterId): Streaks {
@@ -139,10 +196,12 @@ function streaksOf(state: HallState, counterId: CounterId): Streaks {
   return { priority: c?.priorityStreak ?? 0, walkIn: c?.walkInStreak ?? 0 };
 }
 
+const choice = (p: Pick): CallChoice => ({ ticketId: p.ticketId, reason: p.reason, priorityStreak: p.streaks.priority, walkInStreak: p.streaks.walkIn });
+
 /** The ticket `counterId` would call now, or null when nothing it serves is waiting. */
 export function chooseNext(state: HallState, setup: HallSetup, counterId: CounterId, now: number): CallChoice | null {
-  const picked = pickAt(state, setup, counterId, now, new Map(), streaksOf(state, counterId));
-  return picked ? { ticketId: picked.head.entry.id, reason: picked.reason, priorityStreak: picked.streaks.priority, walkInStreak: picked.streaks.walkIn } : null;
+  const picked = pickAt(state, setup, counterId, now, new Set(), streaksOf(state, counterId));
+  return picked ? choice(picked) : null;
 }
 
 /**
@@ -150,15 +209,15 @@ export function chooseNext(state: HallState, setup: HallSetup, counterId: Counte
  * in order (for the counter page's "next" list). Does not change the state.
  */
 export function previewCalls(state: HallState, setup: HallSetup, counterId: CounterId, now: number, count: number): CallChoice[] {
-  const cursor: Cursor = new Map();
+  const skip = new Set<TicketId>();
   let streaks = streaksOf(state, counterId);
   const out: CallChoice[] = [];
   while (out.length < count) {
-    const picked = pickAt(state, setup, counterId, now, cursor, streaks);
+    const picked = pickAt(state, setup, counterId, now, skip, streaks);
     if (!picked) break;
     streaks = picked.streaks;
-    out.push({ ticketId: picked.head.entry.id, reason: picked.reason, priorityStreak: streaks.priority, walkInStreak: streaks.walkIn });
-    cursor.set(picked.head.line, (cursor.get(picked.head.line) ?? 0) + 1);
+    out.push(choice(picked));
+    skip.add(picked.ticketId);
   }
   return out;
 }

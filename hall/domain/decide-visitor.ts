@@ -23,7 +23,7 @@ function checkCategory(setup: HallSetup, category: string | null): void {
 function issued(
   state: HallState,
   setup: HallSetup,
-  fields: { ticketId: string; matterId: string; ticketClass: TicketClass; greenCategory: string | null; kioskId: string | null; appointmentId: string | null; checkIn: 'on_time' | 'late' | null },
+  fields: { ticketId: string; matterId: string; ticketClass: TicketClass; greenCategory: string | null; kioskId: string | null; appointmentId: string | null; checkIn: 'on_time' | 'late' | null; slotStart?: number | null },
   now: number,
 ): HallEvent {
   const queue = setup.queues.get(setup.matters.get(fields.matterId)!.queueId)!;
@@ -65,12 +65,24 @@ export function decideVisitor(state: HallState, setup: HallSetup, cmd: VisitorCo
       const onTime = now <= a.slotStart + late * 60_000;
       // Late check-ins are served as walk-ins: subject to the walk-in rules of the moment.
       assertAdmissible(state, setup, a.matterId, onTime ? 'check_in' : 'walk_in', 'hall', now);
-      const ticketClass: TicketClass = cmd.greenCategory ? 'green' : onTime ? 'appointment' : 'walk_in';
+      // A late check-in loses the slot promise; the hall's rule (visitRules.lateAppointment) says whether it
+      // becomes a walk-in (the default) or keeps the appointment class without a slot.
+      const keepsClass = !onTime && setup.rules.lateAppointment === 'appointment_without_slot';
+      const ticketClass: TicketClass = cmd.greenCategory ? 'green' : onTime || keepsClass ? 'appointment' : 'walk_in';
       return [
         issued(
           state,
           setup,
-          { ticketId: cmd.ticketId, matterId: a.matterId, ticketClass, greenCategory: cmd.greenCategory, kioskId: cmd.kioskId, appointmentId: a.id, checkIn: onTime ? 'on_time' : 'late' },
+          {
+            ticketId: cmd.ticketId,
+            matterId: a.matterId,
+            ticketClass,
+            greenCategory: cmd.greenCategory,
+            kioskId: cmd.kioskId,
+            appointmentId: a.id,
+            checkIn: onTime ? 'on_time' : 'late',
+            ...(onTime && ticketClass === 'appointment' ? { slotStart: a.slotStart } : {}),
+          },
           now,
         ),
       ];

@@ -61,6 +61,20 @@ export function serviceMinutes(state: HallState, setup: HallSetup, queueId: Queu
   return { low: typical * 0.7, high: typical * 1.3, basis: 'typical' };
 }
 
+/**
+ * One service's expected length in ms, for the calling look-ahead (call-deadlines.ts): the median
+ * of today's recent services of the queue when measured (at least MIN_SAMPLES), else its typical minutes.
+ */
+export function expectedServiceMs(state: HallState, setup: HallSetup, queueId: QueueId): number {
+  const samples = state.serviceTimes.get(queueId) ?? [];
+  if (samples.length >= MIN_SAMPLES) {
+    const sorted = [...samples].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+  }
+  return Math.round((setup.queues.get(queueId)?.avgServiceMinutes ?? 10) * 60_000);
+}
+
 /** Rounded to 5 minutes, at least 5 wide. With nobody open, assumes one counter will open. */
 export function estimateWait(ahead: number, minutes: { low: number; high: number; basis: WaitRange['basis'] }, openCounters: number): WaitRange {
   const counters = Math.max(1, openCounters);

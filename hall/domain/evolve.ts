@@ -52,6 +52,7 @@ export function evolve(state: HallState, event: HallEvent, at: number = 0): Chan
         lineSeq: event.issueSeq,
         targetCounterId: null,
         appointmentId: event.appointmentId ?? null,
+        slotStart: event.slotStart ?? null,
         lastCalledAt: null,
         rejoinCount: 0,
         suspendReason: null,

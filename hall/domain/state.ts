@@ -57,7 +57,13 @@ export interface VisitRules {
   /** Check-in window around an appointment's slot start. Later check-ins become walk-ins. */
   appointmentEarlyMinutes: number;
   appointmentLateMinutes: number;
+  /** An on-time appointment is called within this many minutes after its slot starts (or its check-in, if later): its latest call time. */
+  appointmentCallWindowMinutes: number;
+  /** A late check-in: "walk_in" (a walk-in ticket from now) or "appointment_without_slot" (keeps the appointment class, loses the slot promise). */
+  lateAppointment: LateAppointmentRule;
 }
+
+export type LateAppointmentRule = 'walk_in' | 'appointment_without_slot';
 
 export interface HallSetup {
   dayRule: DayRule;

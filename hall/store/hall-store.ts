@@ -167,9 +167,14 @@ export class HallStore {
     const serviceDay = this.meta('service_day') ?? latestTicketDay ?? fallbackDay;
     const state = emptyState(setup, serviceDay);
     state.nextIssueSeq = Number(this.meta('next_issue_seq') ?? '1');
-    const tickets = this.db.prepare('SELECT * FROM tickets WHERE service_day = ? ORDER BY issue_seq').all(serviceDay) as TicketRow[];
+    // The appointment's slot comes back with its ticket: an on-time check-in keeps its slot promise (hall/domain/call-deadlines.ts).
+    const tickets = this.db
+      .prepare('SELECT t.*, a.slot_start AS appointment_slot_start FROM tickets t LEFT JOIN appointments a ON a.id = t.appointment_id WHERE t.service_day = ? ORDER BY t.issue_seq')
+      .all(serviceDay) as (TicketRow & { appointment_slot_start: number | null })[];
     for (const row of tickets) {
       const t = ticketFromRow(row);
+      const slot = row.appointment_slot_start;
+      if (t.ticketClass === 'appointment' && slot !== null && t.issuedAt <= slot + setup.rules.appointmentLateMinutes * 60_000) t.slotStart = slot;
       // Transferred to a counter that left the configuration: back to its queue, keeping its place.
       if (t.targetCounterId !== null && !setup.counters.has(t.targetCounterId)) t.targetCounterId = null;
       if (setup.queues.has(t.queueId)) restoreTicket(state, t);

@@ -22,6 +22,8 @@ export const TEST_RULES: VisitRules = {
   suspendMaxMinutes: 240,
   appointmentEarlyMinutes: 30,
   appointmentLateMinutes: 15,
+  appointmentCallWindowMinutes: 10,
+  lateAppointment: 'walk_in',
 };
 
 export interface TestSetupOptions extends Partial<HallSetup> {

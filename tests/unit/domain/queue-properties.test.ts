@@ -155,12 +155,21 @@ function candidates(d: EngineDriver, counterId: string): Ticket[] {
 
 const minKey = (ts: Ticket[]) => Math.min(...ts.map((t) => t.lineKey));
 
+// Written out here, apart from hall/domain/call-deadlines.ts: a checked-in, on-time appointment's latest
+// call time counts from its slot (or check-in, if later); any other ticket's from its place in line.
+const hasSlot = (t: Ticket) => t.ticketClass === 'appointment' && typeof t.slotStart === 'number';
+function deadline(t: Ticket, policy: CallingPolicy, d: EngineDriver): number {
+  if (hasSlot(t)) return Math.max(t.slotStart!, t.issuedAt) + d.setup.rules.appointmentCallWindowMinutes * 60_000;
+  return policy.maxWaitMinutes === null ? Infinity : t.lineKey + policy.maxWaitMinutes * 60_000;
+}
+const minDeadline = (ts: Ticket[], policy: CallingPolicy, d: EngineDriver) => Math.min(...ts.map((t) => deadline(t, policy, d)));
+
 /** Wraps the driver so every call_next is checked against the policy, given the candidates just before it. */
 function checkCalls(d: EngineDriver, policy: CallingPolicy, seen: Set<string>): void {
   const run = d.run.bind(d);
   d.run = (cmd) => {
     if (cmd.type !== 'call_next') return run(cmd);
-    const before = candidates(d, cmd.counterId);
+    let before = candidates(d, cmd.counterId);
     const c = d.state.counters.get(cmd.counterId)!;
     const streaks = { priority: c.priorityStreak, walkIn: c.walkInStreak };
     const events = run(cmd);
@@ -169,17 +178,40 @@ function checkCalls(d: EngineDriver, policy: CallingPolicy, seen: Set<string>): 
     seen.add(called.reason);
     const chosen = before.find((t) => t.id === called.ticketId)!;
     expect(chosen).toBeDefined();
+    if (called.reason === 'deadline') {
+      // The look-ahead overrode the policy (checked against an oracle in tests/property/call-deadlines.test.ts):
+      // a ticket with a latest call time, callable now, and the ratio cycle untouched.
+      expect(deadline(chosen, policy, d)).toBeLessThan(Infinity);
+      expect(hasSlot(chosen) && chosen.slotStart! > d.now).toBe(false);
+      expect([called.priorityStreak, called.walkInStreak]).toEqual([streaks.priority, streaks.walkIn]);
+      return events;
+    }
     const directed = before.filter((t) => t.targetCounterId === cmd.counterId);
     if (directed.length > 0) {
       expect(chosen.targetCounterId).toBe(cmd.counterId);
       return events;
     }
-    const limit = policy.maxWaitMinutes === null ? null : d.now - policy.maxWaitMinutes * 60_000;
-    const overdue = limit === null ? [] : before.filter((t) => t.lineKey <= limit);
+    // Line heads are what may be overdue (a line is in deadline order); due slot appointments are all candidates.
+    const overdue = before.filter((t) => deadline(t, policy, d) <= d.now);
     if (overdue.length > 0) {
-      // Aging: the oldest overdue place goes first, whatever its class.
+      // Aging: the ticket whose latest call time passed first goes first, whatever its class.
       expect(called.reason).toBe('overdue');
-      expect(chosen.lineKey).toBe(minKey(overdue));
+      expect(deadline(chosen, policy, d)).toBe(minDeadline(overdue, policy, d));
+      return events;
+    }
+    const slotDue = before.filter((t) => hasSlot(t) && t.slotStart! <= d.now);
+    if (slotDue.length > 0) {
+      // An appointment whose slot has started goes ahead of green and walk-in tickets.
+      expect(called.reason).toBe('appointment_slot');
+      expect(deadline(chosen, policy, d)).toBe(minDeadline(slotDue, policy, d));
+      return events;
+    }
+    const held = before.filter((t) => hasSlot(t));
+    before = before.filter((t) => !hasSlot(t));
+    if (before.length === 0) {
+      // Only appointments before their slot wait: the earliest slot, rather than an idle counter.
+      expect(called.reason).toBe('in_order');
+      expect(deadline(chosen, policy, d)).toBe(minDeadline(held, policy, d));
       return events;
     }
     const waitingClasses = policy.classOrder.filter((k) => before.some((t) => t.ticketClass === k));
@@ -241,7 +273,7 @@ describe('queue engine properties (random multi-day runs under random policies)'
       }),
       { seed: 20261122, numRuns: 300 },
     );
-    expect([...seen].sort()).toEqual(['class_first', 'in_order', 'overdue', 'ratio_turn', 'transferred_here']);
+    expect([...seen].sort()).toEqual(['appointment_slot', 'class_first', 'deadline', 'in_order', 'overdue', 'ratio_turn', 'transferred_here']);
   });
 
   it('keeps every ticket in exactly one place, and rejoined no-shows within their bound', () => {

@@ -201,7 +201,8 @@ describe('appointments', () => {
     expect(code(() => d.run({ type: 'check_in', ticketId: 't-y', kioskId: 'k', greenCategory: null, appointment: appointment(d, 'ap4', 24 * 60) }))).toBe('appointment_other_day');
   });
 
-  it('serves on-time appointments before walk-ins but after the green channel, by the default policy', () => {
+  // Issue 12: an appointment whose slot has started is behind nobody (it used to wait for the green channel).
+  it('serves an on-time appointment at its slot before the green channel and walk-ins, by the default policy', () => {
     const d = hall();
     d.issue('m-a');
     d.run({ type: 'check_in', ticketId: 't-ap', kioskId: 'k', greenCategory: null, appointment: appointment(d, 'ap1', 0) });
@@ -212,7 +213,21 @@ describe('appointments', () => {
       numbers.push(`${e!.number}:${e!.ticketClass}`);
       d.run({ type: 'finish_service', counterId: 'd2', ratingId: d.nextRatingId() });
     }
-    expect(numbers).toEqual(['A003:green', 'A002:appointment', 'A001:walk_in']);
+    expect(numbers).toEqual(['A002:appointment', 'A003:green', 'A001:walk_in']);
+  });
+
+  it('holds an appointment checked in before its slot behind the others until nobody else waits', () => {
+    const d = hall();
+    d.issue('m-a');
+    d.run({ type: 'check_in', ticketId: 't-ap', kioskId: 'k', greenCategory: null, appointment: appointment(d, 'ap1', 20) });
+    d.issue('m-a', 'elderly');
+    const calls: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [e] = d.run({ type: 'call_next', counterId: 'd2' }) as (HallEvent & { type: 'ticket_called' })[];
+      calls.push(`${e!.number}:${e!.reason}`);
+      d.run({ type: 'finish_service', counterId: 'd2', ratingId: d.nextRatingId() });
+    }
+    expect(calls).toEqual(['A003:class_first', 'A001:in_order', 'A002:in_order']);
   });
 });
 
