@@ -22,7 +22,11 @@ export type CallReason =
   | 'ratio_turn' // walk-ins' turn in the policy's priority : walk-in ratio
   | 'in_order' // the oldest of its class; no other class waits
   | 'special_call' // called out of turn by staff, with a reason (特呼)
-  | 'resumed'; // a suspended ticket taken up again
+  | 'resumed' // a suspended ticket taken up again
+  // Deadline look-ahead (hall/domain/call-deadlines.ts): called now because calling the policy's pick
+  // would make a latest call time unkeepable that can still be kept (or later than it must be).
+  | 'deadline'
+  | 'appointment_slot'; // a checked-in appointment whose booked slot has started: ahead of green and walk-in tickets
 
 export type WithdrawReason = 'suspend_overdue' | 'day_closed';
 
@@ -44,6 +48,8 @@ export type HallEvent =
       appointmentId: string | null;
       checkIn: 'on_time' | 'late' | null;
     }
+      /** An appointment checked in with its slot promise: the slot's start (its latest call time counts from it). Absent or null: none. */
+      slotStart?: number | null;
   | {
       type: 'ticket_called';
       ticketId: TicketId;

@@ -48,6 +48,8 @@ export interface Ticket {
   targetCounterId: CounterId | null;
   /** The appointment this ticket was checked in for. */
   appointmentId: string | null;
+  /** A checked-in appointment's booked slot start when it keeps its slot promise (hall/domain/call-deadlines.ts); absent/null: none. */
+  slotStart?: number | null;
   /** Last call or recall: the cooldown and the automatic no-show count from here. */
   lastCalledAt: number | null;
   rejoinCount: number;
