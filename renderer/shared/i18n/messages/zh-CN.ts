@@ -13,6 +13,7 @@ import { zhCNTls } from '../zh-CN-tls';
 import { zhCNTechnician } from '../zh-CN-technician';
 import { zhCNServiceDesk } from '../zh-CN-service-desk';
 import { zhCNAccess } from '../zh-CN-access';
+import { zhCNLayout } from '../zh-CN-layout';
 
 const core = {
   // Whole product
@@ -510,7 +511,7 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout] as const;
 
 export const zhCN = {
   ...core,
@@ -524,6 +525,7 @@ export const zhCN = {
   ...(zhCNTechnician satisfies Disjoint<typeof core, typeof zhCNTechnician>),
   ...(zhCNAccess satisfies Disjoint<typeof core, typeof zhCNAccess>),
   ...(zhCNServiceDesk satisfies Disjoint<typeof core, typeof zhCNServiceDesk>),
+  ...(zhCNLayout satisfies Disjoint<typeof core, typeof zhCNLayout>),
 } as const satisfies Record<string, string>;
 
 /** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */
