@@ -9,7 +9,8 @@
 // the calendar's next change.
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { HallInfoDTO, KioskAvailabilityDTO } from '../../hall/api/dto';
-import { useT } from '../shared/i18n';
+import { availableLocales, configureLocales, hallDefaultLocale, resetLocale, setLocale, useLocale, useT } from '../shared/i18n';
+import { localeForCard } from './cardLocale';
 import { describeError, isUnreachable } from '../shared/api/errors';
 import { newIdempotencyKey } from '../shared/api/client';
 import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
@@ -62,6 +63,17 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   const hall = view.data;
   const devices = useDevices(live, hall?.devices);
 
+  const locale = useLocale();
+  const [cardSwitched, setCardSwitched] = useState(false);
+
+  // The hall's languages: the first load starts in its default, later refreshes keep the visitor's choice.
+  const languagesApplied = useRef(false);
+  const languages = hall?.settings.languages;
+  useEffect(() => {
+    if (!languages) return;
+    configureLocales(languages, !languagesApplied.current);
+    languagesApplied.current = true;
+  }, [languages]);
   // What this kiosk offers now and per matter (refreshed by live events and at the calendar's next change).
   const availabilityView = useHallView<KioskAvailabilityDTO>((signal) => client.call('kioskAvailability', { signal }), {
     live,
@@ -93,7 +105,16 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   // Card reads, read failures and print outcomes on this kiosk's own devices.
   useEffect(() => {
     if (!live) return undefined;
-    return live.onSignal((signal) => dispatch({ type: 'signal', signal }));
+    return live.onSignal((signal) => {
+      if (signal.type === 'card_read') {
+        const wanted = localeForCard(signal.card.cardType, availableLocales());
+        if (wanted) {
+          setLocale(wanted);
+          setCardSwitched(true);
+        }
+      }
+      dispatch({ type: 'signal', signal });
+    });
   }, [live]);
 
   // A read failure is explained for a while, then the line goes away by itself.
@@ -105,7 +126,12 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   }, [cardError]);
 
   // Idle: back to start, clearing the search, any staff credentials and the visitor's identity.
-  useIdle(hall?.settings.kioskIdleSeconds ?? 60, idleArmed(flow), goHome);
+  // A language other than the hall's default arms it too: the next visitor starts in the default.
+  useIdle(hall?.settings.kioskIdleSeconds ?? 60, idleArmed(flow) || locale !== hallDefaultLocale(), () => {
+    resetLocale();
+    setCardSwitched(false);
+    goHome();
+  });
 
   /** Performs one request the flow asked for and reports its outcome back to the flow. */
   const perform = async (request: Request, report: (action: KioskAction) => void) => {
@@ -195,6 +221,11 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   const banner = (
     <>
       <IdentityBanner identity={realName.identity} onCancel={goHome} />
+      {cardSwitched && locale === 'en' ? (
+        <p className="kiosk-language-notice" role="status" data-testid="kiosk-language-by-card">
+          {t('app.languageChangedByCard')}
+        </p>
+      ) : null}
       {cardErrorLine}
       {greenBanner}
       {printerBanner}

@@ -93,6 +93,7 @@ export function KioskScreens({ flow, dispatch, hall, mode, devices, terminalId, 
       body = (
         <TicketScreen
           issued={result}
+          matters={hall.matters}
           counters={hall.counters}
           seconds={hall.settings.ticketScreenSeconds}
           onDone={goHome}
@@ -150,7 +151,7 @@ export function KioskScreens({ flow, dispatch, hall, mode, devices, terminalId, 
       break;
     }
     case 'ticket':
-      body = <TicketScreen issued={screen.issued} counters={hall.counters} seconds={hall.settings.ticketScreenSeconds} onDone={goHome} />;
+      body = <TicketScreen issued={screen.issued} matters={hall.matters} counters={hall.counters} seconds={hall.settings.ticketScreenSeconds} onDone={goHome} />;
       break;
     case 'error':
       body = <IssueErrorScreen message={screen.message} onBack={() => show(screen.back)} onHome={goHome} />;

@@ -3,6 +3,7 @@ import { connectPage } from '../shared/page/connection';
 import { KioskApp } from './KioskApp';
 import './kiosk.css';
 import './kiosk-layout.css';
+import '../shared/styles/mongolian.css';
 
 const connection = connectPage('kiosk');
 mountPage('kiosk.title', <KioskApp connection={connection} />);

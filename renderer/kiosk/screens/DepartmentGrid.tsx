@@ -52,6 +52,7 @@ export interface DepartmentGridProps {
 export function DepartmentGrid({ hall, query, onQuery, onDepartment, renderMatters, resultsKey, emptyKey, showWaiting, testIds }: DepartmentGridProps) {
   const t = useT();
   const [largeType] = useLargeType();
+  const localName = useLocalName();
   const portrait = usePortrait();
   const [keyboard, setKeyboard] = useState(false);
   const [page, setPage] = useState(0);
@@ -126,7 +127,7 @@ export function DepartmentGrid({ hall, query, onQuery, onDepartment, renderMatte
               <li key={d.id}>
                 <button type="button" className="kiosk-tile" onClick={() => onDepartment(d)} data-testid={testIds.tile} data-department-id={d.id}>
                   <DepartmentIcon name={d.icon} className="kiosk-tile-icon" />
-                  <span className="kiosk-tile-name">{d.name}</span>
+                  <span className="kiosk-tile-name">{localName(d.name, d.names)}</span>
                   {showWaiting ? (
                     <span className="kiosk-tile-waiting" data-testid="department-waiting">
                       {t('wait.waitingPeople', { count: d.waiting })}

@@ -16,6 +16,7 @@ export function GreenCategoryScreen({
 }) {
   const t = useT();
   return (
+  const localName = useLocalName();
     <main className="kiosk-screen kiosk-green-category" data-testid="green-categories">
       <h1 className="kiosk-title kiosk-title-green">{t('kiosk.green.title')}</h1>
       <p className="kiosk-hint">{t('kiosk.green.categoryStep')}</p>
@@ -24,7 +25,7 @@ export function GreenCategoryScreen({
           <li key={c.id}>
             <button type="button" className="kiosk-tile kiosk-tile-green" onClick={() => onPick(c)} data-testid="green-category" data-category-id={c.id}>
               <PriorityIcon className="kiosk-tile-icon" />
-              <span className="kiosk-tile-name">{c.label}</span>
+              <span className="kiosk-tile-name">{localName(c.label, c.names)}</span>
             </button>
           </li>
         ))}

@@ -47,6 +47,7 @@ function MatterRow({
 }) {
   const t = useT();
   const rt = useRulesT();
+  const localName = useLocalName();
   const availability = useMatterAvailability(m.id);
   const refused = availability !== undefined && !availability.available;
   const estimate = availability?.estimate ?? q?.estimate;
@@ -65,8 +66,8 @@ function MatterRow({
         data-available={String(!refused)}
         data-reason={availability?.reason ?? ''}
       >
-        <span className="kiosk-matter-name">{m.name}</span>
-        {showDepartment ? <span className="kiosk-matter-dept">{department?.name ?? ''}</span> : null}
+        <span className="kiosk-matter-name">{localName(m.name, m.names)}</span>
+        {showDepartment ? <span className="kiosk-matter-dept">{department ? localName(department.name, department.names) : ''}</span> : null}
         {refused ? (
           <span className="kiosk-matter-refusal" data-testid="matter-refusal">
             <WarningIcon width="1em" height="1em" /> {rt(matterReasonKey(availability))}

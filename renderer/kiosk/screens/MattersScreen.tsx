@@ -23,6 +23,7 @@ export interface MattersScreenProps {
 export function MattersScreen({ hall, department, onMatter, onBack, onHome, banner, busy }: MattersScreenProps) {
   const t = useT();
   const [largeType] = useLargeType();
+  const localName = useLocalName();
   const portrait = usePortrait();
   const [page, setPage] = useState(0);
   const queues = useMemo(() => new Map<string, QueueDTO>(hall.queues.map((q) => [q.id, q])), [hall.queues]);
@@ -34,7 +35,7 @@ export function MattersScreen({ hall, department, onMatter, onBack, onHome, bann
       {banner}
       <h1 className="kiosk-title kiosk-title-with-icon">
         <DepartmentIcon name={department.icon} className="kiosk-title-icon" />
-        {department.name}
+        {localName(department.name, department.names)}
       </h1>
       <p className="kiosk-hint">{t('kiosk.matters.hint')}</p>
       {matters.length ? (

@@ -2,7 +2,8 @@
 // phone; "请取走您的号票", or — when the printer failed — the fault in plain words with
 // the number still on screen. Back to start after the hall's setting or one touch.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { CounterSummaryDTO, IssueTicketResponse } from '../../../hall/api/dto';
+import type { CounterSummaryDTO, IssueTicketResponse, MatterDTO } from '../../../hall/api/dto';
+import { useLocalName } from '../../shared/i18n/names';
 import { useT } from '../../shared/i18n';
 import { waitRangePhrase } from '../../shared/format/wait';
 import { formatHm } from '../../shared/format/time';
@@ -17,6 +18,8 @@ export interface TicketScreenProps {
   onDone: () => void;
   /** A line above the number, e.g. the check-in outcome (on time / late). */
   notice?: ReactNode;
+  /** The hall's matters: the matter's name in the visitor's language. */
+  matters?: MatterDTO[];
 }
 
 /** Touches in the first moments are the tail of the tap that issued the ticket: ignore them. */
@@ -30,6 +33,7 @@ export function areasServing(queueId: string, counters: CounterSummaryDTO[]): st
 
 export function TicketScreen({ issued, counters, seconds, onDone, notice }: TicketScreenProps) {
   const t = useT();
+  const localName = useLocalName();
   const { ticket, print } = issued;
   const fault = printFaultMessage(print);
   // A visitor who must photograph the number gets twice the time.
@@ -99,7 +103,7 @@ export function TicketScreen({ issued, counters, seconds, onDone, notice }: Tick
         ) : null}
         <div>
           <dt>{t('kiosk.ticket.matter')}</dt>
-          <dd data-testid="ticket-matter">{ticket.matterName}</dd>
+          <dd data-testid="ticket-matter">{localName(ticket.matterName, matters?.find((m) => m.id === ticket.matterId)?.names)}</dd>
         </div>
         <div className="kiosk-ticket-ahead">
           <dd data-testid="ticket-people-ahead" data-count={ticket.peopleAhead}>

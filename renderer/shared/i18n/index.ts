@@ -46,6 +46,10 @@ export function configureLocales(languages: { default: Locale; kiosk: readonly L
   else listeners.forEach((l) => l());
 }
 
+export function hallDefaultLocale(): Locale {
+  return hallDefault;
+}
+
 /** Back to the hall's default: the next visitor starts there (kiosk idle, home after a ticket). */
 export function resetLocale(): void {
   setLocale(hallDefault);
