@@ -6,6 +6,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DepartmentDTO, HallInfoDTO, MatterDTO } from '../../../hall/api/dto';
 import { useT, type MessageKey } from '../../shared/i18n';
+import { useLocalName } from '../../shared/i18n/names';
 import { useLargeType } from '../../shared/i18n/largeType';
 import { DepartmentIcon, KeyboardIcon, SearchIcon } from '../../shared/components/Icons';
 import { searchMatters } from '../../shared/search/matterSearch';
@@ -51,8 +52,8 @@ export interface DepartmentGridProps {
 
 export function DepartmentGrid({ hall, query, onQuery, onDepartment, renderMatters, resultsKey, emptyKey, showWaiting, testIds }: DepartmentGridProps) {
   const t = useT();
-  const [largeType] = useLargeType();
   const localName = useLocalName();
+  const [largeType] = useLargeType();
   const portrait = usePortrait();
   const [keyboard, setKeyboard] = useState(false);
   const [page, setPage] = useState(0);

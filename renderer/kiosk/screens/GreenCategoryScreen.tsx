@@ -1,5 +1,6 @@
 import type { HallInfoDTO } from '../../../hall/api/dto';
 import { useT } from '../../shared/i18n';
+import { useLocalName } from '../../shared/i18n/names';
 import { PriorityIcon } from '../../shared/components/Icons';
 import { NavBar } from './NavBar';
 
@@ -15,8 +16,8 @@ export function GreenCategoryScreen({
   onHome: () => void;
 }) {
   const t = useT();
-  return (
   const localName = useLocalName();
+  return (
     <main className="kiosk-screen kiosk-green-category" data-testid="green-categories">
       <h1 className="kiosk-title kiosk-title-green">{t('kiosk.green.title')}</h1>
       <p className="kiosk-hint">{t('kiosk.green.categoryStep')}</p>

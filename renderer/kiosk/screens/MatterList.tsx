@@ -1,5 +1,6 @@
 import type { DepartmentDTO, MatterDTO, QueueDTO } from '../../../hall/api/dto';
 import { useT } from '../../shared/i18n';
+import { useLocalName } from '../../shared/i18n/names';
 import { waitRangePhrase } from '../../shared/format/wait';
 import { WarningIcon } from '../../shared/components/Icons';
 import { useMatterAvailability } from '../availabilityContext';
@@ -46,8 +47,8 @@ function MatterRow({
   disabled?: boolean;
 }) {
   const t = useT();
-  const rt = useRulesT();
   const localName = useLocalName();
+  const rt = useRulesT();
   const availability = useMatterAvailability(m.id);
   const refused = availability !== undefined && !availability.available;
   const estimate = availability?.estimate ?? q?.estimate;

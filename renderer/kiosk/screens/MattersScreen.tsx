@@ -2,6 +2,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { DepartmentDTO, HallInfoDTO, MatterDTO, QueueDTO } from '../../../hall/api/dto';
 import { useT } from '../../shared/i18n';
+import { useLocalName } from '../../shared/i18n/names';
 import { useLargeType } from '../../shared/i18n/largeType';
 import { DepartmentIcon } from '../../shared/components/Icons';
 import { pageOf, pageSize } from '../paging';
@@ -22,8 +23,8 @@ export interface MattersScreenProps {
 
 export function MattersScreen({ hall, department, onMatter, onBack, onHome, banner, busy }: MattersScreenProps) {
   const t = useT();
-  const [largeType] = useLargeType();
   const localName = useLocalName();
+  const [largeType] = useLargeType();
   const portrait = usePortrait();
   const [page, setPage] = useState(0);
   const queues = useMemo(() => new Map<string, QueueDTO>(hall.queues.map((q) => [q.id, q])), [hall.queues]);

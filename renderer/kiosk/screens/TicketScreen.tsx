@@ -31,7 +31,7 @@ export function areasServing(queueId: string, counters: CounterSummaryDTO[]): st
   return [...areas];
 }
 
-export function TicketScreen({ issued, counters, seconds, onDone, notice }: TicketScreenProps) {
+export function TicketScreen({ issued, counters, seconds, onDone, notice, matters }: TicketScreenProps) {
   const t = useT();
   const localName = useLocalName();
   const { ticket, print } = issued;
