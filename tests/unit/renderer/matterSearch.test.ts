@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { MatterDTO } from '../../../hall/api/dto';
-import { matchRank, normalizeQuery, searchMatters } from '../../../renderer/shared/search/matterSearch';
+import { matchScore, normalizeQuery, searchMatters } from '../../../renderer/shared/search/matterSearch';
 
 const matter = (id: string, name: string, code: string, pinyinInitials: string, pinyin: string): MatterDTO => ({
   id,
@@ -57,6 +57,6 @@ describe('matter search on the kiosk', () => {
   });
 
   test('an exact name ranks before a partial one', () => {
-    expect(matchRank(catalog[0]!, '不动产登记查询')).toBeLessThan(matchRank(catalog[1]!, '登记')!);
+    expect(matchScore(catalog[0]!, '不动产登记查询')).toBeGreaterThan(matchScore(catalog[1]!, '登记'));
   });
 });
