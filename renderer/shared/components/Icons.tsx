@@ -106,6 +106,34 @@ const departmentIcons: Record<string, ReactNode> = {
     </>
   ),
   heart: <path d="M12 20s-7-4.5-9-9a5 5 0 019-3 5 5 0 019 3c-2 4.5-9 9-9 9z" />,
+  // 医疗保障: a cross in a circle (`health` is a cross in a square).
+  medical: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M10 7h4v3h3v4h-3v3h-4v-3H7v-4h3z" />
+    </>
+  ),
+  // 住房公积金: a stack of coins.
+  coins: (
+    <>
+      <ellipse cx="12" cy="6" rx="7" ry="2.5" />
+      <path d="M5 6v4c0 1.4 3.1 2.5 7 2.5s7-1.1 7-2.5V6M5 10v4c0 1.4 3.1 2.5 7 2.5s7-1.1 7-2.5v-4M5 14v4c0 1.4 3.1 2.5 7 2.5s7-1.1 7-2.5v-4" />
+    </>
+  ),
+  // 税务: a receipt with a torn foot.
+  receipt: (
+    <>
+      <path d="M6 2h12v20l-2-1.5-2 1.5-2-1.5-2 1.5-2-1.5L6 22z" />
+      <path d="M9 7h6M9 11h6M9 15h4" />
+    </>
+  ),
+  // 综合咨询: a question mark in a speech bubble.
+  question: (
+    <>
+      <path d="M4 4h16v12H10l-5 4v-4H4z" />
+      <path d="M10 8.5a2 2 0 114 0c0 1.5-2 1.5-2 3M12 13.5v.01" />
+    </>
+  ),
   search: (
     <>
       <circle cx="11" cy="11" r="7" />
@@ -113,6 +141,9 @@ const departmentIcons: Record<string, ReactNode> = {
     </>
   ),
 };
+
+/** The icon keys a department may name in the hall configuration (`departments[].icon`). */
+export const departmentIconNames: readonly string[] = Object.keys(departmentIcons).filter((name) => name !== 'search');
 
 /** Department pictogram by the config's icon key; unknown keys get the building. */
 export function DepartmentIcon({ name, ...props }: IconProps & { name: string }) {
