@@ -1,5 +1,7 @@
 // Bodies of the service desk's routes (docs/service-desk.md), shared with the renderer through
 // hall/api/dto.ts (which re-exports this file). Types only.
+import type { PrintOutcomeDTO, TicketDTO } from './dto.js';
+
 // Personal data: none. `summary` and `answer` are staff free text: only counter and admin
 // terminals receive them.
 
@@ -29,9 +31,9 @@ export interface TakeCapOfferRequest {
 export interface TakeCapOfferResponse {
   offer: CapOfferKind;
   /** unresolved_counter: the ticket for the 办不成事/综合 counter, printed like any ticket. */
-  ticket: import('./dto.js').TicketDTO | null;
+  ticket: TicketDTO | null;
   /** unresolved_counter and next_day_booking: the printer's outcome. */
-  print: import('./dto.js').PrintOutcomeDTO | null;
+  print: PrintOutcomeDTO | null;
   /** next_day_booking: the appointment booked. */
   appointment: { code: string; matterName: string; date: string; start: string; end: string; qrContent: string } | null;
 }

@@ -23,7 +23,9 @@ import { SimulatorSection, SyncStatusSection } from './CentralSections';
 import { EnrolmentSection } from './EnrolmentPanel';
 import { TlsSection } from './TlsPanel';
 import { AppointmentsPanel } from './AppointmentsPanel';
+import { ServiceDeskPanel } from './ServiceDeskPanel';
 import { KioskFaults, QueueWarnings } from './QueueWarnings';
+import { PolicyWarnings } from './PolicyWarnings';
 import { badRatings, overTarget, ratingDistribution } from './stats';
 
 export function AdminApp({ connection }: { connection: PageConnection }) {
@@ -176,6 +178,7 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
         </section>
 
         <QueueWarnings connection={connection} sessionToken={session.sessionToken} />
+        <PolicyWarnings connection={connection} sessionToken={session.sessionToken} />
         <KioskFaults connection={connection} sessionToken={session.sessionToken} />
         <section className="admin-card">
           <h2>{t('admin.counters')}</h2>
@@ -249,6 +252,7 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
           </div>
         </section>
         <AppointmentsPanel connection={connection} sessionToken={session.sessionToken} matters={hall.matters} serviceDay={hall.serviceDay} />
+        <ServiceDeskPanel connection={connection} sessionToken={session.sessionToken} counters={hall.counters} queues={hall.queues} />
         <DevicesSection connection={connection} sessionToken={session.sessionToken} counters={hall.counters} />
         <SyncStatusSection connection={connection} session={session} />
         <RatingUploadsPanel connection={connection} sessionToken={session.sessionToken} />

@@ -17,6 +17,7 @@ import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { RatingFace, StaffSilhouette } from '../shared/components/Icons';
 import { useDevices } from '../shared/devices/useDevices';
 import { workingRatingPad } from '../shared/devices/devices';
+import '../shared/styles/service-desk.css';
 
 export const RATING_LEVELS: readonly RatingLevel[] = ['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied'];
 
@@ -116,6 +117,7 @@ export function CounterDisplayApp({ connection, counterId }: { connection: PageC
             <p className="cd-staff-no" data-testid="cd-staff-no">
               {t('counterDisplay.staffNo', { staffNo: staff.staffNo })}
             </p>
+            <ContactLine contact={data.contact} />
           </div>
         ) : (
           <p className="cd-staff-none">{t('counterDisplay.noStaff')}</p>
@@ -188,6 +190,17 @@ export function CounterDisplayApp({ connection, counterId }: { connection: PageC
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** 亮明身份 (001 第二十九条): the published contact, the staff member's own or the hall's. */
+function ContactLine({ contact }: { contact: CounterDisplayDTO['contact'] }) {
+  const t = useT();
+  if (!contact) return null;
+  return (
+    <p className="cd-contact" data-testid="cd-contact">
+      {contact.label ? t('counterDisplay.contactLabelled', { label: contact.label, value: contact.value }) : t('counterDisplay.contact', { value: contact.value })}
+    </p>
   );
 }
 

@@ -20,6 +20,7 @@ import { liveAvailability, refusalMessage } from './rules';
 import { CurrentTicket } from './CurrentTicket';
 import { CounterSide } from './CounterSide';
 import { CounterDialogs, type DialogState } from './CounterDialogs';
+import { UnresolvedCaseButton } from './UnresolvedCaseButton';
 
 interface Feedback {
   kind: 'ok' | 'error';
@@ -221,6 +222,7 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
             );
           })}
         </div>
+        <UnresolvedCaseButton client={client} counterId={counterId} data={data} />
       </main>
 
       <CounterSide data={data} onResume={(ticketId) => void run('resume_suspended', { ticketId })} onRejoin={(number) => setDialog({ command: 'rejoin', number })} />

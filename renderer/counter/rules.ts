@@ -7,6 +7,7 @@
 import type { CallWhyDTO, CounterAction, CounterViewDTO, TicketClass } from '../../hall/api/dto';
 import type { MessageKey, MessageParams, Translate } from '../shared/i18n';
 import { actionErrorKey, callReasonKey, reasonKey } from './labels';
+import { formatHm } from '../shared/format/time';
 
 export interface Availability {
   enabled: boolean;
@@ -45,6 +46,9 @@ export function refusalMessage(code: string, facts: Record<string, string | numb
       return { key: 'counterError.recall_cooldown', params: { seconds: secondsUntil(num('readyAt'), now) } };
     case 'recalls_required':
       return { key: 'counterError.recalls_required', params: { count: Math.max(1, num('needed') - num('done')) } };
+    case 'counter_kind_not_callable':
+      // The calendar lets only some counter kinds call now (午间不间断: general counters at lunch).
+      return { key: 'staffCounter.kindNotCallable', params: { until: formatHm(num('until')) } };
     case 'unknown_ticket':
       return facts.number ? { key: 'counterError.unknown_ticket_number', params: { number: String(facts.number) } } : { key: 'counterError.unknown_ticket', params: {} };
     default:
@@ -58,6 +62,7 @@ const classKey: Record<TicketClass, MessageKey> = { green: 'ticketClass.green', 
 export function explainWhy(why: CallWhyDTO, t: Translate): string[] {
   const lines = [t(callReasonKey(why.reason), { class: t(classKey[why.ticketClass]) })];
   if (why.reason === 'overdue' && why.maxWaitMinutes !== null) lines.push(t('counterPage.whyOverdue', { minutes: why.maxWaitMinutes }));
+  if (why.reason === 'deadline') lines.push(why.maxWaitMinutes !== null ? t('counterPage.whyDeadline', { minutes: why.maxWaitMinutes }) : t('counterPage.whyDeadlineNoCap'));
   if (why.position) {
     const { side, index, ratio } = why.position;
     lines.push(t(side === 'priority' ? 'counterPage.whyPosition.priority' : 'counterPage.whyPosition.walk_in', { priority: ratio.priority, walkIn: ratio.walkIn, index }));

@@ -11,11 +11,13 @@ import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
 import { hallNow, syncHallClock } from '../shared/hooks/hallClock';
 import { setHallUtcOffset } from '../shared/format/time';
 import type { PageConnection } from '../shared/page/connection';
+import { ServiceNoticeBar } from '../shared/components/ServiceNoticeBar';
 import { Clock } from '../shared/components/Clock';
 import { ConnectionBanner } from '../shared/components/ConnectionBanner';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { SpeakerIcon } from '../shared/components/Icons';
 import { callFromEvent, callsToAnnounce, gridColumns, mergeCalls } from './callFeed';
+import { QueuePanel } from './QueuePanel';
 import type { AudioState, DisplayVoice } from './voice';
 
 /** How long the newest call stays huge when the voice is not showing it. */
@@ -162,13 +164,8 @@ export function DisplayApp({ connection, voice }: { connection: PageConnection; 
 
       {hall ? (
         <footer className="display-footer">
-          <ul className="display-queues" aria-label={t('display.queues')} data-testid="display-queues">
-            {hall.queues.map((q) => (
-              <li key={q.id} data-testid="display-queue" data-queue-id={q.id} data-waiting={q.waiting}>
-                {t('display.queueWaiting', { name: q.name, prefix: q.prefix, count: q.waiting })}
-              </li>
-            ))}
-          </ul>
+          <QueuePanel queues={hall.queues} />
+          <ServiceNoticeBar connection={connection} className="display-service-notices" />
           <Notices notices={hall.settings.notices} />
         </footer>
       ) : null}

@@ -30,6 +30,7 @@ import { AvailabilityContext } from './availabilityContext';
 import { msUntilChange } from './kioskRules';
 import { useRulesT } from './rulesText';
 import { KioskScreens } from './KioskScreens';
+import { ServiceNoticeBar } from '../shared/components/ServiceNoticeBar';
 import { INITIAL_FLOW, checkInFailure, idleArmed, issueFailure, kioskFlow, type KioskAction, type Request } from './flow';
 
 /** How long a failed card read is explained on screen. */
@@ -62,7 +63,6 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   );
   const hall = view.data;
   const devices = useDevices(live, hall?.devices);
-
   const locale = useLocale();
   const [cardSwitched, setCardSwitched] = useState(false);
 
@@ -74,6 +74,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     configureLocales(languages, !languagesApplied.current);
     languagesApplied.current = true;
   }, [languages]);
+
   // What this kiosk offers now and per matter (refreshed by live events and at the calendar's next change).
   const availabilityView = useHallView<KioskAvailabilityDTO>((signal) => client.call('kioskAvailability', { signal }), {
     live,
@@ -220,12 +221,12 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   ) : null;
   const banner = (
     <>
-      <IdentityBanner identity={realName.identity} onCancel={goHome} />
       {cardSwitched && locale === 'en' ? (
         <p className="kiosk-language-notice" role="status" data-testid="kiosk-language-by-card">
           {t('app.languageChangedByCard')}
         </p>
       ) : null}
+      <IdentityBanner identity={realName.identity} onCancel={goHome} />
       {cardErrorLine}
       {greenBanner}
       {printerBanner}
@@ -263,6 +264,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
       <div className="kiosk" data-testid="kiosk" data-screen={screen.name} data-mode={mode?.screen ?? ''}>
         <ConnectionBanner show={offline} />
         <KioskHeader hallName={hall?.hall.name ?? t('app.name')} />
+        <ServiceNoticeBar connection={connection} className="kiosk-service-notices" />
         {body}
         {flow.busy ? (
           <div className="kiosk-issuing" role="status" data-testid="kiosk-issuing">

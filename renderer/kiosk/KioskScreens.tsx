@@ -20,6 +20,7 @@ import { ManualIdScreen } from './screens/ManualIdScreen';
 import { CheckInScreen } from './screens/CheckInScreen';
 import { ModeScreen } from './screens/ModeScreen';
 import { FaultNotice } from './screens/FaultNotice';
+import { CapOfferPanel } from './screens/CapOfferPanel';
 import { useRulesT } from './rulesText';
 import type { KioskAction, KioskFlow, Screen } from './flow';
 
@@ -92,8 +93,8 @@ export function KioskScreens({ flow, dispatch, hall, mode, devices, terminalId, 
       const { result } = screen;
       body = (
         <TicketScreen
-          issued={result}
           matters={hall.matters}
+          issued={result}
           counters={hall.counters}
           seconds={hall.settings.ticketScreenSeconds}
           onDone={goHome}
@@ -114,6 +115,7 @@ export function KioskScreens({ flow, dispatch, hall, mode, devices, terminalId, 
           <p className="kiosk-refused-message" role="alert" data-testid="kiosk-refused-message" data-key={screen.phrase.key}>
             <WarningIcon /> {rt(screen.phrase.key, screen.phrase.params)}
           </p>
+          {screen.matterId ? <CapOfferPanel client={client} matterId={screen.matterId} /> : null}
           <NavBar onBack={() => show(screen.back)} onHome={goHome} />
         </main>
       );

@@ -33,7 +33,7 @@ export type Screen =
   | { name: 'manual-id'; error: MessageKey | null }
   | { name: 'check-in'; error: RulesPhrase | null }
   | { name: 'checked-in'; result: CheckInResponse }
-  | { name: 'refused'; phrase: RulesPhrase; back: Screen };
+  | { name: 'refused'; phrase: RulesPhrase; back: Screen; /** The matter refused: the daily-cap offers are asked for it. */ matterId?: string };
 
 export interface GreenChannel {
   staffNo: string;
@@ -170,7 +170,7 @@ function issueFailed(s: KioskFlow, request: Extract<Request, { kind: 'issue' }>,
     case 'no_card':
       return { ...done, realName: NO_IDENTITY, screen: { name: 'error', message: 'kiosk.error.noCard', back: request.from } };
     case 'refused':
-      return { ...done, screen: { name: 'refused', phrase: failure.phrase, back: request.from } };
+      return { ...done, screen: { name: 'refused', phrase: failure.phrase, back: request.from, matterId: request.body.matterId } };
     case 'green_credentials':
       if (request.green) {
         return { ...done, green: { ...request.green, pin: '', retryMatterId: request.body.matterId }, screen: { name: 'green-staff', error: failure.message } };

@@ -22,7 +22,7 @@ export function factsOf(err: unknown): Facts {
 }
 
 /** Codes the hall sends when a walk-in ticket cannot be had now (hall/domain/admission.ts). */
-export const ADMISSION_CODES = new Set(['daily_cap_reached', 'after_cut_off', 'hall_closed', 'self_service_only', 'booked_only', 'matter_not_offered']);
+export const ADMISSION_CODES = new Set(['daily_cap_reached', 'after_cut_off', 'hall_closed', 'self_service_only', 'booked_only', 'matter_not_offered', 'queue_closed_early']);
 
 /** "2026-11-24 09:00", or the words for "see the hall's notice" when the hall gave no time. */
 function whenOf(facts: Facts, noTime: string): string {

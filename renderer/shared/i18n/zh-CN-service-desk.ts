@@ -72,5 +72,5 @@ export const zhCNServiceDesk = {
 
   'counterDisplay.contact': '联系方式：{value}',
   'counterDisplay.contactLabelled': '{label}：{value}',
-  'counter.error.counter_kind_not_callable': '现在这个窗口不能叫号（午间只有综合窗口叫号，或大厅未开放）。{until} 后可以叫号。',
+  'staffCounter.kindNotCallable': '现在这个窗口不能叫号（午间只有综合窗口叫号，或大厅未开放）。{until} 后可以叫号。',
 } as const satisfies Record<string, string>;
