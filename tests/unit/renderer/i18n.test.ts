@@ -48,7 +48,7 @@ describe('given the renderer sources', () => {
       ...[0, 1, 2, 3, 4, 5, 6].map((d) => `clock.weekday.${d}`),
       // Codes the hall sends today (hall/api/views.ts, hall/domain/events.ts CallReason)
       ...['paused', 'counter_busy', 'no_waiting', 'already_serving', 'no_current_ticket', 'not_paused'].map((r) => `reason.${r}`),
-      ...['overdue', 'green_first', 'green_streak_limit', 'in_order', 'only_green'].map((r) => `callReason.${r}`),
+      ...['overdue', 'green_first', 'green_streak_limit', 'in_order', 'only_green', 'deadline', 'appointment_slot'].map((r) => `callReason.${r}`),
       'counterPage.phase.called',
       'counterPage.phase.serving',
     ];

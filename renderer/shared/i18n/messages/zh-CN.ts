@@ -10,6 +10,7 @@ import { zhCNSync } from '../zh-CN-sync';
 import { zhCNGuides } from '../zh-CN-guides';
 import { zhCNEnrolment } from '../zh-CN-enrolment';
 import { zhCNTls } from '../zh-CN-tls';
+import { zhCNCalling } from '../zh-CN-calling';
 import { zhCNTechnician } from '../zh-CN-technician';
 import { zhCNServiceDesk } from '../zh-CN-service-desk';
 import { zhCNAccess } from '../zh-CN-access';
@@ -511,7 +512,7 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNCalling, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout] as const;
 
 export const zhCN = {
   ...core,
@@ -522,6 +523,7 @@ export const zhCN = {
   ...(zhCNGuides satisfies Disjoint<typeof core, typeof zhCNGuides>),
   ...(zhCNEnrolment satisfies Disjoint<typeof core, typeof zhCNEnrolment>),
   ...(zhCNTls satisfies Disjoint<typeof core, typeof zhCNTls>),
+  ...(zhCNCalling satisfies Disjoint<typeof core, typeof zhCNCalling>),
   ...(zhCNTechnician satisfies Disjoint<typeof core, typeof zhCNTechnician>),
   ...(zhCNAccess satisfies Disjoint<typeof core, typeof zhCNAccess>),
   ...(zhCNServiceDesk satisfies Disjoint<typeof core, typeof zhCNServiceDesk>),
