@@ -13,6 +13,8 @@
 //     slot is rebuilt that gives the same outcome (on time or late);
 //   - staffing: sign-in/out and pause/resume per counter; a day without any
 //     falls back to the default plan.
+// learnBehaviour() reads the same log for the hall's visitor behaviour (no-shows,
+// recalls, transfers, suspensions, walking time) over a range of days.
 // Personal data: ticket events carry none; identities are never read.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ import { eventFromRow, type EventRow } from '../store/event-log.js';
 import { Rng, hashString } from './random.js';
 import { localTime, type SimArrival, type SimDay, type StaffShift } from './day.js';
 import { DEFAULT_SCENARIO, defaultShifts } from './generate.js';
+import type { BehaviourRates } from './behaviour.js';
 
 export class RecordedDayError extends Error {
   constructor(message: string) {
@@ -201,4 +204,107 @@ export function dayFromDatabase(file: string, serviceDay: string, setup: HallSet
   const openAt = Math.min(arrivals[0]!.at, ...staffing.map((s) => s.from));
   const closeAt = Math.max(localTime(serviceDay, '00:00', offset), ...staffing.map((s) => s.to));
   return { serviceDay, source: 'recorded', seed: null, openAt, closeAt, arrivals, shifts: staffing, notes };
+}
+
+/** Rates learned from recorded days, with how much they rest on. */
+export interface LearnedBehaviour {
+  rates: BehaviourRates;
+  /** Service days read (with at least one call), oldest first. */
+  days: string[];
+  /** Tickets called at least once: the denominator of every share. */
+  called: number;
+}
+
+const LEARN_TYPES = ['ticket_called', 'ticket_recalled', 'service_started', 'ticket_no_show', 'ticket_transferred', 'ticket_suspended', 'ticket_resumed'] as const;
+
+/**
+ * Visitor behaviour as the hall's own event log shows it, over service days `from`..`to`
+ * (inclusive): shares of called tickets that were no-shows, came only after a recall,
+ * were transferred, or were set aside; the mean time away of a set-aside visitor who came
+ * back; and the mean time from a call (or the last recall) to the start of service — the
+ * walk. Read-only; throws RecordedDayError when the file has no calls in the range.
+ */
+export function learnBehaviour(file: string, from: string, to: string): LearnedBehaviour {
+  const db = openReadOnly(file);
+  let rows: { type: (typeof LEARN_TYPES)[number]; at: number; ticketId: string | null; serviceDay: string }[];
+  try {
+    rows = db
+      .prepare(`SELECT type, at, service_day AS serviceDay, json_extract(payload, '$.ticketId') AS ticketId FROM events WHERE service_day BETWEEN ? AND ? AND type IN (${LEARN_TYPES.map(() => '?').join(', ')}) ORDER BY seq`)
+      .all(from, to, ...LEARN_TYPES) as typeof rows;
+  } finally {
+    db.close();
+  }
+  const called = new Set<string>();
+  const recalled = new Set<string>();
+  const served = new Set<string>();
+  const noShow = new Set<string>();
+  const transferred = new Set<string>();
+  const suspended = new Set<string>();
+  const lastCall = new Map<string, number>();
+  const suspendedAt = new Map<string, number>();
+  const days = new Set<string>();
+  let walkSum = 0;
+  let walks = 0;
+  let awaySum = 0;
+  let aways = 0;
+  for (const r of rows) {
+    const id = r.ticketId;
+    if (!id) continue;
+    switch (r.type) {
+      case 'ticket_called':
+        called.add(id);
+        days.add(r.serviceDay);
+        lastCall.set(id, r.at);
+        break;
+      case 'ticket_recalled':
+        recalled.add(id);
+        lastCall.set(id, r.at);
+        break;
+      case 'service_started': {
+        served.add(id);
+        const at = lastCall.get(id);
+        if (at !== undefined) {
+          walkSum += r.at - at;
+          walks++;
+          lastCall.delete(id);
+        }
+        break;
+      }
+      case 'ticket_no_show':
+        noShow.add(id);
+        break;
+      case 'ticket_transferred':
+        transferred.add(id);
+        break;
+      case 'ticket_suspended':
+        suspended.add(id);
+        suspendedAt.set(id, r.at);
+        break;
+      case 'ticket_resumed': {
+        const at = suspendedAt.get(id);
+        if (at !== undefined) {
+          awaySum += r.at - at;
+          aways++;
+          suspendedAt.delete(id);
+        }
+        break;
+      }
+    }
+  }
+  if (called.size === 0) throw new RecordedDayError(`${file} has no calls between ${from} and ${to}: nothing to learn from`);
+  const n = called.size;
+  const share = (count: number) => Math.round((count / n) * 10_000) / 10_000;
+  const cameAfterRecall = [...recalled].filter((id) => served.has(id) && !noShow.has(id)).length;
+  return {
+    rates: {
+      noShowRate: share([...noShow].filter((id) => !served.has(id)).length),
+      recallRate: share(cameAfterRecall),
+      transferRate: share(transferred.size),
+      suspendRate: share(suspended.size),
+      suspendAwayMinutes: aways ? Math.round((awaySum / aways / MIN) * 10) / 10 : 0,
+      walkSeconds: walks ? Math.round(walkSum / walks / 100) / 10 : 0,
+    },
+    days: [...days].sort(),
+    called: n,
+  };
 }

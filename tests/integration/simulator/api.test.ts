@@ -15,6 +15,7 @@ import { simulatorRoutes, type PolicySummary, type SimulateResponse } from '../.
 import { openDatabase, type Db } from '../../../hall/store/db.js';
 import { comparePolicies } from '../../../hall/simulator/compare.js';
 import { generateDay } from '../../../hall/simulator/generate.js';
+import { DEFAULT_BEHAVIOUR, withBehaviour } from '../../../hall/simulator/behaviour.js';
 import { policyCatalog } from '../../../hall/simulator/policies.js';
 import { tempDataDir } from '../../helpers/hall-harness.js';
 
@@ -73,9 +74,21 @@ describe('POST /api/v1/admin/simulate', () => {
     const res = await api<SimulateResponse>('POST', '/api/v1/admin/simulate', { terminal: 'admin', session: adminSession, body: { seed: 8, policyA: 'default', policyB: 'strict-green' } });
     expect(res.status).toBe(200);
     const catalog = policyCatalog(setup);
-    const expected = comparePolicies(generateDay(setup, 8), setup, catalog.get('default')!, catalog.get('strict-green')!);
+    const expected = comparePolicies(withBehaviour(generateDay(setup, 8), setup, DEFAULT_BEHAVIOUR, 'default'), setup, catalog.get('default')!, catalog.get('strict-green')!);
     expect({ ...res.body, limits: undefined }).toEqual(JSON.parse(JSON.stringify({ ...expected, limits: undefined })));
     expect(res.body.limits.maxTickets).toBe(1_000);
+  });
+
+  it('takes visitor behaviour rates over the defaults, and refuses impossible ones', async () => {
+    const post = (behaviour: unknown) => api<SimulateResponse & { error: { code: string; message: string } }>('POST', '/api/v1/admin/simulate', { terminal: 'admin', session: adminSession, body: { seed: 8, policyA: 'default', policyB: 'strict-green', behaviour } });
+    const set = await post({ noShowRate: 0.2, walkSeconds: 0 });
+    expect(set.status).toBe(200);
+    expect(set.body.behaviour).toEqual({ ...DEFAULT_BEHAVIOUR, noShowRate: 0.2, walkSeconds: 0, source: 'set' });
+    const defaults = await post(undefined);
+    expect(set.body.a.rows.overall.noShows).toBeGreaterThan(defaults.body.a.rows.overall.noShows);
+    const bad = await post({ noShowRate: 0.9 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/noShowRate/);
   });
 
   it('takes an inline policy, and refuses a broken one with its reason', async () => {
