@@ -21,6 +21,8 @@ import { openIdentity } from './wiring/identity.js';
 import { openAuth } from './wiring/auth.js';
 import { openDevices, wireDeviceAgents } from './wiring/devices.js';
 import { mountLaterRoutes, openApi } from './wiring/api.js';
+import { openServiceRecords } from './wiring/service-records.js';
+import { GuideSource } from './guides/guide-source.js';
 import { openSync } from './wiring/sync.js';
 import { listenLan } from './wiring/server.js';
 
@@ -103,6 +105,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const api = scope.own(openApi(config, timers, storage, identity, auth, parts));
     const { sync } = scope.own(openSync(dataDir, db, runtime, config, timers, api.appointments, logger('sync')));
     mountLaterRoutes(api, sync, auth.enrolment, hallTls, guides.catalog);
+    scope.own(openServiceRecords(api, db, identity.sealer, new GuideSource(sync.datasets, guides.catalog)));
     const live = new LiveHub(runtime, api.views, auth.terminals);
     scope.defer(() => live.close());
     scope.own(wireDeviceAgents(parts, config, runtime, identity.cards, live));

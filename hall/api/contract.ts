@@ -51,6 +51,7 @@ import type {
   TransferRequest,
 } from './dto.js';
 import type { SyncStatusDTO } from './sync-dto.js';
+import type * as Records from './service-records-dto.js';
 import type { FinishSelfServiceRequest, RateServiceRequest, RatingPublicationDTO, SelfServiceDTO, TicketRatingDTO } from './ratings-dto.js';
 import type {
   AnswerUnresolvedCaseRequest,
@@ -262,6 +263,27 @@ export const routes = {
   recordUnresolvedCase: route<RecordUnresolvedCaseRequest, UnresolvedCaseDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/unresolved-cases', access: counterStaff, status: 201 }),
   serviceDesk: route<NoBody, ServiceDeskDTO>()({ method: 'GET', path: '/api/v1/admin/service-desk', access: adminSession }),
   answerUnresolvedCase: route<AnswerUnresolvedCaseRequest, UnresolvedCaseDTO>()({ method: 'POST', path: '/api/v1/admin/unresolved-cases/:caseId/answer', access: adminSession }),
+
+  // Service records (hall/api/routes/service-records.ts, docs/service-records.md): 首问负责 / 容缺受理 / 限时办结 cases, complaints, 上门服务, 帮办代办.
+  caseOpen: route<Records.OpenCaseRequest, Records.CaseDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/cases', access: counterStaff, status: 201 }),
+  counterCases: route<NoBody, Records.CounterCasesDTO, { q?: string }>()({ method: 'GET', path: '/api/v1/counters/:counterId/cases', access: counterStaff }),
+  caseHandOver: route<Records.HandOverCaseRequest, Records.CaseDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/cases/:caseId/hand-over', access: counterStaff }),
+  caseAcceptPending: route<Records.AcceptPendingRequest, Records.AcceptPendingResponse>()({ method: 'POST', path: '/api/v1/counters/:counterId/cases/:caseId/accept-pending', access: counterStaff }),
+  caseSupplied: route<EmptyBody, Records.CaseDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/cases/:caseId/materials-supplied', access: counterStaff }),
+  caseAccept: route<EmptyBody, Records.CaseDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/cases/:caseId/accept', access: counterStaff }),
+  caseComplete: route<EmptyBody, Records.CaseDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/cases/:caseId/complete', access: counterStaff }),
+  kioskComplaint: route<Records.ComplaintRequest, Records.ComplaintDTO>()({ method: 'POST', path: '/api/v1/kiosk/complaints', access: kiosk, status: 201 }),
+  counterComplaint: route<Records.ComplaintRequest, Records.ComplaintDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/complaints', access: counterStaff, status: 201 }),
+  kioskHomeVisit: route<Records.HomeVisitRequest, Records.HomeVisitDTO>()({ method: 'POST', path: '/api/v1/kiosk/home-visits', access: kiosk, status: 201 }),
+  counterHomeVisit: route<Records.HomeVisitRequest, Records.HomeVisitDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/home-visits', access: counterStaff, status: 201 }),
+  guideAssist: route<Records.AssistRequest, Records.AssistDTO>()({ method: 'POST', path: '/api/v1/assists', access: { terminals: ['kiosk', 'admin'] }, status: 201 }),
+  counterAssist: route<{ kind: 'proxy_auth' | 'proxy_handle' }, Records.AssistDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/assist', access: counterStaff }),
+  adminCases: route<NoBody, Records.CaseListDTO>()({ method: 'GET', path: '/api/v1/admin/cases', access: adminSession }),
+  adminComplaints: route<NoBody, Records.ComplaintDTO[]>()({ method: 'GET', path: '/api/v1/admin/complaints', access: adminSession }),
+  replyComplaint: route<Records.ComplaintReplyRequest, Records.ComplaintDTO>()({ method: 'POST', path: '/api/v1/admin/complaints/:complaintId/reply', access: adminSession }),
+  adminHomeVisits: route<NoBody, Records.HomeVisitDTO[]>()({ method: 'GET', path: '/api/v1/admin/home-visits', access: adminSession }),
+  homeVisitAction: route<Records.HomeVisitActionRequest, Records.HomeVisitDTO>()({ method: 'POST', path: '/api/v1/admin/home-visits/:visitId/action', access: adminSession }),
+  adminAssists: route<NoBody, Records.AssistSummaryDTO, { day?: string }>()({ method: 'GET', path: '/api/v1/admin/assists', access: adminSession }),
 } as const;
 
 export type Routes = typeof routes;

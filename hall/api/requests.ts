@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { BodyOf, RoutesWithBody } from './contract.js';
 import { serviceDeskBodies } from './service-desk-requests.js';
+import { serviceRecordBodies } from './service-records-requests.js';
 import { ratingChannelBodies } from './ratings-requests.js';
 import { behaviourPatchSchema } from '../simulator/behaviour.js';
 
@@ -147,6 +148,7 @@ export const requestBodies = {
   cancelAppointment: spec(emptySchema),
   simulate: spec(simulateSchema),
   ...serviceDeskBodies,
+  ...serviceRecordBodies,
   ...ratingChannelBodies,
 } as const satisfies { [K in RoutesWithBody]: BodySpec<BodyOf<K>> | 'handler' };
 

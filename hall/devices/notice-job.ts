@@ -15,7 +15,7 @@
 import { renderTicket, parseTicketTemplate, type PrinterProfile, type RenderedTicket, type TicketPrintJob, type TicketTemplateInput } from '../../drivers/printer/index.js';
 import type { Guide, Material } from '../../protocol/central/downlink/schemas.js';
 
-type Block = TicketTemplateInput['blocks'][number];
+export type Block = TicketTemplateInput['blocks'][number];
 
 export interface NoticeContext {
   hallName: string;
@@ -80,7 +80,7 @@ function literal(text: string): string {
   return text.replace(/[{}]/g, (c) => (c === '{' ? '｛' : '｝')).replace(/\s+/g, ' ').trim();
 }
 
-function textBlocks(text: string, style: { bold?: boolean; align?: 'left' | 'center'; tall?: boolean } = {}): Block[] {
+export function textBlocks(text: string, style: { bold?: boolean; align?: 'left' | 'center'; tall?: boolean } = {}): Block[] {
   const clean = literal(text);
   const chars = [...clean];
   const out: Block[] = [];
@@ -143,16 +143,29 @@ const BLOCKS_PER_RENDER = 90;
  * only when the driver cannot lay a line out on this paper.
  */
 export function renderNotice(guide: Guide, ctx: NoticeContext, profile: PrinterProfile, loadFont?: Parameters<typeof renderTicket>[1]['loadFont']): RenderedTicket {
-  const blocks = noticeBlocks(guide, ctx);
+  return renderBlocks(noticeBlocks(guide, ctx), { hallName: ctx.hallName, title: guide.name, printedAtText: ctx.printedAtText }, profile, loadFont);
+}
+
+/**
+ * ESC/POS bytes of any paper made of text blocks (a notice, a 容缺受理告知): rendered in groups
+ * of BLOCKS_PER_RENDER, concatenated, one cut at the end. `carrier` only fills the driver's
+ * job fields (not printed by block templates).
+ */
+export function renderBlocks(
+  blocks: Block[],
+  carrier: { hallName: string; title: string; printedAtText: string },
+  profile: PrinterProfile,
+  loadFont?: Parameters<typeof renderTicket>[1]['loadFont'],
+): RenderedTicket {
   // The driver's job fields are not printed by these templates (no placeholders), but must be valid.
-  const carrier: TicketPrintJob = {
-    hallName: [...(ctx.hallName.trim() || '-')].slice(0, 80).join(''),
+  const job: TicketPrintJob = {
+    hallName: [...(carrier.hallName.trim() || '-')].slice(0, 80).join(''),
     number: 'NOTICE',
-    matterName: [...(guide.name.trim() || '-')].slice(0, 200).join(''),
+    matterName: [...(carrier.title.trim() || '-')].slice(0, 200).join(''),
     queueName: '-',
     peopleAhead: 0,
     waitMinutes: null,
-    issuedAtText: [...(ctx.printedAtText.trim() || '-')].slice(0, 40).join(''),
+    issuedAtText: [...(carrier.printedAtText.trim() || '-')].slice(0, 40).join(''),
     qrContent: '-',
     notice: [],
   };
@@ -163,7 +176,7 @@ export function renderNotice(guide: Guide, ctx: NoticeContext, profile: PrinterP
     const group = blocks.slice(i, i + BLOCKS_PER_RENDER);
     const last = i + BLOCKS_PER_RENDER >= blocks.length;
     const template = parseTicketTemplate({ version: 1, blocks: last ? [...group, { type: 'cut' }] : group });
-    const rendered = renderTicket(carrier, { profile, template, ...(loadFont ? { loadFont } : {}) });
+    const rendered = renderTicket(job, { profile, template, ...(loadFont ? { loadFont } : {}) });
     parts.push(rendered.bytes);
     rasterLines += rendered.rasterLines;
     for (const w of rendered.warnings) if (!warnings.some((x) => x.code === w.code && x.message === w.message)) warnings.push(w);

@@ -33,6 +33,6 @@ export type ServiceRecordEvent =
   | { type: 'home_visit_scheduled'; visitId: string; code: string; scheduledAt: number; staffId: StaffId }
   | { type: 'home_visit_completed'; visitId: string; code: string; staffId: StaffId | null }
   | { type: 'home_visit_cancelled'; visitId: string; code: string }
-  | { type: 'ticket_assisted'; ticketId: TicketId; number: string; guideStaffId: StaffId; kind: AssistKind };
+  | { type: 'ticket_assisted'; ticketId: TicketId; number: string; staffId: StaffId; kind: AssistKind };
 
 export type ServiceRecordEventType = ServiceRecordEvent['type'];

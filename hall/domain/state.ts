@@ -30,7 +30,7 @@ export interface MatterSetup {
 export interface CounterSetup {
   id: CounterId;
   number: number;
-  kind: 'general' | 'domain' | 'bundled' | 'enquiry' | 'cross_region' | 'unresolved';
+  kind: 'general' | 'domain' | 'bundled' | 'enquiry' | 'cross_region' | 'unresolved' | 'help_agency';
   /** Queues served, in order of preference (ties in wait go to the earlier queue). */
   queueIds: QueueId[];
   /** The calling policy this counter follows (a key of HallSetup.policies). */

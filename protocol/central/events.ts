@@ -72,7 +72,7 @@ const v1: Record<string, z.ZodType<Record<string, unknown>>> = {
   home_visit_scheduled: z.looseObject({ visitId: id, code: id, scheduledAt: epochMs, staffId: id }),
   home_visit_completed: z.looseObject({ visitId: id, code: id, staffId: optionalId }),
   home_visit_cancelled: z.looseObject({ visitId: id, code: id }),
-  ticket_assisted: z.looseObject({ ...ticket, guideStaffId: id, kind: z.enum(['accompany', 'proxy_auth', 'proxy_handle']) }),
+  ticket_assisted: z.looseObject({ ...ticket, staffId: id, kind: z.enum(['accompany', 'proxy_auth', 'proxy_handle']) }),
   // Service desk (hall/domain/service-desk-events.ts): 办不成事 cases (summary and answer arrive redacted), daily-cap offers, pause notices.
   unresolved_case_recorded: z.looseObject({ caseId: id, counterId: id, staffId: optionalId, matterId: optionalId, ticketNumber: z.string().nullable().optional(), summary: z.string() }),
   unresolved_case_escalated: z.looseObject({ caseId: id, leaderStaffId: optionalId }),

@@ -13,8 +13,8 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** Counter kinds, as in the hall configuration (domain.md glossary). */
-export type CounterKind = 'general' | 'domain' | 'bundled' | 'enquiry' | 'cross_region' | 'unresolved';
-export const COUNTER_KINDS: readonly CounterKind[] = ['general', 'domain', 'bundled', 'enquiry', 'cross_region', 'unresolved'];
+export type CounterKind = 'general' | 'domain' | 'bundled' | 'enquiry' | 'cross_region' | 'unresolved' | 'help_agency';
+export const COUNTER_KINDS: readonly CounterKind[] = ['general', 'domain', 'bundled', 'enquiry', 'cross_region', 'unresolved', 'help_agency'];
 
 export interface LunchBreak {
   start: string;

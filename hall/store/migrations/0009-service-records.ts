@@ -86,7 +86,7 @@ export const migration0009: Migration = {
       ticket_id      TEXT NOT NULL,
       ticket_number  TEXT NOT NULL,
       service_day    TEXT NOT NULL,
-      guide_staff_id TEXT NOT NULL,
+      staff_id       TEXT NOT NULL,
       kind           TEXT NOT NULL CHECK (kind IN ('accompany', 'proxy_auth', 'proxy_handle')),
       at             INTEGER NOT NULL,
       UNIQUE (ticket_id, kind)
