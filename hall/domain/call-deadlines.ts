@@ -17,7 +17,7 @@
 // with earliest-due-first from now — or on time. So no deadline is broken while an order keeping
 // them all exists, and when none exists the worst lateness stays the least possible.
 // Exact when the model is: one counter, or counters sharing the same queues with equal service
-// times (tests/property/call-deadlines.test.ts checks it against a brute-force oracle). Other
+// times (tests/unit/domain/call-deadlines-properties.test.ts checks it against a brute-force oracle). Other
 // counters' own queues and service-time spread make it an estimate; it never blocks a call.
 // Cost: O(tickets with a deadline due before the pick, × counters in the pool) per call; lines
 // are sorted by place, so the scan stops as soon as the rest of the line cannot change the answer.
