@@ -86,6 +86,10 @@ const seeds: Record<number, (db: Db) => void> = {
   8: (db) => {
     db.prepare("INSERT INTO ticket_issue_keys (kiosk_id, idempotency_key, service_day, request_hash, ticket_id, created_at) VALUES ('kiosk-1', 'key-1', ?, 'rh', 't1', ?)").run(DAY, T);
   },
+  9: (db) => {
+    db.prepare("INSERT INTO cases (id, code, service_day, ticket_id, ticket_number, matter_id, status, first_counter_id, owner_counter_id, created_at, updated_at) VALUES ('k1', '261123-001', ?, 't1', 'A001', 'bdc-01', 'open', 'c01', 'c01', ?, ?)").run(DAY, T, T);
+    db.prepare("INSERT INTO ticket_assists (id, ticket_id, ticket_number, service_day, staff_id, kind, at) VALUES ('a1', 't1', 'A001', ?, 's09', 'accompany', ?)").run(DAY, T);
+  },
 };
 
 /** A database file at `version`, built by the real migrations one at a time, with the representative rows of every migration up to it. */
@@ -261,6 +265,20 @@ describe('one upgrade test per migration', () => {
     expect(() => db.prepare("INSERT INTO ticket_issue_keys (kiosk_id, idempotency_key, service_day, request_hash, ticket_id, created_at) VALUES ('kiosk-1', 'key-1', ?, 'rh', 't2', 0)").run(DAY)).toThrow(/UNIQUE|PRIMARY KEY/);
     db.prepare("DELETE FROM tickets WHERE id = 't1'").run();
     expect(db.prepare('SELECT count(*) FROM ticket_issue_keys').pluck().get()).toBe(0);
+  });
+
+  upgradeTest(9, 'adds the service records (cases, hand-overs, complaints, home visits, ticket assists)', (db, before) => {
+    expectRowsKept(db, before);
+    expect(tables(db)).toEqual(expect.arrayContaining(['cases', 'case_handovers', 'complaints', 'home_visits', 'ticket_assists']));
+    seeds[9]!(db);
+    const caseRow = (id: string, code: string, status: string) => () =>
+      db.prepare("INSERT INTO cases (id, code, service_day, matter_id, status, first_counter_id, owner_counter_id, created_at, updated_at) VALUES (?, ?, ?, 'bdc-01', ?, 'c01', 'c01', 0, 0)").run(id, code, DAY, status);
+    expect(caseRow('k2', '261123-002', 'lost')).toThrow(/CHECK/);
+    expect(caseRow('k3', '261123-001', 'open')).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO case_handovers (case_id, from_counter_id, to_counter_id, at) VALUES ('no-such-case', 'c01', 'c02', 0)").run()).toThrow(/FOREIGN KEY/);
+    // One mark per ticket and kind: a second 'accompany' for t1 is refused.
+    expect(() => db.prepare("INSERT INTO ticket_assists (id, ticket_id, ticket_number, service_day, staff_id, kind, at) VALUES ('a2', 't1', 'A001', ?, 's09', 'accompany', 0)").run(DAY)).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO home_visits (id, code, channel, matter_id, reason, contact_sealed, requested_at, status) VALUES ('v1', 'S1', 'mail', 'bdc-01', 'r', x'00', 0, 'requested')").run()).toThrow(/CHECK/);
   });
 
   it('covers every registered migration (a new one needs its upgrade test here)', () => {
