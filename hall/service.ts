@@ -10,6 +10,7 @@ import { pagePath } from './api/page-address.js';
 import type { HallRuntime } from './runtime/hall-runtime.js';
 import { systemTimers, type Timers } from './runtime/timers.js';
 import { LiveHub } from './api/live.js';
+import { mountHelpRoutes } from './api/routes/help.js';
 import { publicBaseUrl } from './api/public-url.js';
 import { loadHallTls } from './tls/hall-tls.js';
 import { lanScheme } from './tls/lan-server.js';
@@ -108,6 +109,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     scope.own(openServiceRecords(api, db, identity.sealer, new GuideSource(sync.datasets, guides.catalog)));
     const live = new LiveHub(runtime, api.views, auth.terminals);
     scope.defer(() => live.close());
+    scope.defer(mountHelpRoutes(api.router, { config, now: () => timers.now(), live }));
     scope.own(wireDeviceAgents(parts, config, runtime, identity.cards, live));
     if (log.isDebug()) scope.defer(runtime.onEvents((events) => log.debug('events', { events: events.map((e) => ({ seq: e.seq, type: e.type })) })));
     const server = scope.own(await listenLan({ hallTls, router: api.router, rendererDir, hub: parts.hub, live }, options.port ?? 8080, options.host ?? '127.0.0.1'));

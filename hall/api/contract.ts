@@ -49,6 +49,7 @@ import type {
   SuspendRequest,
   ResumeSuspendedRequest,
   TransferRequest,
+  HelpRequestDTO,
 } from './dto.js';
 import type { SyncStatusDTO } from './sync-dto.js';
 import type * as Records from './service-records-dto.js';
@@ -284,6 +285,11 @@ export const routes = {
   adminHomeVisits: route<NoBody, Records.HomeVisitDTO[]>()({ method: 'GET', path: '/api/v1/admin/home-visits', access: adminSession }),
   homeVisitAction: route<Records.HomeVisitActionRequest, Records.HomeVisitDTO>()({ method: 'POST', path: '/api/v1/admin/home-visits/:visitId/action', access: adminSession }),
   adminAssists: route<NoBody, Records.AssistSummaryDTO, { day?: string }>()({ method: 'GET', path: '/api/v1/admin/assists', access: adminSession }),
+
+  // 呼叫工作人员 (hall/api/routes/help.ts): a kiosk alerts the guide's station; staff acknowledge on the admin page.
+  helpRequest: route<EmptyBody, HelpRequestDTO>()({ method: 'POST', path: '/api/v1/kiosk/help', access: kiosk, status: 201 }),
+  helpRequests: route<NoBody, HelpRequestDTO[]>()({ method: 'GET', path: '/api/v1/admin/help', access: adminSession }),
+  acknowledgeHelp: route<EmptyBody, HelpRequestDTO>()({ method: 'POST', path: '/api/v1/admin/help/:id/acknowledge', access: adminSession }),
 } as const;
 
 export type Routes = typeof routes;

@@ -387,7 +387,20 @@ export type LiveMessage =
   /** To every terminal when any device's health changes (kiosks hide the printer or the reader hint). */
   | { type: 'devices'; devices: DeviceDTO[] }
   /** Only to the kiosk that issued the ticket: how its print went (the ticket screen never waits for it). */
-  | { type: 'print_outcome'; ticketId: string; print: PrintOutcomeDTO };
+  | { type: 'print_outcome'; ticketId: string; print: PrintOutcomeDTO }
+  /** To every terminal: a 呼叫工作人员 request opened or acknowledged (admin pages list it, the kiosk that asked shows it). */
+  | { type: 'help'; request: HelpRequestDTO };
+
+/** A kiosk's 呼叫工作人员 request (hall/help/help-desk.ts). */
+export interface HelpRequestDTO {
+  id: string;
+  terminalId: string;
+  terminalName: string;
+  at: number;
+  acknowledgedAt: number | null;
+  /** The staff member's name. */
+  acknowledgedBy: string | null;
+}
 
 /** WebSocket messages, terminal → server. */
 /** The first message on /api/v1/live must be `auth` (the token never goes in the URL). */

@@ -150,6 +150,8 @@ export const requestBodies = {
   ...serviceDeskBodies,
   ...serviceRecordBodies,
   ...ratingChannelBodies,
+  helpRequest: spec(emptySchema),
+  acknowledgeHelp: spec(emptySchema),
 } as const satisfies { [K in RoutesWithBody]: BodySpec<BodyOf<K>> | 'handler' };
 
 type AllTrue<T extends Record<string, true>> = T;

@@ -25,6 +25,7 @@ import { TlsSection } from './TlsPanel';
 import { AppointmentsPanel } from './AppointmentsPanel';
 import { ServiceDeskPanel } from './ServiceDeskPanel';
 import { KioskFaults, QueueWarnings } from './QueueWarnings';
+import { HelpRequestsPanel } from './HelpRequestsPanel';
 import { PolicyWarnings } from './PolicyWarnings';
 import { badRatings, overTarget, ratingDistribution } from './stats';
 
@@ -177,6 +178,7 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
           </table>
         </section>
 
+        <HelpRequestsPanel connection={connection} sessionToken={session.sessionToken} />
         <QueueWarnings connection={connection} sessionToken={session.sessionToken} />
         <PolicyWarnings connection={connection} sessionToken={session.sessionToken} />
         <KioskFaults connection={connection} sessionToken={session.sessionToken} />

@@ -11,6 +11,7 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import type { HallInfoDTO, KioskAvailabilityDTO } from '../../hall/api/dto';
 import { availableLocales, configureLocales, hallDefaultLocale, resetLocale, setLocale, useLocale, useT } from '../shared/i18n';
 import { localeForCard } from './cardLocale';
+import { HelpButton } from './screens/HelpButton';
 import { describeError, isUnreachable } from '../shared/api/errors';
 import { newIdempotencyKey } from '../shared/api/client';
 import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
@@ -65,6 +66,8 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   const devices = useDevices(live, hall?.devices);
   const locale = useLocale();
   const [cardSwitched, setCardSwitched] = useState(false);
+  /** One per visitor: the idle reset remounts the per-visitor tools (the help button's state). */
+  const [visit, setVisit] = useState(0);
 
   // The hall's languages: the first load starts in its default, later refreshes keep the visitor's choice.
   const languagesApplied = useRef(false);
@@ -133,6 +136,9 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     setCardSwitched(false);
     goHome();
   });
+
+  // 低位操作: the hall's setting for this kiosk; a visitor's switch lasts until idle.
+  useReachZoneSetting(hall?.settings.reachableZone, hall?.settings.kioskIdleSeconds ?? 60);
 
   /** Performs one request the flow asked for and reports its outcome back to the flow. */
   const perform = async (request: Request, report: (action: KioskAction) => void) => {
@@ -263,7 +269,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     <AvailabilityContext.Provider value={availability}>
       <div className="kiosk" data-testid="kiosk" data-screen={screen.name} data-mode={mode?.screen ?? ''}>
         <ConnectionBanner show={offline} />
-        <KioskHeader hallName={hall?.hall.name ?? t('app.name')} />
+        <KioskHeader hallName={hall?.hall.name ?? t('app.name')} tools={<HelpButton key={visit} connection={connection} />} />
         <ServiceNoticeBar connection={connection} className="kiosk-service-notices" />
         {body}
         {flow.busy ? (

@@ -2,7 +2,8 @@ import { Clock } from '../shared/components/Clock';
 import { LargeTypeToggle } from '../shared/components/LargeTypeToggle';
 import { LanguageSwitch } from '../shared/components/LanguageSwitch';
 
-export function KioskHeader({ hallName }: { hallName: string }) {
+/** `tools`: the kiosk's own buttons beside the language and large-type switches (呼叫工作人员, 朗读). */
+export function KioskHeader({ hallName, tools }: { hallName: string; tools?: ReactNode }) {
   return (
     <header className="kiosk-header">
       <div className="kiosk-hall-name" data-testid="kiosk-hall-name">
@@ -10,6 +11,7 @@ export function KioskHeader({ hallName }: { hallName: string }) {
       </div>
       <Clock className="kiosk-clock" />
       <div className="kiosk-header-tools">
+        {tools}
         <LanguageSwitch />
         <LargeTypeToggle />
       </div>

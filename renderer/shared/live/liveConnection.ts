@@ -6,7 +6,7 @@
 // {type:'resume', since:lastSeq} once it has seen a sequence; events are delivered
 // once each, in order (replays at or below lastSeq are dropped). A `resync` (too much
 // missed, or the hall's sequence went backwards after a reset) tells the page to refetch.
-import type { CardReadDTO, DeviceDTO, HallEventDTO, LiveMessage, LiveRequest, PrintOutcomeDTO } from '../../../hall/api/dto';
+import type { CardReadDTO, DeviceDTO, HallEventDTO, HelpRequestDTO, LiveMessage, LiveRequest, PrintOutcomeDTO } from '../../../hall/api/dto';
 
 export type LiveStatus = 'connecting' | 'open' | 'offline';
 
@@ -24,7 +24,9 @@ export type LiveSignal =
   | { type: 'card_error'; code: string; message: string }
   | { type: 'devices'; devices: DeviceDTO[] }
   /** How this kiosk's print of a ticket went (the ticket screen shows the number before it is known). */
-  | { type: 'print_outcome'; ticketId: string; print: PrintOutcomeDTO };
+  | { type: 'print_outcome'; ticketId: string; print: PrintOutcomeDTO }
+  /** A 呼叫工作人员 request opened or acknowledged (every terminal gets it). */
+  | { type: 'help'; request: HelpRequestDTO };
 
 export interface SocketLike {
   readyState: number;
@@ -207,6 +209,9 @@ export class LiveConnection {
         break;
       case 'devices':
         if (Array.isArray(msg.devices)) this.signal({ type: 'devices', devices: msg.devices });
+        break;
+      case 'help':
+        if (msg.request && typeof msg.request.id === 'string') this.signal({ type: 'help', request: msg.request });
         break;
       case 'print_outcome':
         if (typeof msg.ticketId === 'string' && msg.print && typeof msg.print.status === 'string') this.signal({ type: 'print_outcome', ticketId: msg.ticketId, print: msg.print });
