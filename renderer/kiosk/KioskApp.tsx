@@ -134,6 +134,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   useIdle(hall?.settings.kioskIdleSeconds ?? 60, idleArmed(flow) || locale !== hallDefaultLocale(), () => {
     resetLocale();
     setCardSwitched(false);
+    setVisit((v) => v + 1);
     goHome();
   });
 

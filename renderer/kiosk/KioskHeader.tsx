@@ -1,6 +1,7 @@
 import { Clock } from '../shared/components/Clock';
 import { LargeTypeToggle } from '../shared/components/LargeTypeToggle';
 import { LanguageSwitch } from '../shared/components/LanguageSwitch';
+import type { ReactNode } from 'react';
 
 /** `tools`: the kiosk's own buttons beside the language and large-type switches (呼叫工作人员, 朗读). */
 export function KioskHeader({ hallName, tools }: { hallName: string; tools?: ReactNode }) {
