@@ -8,7 +8,7 @@
 // MAX_NOTICE_HOURS; exactly one of counterId and queueId. Notices are the outbox's events
 // (service_notice_*), read back for NOTICE_DAYS service days.
 import { addDays } from '../domain/calendar/index.js';
-import { DomainError } from '../domain/index.js';
+import { DomainError, localParts } from '../domain/index.js';
 import type { HallConfig } from '../config/schema.js';
 import type { HallRuntime } from '../runtime/hall-runtime.js';
 import type { KioskAvailabilityDTO } from '../api/dto.js';
@@ -91,6 +91,7 @@ export class ServiceNotices {
     throw new DomainError('queue_closed_early', `queue ${queueId} has closed early (${closure.reasonId}) until ${new Date(closure.resumesAt).toISOString()}`, {
       reasonId: closure.reasonId,
       resumesAt: closure.resumesAt,
+      opensAtText: localParts(closure.resumesAt, this.config.hall.utcOffsetMinutes).text,
     });
   }
 }

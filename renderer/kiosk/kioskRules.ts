@@ -16,6 +16,8 @@ export interface RulesPhrase {
 /** A refusal's facts: `details` as an object (409 refusals), or as { path, message } pairs. */
 export function factsOf(err: unknown): Facts {
   if (!(err instanceof ApiError)) return {};
+  // A 409's facts arrive in `facts` (apiErrorFromResponse); `details` is then empty.
+  if (Object.keys(err.facts).length) return err.facts;
   const details = err.details as unknown;
   if (Array.isArray(details)) return Object.fromEntries(details.map((d: { path: string; message: string }) => [d.path, d.message]));
   return details && typeof details === 'object' ? (details as Facts) : {};

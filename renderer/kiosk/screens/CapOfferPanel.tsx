@@ -10,6 +10,9 @@ import type { PageConnection } from '../../shared/page/connection';
 import { useT } from '../../shared/i18n';
 import '../../shared/styles/service-desk.css';
 
+/** Refusals the hall answers with offers (hall/service-desk/cap-offers.ts): their matter rows stay touchable. */
+export const OFFER_CAUSES: ReadonlySet<string> = new Set(['daily_cap_reached', 'after_cut_off', 'queue_closed_early']);
+
 type State = { kind: 'loading' } | { kind: 'offers'; data: CapOffersDTO } | { kind: 'taking' } | { kind: 'done'; answer: TakeCapOfferResponse; offer: CapOfferDTO } | { kind: 'failed' };
 
 export function CapOfferPanel({ client, matterId }: { client: PageConnection['client']; matterId: string }) {

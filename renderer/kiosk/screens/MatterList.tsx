@@ -6,6 +6,7 @@ import { WarningIcon } from '../../shared/components/Icons';
 import { useMatterAvailability } from '../availabilityContext';
 import { matterReasonKey } from '../kioskRules';
 import { useRulesT } from '../rulesText';
+import { OFFER_CAUSES } from './CapOfferPanel';
 
 export interface MatterListProps {
   matters: MatterDTO[];
@@ -18,8 +19,9 @@ export interface MatterListProps {
 
 /**
  * One row per matter: name, then its queue's waiting count and the estimated wait range with
- * its basis. A matter that cannot get a ticket now says why on the row ("今日号已取完") and
- * cannot be touched: nothing is printed for it.
+ * its basis. A matter that cannot get a ticket now says why on the row ("今日号已取完"); nothing is
+ * printed for it. Where its numbers are gone (cap, cut-off, closed early) the row opens the hall's
+ * offers instead (CapOfferPanel); other refusals cannot be touched.
  */
 export function MatterList({ matters, queues, departments, onPick, disabled }: MatterListProps) {
   return (
@@ -51,6 +53,8 @@ function MatterRow({
   const rt = useRulesT();
   const availability = useMatterAvailability(m.id);
   const refused = availability !== undefined && !availability.available;
+  // Numbers gone (cap, cut-off, closed early): the row still opens, to the hall's offers (never a bare "no").
+  const offers = refused && OFFER_CAUSES.has(availability.reason ?? '');
   const estimate = availability?.estimate ?? q?.estimate;
   const wait = estimate ? waitRangePhrase(estimate) : null;
   return (
@@ -59,8 +63,8 @@ function MatterRow({
         type="button"
         className={`kiosk-matter ${refused ? 'kiosk-matter-refused' : ''}`}
         onClick={() => onPick(m)}
-        disabled={disabled || refused}
-        aria-disabled={refused}
+        disabled={disabled || (refused && !offers)}
+        aria-disabled={refused && !offers}
         data-testid="matter-row"
         data-matter-id={m.id}
         data-matter-code={m.code}
