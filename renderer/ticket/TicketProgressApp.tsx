@@ -1,6 +1,7 @@
 // Public ticket progress (reached from the ticket's QR code: /ticket/?id=…&key=…), on a
 // visitor's phone. No terminal token: the secret key in the address is the access.
-// Refreshes every 15 s; a failed refresh keeps the last known state on screen.
+// Refreshes every 15 s; a failed refresh keeps the last known state on screen, marked stale
+// with the time it was last updated (staleness.ts), so nobody mistakes it for the present.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { TicketProgressDTO } from '../../hall/api/dto';
 import { useT, type MessageKey } from '../shared/i18n';
@@ -10,6 +11,8 @@ import { formatHm } from '../shared/format/time';
 import { waitRangePhrase } from '../shared/format/wait';
 import { LargeTypeToggle } from '../shared/components/LargeTypeToggle';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
+import { WarningIcon } from '../shared/components/Icons';
+import { staleSince } from './staleness';
 
 export const REFRESH_MS = 15_000;
 
@@ -37,6 +40,8 @@ export function TicketProgressApp({ client, address }: { client: ApiClient; addr
   const t = useT();
   const [state, setState] = useState<State>({ progress: null, error: null, at: 0 });
   const [tick, setTick] = useState(0);
+  // When the page last looked (each refresh period), for a request that never comes back.
+  const [checkedAt, setCheckedAt] = useState(0);
 
   useEffect(() => {
     if (!address) return undefined;
@@ -47,7 +52,10 @@ export function TicketProgressApp({ client, address }: { client: ApiClient; addr
       .catch((error: unknown) => {
         if (!abort.signal.aborted) setState((prev) => ({ ...prev, error }));
       });
-    const timer = setTimeout(() => setTick((n) => n + 1), REFRESH_MS);
+    const timer = setTimeout(() => {
+      setCheckedAt(Date.now());
+      setTick((n) => n + 1);
+    }, REFRESH_MS);
     return () => {
       abort.abort();
       clearTimeout(timer);
@@ -74,9 +82,19 @@ export function TicketProgressApp({ client, address }: { client: ApiClient; addr
 
   const wait = waitRangePhrase(progress.estimate);
   const hint = statusHints[progress.status];
+  const stale = notFound ? null : staleSince(state.at, Boolean(error), checkedAt, REFRESH_MS);
   return (
     <Page hallName={progress.hallName}>
-      <section className={`tp-card tp-${progress.status}`} data-testid="ticket-progress" data-status={progress.status}>
+      {stale !== null ? (
+        <div className="tp-stale" role="status" data-testid="ticket-stale" data-since={stale}>
+          <WarningIcon className="tp-stale-icon" />
+          <div>
+            <p className="tp-stale-main">{t('ticketPage.stale', { time: formatHm(stale) })}</p>
+            <p>{t('ticketPage.staleHint')}</p>
+          </div>
+        </div>
+      ) : null}
+      <section className={`tp-card tp-${progress.status}${stale !== null ? ' tp-card-stale' : ''}`} data-testid="ticket-progress" data-status={progress.status} data-stale={String(stale !== null)}>
         <p className="tp-label">{t('ticketPage.number')}</p>
         <p className="tp-number number" data-testid="tp-number">
           {progress.number}
@@ -102,7 +120,7 @@ export function TicketProgressApp({ client, address }: { client: ApiClient; addr
         ) : null}
         {hint ? <p className="tp-hint">{t(hint)}</p> : null}
       </section>
-      {error ? <ErrorMessage message={notFound ? 'ticketPage.notFound' : 'ticketPage.offline'} testId="ticket-page-error" /> : null}
+      {notFound ? <ErrorMessage message="ticketPage.notFound" testId="ticket-page-error" /> : null}
       <p className="tp-refresh" data-testid="tp-refresh">
         {t('ticketPage.refresh', { time: formatHm(state.at) })}{' '}
         <button type="button" onClick={() => setTick((n) => n + 1)}>
