@@ -12,6 +12,7 @@ import type { HallInfoDTO, KioskAvailabilityDTO } from '../../hall/api/dto';
 import { availableLocales, configureLocales, hallDefaultLocale, resetLocale, setLocale, useLocale, useT } from '../shared/i18n';
 import { localeForCard } from './cardLocale';
 import { HelpButton } from './screens/HelpButton';
+import { ReadAloud } from './screens/ReadAloud';
 import { describeError, isUnreachable } from '../shared/api/errors';
 import { newIdempotencyKey } from '../shared/api/client';
 import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
@@ -270,7 +271,12 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     <AvailabilityContext.Provider value={availability}>
       <div className="kiosk" data-testid="kiosk" data-screen={screen.name} data-mode={mode?.screen ?? ''}>
         <ConnectionBanner show={offline} />
-        <KioskHeader hallName={hall?.hall.name ?? t('app.name')} tools={<HelpButton key={visit} connection={connection} />} />
+        <KioskHeader hallName={hall?.hall.name ?? t('app.name')} tools={
+            <>
+              <ReadAloud screen={screen} />
+              <HelpButton key={visit} connection={connection} />
+            </>
+          } />
         <ServiceNoticeBar connection={connection} className="kiosk-service-notices" />
         {body}
         {flow.busy ? (
