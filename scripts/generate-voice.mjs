@@ -39,6 +39,8 @@ const MANDARIN = { voice: 'cmn-latn-pinyin', speed: 150, pitch: 50 };
 // their own letter table with wrong vowels for several letters (C "sei", V "vei", Z "zi"), so
 // letters use the English voice. British names on purpose: "zed" cannot be misheard as "C".
 const ENGLISH_LETTERS = { voice: 'en-gb', speed: 150, pitch: 50 };
+/** Kiosk phrases are whole sentences: a little faster than the display's single words, to keep them short. */
+const KIOSK_MANDARIN = { voice: 'cmn-latn-pinyin', speed: 160, pitch: 50 };
 
 const DIGIT_PINYIN = ['ling2', 'yi1', 'er4', 'san1', 'si4', 'wu3', 'liu4', 'qi1', 'ba1', 'jiu3'];
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
@@ -59,6 +61,34 @@ const LOCALES = {
     { id: 'ticket-suffix', kind: 'speech', ...MANDARIN, text: 'hao4' }, // 号
     { id: 'go-to', kind: 'speech', ...MANDARIN, text: 'dao4' }, // 到
     { id: 'counter-suffix', kind: 'speech', ...MANDARIN, text: 'hao4 chuang1 kou3 ban4 li3' }, // 号窗口办理
+  ],
+  // The kiosk's spoken steps (docs/voice.md "Kiosk voice guidance"): one phrase per screen, read
+  // aloud in 长辈/大字 mode and by the speaker button. Not a locale: the ticket number inside the
+  // ticket phrase comes from zh-CN's digit and letter clips. renderer/shared/announcer/kiosk-steps.ts
+  // names which phrase each step plays. Tone sandhi is written out (一下 yi2 xia4, 可以 ke2 yi3).
+  'zh-CN-kiosk': [
+    // 您好，请选择要办理的服务：取号、预约签到，或者办事指南。
+    { id: 'step-start', kind: 'speech', ...KIOSK_MANDARIN, text: 'nin2 hao3. qing3 xuan3 ze2 yao4 ban4 li3 de5 fu2 wu4: qu3 hao4, yu4 yue1 qian1 dao4, huo4 zhe3 ban4 shi4 zhi3 nan2.' },
+    // 请选择办事部门，也可以搜索事项。
+    { id: 'step-departments', kind: 'speech', ...KIOSK_MANDARIN, text: 'qing3 xuan3 ze2 ban4 shi4 bu4 men2, ye3 ke2 yi3 sou1 suo3 shi4 xiang4.' },
+    // 请选择要办理的事项，点一下就出号。
+    { id: 'step-matters', kind: 'speech', ...KIOSK_MANDARIN, text: 'qing3 xuan3 ze2 yao4 ban4 li3 de5 shi4 xiang4, dian3 yi2 xia4 jiu4 chu1 hao4.' },
+    // 您的号码是 … (the number follows from zh-CN's clips)
+    { id: 'step-ticket-intro', kind: 'speech', ...KIOSK_MANDARIN, text: 'nin2 de5 hao4 ma3 shi4' },
+    // 请取走您的号票，留意大厅叫号。
+    { id: 'step-ticket-take', kind: 'speech', ...KIOSK_MANDARIN, text: 'qing3 qu3 zou3 nin2 de5 hao4 piao4, liu2 yi4 da4 ting1 jiao4 hao4.' },
+    // 没有办成，请看屏幕上的说明，或者找工作人员。
+    { id: 'step-error', kind: 'speech', ...KIOSK_MANDARIN, text: 'mei2 you3 ban4 cheng2, qing3 kan4 ping2 mu4 shang4 de5 shuo1 ming2, huo4 zhe3 zhao3 gong1 zuo4 ren2 yuan2.' },
+    // 请选择事项，查看要带哪些材料。
+    { id: 'step-guide', kind: 'speech', ...KIOSK_MANDARIN, text: 'qing3 xuan3 ze2 shi4 xiang4, cha2 kan4 yao4 dai4 na3 xie1 cai2 liao4.' },
+    // 请工作人员输入工号和密码。
+    { id: 'step-green-staff', kind: 'speech', ...KIOSK_MANDARIN, text: 'qing3 gong1 zuo4 ren2 yuan2 shu1 ru4 gong1 hao4 he2 mi4 ma3.' },
+    // 请选择优先办理的类别。
+    { id: 'step-green-category', kind: 'speech', ...KIOSK_MANDARIN, text: 'qing3 xuan3 ze2 you1 xian1 ban4 li3 de5 lei4 bie2.' },
+    // 请输入十八位身份证号。
+    { id: 'step-manual-id', kind: 'speech', ...KIOSK_MANDARIN, text: 'qing3 shu1 ru4 shi2 ba1 wei4 shen1 fen4 zheng4 hao4.' },
+    // 请输入预约码，或者刷身份证。
+    { id: 'step-check-in', kind: 'speech', ...KIOSK_MANDARIN, text: 'qing3 shu1 ru4 yu4 yue1 ma3, huo4 zhe3 shua1 shen1 fen4 zheng4.' },
   ],
 };
 

@@ -39,8 +39,8 @@ export function validateCall(call: CallToAnnounce): void {
   counterNumber(call.counterNumber);
 }
 
-/** Halls read ticket numbers character by character: A012 → A 零 一 二 (1 as 一, not 幺). */
-function ticketClips(ticketNumber: unknown): ClipId[] {
+/** Halls read ticket numbers character by character: A012 → A 零 一 二 (1 as 一, not 幺). Throws AnnouncementError on a bad number. */
+export function ticketClips(ticketNumber: unknown): ClipId[] {
   if (typeof ticketNumber !== 'string' || !TICKET_NUMBER.test(ticketNumber)) {
     throw new AnnouncementError(
       'invalid-ticket-number',
