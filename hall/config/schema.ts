@@ -17,6 +17,7 @@ import { deviceSchema } from '../../protocol/devices.js';
 import { deviceAgentSettingsSchema } from './device-agent-schema.js';
 import { invertedRatioProblem } from '../domain/policy.js';
 import { languagesSchema, localizedNamesSchema } from './languages-schema.js';
+import { kioskLayoutProblems, kioskLayoutSchema } from './kiosk-layout-schema.js';
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"');
 
@@ -232,6 +233,8 @@ export const hallConfigSchema = z
       .default({ notice: ['过号请到服务台咨询，重新排队', '请留意大厅屏幕及语音叫号'] }),
     /** Languages of the public pages (docs/i18n.md). */
     languages: languagesSchema,
+    /** Kiosk screen layouts: the reachable zone (低位操作) hall-wide or per kiosk (docs/screens.md). */
+    kioskLayout: kioskLayoutSchema,
     display: z
       .object({
         /** How many times each call is announced (screens.md: once, twice if the hall sets it). */
@@ -270,6 +273,7 @@ export const hallConfigSchema = z
       if (d.kind === 'keypad' && !d.keypadAddresses?.length) issue(['devices', i, 'keypadAddresses'], 'a caller keypad needs its address → counter map');
     });
     unique(cfg.greenChannel.categories, (c) => c.id, 'greenChannel.categories', 'category id');
+    kioskLayoutProblems(cfg.kioskLayout, cfg.terminals).forEach((p) => issue(p.path, p.message));
 
     const departments = new Set(cfg.departments.map((d) => d.id));
     const queues = new Set(cfg.queues.map((q) => q.id));

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../../shared/i18n';
 import { BigButton } from '../../shared/components/BigButton';
 import { BookIcon, CalendarCheckIcon, IdCardReaderPicture, KeyboardIcon, PriorityIcon, TicketIcon } from '../../shared/components/Icons';
+import { ReachZoneToggle } from './ReachZoneToggle';
 
 export interface StartScreenProps {
   onTakeNumber: () => void;
@@ -87,6 +88,7 @@ export function StartScreen({ onTakeNumber, onAppointment, onGuide, onGreen, idR
         onClick={onGreen}
         testId="kiosk-green"
       />
+      <ReachZoneToggle />
     </main>
   );
 }

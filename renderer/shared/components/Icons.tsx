@@ -227,6 +227,18 @@ export function ArrowDownIcon(props: IconProps) {
   );
 }
 
+/** The international symbol of access (a person in a wheelchair), for the 低位操作 switch. */
+export function WheelchairIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <circle cx="11" cy="4" r="1.8" />
+      <path d="M11 7v6h5l2 5h2" />
+      <path d="M11 10h4" />
+      <path d="M8.5 10.5a5.5 5.5 0 108.3 6" />
+    </Svg>
+  );
+}
+
 export function SpeakerIcon(props: IconProps) {
   return (
     <Svg {...props}>
