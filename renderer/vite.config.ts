@@ -6,12 +6,13 @@
 // renderer/vite.config.ts` proxies the API to a running hall service during development.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pinyinDictionaryPlugin } from './kiosk/pinyin/vite-plugin';
 
 const here = import.meta.dirname;
 const fromHere = (p: string): string => `${here}/${p}`;
 
 /** Each page of the product; the key is the page's folder and its URL path. */
-export const pages = ['kiosk', 'counter', 'display', 'counter-display', 'admin', 'ticket'] as const;
+export const pages = ['kiosk', 'counter', 'display', 'counter-display', 'admin', 'ticket', 'guide'] as const;
 
 const hallUrl = process.env['HALL_URL'];
 
@@ -19,7 +20,8 @@ export default defineConfig({
   root: here,
   base: '/',
   publicDir: fromHere('public'),
-  plugins: [react()],
+  // The pinyin keyboard's dictionary is generated at build time and loaded lazily (kiosk/pinyin/).
+  plugins: [react(), pinyinDictionaryPlugin()],
   build: {
     outDir: fromHere('../dist/renderer'),
     emptyOutDir: true,

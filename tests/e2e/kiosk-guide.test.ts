@@ -3,8 +3,9 @@
 // the LAN API → headless Chromium. A visitor opens a guide (department → matter), reads
 // the complete materials list page by page (also in 大字 mode), prints the 一次性告知 on
 // the emulated ESC/POS printer, takes a number from the guide, and meets a printer fault
-// in plain words. A matter whose guide central did not publish, and a hall with no
-// catalog at all, get the honest "本大厅尚未收到该事项的办事指南" screen. After hours the
+// in plain words. Central's guide replaces the hall's own (config/demo-guides.json) as soon
+// as it arrives; a matter central did not publish keeps the hall's own guide. A hall with no
+// guides at all gets the honest "本大厅尚未收到该事项的办事指南" screen. After hours the
 // closed hall-zone kiosk and the 24-hour self-service kiosk still show guides.
 // Screenshots and the notice's preview go to tests/.artifacts/e2e/.
 // The renderer comes from dist/renderer (npm test builds it); SERVICEHALL_RENDERER_DIR
@@ -28,7 +29,7 @@ import type { Guide } from '../../protocol/central/downlink/schemas.js';
 const rendererDir = process.env.SERVICEHALL_RENDERER_DIR ?? path.resolve(import.meta.dirname, '../../dist/renderer');
 const at = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
 const HALL_ID = demoHall.hall.id;
-/** Central publishes every demo guide but this one: its matter must get the honest empty state. */
+/** Central publishes every demo guide but this one: its matter keeps the hall's own guide. */
 const UNPUBLISHED = 'sw-03';
 const codeOf = (matterId: string) => demoHall.matters.find((m) => m.id === matterId)!.code;
 
@@ -39,6 +40,7 @@ let h: Harness;
 let bare: Harness;
 let browser: Browser;
 let catalog: Guide[];
+let originBeforeSync: string | undefined;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(rendererDir, 'kiosk/index.html'))) {
@@ -58,16 +60,25 @@ beforeAll(async () => {
     c.calendar = { selfServiceZone: { enabled: true, ticketsDuringHours: true } };
   });
   h = await startHarness({ configPath, dataDir, timers, devices: 'configured', rendererDir });
+  // Before the first sync the hall serves its own guide (config/demo-guides.json).
+  const before = await h.api<MatterGuideDTO>('GET', '/api/v1/matters/rsj-03/guide', { terminal: 'kiosk-1' });
+  originBeforeSync = before.body.origin;
 
-  // The worker's rounds run on the hall's (manual) clock: move it until the catalog is served.
+  // The worker's rounds run on the hall's (manual) clock: move it until central's catalog is served.
   for (let i = 0; i < 400; i++) {
     timers.advance(5000);
-    if ((await h.api('GET', '/api/v1/matters/bdc-01/guide', { terminal: 'kiosk-1' })).status === 200) break;
+    if ((await h.api<MatterGuideDTO>('GET', '/api/v1/matters/bdc-01/guide', { terminal: 'kiosk-1' })).body.origin === 'central') break;
     await new Promise((r) => setTimeout(r, 50));
   }
 
-  // A hall that never had a catalog (offline-only), with the shortest idle timeout allowed.
-  bare = await startHarness({ configPath: demoConfigWith((c) => ((c.timeouts as { kioskIdleSeconds: number }).kioskIdleSeconds = 10)), rendererDir });
+  // A hall with no guides at all (offline-only, no guide file), with the shortest idle timeout allowed.
+  bare = await startHarness({
+    configPath: demoConfigWith((c) => {
+      delete c.guides;
+      (c.timeouts as { kioskIdleSeconds: number }).kioskIdleSeconds = 10;
+    }),
+    rendererDir,
+  });
   browser = await launchChromium();
 }, 120_000);
 
@@ -196,18 +207,19 @@ describe('办事指南 at the kiosk, with guides from the central platform', () 
     await kiosk.context().close();
   });
 
-  it('is honest about a matter whose guide the hall has not received', async () => {
+  it("replaces the hall's own guide by central's as it arrives, and keeps the hall's own where central has none", async () => {
+    // Fails if the hall preferred its own file (origin stays 'hall') or ignored it (404 for sw-03).
+    expect(originBeforeSync).toBe('hall');
+    const synced = await h.api<MatterGuideDTO>('GET', '/api/v1/matters/rsj-03/guide', { terminal: 'kiosk-1' });
+    expect(synced.body.origin).toBe('central');
+    expect(synced.body.guide.name).toBe(catalog.find((g) => g.code === codeOf('rsj-03'))!.name);
     const kiosk = await open(h, 'kiosk-1');
     await kiosk.getByTestId('kiosk-guide').click();
     await kiosk.getByTestId('guide-search-input').fill(codeOf(UNPUBLISHED));
     await kiosk.locator(`[data-testid="guide-matter-row"][data-matter-id="${UNPUBLISHED}"]`).click();
-    await kiosk.getByTestId('guide-unavailable').waitFor();
-    expect(await kiosk.getByTestId('guide-unavailable').getAttribute('data-reason')).toBe('guide_not_available');
-    expect(await kiosk.getByTestId('guide-unavailable-text').textContent()).toBe('本大厅尚未收到该事项的办事指南，请到综合咨询窗口咨询');
-    expect(await kiosk.getByTestId('guide-enquiry-counter').textContent()).toContain('1号窗口');
-    expect(await kiosk.getByTestId('guide-material').count()).toBe(0);
-    expect(await kiosk.getByTestId('guide-print').count()).toBe(0);
-    await kiosk.screenshot({ path: artifactPath('e2e', 'kiosk-guide-not-received.png') });
+    await kiosk.getByTestId('kiosk-guide-screen').waitFor();
+    expect(await kiosk.getByTestId('kiosk-guide-screen').getAttribute('data-origin')).toBe('hall');
+    expect(await kiosk.getByTestId('guide-title').textContent()).toBe(demoHall.matters.find((m) => m.id === UNPUBLISHED)!.name);
     await kiosk.context().close();
   });
 

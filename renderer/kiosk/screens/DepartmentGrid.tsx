@@ -1,5 +1,6 @@
 // The department step shared by 取号 and 办事指南: a search box (with the on-screen
-// keyboard), then either the search results or the department tiles, each paged. The
+// keyboard and its pinyin candidate bar), the common matters as one-touch chips, then
+// either the search results or the department tiles, each paged. The
 // screens differ in how a matter row looks (取号 greys out matters that cannot get a
 // ticket now, the guide lists every matter as touchable), in their texts and test ids,
 // and in whether a tile shows its waiting count: those come in as props.
@@ -13,6 +14,9 @@ import { searchMatters } from '../../shared/search/matterSearch';
 import { pageOf, pageSize } from '../paging';
 import { usePortrait } from '../useKioskLayout';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
+import { PinyinCandidates } from './PinyinCandidates';
+import { MatterChips } from './MatterChips';
+import '../search.css';
 import { Pager } from './Pager';
 
 /** What a department-step screen (取号 or 办事指南) is given by the kiosk. */
@@ -47,10 +51,14 @@ export interface DepartmentGridProps {
   emptyKey: MessageKey;
   /** Show each department's waiting count on its tile. */
   showWaiting: boolean;
+  /** A touch on a common-matter chip (as on the matter's row); no chips without it. */
+  onMatter?: (m: MatterDTO) => void;
+  /** The chips cannot be touched now (a ticket is being issued). */
+  chipsDisabled?: boolean;
   testIds: DepartmentGridTestIds;
 }
 
-export function DepartmentGrid({ hall, query, onQuery, onDepartment, renderMatters, resultsKey, emptyKey, showWaiting, testIds }: DepartmentGridProps) {
+export function DepartmentGrid({ hall, query, onQuery, onDepartment, renderMatters, resultsKey, emptyKey, showWaiting, testIds, onMatter, chipsDisabled }: DepartmentGridProps) {
   const t = useT();
   const localName = useLocalName();
   const [largeType] = useLargeType();
@@ -105,6 +113,8 @@ export function DepartmentGrid({ hall, query, onQuery, onDepartment, renderMatte
         </button>
       </div>
 
+      {onMatter && !searching && !keyboard ? <MatterChips matters={hall.matters} count={largeType ? 4 : 6} onPick={onMatter} disabled={chipsDisabled} /> : null}
+
       {searching ? (
         <section className="kiosk-results" data-testid={testIds.results} data-count={results.length}>
           {results.length ? (
@@ -148,8 +158,16 @@ export function DepartmentGrid({ hall, query, onQuery, onDepartment, renderMatte
           onDelete={() => type([...query].slice(0, -1).join(''))}
           onClear={() => type('')}
           onHide={() => setKeyboard(false)}
+          top={<PinyinCandidates query={query} matters={hall.matters} onPick={(text, consumes) => type(pick(query, text, consumes))} />}
         />
       ) : null}
     </>
   );
+}
+
+/** The query after a candidate replaces the first `consumes` letters of its trailing letters. */
+export function pick(query: string, text: string, consumes: number): string {
+  const letters = /[A-Za-z]+$/.exec(query)?.[0] ?? '';
+  const head = query.slice(0, query.length - letters.length);
+  return head + text + letters.slice(consumes);
 }

@@ -28,6 +28,8 @@ export function DepartmentScreen({ hall, query, onQuery, onDepartment, onMatter,
         resultsKey="kiosk.search.results"
         emptyKey="kiosk.departments.empty"
         showWaiting
+        onMatter={onMatter}
+        chipsDisabled={busy}
         testIds={{
           searchInput: 'kiosk-search-input',
           keyboardToggle: 'kiosk-keyboard-toggle',

@@ -32,6 +32,7 @@ export function GuideDepartmentScreen({ hall, query, onQuery, onDepartment, onMa
         resultsKey="kiosk.guide.search.results"
         emptyKey="kiosk.guide.departments.empty"
         showWaiting={false}
+        onMatter={onMatter}
         testIds={{
           searchInput: 'guide-search-input',
           keyboardToggle: 'guide-keyboard-toggle',

@@ -25,6 +25,7 @@ import { GuidePageView } from './GuideEntries';
 import { guidePages, pageCapacity, sectionStarts } from './GuidePages';
 import { GuideUnavailable } from './GuideUnavailable';
 import { NavBar } from './NavBar';
+import { QrCode } from './QrCode';
 import { Pager } from './Pager';
 
 export interface GuideScreenProps {
@@ -75,7 +76,7 @@ export function GuideScreen({ client, hall, matter, department, devices, termina
     return <GuideUnavailable hall={hall} matter={matter} unknown={load.code === 'unknown_matter'} takeNumber={takeNumber} onBack={onBack} onHome={onHome} />;
   }
   return (
-    <main className="kiosk-screen kiosk-guide" data-testid="kiosk-guide-screen" data-matter-id={matter.id} data-state={load.state}>
+    <main className="kiosk-screen kiosk-guide" data-testid="kiosk-guide-screen" data-matter-id={matter.id} data-state={load.state} data-origin={load.state === 'ok' ? (load.dto.origin ?? 'central') : undefined}>
       <h1 className="kiosk-title" data-testid="guide-title">
         {load.state === 'ok' ? load.dto.guide.name : matter.name}
       </h1>
@@ -127,6 +128,7 @@ function GuideBody({ dto, department, takeNumber, print }: { dto: MatterGuideDTO
       <div className="kiosk-guide-actions">
         {takeNumber}
         {print}
+        {dto.phoneUrl ? <QrCode url={dto.phoneUrl} label={t('kiosk.guide.qr')} className="kiosk-guide-qr" testId="guide-qr" /> : null}
       </div>
     </>
   );

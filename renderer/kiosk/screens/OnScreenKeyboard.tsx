@@ -1,6 +1,8 @@
-// On-screen keyboard for a touch kiosk without a physical one: letters for pinyin
-// initials (BDC), digits for matter codes and staff numbers. Chinese characters still work
-// from a physical keyboard's input method.
+// On-screen keyboard for a touch kiosk without a physical one: letters for pinyin and
+// pinyin initials (BDC), digits for matter codes and staff numbers. Chinese comes from the
+// pinyin candidate bar a search screen puts on top (`top`, PinyinCandidates.tsx), or from
+// a physical keyboard's input method.
+import type { ReactNode } from 'react';
 import { useT } from '../../shared/i18n';
 
 const letterRows = ['1234567890', 'QWERTYUIOP', 'ASDFGHJKL', 'ZXCVBNM'];
@@ -12,13 +14,16 @@ export interface OnScreenKeyboardProps {
   onDelete: () => void;
   onClear?: () => void;
   onHide?: () => void;
+  /** Shown above the keys: the pinyin candidate bar on search screens. */
+  top?: ReactNode;
 }
 
-export function OnScreenKeyboard({ layout = 'letters', onKey, onDelete, onClear, onHide }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({ layout = 'letters', onKey, onDelete, onClear, onHide, top }: OnScreenKeyboardProps) {
   const t = useT();
   const rows = layout === 'letters' ? letterRows : digitRows;
   return (
     <div className={`kiosk-keyboard kiosk-keyboard-${layout}`} data-testid="kiosk-keyboard">
+      {top}
       {rows.map((row) => (
         <div className="kiosk-keyboard-row" key={row}>
           {[...row].map((ch) => (

@@ -11,7 +11,7 @@ export function absoluteUrl(url: string, origin: string): string {
   }
 }
 
-export function QrCode({ url, label, className }: { url: string; label: string; className?: string }) {
+export function QrCode({ url, label, className, testId = 'ticket-qr' }: { url: string; label: string; className?: string; testId?: string }) {
   const [svg, setSvg] = useState<{ url: string; dataUrl: string } | null>(null);
   useEffect(() => {
     let cancelled = false;
@@ -27,7 +27,7 @@ export function QrCode({ url, label, className }: { url: string; label: string; 
     };
   }, [url]);
   return (
-    <figure className={`qr-code ${className ?? ''}`} data-testid="ticket-qr" data-url={url}>
+    <figure className={`qr-code ${className ?? ''}`} data-testid={testId} data-url={url}>
       {svg && svg.url === url ? <img src={svg.dataUrl} alt={label} /> : <div className="qr-placeholder" />}
       <figcaption>{label}</figcaption>
     </figure>

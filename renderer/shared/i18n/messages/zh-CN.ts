@@ -15,6 +15,7 @@ import { zhCNTechnician } from '../zh-CN-technician';
 import { zhCNServiceDesk } from '../zh-CN-service-desk';
 import { zhCNAccess } from '../zh-CN-access';
 import { zhCNLayout } from '../zh-CN-layout';
+import { zhCNSearch } from '../zh-CN-search';
 
 const core = {
   // Whole product
@@ -133,7 +134,7 @@ const core = {
   'kiosk.departments.title': '请选择办事部门',
   'kiosk.departments.empty': '现在没有可以取号的事项，请到咨询台问工作人员。',
   'kiosk.search.label': '搜索事项',
-  'kiosk.search.placeholder': '输入名称、拼音首字母或事项编码，如 BDC',
+  'kiosk.search.placeholder': '输入名称、常用叫法、拼音或首字母，如 社保、sbk',
   'kiosk.search.results': '找到 {count} 个事项，点一下就出号',
   'kiosk.search.none': '没有找到这个事项。请换个说法，或到咨询台问工作人员。',
   'kiosk.search.clear': '清空',
@@ -512,7 +513,7 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNCalling, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNCalling, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout, zhCNSearch] as const;
 
 export const zhCN = {
   ...core,
@@ -528,6 +529,7 @@ export const zhCN = {
   ...(zhCNAccess satisfies Disjoint<typeof core, typeof zhCNAccess>),
   ...(zhCNServiceDesk satisfies Disjoint<typeof core, typeof zhCNServiceDesk>),
   ...(zhCNLayout satisfies Disjoint<typeof core, typeof zhCNLayout>),
+  ...(zhCNSearch satisfies Disjoint<typeof core, typeof zhCNSearch>),
 } as const satisfies Record<string, string>;
 
 /** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */
