@@ -44,6 +44,7 @@ import type {
   TicketClass,
   TestPrintResponse,
   TicketProgressDTO,
+  TicketRatingDTO,
   TlsStatusDTO,
   CallSpecificRequest,
   SuspendRequest,
@@ -53,7 +54,7 @@ import type {
 } from './dto.js';
 import type { SyncStatusDTO } from './sync-dto.js';
 import type * as Records from './service-records-dto.js';
-import type { FinishSelfServiceRequest, RateServiceRequest, RatingPublicationDTO, SelfServiceDTO, TicketRatingDTO } from './ratings-dto.js';
+import type { FinishSelfServiceRequest, RateServiceRequest, RatingPublicationDTO, SelfServiceDTO } from './ratings-dto.js';
 import type {
   AnswerUnresolvedCaseRequest,
   CapOffersDTO,
@@ -227,7 +228,7 @@ export const routes = {
   // 24-hour zone's self-service terminals; and the public 评价公示 of a period (hall/ratings/publication.ts).
   rateTicket: route<RateServiceRequest, TicketRatingDTO, { key: string }>()({ method: 'POST', path: '/api/v1/tickets/:id/rating', access: 'public' }),
   finishSelfService: route<FinishSelfServiceRequest, SelfServiceDTO>()({ method: 'POST', path: '/api/v1/kiosk/self-service', access: kiosk, status: 201 }),
-  rateSelfService: route<RateServiceRequest, TicketRatingDTO>()({ method: 'POST', path: '/api/v1/kiosk/self-service/:serviceId/rating', access: kiosk }),
+  rateSelfService: route<RateServiceRequest, TicketRatingDTO>()({ method: 'POST', path: '/api/v1/kiosk/self-service/:id/rating', access: kiosk }),
   ratingPublication: route<NoBody, RatingPublicationDTO, { from?: string; to?: string }>()({ method: 'GET', path: '/api/v1/public/ratings', access: 'public' }),
 
   // Public: a terminal's enrolment (hall/api/routes/enrolment.ts).

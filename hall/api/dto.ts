@@ -162,6 +162,8 @@ export interface HallInfoDTO {
     recentCalls: number;
     notices: string[];
     languages: HallLanguagesDTO;
+    /** The asking kiosk starts in the reachable-zone layout (低位操作; config `kioskLayout`). */
+    reachableZone: boolean;
   };
   /** Whether kiosks can print right now (false: show the number on screen only). */
   printing: { available: boolean; reason: string | null };
@@ -317,7 +319,20 @@ export interface TicketProgressDTO {
   counterNumber: number | null;
   hallName: string;
   /** The service's rating once the service has ended (the QR page offers it while open); null before. */
-  rating: import('./ratings-dto.js').TicketRatingDTO | null;
+  rating: TicketRatingDTO | null;
+}
+
+/** A service's 好差评 on the ticket's QR page (TicketProgressDTO.rating). */
+export interface TicketRatingDTO {
+  /**
+   * Open: the visitor may rate now — here, on the counter's pad or screen — until `expiresAt`;
+   * whichever channel answers first is the one rating (一次一评), the others are refused.
+   */
+  open: boolean;
+  expiresAt: number;
+  /** Once closed: the level given, or not_rated (never an invented level). */
+  outcome: 'very_satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very_dissatisfied' | 'not_rated' | null;
+  source: 'pad' | 'screen' | 'qr' | 'kiosk' | 'timeout' | null;
 }
 
 export interface HallEventDTO {

@@ -15,11 +15,13 @@ import {
 import type { HallConfig } from '../config/schema.js';
 import type { HallRuntime } from '../runtime/hall-runtime.js';
 import { ratingFromRow } from '../store/hall-store.js';
+import { serviceRatingView } from '../ratings/service-rating.js';
 import { eventFromRow, isEventOf, type EventRow, type EventType, type StoredEvent, type StoredEventOf } from '../store/event-log.js';
 import type { RealNameTickets } from '../identity/real-name.js';
 import { CallNotes } from './call-notes.js';
 import { MatterPopularity, searchFields } from './matter-search.js';
 import { counterRules, ruleActions } from './counter-rules-view.js';
+import { reachableZoneFor } from '../config/kiosk-layout-schema.js';
 import type {
   ActionAvailabilityDTO,
   CallDTO,
@@ -187,6 +189,7 @@ export class HallViews {
         recentCalls: config.display.recentCalls,
         notices: config.display.notices,
         languages: config.languages,
+        reachableZone: reachableZoneFor(config.kioskLayout, kioskId),
       },
       printing: this.printing(kioskId),
       devices: this.devices(),
@@ -234,6 +237,7 @@ export class HallViews {
       estimate: dto.estimate,
       counterNumber: dto.counterNumber,
       hallName: this.config.hall.name,
+      rating: serviceRatingView(this.runtime, t.id),
     };
   }
 

@@ -58,11 +58,19 @@ export const ratingUploadSchema = z
      * forwards with its own table (PROVINCIAL_CHANNEL_CODES).
      */
     channelCodes: z.partialRecord(z.enum(channels), z.string().regex(/^[0-9A-Za-z]{1,8}$/, 'must be a short code')).default({}),
-    /** Which channel each hall rating source is: the rating pad and the counter display's screen. */
+    /**
+     * Which channel (评价渠道) each hall rating source is: the rating pad, the counter display's screen,
+     * the ticket's QR page (二维码) and a 24-hour-zone self-service terminal (政务大厅其他终端).
+     */
     sourceChannels: z
-      .object({ pad: z.enum(channels).default('hall_pad'), screen: z.enum(channels).default('hall_pad') })
+      .object({
+        pad: z.enum(channels).default('hall_pad'),
+        screen: z.enum(channels).default('hall_pad'),
+        qr: z.enum(channels).default('qr_code'),
+        kiosk: z.enum(channels).default('hall_terminal'),
+      })
       .strict()
-      .default({ pad: 'hall_pad', screen: 'hall_pad' }),
+      .default({ pad: 'hall_pad', screen: 'hall_pad', qr: 'qr_code', kiosk: 'hall_terminal' }),
     notRated: notRatedPolicySchema.default({ policy: 'skip' }),
     /** Only ratings of the last N days are queued (first start, or a changed destination). */
     lookbackDays: z.number().int().min(1).max(366).default(30),

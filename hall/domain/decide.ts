@@ -12,6 +12,7 @@ import type { HallSetup, HallState } from './state.js';
 import { decideVisitor } from './decide-visitor.js';
 import { decideCounter } from './decide-counter.js';
 import { decideRating } from './decide-rating.js';
+import { decideSelfService } from './decide-self-service.js';
 import { dueHousekeeping } from './deadlines.js';
 
 export { formatTicketNumber } from './decide-visitor.js';
@@ -52,6 +53,8 @@ function decideInDay(state: HallState, setup: HallSetup, cmd: HallCommand, now: 
     case 'record_rating':
     case 'expire_rating':
       return decideRating(state, cmd, now);
+    case 'finish_self_service':
+      return decideSelfService(state, setup, cmd, now);
     default:
       return decideCounter(state, setup, cmd, now);
   }

@@ -19,6 +19,7 @@ export type DomainErrorCode =
   | 'not_paused'
   | 'rating_closed'
   | 'not_self_service'
+  | 'not_rateable'
   | 'unknown_ticket'
   | 'not_waiting'
   | 'not_served_here'

@@ -9,6 +9,7 @@ import type {
   MatterId,
   QueueId,
   RatingOutcome,
+  RatingSource,
   StaffId,
   TicketClass,
   TicketId,
@@ -47,9 +48,9 @@ export type HallEvent =
       /** A check-in: the appointment, and whether it was on time (late ones become walk-ins). */
       appointmentId: string | null;
       checkIn: 'on_time' | 'late' | null;
-    }
       /** An appointment checked in with its slot promise: the slot's start (its latest call time counts from it). Absent or null: none. */
       slotStart?: number | null;
+    }
   | {
       type: 'ticket_called';
       ticketId: TicketId;
@@ -90,7 +91,7 @@ export type HallEvent =
       matterId: MatterId;
       expiresAt: number;
     }
-  | { type: 'rating_recorded'; ratingId: string; ticketId: TicketId; counterId: CounterId; outcome: RatingOutcome; source: 'pad' | 'screen' | 'timeout' }
+  | { type: 'rating_recorded'; ratingId: string; ticketId: TicketId; counterId: CounterId; outcome: RatingOutcome; source: RatingSource | 'timeout' }
   | { type: 'service_day_closed'; serviceDay: string; nextServiceDay: string; expiredTicketIds: TicketId[] };
 
 export type HallEventType = HallEvent['type'];

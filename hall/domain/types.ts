@@ -83,6 +83,8 @@ export interface CounterState {
 export type RatingLevel = 'very_satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very_dissatisfied';
 /** A rating request that timed out is stored as not_rated: never an invented level. */
 export type RatingOutcome = RatingLevel | 'not_rated';
+/** Where a visitor rated (every channel, 001 第三十六、三十七条): the counter's rating pad or display screen, the ticket's QR page, a self-service terminal. */
+export type RatingSource = 'pad' | 'screen' | 'qr' | 'kiosk';
 
 export const RATING_LEVELS: readonly RatingLevel[] = [
   'very_satisfied',
@@ -94,14 +96,16 @@ export const RATING_LEVELS: readonly RatingLevel[] = [
 
 export interface RatingRequest {
   id: string;
+  /** The service rated: a ticket, or a self-service transaction's id (decide-self-service.ts). */
   ticketId: TicketId;
+  /** The place rated: a counter, or the 24-hour-zone terminal of a self-service transaction (source 'kiosk'). */
   counterId: CounterId;
   staffId: StaffId | null;
   matterId: MatterId;
   requestedAt: number;
   expiresAt: number;
   outcome: RatingOutcome | null;
-  source: 'pad' | 'screen' | 'timeout' | null;
+  source: RatingSource | 'timeout' | null;
   ratedAt: number | null;
 }
 

@@ -52,7 +52,7 @@ const v1: Record<string, z.ZodType<Record<string, unknown>>> = {
   counter_paused: z.looseObject({ counterId: id }),
   counter_resumed: z.looseObject({ counterId: id }),
   rating_requested: z.looseObject({ ratingId: id, ticketId: id, counterId: id, staffId: optionalId, matterId: id, expiresAt: epochMs }),
-  rating_recorded: z.looseObject({ ratingId: id, ticketId: id, counterId: id, outcome: z.enum(RATING_OUTCOMES), source: z.enum(['pad', 'screen', 'timeout']) }),
+  rating_recorded: z.looseObject({ ratingId: id, ticketId: id, counterId: id, outcome: z.enum(RATING_OUTCOMES), source: z.enum(['pad', 'screen', 'qr', 'kiosk', 'timeout']) }),
   service_day_closed: z.looseObject({ serviceDay: day, nextServiceDay: day, expiredTicketIds: z.array(id) }),
   ticket_printed: z.looseObject({ ...ticket, kioskId: optionalId }),
   print_failed: z.looseObject({ ...ticket, kioskId: optionalId, code: z.string().optional() }),

@@ -5,8 +5,11 @@ import { ApiError } from '../http.js';
 import type { Router } from '../router.js';
 import { checkCredentials } from '../access.js';
 import type { ApiDeps } from './deps.js';
+import { channelRatingRoutes } from './channel-ratings.js';
 
 export function ratingRoutes(router: Router, deps: ApiDeps): void {
+  // The QR page, the self-service terminals and the public 评价公示.
+  channelRatingRoutes(router, deps);
   const counterOfRating = deps.runtime.db.prepare('SELECT counter_id FROM ratings WHERE id = ?').pluck();
   router.route('rate', async (ctx) => {
     const terminal = ctx.terminal;

@@ -11,6 +11,7 @@
 // Personal data: none is read (no ticket_identities access).
 import type { Db } from '../../store/db.js';
 import type { NotRatedPolicy } from '../../config/rating-upload-schema.js';
+import type { RatingSource } from '../../domain/index.js';
 import type { RatingChannel, RatingLevel, RatingRecord } from '../../../protocol/central/ratings/profiles/types.js';
 import { recoverInterrupted, requeueRejected, type UploadPatch, type UploadRow, type UploadState } from '../../../protocol/central/ratings/state-machine.js';
 import type { RatingOutboxStore } from '../../../protocol/central/ratings/uploader.js';
@@ -22,7 +23,8 @@ export interface HallRatingContext {
   matters: ReadonlyMap<string, { code: string; name: string; departmentId: string }>;
   deptCode: string | null;
   departmentDeptCodes: Readonly<Record<string, string>>;
-  sourceChannels: { pad: RatingChannel; screen: RatingChannel };
+  /** Which 好差评 channel (评价渠道) each hall rating source is (rating-upload-schema.ts). */
+  sourceChannels: Record<RatingSource, RatingChannel>;
   notRated: NotRatedPolicy;
 }
 
@@ -201,7 +203,8 @@ export class SqliteRatingOutbox implements RatingOutboxStore {
       channel = 'system_default';
     } else {
       level = r.outcome as RatingLevel;
-      channel = r.source === 'pad' ? this.ctx.sourceChannels.pad : this.ctx.sourceChannels.screen;
+      // Every channel keeps its own 评价渠道: pad/screen the hall pad, the QR page 二维码, a self-service terminal 其他终端.
+      channel = this.ctx.sourceChannels[r.source as RatingSource];
     }
     const matter = this.ctx.matters.get(r.matter_id);
     return {

@@ -5,10 +5,10 @@ import { ratingUploadSchema } from '../../../hall/config/rating-upload-schema.js
 const base = { destination: { profile: 'national', url: 'http://central.example:8080', credentialsFile: 'central.json' } };
 
 describe('ratingUpload config', () => {
-  it('defaults: skip not_rated, pad and screen are the hall pad channel', () => {
+  it('defaults: skip not_rated, pad and screen are the hall pad channel, the QR page 二维码, a self-service terminal 其他终端', () => {
     const c = ratingUploadSchema.parse(base);
     expect(c.notRated).toEqual({ policy: 'skip' });
-    expect(c.sourceChannels).toEqual({ pad: 'hall_pad', screen: 'hall_pad' });
+    expect(c.sourceChannels).toEqual({ pad: 'hall_pad', screen: 'hall_pad', qr: 'qr_code', kiosk: 'hall_terminal' });
     expect(c.destination.id).toBe('central');
   });
 

@@ -15,6 +15,7 @@ import { zhCNTechnician } from '../zh-CN-technician';
 import { zhCNServiceDesk } from '../zh-CN-service-desk';
 import { zhCNAccess } from '../zh-CN-access';
 import { zhCNLayout } from '../zh-CN-layout';
+import { zhCNRatings } from '../zh-CN-ratings';
 import { zhCNSearch } from '../zh-CN-search';
 
 const core = {
@@ -513,7 +514,7 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNCalling, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout, zhCNSearch] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNCalling, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout, zhCNRatings, zhCNSearch] as const;
 
 export const zhCN = {
   ...core,
@@ -529,6 +530,7 @@ export const zhCN = {
   ...(zhCNAccess satisfies Disjoint<typeof core, typeof zhCNAccess>),
   ...(zhCNServiceDesk satisfies Disjoint<typeof core, typeof zhCNServiceDesk>),
   ...(zhCNLayout satisfies Disjoint<typeof core, typeof zhCNLayout>),
+  ...(zhCNRatings satisfies Disjoint<typeof core, typeof zhCNRatings>),
   ...(zhCNSearch satisfies Disjoint<typeof core, typeof zhCNSearch>),
 } as const satisfies Record<string, string>;
 
