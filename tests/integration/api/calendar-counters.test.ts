@@ -92,6 +92,7 @@ describe('booked service on rest days (周末不休息)', () => {
     expect(sunday.body.error.message).toContain('2026-11-29 10:00 is a rest day');
     const afterHours = await book('bdc-01', '2026-11-28', '13:00', '13:30');
     expect(afterHours.status).toBe(400);
+    expect(afterHours.body.error.message).toContain('without weekend service at that time');
 
     to(Date.UTC(2026, 10, 28, 1, 50)); // Saturday 09:50 local
     const checkIn = await h.api<CheckInResponse>('POST', '/api/v1/kiosk/check-in', { terminal: 'kiosk-1', body: { method: 'code', code: saturday.body.code } });
