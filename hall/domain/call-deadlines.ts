@@ -8,17 +8,19 @@
 //     (none when the policy has no cap).
 // Before a counter calls the ticket its policy picks, lookAhead() checks that calling it now
 // leaves the waiting tickets no later than they must be. The model: the tickets this counter may
-// serve are called earliest-due-first (due = latest call time + expected service, the order that
-// keeps the most deadlines on one counter) by this counter (free now) and by every other open
-// counter that serves one of its queues (free when its current ticket's expected service ends);
+// serve are called earliest-deadline-first (so an overdue ticket is never passed by one whose
+// time comes later; of equal deadlines, the shorter service first) by this counter (free now) and by every other open counter that serves one
+// of its queues (free when its current ticket's expected service ends);
 // a service takes the queue's expected time (estimate.ts expectedServiceMs); an appointment
 // checked in early is not called before its slot.
 // The pick is allowed when the latest any ticket would be called, after it, is no later than
-// with earliest-due-first from now — or on time. So no deadline is broken while an order keeping
-// them all exists, and when none exists the worst lateness stays the least possible.
-// Exact when the model is: one counter, or counters sharing the same queues with equal service
-// times (tests/unit/domain/call-deadlines-properties.test.ts checks it against a brute-force oracle). Other
-// counters' own queues and service-time spread make it an estimate; it never blocks a call.
+// with earliest-deadline-first from now — or on time. So no deadline is broken while that order
+// keeps them all, and otherwise the worst lateness stays no worse than it.
+// With equal service times that order is the best there is (no deadline is broken while any order
+// keeps them all; otherwise the worst lateness is the least possible) when the model is exact: one
+// counter, or counters sharing the same queues (tests/unit/domain/call-deadlines-properties.test.ts
+// checks it against a brute-force oracle). Other counters' own queues and service-time spread make
+// it an estimate; it never blocks a call.
 // Cost: O(tickets with a deadline due before the pick, × counters in the pool) per call; lines
 // are sorted by place, so the scan stops as soon as the rest of the line cannot change the answer.
 import { expectedServiceMs } from './estimate.js';
@@ -37,7 +39,7 @@ export interface Job {
   /** Not called before this time (an appointment before its slot); 0 when callable now. */
   release: number;
   serviceMs: number;
-  /** Order key: deadline + serviceMs (earliest due first). */
+  /** Order key: the deadline (ties: the shorter service first, then the order of the lines). */
   key: number;
 }
 
@@ -62,8 +64,6 @@ export function releaseOf(t: DeadlineFields): number {
 interface LineSource {
   line: WaitingLine;
   i: number;
-  /** cap + service: an entry's key is its line key + base. */
-  base: number;
   capMs: number;
   serviceMs: number;
 }
@@ -115,7 +115,7 @@ export class DeadlineModel {
   jobOf(t: Ticket): Job {
     const deadline = deadlineOf(t, this.policy, this.setup);
     const serviceMs = this.serviceMs(t.queueId);
-    return { id: t.id, deadline, release: releaseOf(t), serviceMs, key: deadline + serviceMs };
+    return { id: t.id, deadline, release: releaseOf(t), serviceMs, key: deadline };
   }
 
   /** Free times of this counter (now) and of every other open counter sharing one of its queues, ascending. */
@@ -133,7 +133,7 @@ export class DeadlineModel {
     return free.sort((a, b) => a - b);
   }
 
-  /** An iterator over the tickets with a deadline, earliest due first. */
+  /** An iterator over the tickets with a deadline, earliest deadline first. */
   jobs(): () => Job | undefined {
     const capMs = this.policy.maxWaitMinutes === null ? null : this.policy.maxWaitMinutes * MINUTE;
     const lines: LineSource[] = [];
@@ -153,21 +153,23 @@ export class DeadlineModel {
       if (!l) continue;
       const serviceMs = this.serviceMs(q);
       // Green and walk-in lines are sorted by place, so by deadline: merged lazily.
-      if (capMs !== null) for (const line of [l.green, l.walk_in]) if (line.size > 0) lines.push({ line, i: 0, base: capMs + serviceMs, capMs, serviceMs });
+      if (capMs !== null) for (const line of [l.green, l.walk_in]) if (line.size > 0) lines.push({ line, i: 0, capMs, serviceMs });
       addListed(l.appointment);
     }
     addListed(this.state.directed.get(this.counterId));
-    listed.sort((a, b) => a.key - b.key);
+    listed.sort((a, b) => a.key - b.key || a.serviceMs - b.serviceMs);
     let li = 0;
     return () => {
       let best: LineSource | null = null;
       let bestKey = li < listed.length ? listed[li]!.key : Infinity;
+      let bestService = li < listed.length ? listed[li]!.serviceMs : Infinity;
       for (const s of lines) {
         let e = s.line.at(s.i);
         while (e && this.skip.has(e.id)) e = s.line.at(++s.i);
-        if (e && e.lineKey + s.base < bestKey) {
+        if (e && (e.lineKey + s.capMs < bestKey || (e.lineKey + s.capMs === bestKey && s.serviceMs < bestService))) {
           best = s;
-          bestKey = e.lineKey + s.base;
+          bestKey = e.lineKey + s.capMs;
+          bestService = s.serviceMs;
         }
       }
       if (best) {
@@ -183,8 +185,8 @@ export type LookAhead = { ok: true } | { ok: false; instead: Job };
 
 /**
  * Whether calling `pick` now keeps every deadline that earliest-due-first from now would keep,
- * and makes no ticket later than earliest-due-first would; when not, the ticket to call instead
- * (the earliest due that may be called now).
+ * and makes no ticket later than earliest-deadline-first would; when not, the ticket to call instead
+ * (the earliest deadline that may be called now).
  */
 export function lookAhead(model: DeadlineModel, pick: Ticket): LookAhead {
   const p = model.jobOf(pick);
@@ -198,7 +200,8 @@ export function lookAhead(model: DeadlineModel, pick: Ticket): LookAhead {
   let instead: Job | undefined;
   for (let job = next(); job; job = next()) {
     if (!instead && job.release <= model.now) {
-      if (job.id === p.id) return { ok: true }; // the pick is itself the earliest due
+      // The pick itself comes first (a tie with a service no longer is as good).
+      if (job.id === p.id || (job.deadline === p.deadline && p.serviceMs <= job.serviceMs)) return { ok: true };
       instead = job;
     }
     if (job.id === p.id) {

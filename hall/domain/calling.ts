@@ -33,6 +33,8 @@ interface Head {
   queueId: QueueId | null;
   /** Latest call time under the counter's policy (Infinity: none). */
   deadline: number;
+  /** Expected service (ms): breaks ties of deadline, as the look-ahead does. */
+  serviceMs: number;
 }
 
 /** Tickets a preview has already taken. */
@@ -49,6 +51,7 @@ interface Context {
   policy: CallingPolicy;
   now: number;
   skip: Skip;
+  model: DeadlineModel;
 }
 
 function headOf(line: WaitingLine, skip: Skip): LineEntry | undefined {
@@ -61,7 +64,7 @@ function headOf(line: WaitingLine, skip: Skip): LineEntry | undefined {
 function headFor(ctx: Context, entry: LineEntry, ticketClass: TicketClass, queueOrder: number, queueId: QueueId | null): Head {
   const t = ctx.state.tickets.get(entry.id);
   const deadline = t ? deadlineOf(t, ctx.policy, ctx.setup) : Infinity;
-  return { entry, ticketClass, queueOrder, queueId, deadline };
+  return { entry, ticketClass, queueOrder, queueId, deadline, serviceMs: t ? ctx.model.serviceMs(t.queueId) : 0 };
 }
 
 interface Candidates {
@@ -108,9 +111,11 @@ function oldest(heads: Head[]): Head | undefined {
   return heads.reduce<Head | undefined>((best, h) => (best ? older(best, h) : h), undefined);
 }
 
-/** The head whose latest call time comes first (ties: the older place). */
+/** The head whose latest call time comes first (ties: the shorter service, then the older place). */
 function earliestDeadline(heads: Head[]): Head | undefined {
-  return heads.reduce<Head | undefined>((best, h) => (!best || h.deadline < best.deadline || (h.deadline === best.deadline && older(best, h) === h) ? h : best), undefined);
+  const before = (h: Head, best: Head) =>
+    h.deadline < best.deadline || (h.deadline === best.deadline && (h.serviceMs < best.serviceMs || (h.serviceMs === best.serviceMs && older(best, h) === h)));
+  return heads.reduce<Head | undefined>((best, h) => (!best || before(h, best) ? h : best), undefined);
 }
 
 /** The head a class offers, by the policy's queue order. */
@@ -177,7 +182,8 @@ export function policyOf(setup: HallSetup, counterId: CounterId): CallingPolicy 
 }
 
 function pickAt(state: HallState, setup: HallSetup, counterId: CounterId, now: number, skip: Skip, streaks: Streaks): Pick | null {
-  const ctx: Context = { state, setup, policy: policyOf(setup, counterId), now, skip };
+  const policy = policyOf(setup, counterId);
+  const ctx: Context = { state, setup, policy, now, skip, model: new DeadlineModel(state, setup, counterId, policy, now, skip) };
   const directedLine = state.directed.get(counterId);
   const directedEntry = directedLine ? headOf(directedLine, skip) : undefined;
   const directedClass = directedEntry ? (state.tickets.get(directedEntry.id)?.ticketClass ?? 'walk_in') : 'walk_in';
@@ -186,7 +192,7 @@ function pickAt(state: HallState, setup: HallSetup, counterId: CounterId, now: n
   if (!pick) return null;
   const ticket = state.tickets.get(pick.ticketId);
   if (!ticket) return pick;
-  const ahead = lookAhead(new DeadlineModel(state, setup, counterId, ctx.policy, now, skip), ticket);
+  const ahead = lookAhead(ctx.model, ticket);
   // A deadline call is not part of the ratio cycle (like a special call): the streaks stay.
   return ahead.ok ? pick : { ticketId: ahead.instead.id, reason: 'deadline', streaks };
 }

@@ -75,8 +75,10 @@ describe('simulating a day', () => {
       // waiting past the limit, it called the longest-waiting ticket it could call.
       const overdueCalls = aged.calls.filter((c) => c.oldestLineKey <= c.at - limit);
       expect(overdueCalls.length).toBeGreaterThan(0);
+      const classOf = new Map(aged.tickets.map((t) => [t.id, t.ticketClass]));
       for (const c of overdueCalls) {
-        expect(c.lineKey).toBe(c.oldestLineKey);
+        // Issue 12: an appointment's latest call time counts from its slot, so one past its window may go before an older ticket.
+        if (classOf.get(c.ticketId) !== 'appointment') expect(c.lineKey).toBe(c.oldestLineKey);
         expect(c.reason).toBe('overdue');
       }
       const unaged = resultOf(runDay(day, setup, policy(setup, 'strict')), setup);
