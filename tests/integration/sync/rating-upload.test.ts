@@ -54,7 +54,7 @@ function worker(over: Record<string, unknown> = {}, database: Db = db): RatingUp
 
 let ticketNo = 0;
 /** A finished ticket and its recorded rating, as the hall runtime stores them. */
-function rate(outcome: string, source: 'pad' | 'screen' | 'timeout' = 'pad', at = timers.now()): { ratingId: string; ticketId: string } {
+function rate(outcome: string, source: 'pad' | 'screen' | 'qr' | 'kiosk' | 'timeout' = 'pad', at = timers.now()): { ratingId: string; ticketId: string } {
   ticketNo++;
   const ticketId = `0190a3b2-0000-7000-8000-${String(ticketNo).padStart(12, '0')}`;
   const ratingId = `rating-${ticketNo}`;
@@ -113,6 +113,14 @@ describe('rating upload to a provincial system', () => {
     const status = workers[0]!.status();
     expect(status.counts).toMatchObject({ acked: 2, skipped: 1, pending: 0 });
     expect(status.oldestPendingAgeMs).toBeNull();
+  });
+
+  it('every channel goes up as its own 评价渠道: the QR page as 二维码 (3), a self-service terminal as 其他终端 (5), the pad as 平板 (4) — mutation: sqlite-outbox mapping every source but pad to the screen channel fails it', async () => {
+    const pad = rate('satisfied', 'pad');
+    const qr = rate('basic', 'qr');
+    const kiosk = rate('very_satisfied', 'kiosk');
+    expect(await worker().runOnce()).toMatchObject({ queued: 3, acked: 3 });
+    expect([pad, qr, kiosk].map((r) => emulator.ratings.get(`${r.ticketId}#1`)!.body.pf)).toEqual(['4', '3', '5']);
   });
 
   it('the running worker picks up a new rating by itself (start + timers)', async () => {
