@@ -88,29 +88,64 @@ function cover(chars: readonly string[], i: number, rest: string, readings: Map<
   return null;
 }
 
+interface VocabularyIndex {
+  /** Words (each text once, its highest weight) by the first letters their first character can be typed with. */
+  byLetter: Map<string, { chars: string[]; weight: number }[]>;
+  /** How much each character is used in the vocabulary: the hall's own characters come first. */
+  own: Map<string, number>;
+}
+
+const vocabularyCache = new WeakMap<readonly VocabularyWord[], WeakMap<PinyinDictionary, VocabularyIndex>>();
+
+/** Built once per vocabulary and dictionary: a keystroke then tries only words its first letter can start. */
+function vocabularyIndex(vocabulary: readonly VocabularyWord[], dict: PinyinDictionary): VocabularyIndex {
+  let perDict = vocabularyCache.get(vocabulary);
+  const known = perDict?.get(dict);
+  if (known) return known;
+  const readings = readingsOf(dict);
+  const weights = new Map<string, number>();
+  for (const w of vocabulary) weights.set(w.text, Math.max(w.weight, weights.get(w.text) ?? 0));
+  const byLetter = new Map<string, { chars: string[]; weight: number }[]>();
+  const own = new Map<string, number>();
+  for (const [text, weight] of weights) {
+    const chars = [...text];
+    for (const c of chars) if (isHan(c)) own.set(c, (own.get(c) ?? 0) + 1 + weight);
+    const first = chars.find(isHan);
+    if (!first) continue;
+    for (const letter of new Set((readings.get(first) ?? []).map((r) => r[0]!))) {
+      const list = byLetter.get(letter) ?? [];
+      list.push({ chars, weight });
+      byLetter.set(letter, list);
+    }
+  }
+  const ix = { byLetter, own };
+  if (!perDict) vocabularyCache.set(vocabulary, (perDict = new WeakMap()));
+  perDict.set(dict, ix);
+  return ix;
+}
+
 /** Candidates for the letters, words of the vocabulary first; at most `limit`. */
 export function pinyinCandidates(letters: string, vocabulary: readonly VocabularyWord[], dict: PinyinDictionary, limit = 60): Candidate[] {
   if (!letters) return [];
   const readings = readingsOf(dict);
+  const { byLetter, own } = vocabularyIndex(vocabulary, dict);
   const words = new Map<string, { whole: boolean; weight: number }>();
-  for (const w of vocabulary) {
-    const chars = [...w.text];
-    const n = cover(chars, 0, letters, readings);
+  for (const w of byLetter.get(letters[0]!) ?? []) {
+    const n = cover(w.chars, 0, letters, readings);
     if (n === null || n < 2) continue;
-    const text = chars.slice(0, n).join('');
-    const whole = n === chars.length;
+    const text = w.chars.slice(0, n).join('');
+    const whole = n === w.chars.length;
     const seen = words.get(text);
-    if (!seen || (whole && !seen.whole) || w.weight > seen.weight) words.set(text, { whole: whole || (seen?.whole ?? false), weight: Math.max(w.weight, seen?.weight ?? 0) });
+    words.set(text, { whole: whole || (seen?.whole ?? false), weight: Math.max(w.weight, seen?.weight ?? 0) });
   }
   const out: Candidate[] = [...words.entries()]
     .sort(([a, x], [b, y]) => Number(y.whole) - Number(x.whole) || y.weight - x.weight || [...a].length - [...b].length)
+    .slice(0, limit)
     .map(([text]) => ({ text, consumes: letters.length, kind: 'word' as const }));
 
   // Characters of the first syllable (or of every syllable the letters begin, while typing one).
   const syllable = firstSyllable(letters, dict);
   const pool = syllable ? [dict.syllables[syllable]!] : Object.keys(dict.syllables).filter((s) => s.startsWith(letters)).map((s) => dict.syllables[s]!);
-  const own = new Map<string, number>();
-  for (const w of vocabulary) for (const c of w.text) if (isHan(c)) own.set(c, (own.get(c) ?? 0) + 1 + w.weight);
   const chars = [...new Set(pool.flatMap((s) => [...s]))];
   const ranked = chars.map((c, i) => ({ c, i, own: own.get(c) ?? 0 })).sort((a, b) => b.own - a.own || a.i - b.i);
   const consumes = syllable ? syllable.length : letters.length;

@@ -4,13 +4,13 @@
 // screens differ in how a matter row looks (取号 greys out matters that cannot get a
 // ticket now, the guide lists every matter as touchable), in their texts and test ids,
 // and in whether a tile shows its waiting count: those come in as props.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DepartmentDTO, HallInfoDTO, MatterDTO } from '../../../hall/api/dto';
 import { useT, type MessageKey } from '../../shared/i18n';
 import { useLocalName } from '../../shared/i18n/names';
 import { useLargeType } from '../../shared/i18n/largeType';
 import { DepartmentIcon, KeyboardIcon, SearchIcon } from '../../shared/components/Icons';
-import { searchMatters } from '../../shared/search/matterSearch';
+import { prepareSearch, searchMatters } from '../../shared/search/matterSearch';
 import { pageOf, pageSize } from '../paging';
 import { usePortrait } from '../useKioskLayout';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
@@ -74,6 +74,11 @@ export function DepartmentGrid({ hall, query, onQuery, onDepartment, renderMatte
     [hall.departments, hall.matters],
   );
   const results = useMemo(() => searchMatters(hall.matters, query), [hall.matters, query]);
+  // Index the matters while the visitor looks at the screen, not on the first keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => prepareSearch(hall.matters), 50);
+    return () => clearTimeout(timer);
+  }, [hall.matters]);
   const searching = query.trim().length > 0;
 
   const tiles = pageOf(withMatters, page, pageSize('departments', largeType, portrait));

@@ -7,7 +7,8 @@
 // Mutations tried (rows failing): no aliases in the index (48); no edit-distance pass (4: the
 // pinyin typos); a department's name ranked like the matter's own words (税务 → sw-01 first);
 // no contained-words pass (租房提取公积金 → gjj-01 first); no department-character pass (医保
-// loses ybj-03/04); popularity ignored (the popularity test).
+// loses ybj-03/04); popularity ignored (the popularity test); the by-id index cache handing
+// back the first answer's matter (the popularity test sees rsj-05 without popularity).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHallConfig } from '../../../hall/config/load.js';
@@ -186,6 +187,9 @@ describe('what visitors type finds the matter they want', () => {
     expect(searchMatters(busy, '社保')[0]!.id).toBe('rsj-05');
     expect(searchMatters(busy, '社保卡')[0]!.id).toBe('rsj-03'); // an exact alias of one matter is not outranked
     expect(commonMatters(busy, 2).map((m) => m.id)).toEqual(['rsj-05', 'rsj-03']);
+    // The index reused for the same words never carries one answer's popularity into another's.
+    expect(searchMatters(matters, '社保')[0]!.id).toBe('rsj-03');
+    expect(searchMatters(busy, '社保')[0]!.popularity).toBe(40);
   });
 
   it('lists a matter’s own words before the rest of its department', () => {
