@@ -10,7 +10,7 @@ const RETRY_MS = 5_000;
 
 /**
  * Runs `run` at the time `next()` names (re-asked after each run and at rearm()).
- * Contract: never throws into the timer; a failed run is retried RETRY_MS later.
+ * Contract: never throws into the timer; a failed run, or one that leaves its deadline due, is retried RETRY_MS later.
  */
 export class RecordTimer {
   private armed: { at: number; cancel(): void } | null = null;
@@ -35,7 +35,8 @@ export class RecordTimer {
 
   rearm(failed = false): void {
     let at = this.next();
-    if (at !== null && failed) at = Math.max(at, this.timers.now() + RETRY_MS);
+    // Failed, or still due right after a run (nothing moved on): retry later, never in a tight loop.
+    if (at !== null && (failed || at <= this.timers.now())) at = Math.max(at, this.timers.now() + RETRY_MS);
     if (this.armed?.at === at) return;
     this.armed?.cancel();
     this.armed = null;
