@@ -174,7 +174,7 @@ export class HallStore {
     for (const row of tickets) {
       const t = ticketFromRow(row);
       const slot = row.appointment_slot_start;
-      if (t.ticketClass === 'appointment' && slot !== null && t.issuedAt <= slot + setup.rules.appointmentLateMinutes * 60_000) t.slotStart = slot;
+      t.slotStart = t.ticketClass === 'appointment' && slot !== null && t.issuedAt <= slot + setup.rules.appointmentLateMinutes * 60_000 ? slot : null;
       // Transferred to a counter that left the configuration: back to its queue, keeping its place.
       if (t.targetCounterId !== null && !setup.counters.has(t.targetCounterId)) t.targetCounterId = null;
       if (setup.queues.has(t.queueId)) restoreTicket(state, t);
