@@ -5,7 +5,7 @@ import { useMemo, type Dispatch, type ReactNode } from 'react';
 import type { DeviceDTO, HallInfoDTO, KioskAvailabilityDTO } from '../../hall/api/dto';
 import type { PageConnection } from '../shared/page/connection';
 import { WarningIcon } from '../shared/components/Icons';
-import { showIdHint } from '../shared/devices/devices';
+import { ownPrinterInFault, showIdHint } from '../shared/devices/devices';
 import { StartScreen } from './screens/StartScreen';
 import { DepartmentScreen } from './screens/DepartmentScreen';
 import { MattersScreen } from './screens/MattersScreen';
@@ -61,7 +61,8 @@ export function KioskScreens({ flow, dispatch, hall, mode, devices, terminalId, 
         ) : (
           <>
             {cardErrorLine}
-            {printerBanner}
+            {/* One notice per fault: the fault notice already says this kiosk's printer is down. */}
+            {ownPrinterInFault(devices, terminalId) ? null : printerBanner}
             <FaultNotice devices={devices} terminalId={terminalId} />
             <StartScreen
               idReader={showIdHint(devices, terminalId)}

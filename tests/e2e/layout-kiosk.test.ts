@@ -81,3 +81,25 @@ describe.each(sizes)('the kiosk at $name $width×$height', (size) => {
     expect(reports).toEqual(['start', 'departments', 'matters', 'ticket'].map((state) => ({ state, ...FITS })));
   });
 });
+
+describe('the kiosk with its printer out of paper', () => {
+  // Mutation checked: KioskScreens showing printerBanner beside the fault notice again → two notices.
+  it('says so once on the start screen, and the start screen still fits', async () => {
+    const admin = await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } });
+    const paper = (paperOut: boolean) => h.api('POST', '/api/v1/admin/devices/kiosk-1-printer/emulator', { terminal: 'admin', session: admin.body.sessionToken, body: { action: 'printer_state', state: { paperOut } } });
+    expect((await paper(true)).status).toBe(200);
+    try {
+      for (const size of sizes) {
+        const page = await openKiosk(size, false);
+        await expect.poll(() => page.getByTestId('kiosk-fault-notice').getAttribute('data-printer'), { timeout: 20_000 }).toBe('true');
+        // Every line on screen that speaks of the printer: the fault notice's, once.
+        const printerLines = await page.locator('[data-testid="kiosk-printer-banner"], [data-testid="kiosk-fault-notice"][data-printer="true"]').count();
+        const report = await fitReport(page, { mainPath: ['kiosk-take-number', 'kiosk-green'].map((id) => page.getByTestId(id)), minFontPx: 20, minTargetPx: 60, screenshot: artifactPath('layout-kiosk', `${size.name}-paper-out.png`) });
+        await page.context().close();
+        expect({ size: size.name, printerLines, ...report }).toEqual({ size: size.name, printerLines: 1, ...FITS });
+      }
+    } finally {
+      await paper(false);
+    }
+  });
+});

@@ -2,14 +2,13 @@
 // (a 24-hour-zone kiosk has nobody to ask), and that the hall already knows about it.
 import type { DeviceDTO } from '../../../hall/api/dto';
 import { WarningIcon } from '../../shared/components/Icons';
-import { ownDevice } from '../../shared/devices/devices';
+import { ownDevice, ownPrinterInFault } from '../../shared/devices/devices';
 import { useRulesT } from '../rulesText';
 
 export function FaultNotice({ devices, terminalId }: { devices: readonly DeviceDTO[]; terminalId: string | null }) {
   const rt = useRulesT();
-  const printer = ownDevice(devices, terminalId, 'printer');
   const reader = ownDevice(devices, terminalId, 'id_reader');
-  const printerDown = printer?.health.state === 'fault';
+  const printerDown = ownPrinterInFault(devices, terminalId);
   const readerDown = reader?.health.state === 'fault';
   if (!printerDown && !readerDown) return null;
   return (

@@ -54,6 +54,11 @@ export function showIdHint(devices: readonly DeviceDTO[], terminalId: string | n
   return usable(ownDevice(devices, terminalId, 'id_reader'));
 }
 
+/** This kiosk's own printer is in fault (paper out, cover open, offline…): the kiosk's fault notice says so. */
+export function ownPrinterInFault(devices: readonly DeviceDTO[], terminalId: string | null): boolean {
+  return ownDevice(devices, terminalId, 'printer')?.health.state === 'fault';
+}
+
 /** Tickets will print: the kiosk's own printer when the hall lists one, else the hall-wide `printing` flag. */
 export function printerAvailable(hall: Pick<HallInfoDTO, 'printing'>, devices: readonly DeviceDTO[], terminalId: string | null): boolean {
   const printer = ownDevice(devices, terminalId, 'printer');
