@@ -129,7 +129,7 @@ export const agentInputSchema = z.discriminatedUnion('kind', [
   /** The card's fields with the full ID number: the one place it crosses the LAN (use TLS). */
   z.object({
     kind: z.literal('card'),
-    card: z.object({ idNumber: z.string().min(15).max(18), cardType: z.string().max(20), name: z.string().max(100), birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    card: z.object({ idNumber: z.string().min(15).max(18), cardType: z.string().max(40), name: z.string().max(100), birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   }),
   z.object({ kind: z.literal('card_error'), code: z.string().max(64), message: z.string().max(500) }),
   z.object({ kind: z.literal('rating'), ratingId: z.string().min(1).max(100), level: z.enum(ratingLevels) }),

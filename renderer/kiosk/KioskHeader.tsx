@@ -12,10 +12,10 @@ export function KioskHeader({ hallName, tools }: { hallName: string; tools?: Rea
       </div>
       <Clock className="kiosk-clock" />
       <div className="kiosk-header-tools">
-        {tools}
         <LanguageSwitch />
         <LargeTypeToggle />
       </div>
+      {tools ? <div className="kiosk-access-tools">{tools}</div> : null}
     </header>
   );
 }
