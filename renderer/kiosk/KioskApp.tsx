@@ -25,6 +25,7 @@ import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { WarningIcon } from '../shared/components/Icons';
 import { KioskHeader } from './KioskHeader';
 import { useIdle } from './useIdle';
+import { useReachZoneSetting } from './reachZone';
 import { IdentityBanner } from './screens/IdentityBanner';
 import { useDevices } from '../shared/devices/useDevices';
 import { printerAvailable } from '../shared/devices/devices';
