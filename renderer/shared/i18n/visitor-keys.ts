@@ -16,6 +16,7 @@ export const VISITOR_KEY_PREFIXES = [
   'kiosk.',
   'kioskRules.',
   'display.',
+  'capOffer.',
 ] as const;
 
 export function isVisitorKey(key: string): boolean {

@@ -6,12 +6,28 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { availableLocales, catalogs, configureLocales, getLocale, resetLocale, setLocale, translate } from '../../../renderer/shared/i18n';
 import { zhCN } from '../../../renderer/shared/i18n/messages/zh-CN';
-import { isVisitorKey } from '../../../renderer/shared/i18n/visitor-keys';
+import { isVisitorKey, VISITOR_KEY_PREFIXES } from '../../../renderer/shared/i18n/visitor-keys';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const visitorKeys = Object.keys(zhCN).filter(isVisitorKey);
 /** Keys whose text is Chinese on purpose in every language (the start screen's second line). */
 const CHINESE_ON_PURPOSE = new Set(['kiosk.start.idHintSecondary']);
 const withoutPlaceholders = (s: string) => s.replace(/\{\w+\}/g, '');
+
+const rendererDir = join(import.meta.dirname, '../../../renderer');
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? sources(join(dir, name)) : /\.tsx?$/.test(name) ? [join(dir, name)] : []));
+
+test('every catalog key the kiosk and the hall display use is a visitor key (a new prefix cannot escape translation)', () => {
+  const used = new Set<string>();
+  for (const file of [...sources(join(rendererDir, 'kiosk')), ...sources(join(rendererDir, 'display'))]) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/'([a-zA-Z]+\.[\w.]+)'/g)) if (m[1]! in zhCN) used.add(m[1]!);
+  }
+  expect(used.size).toBeGreaterThan(100);
+  expect([...used].filter((k) => !isVisitorKey(k))).toEqual([]);
+  expect(VISITOR_KEY_PREFIXES).toContain('kiosk.');
+});
 
 describe.each(['en', 'mn-Mong'] as const)('the %s catalog', (locale) => {
   const catalog = catalogs[locale]!;
@@ -39,7 +55,7 @@ describe('the Mongolian catalog', () => {
       const plain = withoutPlaceholders(text!);
       expect(/[\u0400-\u04ff]/.test(plain), `${key} has Cyrillic`).toBe(false);
       // Latin is allowed only for codes a visitor types or sees printed (BDC, QR, X, ?counter=).
-      expect(plain.replace(/\b(BDC|QR|X)\b|\?counter=/g, '').match(/[A-Za-z]{2,}/), key).toBeNull();
+      expect(plain.replace(/\b(BDC|QR|X|sbk)\b|\?counter=/g, '').match(/[A-Za-z]{2,}/), key).toBeNull();
       if (/\p{L}/u.test(plain)) expect(/[\u1820-\u1878]/.test(plain), `${key} has no Mongolian letters`).toBe(true);
     }
   });

@@ -5,6 +5,7 @@
 import type { Catalog } from '../catalog-types';
 import { enGuides } from './en-guides';
 import { enKioskRules } from './en-kiosk-rules';
+import { enServiceDesk } from './en-service-desk';
 
 const core = {
   'app.name': 'Government Service Hall',
@@ -181,7 +182,20 @@ const core = {
   'display.counterIdle': 'Free',
   'display.enableVoice': 'Touch to turn on voice calls',
   'display.enableVoiceHint': 'The browser needs one touch before it may play sound',
+  'display.queueCount': '{count} waiting',
+  'kiosk.reach.on': 'Low reach',
+  'kiosk.reach.hint': 'Buttons move to the lower part of the screen, within reach from a wheelchair',
+  'kiosk.pinyin.label': 'Characters',
+  'kiosk.pinyin.typed': 'Pinyin: {letters}',
+  'kiosk.pinyin.loading': 'Preparing the characters…',
+  'kiosk.pinyin.failed': 'Characters cannot be shown right now; search with pinyin or initials instead.',
+  'kiosk.pinyin.none': 'No characters for that pinyin. Please check the spelling.',
+  'kiosk.pinyin.more': 'More',
+  'kiosk.pinyin.back': 'Back',
+  'kiosk.pinyin.hint': 'Type pinyin, then touch a character or word below; or type initials, e.g. sbk',
+  'kiosk.chips.title': 'Common services: one touch to choose',
+  'kiosk.guide.qr': 'Scan with your phone to take the guide with you',
   'display.voiceMissing': 'No {language} voice installed: calls are announced in Mandarin only.',
 } as const;
 
-export const en: Catalog = { ...core, ...enKioskRules, ...enGuides };
+export const en: Catalog = { ...core, ...enKioskRules, ...enGuides, ...enServiceDesk };

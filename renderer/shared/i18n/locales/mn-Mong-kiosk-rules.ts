@@ -21,7 +21,6 @@ export const mnMongKioskRules = {
   "kioskRules.matter.after_cut_off": "ᠥᠨᠥᠳᠥᠷ ᠦᠨ ᠳ᠋ᠤᠭᠠᠷ ᠠᠪᠬᠤ ᠴᠠᠭ ᠥᠩᠭᠡᠷᠡᠪᠡ",
   "kioskRules.matter.hall_closed": "ᠣᠳᠣ ᠳ᠋ᠤᠭᠠᠷ ᠦᠭᠡᠢ",
   "kioskRules.matter.booked_only": "ᠣᠳᠣ ᠵᠥᠪᠬᠡᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ",
-  "kioskRules.matter.queue_closed_early": "ᠣᠳᠣ ᠳ᠋ᠤᠭᠠᠷ ᠦᠭᠡᠢ",
   "kioskRules.matter.matter_not_offered": "ᠥᠨᠥᠳᠥᠷ ᠬᠢᠬᠦ ᠦᠭᠡᠢ",
   "kioskRules.matter.self_service_only": "ᠣᠳᠣ ᠵᠥᠪᠬᠡᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ",
   "kioskRules.matter.other": "ᠣᠳᠣ ᠳ᠋ᠤᠭᠠᠷ ᠦᠭᠡᠢ",
@@ -32,7 +31,6 @@ export const mnMongKioskRules = {
   "kioskRules.error.hall_closed": "ᠣᠳᠣ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠴᠠᠭ ᠪᠢᠰᠢ᠃ ᠳᠠᠷᠠᠭᠠᠴᠢᠨ ᠨᠡᠭᠡᠭᠡᠬᠦ ᠴᠠᠭ᠄ {when}᠃",
   "kioskRules.error.self_service_only": "ᠡᠨᠡ ᠮᠠᠰᠢᠨ ᠣᠳᠣ ᠵᠥᠪᠬᠡᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠬᠢᠨ᠎ᠡ᠃ ᠴᠣᠩᠬᠣ ᠶᠢᠨ ᠳᠠᠷᠠᠭᠠᠴᠢᠨ ᠨᠡᠭᠡᠭᠡᠬᠦ ᠴᠠᠭ᠄ {when}᠃",
   "kioskRules.error.booked_only": "ᠣᠳᠣ ᠵᠥᠪᠬᠡᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠲᠠᠢ ᠬᠦᠮᠦᠨ ᠳᠦ ᠦᠢᠯᠡᠴᠢᠯᠡᠨ᠎ᠡ᠃ ᠭᠠᠵᠠᠷ ᠳᠡᠭᠡᠷ᠎ᠡ ᠳ᠋ᠤᠭᠠᠷ {when} ᠠᠴᠠ ᠬᠣᠶᠢᠰᠢ᠃",
-  "kioskRules.error.queue_closed_early": "ᠣᠳᠣ ᠳ᠋ᠤᠭᠠᠷ ᠦᠭᠡᠢ᠃ ᠳᠠᠷᠠᠭᠠᠴᠢᠨ ᠨᠡᠭᠡᠭᠡᠬᠦ ᠴᠠᠭ᠄ {when}᠃",
   "kioskRules.error.matter_not_offered": "ᠡᠨᠡ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠢ ᠥᠨᠥᠳᠥᠷ ᠬᠢᠬᠦ ᠦᠭᠡᠢ᠃ ᠳᠠᠷᠠᠭᠠᠴᠢᠨ ᠬᠢᠬᠦ ᠴᠠᠭ᠄ {when}᠃",
   "kioskRules.error.noTime": "ᠲᠢᠩᠬᠢᠮ ᠦᠨ ᠵᠠᠷᠯᠠᠯ ᠢ ᠬᠠᠷᠠᠭᠠᠷᠠᠢ",
   "kioskRules.error.title": "ᠳ᠋ᠤᠭᠠᠷ ᠭᠠᠷᠤᠭᠰᠠᠨ ᠦᠭᠡᠢ",
@@ -61,4 +59,6 @@ export const mnMongKioskRules = {
   "kioskRules.fault.printer": "ᠬᠡᠪᠯᠡᠬᠦ ᠮᠠᠰᠢᠨ ᠡᠪᠳᠡᠷᠡᠪᠡ᠃ ᠳ᠋ᠤᠭᠠᠷ ᠳᠡᠯᠭᠡᠴᠡ ᠳᠡᠭᠡᠷ᠎ᠡ ᠭᠠᠷᠤᠨ᠎ᠠ᠂ ᠵᠢᠷᠤᠭ ᠳᠤᠷᠠᠳᠬᠠᠭᠠᠷᠠᠢ᠃",
   "kioskRules.fault.reader": "ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠬᠦ ᠶᠢᠨ ᠤᠩᠰᠢᠭᠤᠷ ᠡᠪᠳᠡᠷᠡᠪᠡ᠃ ᠺᠣᠳ᠋ ᠪᠤᠶᠤ ᠳ᠋ᠤᠭᠠᠷ ᠢᠶᠠᠨ ᠣᠷᠣᠭᠤᠯᠤᠭᠠᠷᠠᠢ᠃",
   "kioskRules.fault.reported": "ᠡᠪᠳᠡᠷᠡᠯ ᠢ ᠠᠵᠢᠯᠲᠠᠨ ᠳᠤ ᠥᠪᠡᠰᠦᠪᠡᠨ ᠮᠡᠳᠡᠭᠳᠡᠪᠡ᠃",
+  "kioskRules.matter.queue_closed_early": "ᠳ᠋ᠤᠭᠠᠷ ᠲᠦᠷ ᠵᠣᠭᠰᠣᠪᠠ",
+  "kioskRules.error.queue_closed_early": "ᠡᠨᠡ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠦᠨ ᠳ᠋ᠤᠭᠠᠷ ᠲᠦᠷ ᠵᠣᠭᠰᠣᠪᠠ (ᠵᠠᠷᠯᠠᠯ ᠢ ᠬᠠᠷᠠᠭᠠᠷᠠᠢ)᠂ {when} ᠳᠤ ᠰᠡᠷᠭᠦᠨ᠎ᠡ᠃",
 } as const;

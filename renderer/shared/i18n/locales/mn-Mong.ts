@@ -6,5 +6,6 @@ import type { Catalog } from '../catalog-types';
 import { mnMongCore } from './mn-Mong-core';
 import { mnMongGuides } from './mn-Mong-guides';
 import { mnMongKioskRules } from './mn-Mong-kiosk-rules';
+import { mnMongServiceDesk } from './mn-Mong-service-desk';
 
-export const mnMong: Catalog = { ...mnMongCore, ...mnMongKioskRules, ...mnMongGuides };
+export const mnMong: Catalog = { ...mnMongCore, ...mnMongKioskRules, ...mnMongGuides, ...mnMongServiceDesk };

@@ -265,8 +265,8 @@ const core = {
   'counterPage.directedHere': '转给本窗口',
   'counterPage.specialReasonLabel': '特呼原因：{reason}',
   'counterPage.whyPolicy': '叫号规则：{name}',
-  'counterPage.whyPosition.priority': '比例 {priority}:{walkIn} 中第 {index} 个优先号',
-  'counterPage.whyPosition.walk_in': '比例 {priority}:{walkIn} 中第 {index} 个现场号',
+  'counterPage.whyPosition.priority': '优先号和现场号按 {priority} 比 {walkIn} 轮流叫，这是这一轮的第 {index} 个优先号',
+  'counterPage.whyPosition.walk_in': '优先号和现场号按 {priority} 比 {walkIn} 轮流叫，这是这一轮的第 {index} 个现场号',
   'counterPage.whyOverdue': '已等候超过 {minutes} 分钟',
   // Dialogs: 特呼, 挂起, 恢复挂起, 过号重排
   'counterDialog.escHint': 'Enter 确定，Esc 取消',

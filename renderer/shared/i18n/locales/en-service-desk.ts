@@ -1,0 +1,20 @@
+// English for the kiosk's offers when a matter's numbers are gone (zh-CN-service-desk.ts, capOffer.*).
+export const enServiceDesk = {
+  'capOffer.title.daily_cap_reached': 'All numbers for this service are taken today',
+  'capOffer.title.after_cut_off': 'No more numbers for this service today',
+  'capOffer.title.queue_closed_early': 'Numbers for this service are paused now',
+  'capOffer.lead': 'You will not leave empty-handed. Please choose:',
+  'capOffer.unresolved_counter': 'Go to counter {counters} ({name}) and we will help you there',
+  'capOffer.unresolved_counter.action': 'Take a number for that counter',
+  'capOffer.next_day_booking': 'Book the next working day, {date} {start}–{end}, and print the booking slip now',
+  'capOffer.next_day_booking.action': 'Book and print the slip',
+  'capOffer.guide_help': 'Ask a hall guide to come and help you',
+  'capOffer.guide_help.action': 'Call a guide',
+  'capOffer.back': 'Back',
+  'capOffer.none': 'Please go to the information desk: staff will sort it out with you.',
+  'capOffer.done.unresolved_counter': 'Your number is {number}. Please go to counter {counters}.',
+  'capOffer.done.next_day_booking': 'Booked for {date} {start}–{end}, booking code {code}. Please check in at a kiosk on time.',
+  'capOffer.done.guide_help': 'A guide has been called. Please wait by the kiosk.',
+  'capOffer.failed': 'That did not work. Please go to the information desk.',
+  'capOffer.print.failed': 'The slip did not print. Please write down the booking code.',
+} as const;
