@@ -11,7 +11,7 @@
 // Mutations tried: DepartmentGrid without the candidate bar (no pinyin-candidate appears);
 // pick() replacing the whole composition for a character (the query becomes 社 and the 补/办
 // steps find nothing); the hall without guides.file (the guide screen is the honest empty one
-// and nothing prints); the phone route left unmounted (the phone page shows guidePage.notFound).
+// and nothing prints); the phone route left unmounted (the phone page never reaches data-state ok).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';

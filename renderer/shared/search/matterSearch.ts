@@ -216,11 +216,20 @@ export function searchMatters(matters: readonly MatterDTO[], query: string, limi
   return ranked.slice(0, limit).map((r) => r.matter);
 }
 
-/** The matters taken most often (the hall's order among equals): the kiosk's one-touch chips. */
+/**
+ * The matters taken most often: the kiosk's one-touch chips. Among equally taken matters each
+ * department's first comes before any department's second (a hall where nothing has been taken
+ * yet shows one matter of each department, not six of the first), then the hall's order.
+ */
 export function commonMatters(matters: readonly MatterDTO[], count: number): MatterDTO[] {
-  return matters
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => (b.m.popularity ?? 0) - (a.m.popularity ?? 0) || a.i - b.i)
+  const byPopularity = matters.map((m, i) => ({ m, i, rank: 0 })).sort((a, b) => (b.m.popularity ?? 0) - (a.m.popularity ?? 0) || a.i - b.i);
+  const seen = new Map<string, number>();
+  for (const x of byPopularity) {
+    x.rank = seen.get(x.m.departmentId) ?? 0;
+    seen.set(x.m.departmentId, x.rank + 1);
+  }
+  return byPopularity
+    .sort((a, b) => (b.m.popularity ?? 0) - (a.m.popularity ?? 0) || a.rank - b.rank || a.i - b.i)
     .slice(0, count)
     .map((x) => x.m);
 }

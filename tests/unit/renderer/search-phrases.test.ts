@@ -187,6 +187,9 @@ describe('what visitors type finds the matter they want', () => {
     expect(searchMatters(busy, '社保')[0]!.id).toBe('rsj-05');
     expect(searchMatters(busy, '社保卡')[0]!.id).toBe('rsj-03'); // an exact alias of one matter is not outranked
     expect(commonMatters(busy, 2).map((m) => m.id)).toEqual(['rsj-05', 'rsj-03']);
+    // Nothing taken yet: one matter of each department first, in the hall's order.
+    expect(commonMatters(matters, 4).map((m) => m.id)).toEqual(['bdc-01', 'scjg-01', 'rsj-01', 'ybj-01']);
+    expect(commonMatters(busy, 4).map((m) => m.id)).toEqual(['rsj-05', 'rsj-03', 'bdc-01', 'scjg-01']);
     // The index reused for the same words never carries one answer's popularity into another's.
     expect(searchMatters(matters, '社保')[0]!.id).toBe('rsj-03');
     expect(searchMatters(busy, '社保')[0]!.popularity).toBe(40);
