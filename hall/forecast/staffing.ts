@@ -43,6 +43,10 @@ export interface StaffingResult {
   /** Each change of the advised number of counters: "at 10:30, +1 (7 in all)". */
   changes: { from: string; change: number; total: number }[];
   simulatedRuns: number;
+  /** Counters advised per slot (48 entries; 0 outside the advised half hours). */
+  counts: number[];
+  /** First and last+1 slot advised on. */
+  range: { from: number; to: number };
 }
 
 export interface StaffingInput {
@@ -132,12 +136,13 @@ export function shiftsOf(serviceDay: string, utcOffsetMinutes: number, open: str
   return { shifts, closeAt: slotStart(serviceDay, last + 1, utcOffsetMinutes) };
 }
 
-interface Evaluation {
+export interface Evaluation {
   /** Wait samples by class, per arrival slot. */
   bySlot: Map<number, Map<TicketClass, WaitSample[]>>;
 }
 
-function evaluate(input: StaffingInput, open: string[][], untilSlot: number, days: SimDay[]): Evaluation {
+/** Runs the seeded days with these counters open per slot, arrivals before `untilSlot` only. */
+export function evaluate(input: StaffingInput, open: string[][], untilSlot: number, days: SimDay[] = forecastDays(input)): Evaluation {
   const { setup } = input;
   const { shifts, closeAt } = shiftsOf(input.serviceDay, setup.dayRule.utcOffsetMinutes, open);
   const runSetup: HallSetup = { ...setup, calendar: null };
@@ -160,14 +165,19 @@ function evaluate(input: StaffingInput, open: string[][], untilSlot: number, day
   return { bySlot };
 }
 
-/** Every class of the tickets taken in `slots` is within target (≤ 10 % over). */
-export function withinTarget(e: Evaluation, slots: Iterable<number>): boolean {
+/** The first of `slots` in which some class of the tickets taken has more than 10 % over target, or null. */
+export function firstFailing(e: Evaluation, slots: Iterable<number>): number | null {
   for (const s of slots) {
     for (const samples of e.bySlot.get(s)?.values() ?? []) {
-      if (samples.filter((x) => x.waitMs > x.targetMs).length > MAX_OVER_TARGET * samples.length) return false;
+      if (samples.filter((x) => x.waitMs > x.targetMs).length > MAX_OVER_TARGET * samples.length) return s;
     }
   }
-  return true;
+  return null;
+}
+
+/** Every class of the tickets taken in `slots` is within target (≤ 10 % over). */
+export function withinTarget(e: Evaluation, slots: Iterable<number>): boolean {
+  return firstFailing(e, slots) === null;
 }
 
 function summaries(e: Evaluation): Record<TicketClass, WaitSummary> {
@@ -181,10 +191,19 @@ export function openCounters(input: StaffingInput, counts: number[]): string[][]
   return counts.map((k, s) => (k > 0 ? counterOrder(input.setup, input.forecast, s).slice(0, k) : []));
 }
 
+export function forecastDays(input: StaffingInput): SimDay[] {
+  return Array.from({ length: REPS }, (_, r) => forecastSimDay(input, r));
+}
+
+/** The counts tried for slot s: the advice before s, k from s to the last advised slot. */
+export function trialCounts(counts: readonly number[], s: number, k: number, last: number): number[] {
+  return counts.map((c, i) => (i < s ? c : i < last ? k : 0));
+}
+
 /** Waits with the planned counters, the advice, and waits with the advice. */
 export function adviseStaffing(input: StaffingInput): StaffingResult {
   const { forecast } = input;
-  const days = Array.from({ length: REPS }, (_, r) => forecastSimDay(input, r));
+  const days = forecastDays(input);
   const total = [...input.setup.counters.values()].filter((c) => c.queueIds.length > 0).length;
   const expected = (s: number) => [...forecast.queues.values()].reduce((sum, cls) => sum + cls.reduce((x, slots) => x + (slots[s] ?? 0), 0), 0);
   const first = Math.max(input.fromSlot, forecast.features.slotFrom + 1);
@@ -193,7 +212,7 @@ export function adviseStaffing(input: StaffingInput): StaffingResult {
   const counts = new Array<number>(SLOTS).fill(0);
   const short = new Set<number>();
   const ok = (s: number, k: number) => {
-    const trial = counts.map((c, i) => (i < s ? c : i < last ? k : 0));
+    const trial = trialCounts(counts, s, k, last);
     runs += REPS;
     return withinTarget(evaluate(input, openCounters(input, trial), s + 1, days), [s === first ? first - 1 : s, s]);
   };
@@ -208,6 +227,26 @@ export function adviseStaffing(input: StaffingInput): StaffingResult {
     }
     counts[s] = k;
   }
+  // The whole day: a half hour left with fewer counters than the one before can make the
+  // earlier tickets wait too long; add a counter after the first half hour that fails.
+  const checked = Array.from({ length: last - first + 1 }, (_, i) => first - 1 + i).filter((s) => !short.has(s));
+  const failing = (c: number[]) => {
+    runs += REPS;
+    return firstFailing(evaluate(input, openCounters(input, c), SLOTS, days), checked);
+  };
+  for (let i = 0, f = failing(counts); f !== null && i < 3 * (last - first); i++, f = failing(counts)) {
+    const j = [f + 1, f, f - 1].find((x) => x >= first && x < last && counts[x]! < total);
+    if (j === undefined) break;
+    counts[j]!++;
+  }
+  // Then take away every counter the day can do without, half hour by half hour.
+  for (let s = first; s < last; s++) {
+    while (counts[s]! > 1) {
+      const fewer = counts.map((c, i) => (i === s ? c - 1 : c));
+      if (failing(fewer) !== null) break;
+      counts[s]!--;
+    }
+  }
   const advisedOpen = openCounters(input, counts);
   const advised = summaries(evaluate(input, advisedOpen, SLOTS, days));
   const planned = summaries(evaluate(input, input.plannedCounters.map((ids, s) => (s >= first - 1 ? ids : [])), SLOTS, days));
@@ -219,5 +258,5 @@ export function adviseStaffing(input: StaffingInput): StaffingResult {
     const before = s === first ? 0 : counts[s - 1]!;
     if (counts[s] !== before) changes.push({ from: slotLabel(s), change: counts[s]! - before, total: counts[s]! });
   }
-  return { slots, planned, advised, changes, simulatedRuns: runs };
+  return { slots, planned, advised, changes, simulatedRuns: runs, counts, range: { from: first, to: last } };
 }
