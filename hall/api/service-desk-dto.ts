@@ -70,6 +70,13 @@ export interface PostServiceNoticeRequest {
   resumesAt: number;
 }
 
+/** A counter's staff announcing their own pause in advance (the counter is the notice's target). */
+export interface AnnounceCounterPauseRequest {
+  reasonId: string;
+  startsAt: number;
+  resumesAt: number;
+}
+
 export interface UnresolvedCaseDTO {
   caseId: string;
   recordedAt: number;

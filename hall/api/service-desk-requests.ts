@@ -16,6 +16,8 @@ export const recordUnresolvedCaseSchema = z
   .object({ matterId: idText.nullable().optional(), ticketNumber: z.string().trim().max(12).nullable().optional(), summary: z.string().max(600) })
   .strict();
 
+export const announceCounterPauseSchema = z.object({ reasonId: idText, startsAt: epochMs, resumesAt: epochMs }).strict();
+
 export const answerUnresolvedCaseSchema = z.object({ answer: z.string().max(1000) }).strict();
 
 const emptySchema = z.object({}).strict();
@@ -24,6 +26,7 @@ export const serviceDeskBodies = {
   takeCapOffer: { schema: takeCapOfferSchema },
   postServiceNotice: { schema: postServiceNoticeSchema },
   withdrawServiceNotice: { schema: emptySchema },
+  announceCounterPause: { schema: announceCounterPauseSchema },
   recordUnresolvedCase: { schema: recordUnresolvedCaseSchema },
   answerUnresolvedCase: { schema: answerUnresolvedCaseSchema },
 } as const;

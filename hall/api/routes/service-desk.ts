@@ -7,7 +7,7 @@
 // Contract: an offer taken is one cap_offer_taken event, committed with the ticket it issues
 // (the 办不成事/综合 counter) or after the appointment it books (next working day).
 import { ApiError } from '../http.js';
-import type { Router } from '../router.js';
+import type { RouteContext, Router } from '../router.js';
 import { ownCounter, staffSessionOf } from '../access.js';
 import { localParts } from '../../domain/index.js';
 import type { AppointmentStore } from '../../appointments/store.js';
@@ -120,23 +120,42 @@ export function serviceDeskRoutes(router: Router, deps: ServiceDeskRouteDeps): v
     return { ok: true };
   });
 
+  /** The staff member signed in at this counter, on its own terminal (401 otherwise), as counter.ts checks. */
+  const counterStaffOf = (ctx: RouteContext<'recordUnresolvedCase'> | RouteContext<'announceCounterPause'>) => {
+    const counterId = ctx.params.counterId;
+    ownCounter(ctx.terminal, counterId);
+    const session = staffSessionOf(deps, ctx, ctx.terminal);
+    if (session.counterId !== counterId || runtime.state.counters.get(counterId)?.staffId !== session.staffId) {
+      throw new ApiError(401, 'unauthenticated', 'sign in at this counter first');
+    }
+    return session;
+  };
+  const knownCounter = {
+    before: ({ counterId }: { counterId: string }) => {
+      if (!runtime.setup.counters.has(counterId)) throw new ApiError(404, 'not_found', `no counter "${counterId}"`);
+    },
+  };
+
   router.route(
     'recordUnresolvedCase',
     async (ctx) => {
-      const counterId = ctx.params.counterId;
-      ownCounter(ctx.terminal, counterId);
-      const session = staffSessionOf(deps, ctx, ctx.terminal);
-      if (session.counterId !== counterId || runtime.state.counters.get(counterId)?.staffId !== session.staffId) {
-        throw new ApiError(401, 'unauthenticated', 'sign in at this counter first');
-      }
+      const session = counterStaffOf(ctx);
       const body = await ctx.body();
+      const counterId = ctx.params.counterId;
       return caseDto(cases.record({ counterId, staffId: session.staffId, matterId: body.matterId ?? null, ticketNumber: body.ticketNumber?.trim().toUpperCase() || null, summary: body.summary }));
     },
-    {
-      before: ({ counterId }) => {
-        if (!runtime.setup.counters.has(counterId)) throw new ApiError(404, 'not_found', `no counter "${counterId}"`);
-      },
+    knownCounter,
+  );
+
+  /** A counter's own pause, announced in advance by its staff (the manager may post one for any counter). */
+  router.route(
+    'announceCounterPause',
+    async (ctx) => {
+      const session = counterStaffOf(ctx);
+      const body = await ctx.body();
+      return noticeDto(notices.post({ counterId: ctx.params.counterId, queueId: null, ...body }, session.staffId));
     },
+    knownCounter,
   );
 
   router.route('serviceDesk', () => {

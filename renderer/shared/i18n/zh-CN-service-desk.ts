@@ -28,6 +28,11 @@ export const zhCNServiceDesk = {
   'capOffer.failed': '没有办成，请到咨询台找工作人员。',
   'capOffer.print.failed': '凭条没有打印出来，请记下预约码。',
 
+  'pauseNotice.open': '预告暂停',
+  'pauseNotice.title': '预告暂停服务（大厅屏和取号机会显示）',
+  'pauseNotice.submit': '发布预告',
+  'pauseNotice.done': '已发布：{starts} 起暂停（{reason}），{resumes} 恢复。到时请按“暂停”。',
+
   'unresolved.record': '办不成事登记',
   'unresolved.title': '登记办不成事（004 第三十三条）',
   'unresolved.summary': '群众反映没有办成的事',

@@ -184,4 +184,20 @@ describe('pausing service is announced: a queue closing early', () => {
     expect((await h.api<ServiceNoticesDTO>('GET', '/api/v1/notices', { terminal: 'kiosk-1' })).body.notices).toEqual([]);
     expect(acceptedByCentral('service_notice_posted') && acceptedByCentral('service_notice_withdrawn')).toBe(true);
   });
+
+  // Mutation tried: announceCounterPause without the own-counter check (ownCounter) lets counter 8 post for counter 4.
+  it("lets a counter's staff announce their own pause, and only their own", async () => {
+    const now = h.hall.runtime.timers.now();
+    const own = await h.api<{ counterNumber: number; reasonLabel: string; staffId?: string }>('POST', '/api/v1/counters/c08/pause-notices', {
+      terminal: 'counter-8',
+      session: c08,
+      body: { reasonId: 'system', startsAt: now + 15 * 60_000, resumesAt: now + 45 * 60_000 },
+    });
+    expect(own.status).toBe(201);
+    expect(own.body).toMatchObject({ counterNumber: 8, reasonLabel: '系统故障' });
+    const shown = await h.api<ServiceNoticesDTO>('GET', '/api/v1/notices', { terminal: 'kiosk-1' });
+    expect(shown.body.notices).toEqual([expect.objectContaining({ counterId: 'c08', reasonId: 'system', resumesAt: now + 45 * 60_000, active: false })]);
+    const other = await h.api<ApiErrorBody>('POST', '/api/v1/counters/c04/pause-notices', { terminal: 'counter-8', session: c08, body: { reasonId: 'system', startsAt: now, resumesAt: now + 60_000 } });
+    expect(other.status).toBe(403);
+  });
 });
