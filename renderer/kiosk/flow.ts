@@ -184,6 +184,7 @@ function issueFailed(s: KioskFlow, request: Extract<Request, { kind: 'issue' }>,
 function onSignal(s: KioskFlow, signal: LiveSignal): KioskFlow {
   switch (signal.type) {
     case 'devices':
+    case 'help': // 呼叫工作人员 updates: the help button listens to them itself (screens/HelpButton.tsx)
       return s;
     case 'print_outcome': {
       // A late outcome for a ticket no longer shown changes nothing.
