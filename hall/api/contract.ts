@@ -53,9 +53,11 @@ import type {
   HelpRequestDTO,
 } from './dto.js';
 import type { SyncStatusDTO } from './sync-dto.js';
+import type { StaffingForecastDTO } from './forecast-dto.js';
 import type * as Records from './service-records-dto.js';
 import type { FinishSelfServiceRequest, RateServiceRequest, RatingPublicationDTO, SelfServiceDTO } from './ratings-dto.js';
 import type {
+  AnnounceCounterPauseRequest,
   AnswerUnresolvedCaseRequest,
   CapOffersDTO,
   PostServiceNoticeRequest,
@@ -252,6 +254,7 @@ export const routes = {
   requeueRatingUpload: route<NoBody, OkResponse>()({ method: 'POST', path: '/api/v1/admin/rating-uploads/:ratingId/requeue', access: adminSession }),
   simulatePolicies: route<NoBody, PolicySummaryDTO[]>()({ method: 'GET', path: '/api/v1/admin/simulate/policies', access: adminSession }),
   simulate: route<SimulateRequest, SimulateResponseDTO>()({ method: 'POST', path: '/api/v1/admin/simulate', access: adminSession }),
+  staffingForecast: route<NoBody, StaffingForecastDTO, { backtest?: string }>()({ method: 'GET', path: '/api/v1/admin/forecast', access: adminSession }),
   terminals: route<NoBody, TerminalRowDTO[]>()({ method: 'GET', path: '/api/v1/admin/terminals', access: adminSession }),
   enrolmentCode: route<NoBody, EnrolmentCodeResponse>()({ method: 'POST', path: '/api/v1/admin/terminals/:terminalId/enrolment-code', access: adminSession }),
   tlsStatus: route<NoBody, TlsStatusDTO>()({ method: 'GET', path: '/api/v1/admin/tls', access: adminSession }),
@@ -262,6 +265,7 @@ export const routes = {
   serviceNotices: route<NoBody, ServiceNoticesDTO>()({ method: 'GET', path: '/api/v1/notices', access: anyTerminal }),
   postServiceNotice: route<PostServiceNoticeRequest, ServiceNoticeDTO>()({ method: 'POST', path: '/api/v1/admin/notices', access: adminSession, status: 201 }),
   withdrawServiceNotice: route<EmptyBody, OkResponse>()({ method: 'POST', path: '/api/v1/admin/notices/:noticeId/withdraw', access: adminSession }),
+  announceCounterPause: route<AnnounceCounterPauseRequest, ServiceNoticeDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/pause-notices', access: counterStaff, status: 201 }),
   recordUnresolvedCase: route<RecordUnresolvedCaseRequest, UnresolvedCaseDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/unresolved-cases', access: counterStaff, status: 201 }),
   serviceDesk: route<NoBody, ServiceDeskDTO>()({ method: 'GET', path: '/api/v1/admin/service-desk', access: adminSession }),
   answerUnresolvedCase: route<AnswerUnresolvedCaseRequest, UnresolvedCaseDTO>()({ method: 'POST', path: '/api/v1/admin/unresolved-cases/:caseId/answer', access: adminSession }),
@@ -283,7 +287,7 @@ export const routes = {
   adminCases: route<NoBody, Records.CaseListDTO>()({ method: 'GET', path: '/api/v1/admin/cases', access: adminSession }),
   adminComplaints: route<NoBody, Records.ComplaintDTO[]>()({ method: 'GET', path: '/api/v1/admin/complaints', access: adminSession }),
   replyComplaint: route<Records.ComplaintReplyRequest, Records.ComplaintDTO>()({ method: 'POST', path: '/api/v1/admin/complaints/:complaintId/reply', access: adminSession }),
-  adminHomeVisits: route<NoBody, Records.HomeVisitDTO[]>()({ method: 'GET', path: '/api/v1/admin/home-visits', access: adminSession }),
+  adminHomeVisits: route<NoBody, Records.HomeVisitsDTO>()({ method: 'GET', path: '/api/v1/admin/home-visits', access: adminSession }),
   homeVisitAction: route<Records.HomeVisitActionRequest, Records.HomeVisitDTO>()({ method: 'POST', path: '/api/v1/admin/home-visits/:visitId/action', access: adminSession }),
   adminAssists: route<NoBody, Records.AssistSummaryDTO, { day?: string }>()({ method: 'GET', path: '/api/v1/admin/assists', access: adminSession }),
 
