@@ -6,7 +6,8 @@
 //     duty, who answers it there (004 第三十三条);
 //   - a queue whose numbers are gone opens the kiosk's offers, and the visitor books the next
 //     working day (000 第十七条; 003 §二.4); the admin page counts it;
-//   - a pause notice shows on the hall display and the kiosk with its reason and resume time.
+//   - a counter's pause announced on the counter page shows on the hall display and the kiosk
+//     with its reason and resume time.
 // Screenshots go to tests/.artifacts/e2e/service-desk-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -127,21 +128,26 @@ describe('the service desk in the browser', () => {
     await kiosk.context().close();
   });
 
-  // Mutation tried: DisplayApp without ServiceNoticeBar fails the display's notice; KioskApp without it fails the kiosk's.
-  it('a pause posted in advance shows on the hall display and the kiosk with its reason and resume time', async () => {
+  // Mutations tried: DisplayApp without ServiceNoticeBar fails the display's notice; KioskApp without it fails the kiosk's.
+  it("a counter's pause announced on the counter page shows on the hall display and the kiosk with its reason and resume time", async () => {
     const display = await open('hall-display', { width: 1920, height: 1080 });
     const kiosk = await open('kiosk-1', { width: 1080, height: 1920 });
     await display.getByTestId('display').waitFor();
-    const session = (await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } })).body.sessionToken;
-    const startsAt = Date.now() + 2 * 3_600_000;
-    const resumesAt = startsAt + 3_600_000;
-    const posted = await h.api<{ noticeId: string }>('POST', '/api/v1/admin/notices', { terminal: 'admin', session, body: { counterId: 'c04', reasonId: 'training', startsAt, resumesAt } });
-    expect(posted.status).toBe(201);
-    const hm = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(11, 16);
-    const expected = `4号窗口将于 ${hm(startsAt)} 暂停服务（业务培训），${hm(resumesAt)} 恢复`;
-    await expect.poll(() => display.getByTestId('service-notice').first().textContent(), { timeout: 10_000 }).toBe(expected);
-    await expect.poll(() => kiosk.getByTestId('service-notice').first().textContent(), { timeout: 10_000 }).toBe(expected);
+    const counter = await open('counter-4');
+    await signIn(counter, '1004', 'counter-workspace');
+    await counter.getByTestId('pause-notice-open').click();
+    await expect.poll(() => counter.getByTestId('pause-notice-reason').inputValue()).toBe('training');
+    await counter.getByTestId('pause-notice-in').fill('120');
+    await counter.getByTestId('pause-notice-minutes').fill('60');
+    await counter.getByTestId('pause-notice-submit').click();
+    await expect.poll(() => counter.getByTestId('pause-notice-result').getAttribute('data-ok')).toBe('true');
+
+    const pattern = /^4号窗口将于 (\d\d):(\d\d) 暂停服务（业务培训），(\d\d):(\d\d) 恢复$/;
+    await expect.poll(() => display.getByTestId('service-notice').first().textContent(), { timeout: 10_000 }).toMatch(pattern);
+    const [, sh, sm, rh, rm] = pattern.exec((await display.getByTestId('service-notice').first().textContent())!)!;
+    expect(((Number(rh) * 60 + Number(rm) - (Number(sh) * 60 + Number(sm)) + 1440) % 1440)).toBe(60);
+    await expect.poll(() => kiosk.getByTestId('service-notice').first().textContent(), { timeout: 10_000 }).toMatch(pattern);
     await display.screenshot({ path: artifactPath('e2e', 'service-desk-display-notice.png') });
-    for (const p of [display, kiosk]) await p.context().close();
+    for (const p of [display, kiosk, counter]) await p.context().close();
   });
 });
