@@ -15,7 +15,8 @@ import { shippedPolicies } from '../simulator/policies.js';
 import { backtest, type Backtest } from './backtest.js';
 import { CLASSES, SLOTS, SLOT_MS, readArrivals, readServiceMinutes, type DayArrivals } from './history.js';
 import { calendarFeatures, fitModel, predictDay, type DayFeatures, type DayForecast, type Model } from './model.js';
-import { adviseStaffing, slotLabel, slotStart, type StaffingResult } from './staffing.js';
+import { adviseSteps, slotLabel, slotStart, type StaffingResult } from './staffing.js';
+import { drive } from '../simulator/run.js';
 
 export const HISTORY_DAYS = 371;
 
@@ -107,6 +108,11 @@ export function modelSummary(m: Model): HallForecast['model'] {
 
 /** Forecast of the rest of today and of tomorrow, at `now`. */
 export function forecastHall(db: Db, setup: HallSetup, now: number, options: ForecastOptions = {}): HallForecast {
+  return drive(forecastSteps(db, setup, now, options));
+}
+
+/** forecastHall() step by step: the hall service runs it in slices (driveInSlices). */
+export function* forecastSteps(db: Db, setup: HallSetup, now: number, options: ForecastOptions = {}): Generator<void, HallForecast, void> {
   const rule = setup.dayRule;
   const today = serviceDayOf(now, rule);
   const tomorrow = addDays(today, 1);
@@ -139,7 +145,7 @@ export function forecastHall(db: Db, setup: HallSetup, now: number, options: For
     const staffing =
       options.staffing === false || !f.open || rest < 0.5
         ? null
-        : adviseStaffing({ setup, forecast: p, serviceDay: day, policy, serviceMinutes, fromSlot, plannedCounters: plannedCounters(setup, f) });
+        : yield* adviseSteps({ setup, forecast: p, serviceDay: day, policy, serviceMinutes, fromSlot, plannedCounters: plannedCounters(setup, f) });
     days.push({
       serviceDay: day,
       which,

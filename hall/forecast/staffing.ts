@@ -15,7 +15,7 @@
 import type { CallingPolicy, HallSetup, TicketClass } from '../domain/index.js';
 import { localTime, type SimArrival, type SimDay, type StaffShift } from '../simulator/day.js';
 import { Rng, hashString } from '../simulator/random.js';
-import { runDay } from '../simulator/run.js';
+import { drive, simulate } from '../simulator/run.js';
 import { summarizeWaits, waitOf, type WaitSample, type WaitSummary } from '../simulator/compare.js';
 import { CLASSES, SLOT_MS, SLOTS } from './history.js';
 import type { DayForecast } from './model.js';
@@ -143,6 +143,11 @@ export interface Evaluation {
 
 /** Runs the seeded days with these counters open per slot, arrivals before `untilSlot` only. */
 export function evaluate(input: StaffingInput, open: string[][], untilSlot: number, days: SimDay[] = forecastDays(input)): Evaluation {
+  return drive(evaluateSteps(input, open, untilSlot, days));
+}
+
+/** evaluate() step by step (yields inside each simulated day). */
+export function* evaluateSteps(input: StaffingInput, open: string[][], untilSlot: number, days: SimDay[]): Generator<void, Evaluation, void> {
   const { setup } = input;
   const { shifts, closeAt } = shiftsOf(input.serviceDay, setup.dayRule.utcOffsetMinutes, open);
   const runSetup: HallSetup = { ...setup, calendar: null };
@@ -151,7 +156,7 @@ export function evaluate(input: StaffingInput, open: string[][], untilSlot: numb
   for (const full of days) {
     const end = slotStart(input.serviceDay, untilSlot, setup.dayRule.utcOffsetMinutes);
     const day: SimDay = { ...full, arrivals: full.arrivals.filter((a) => a.at < end), shifts, closeAt };
-    const run = runDay(day, runSetup, input.policy, { overtimeMinutes: 180 });
+    const run = yield* simulate(day, runSetup, input.policy, { overtimeMinutes: 180 });
     for (const t of run.tickets) {
       if (!t.ticketClass) continue;
       const slot = Math.floor((t.issuedAt - dayStart) / SLOT_MS);
@@ -202,6 +207,11 @@ export function trialCounts(counts: readonly number[], s: number, k: number, las
 
 /** Waits with the planned counters, the advice, and waits with the advice. */
 export function adviseStaffing(input: StaffingInput): StaffingResult {
+  return drive(adviseSteps(input));
+}
+
+/** adviseStaffing() step by step, so the hall service can run it in slices. */
+export function* adviseSteps(input: StaffingInput): Generator<void, StaffingResult, void> {
   const { forecast } = input;
   const days = forecastDays(input);
   const total = [...input.setup.counters.values()].filter((c) => c.queueIds.length > 0).length;
@@ -211,17 +221,17 @@ export function adviseStaffing(input: StaffingInput): StaffingResult {
   let runs = 0;
   const counts = new Array<number>(SLOTS).fill(0);
   const short = new Set<number>();
-  const ok = (s: number, k: number) => {
+  const ok = function* (s: number, k: number) {
     const trial = trialCounts(counts, s, k, last);
     runs += REPS;
-    return withinTarget(evaluate(input, openCounters(input, trial), s + 1, days), [s === first ? first - 1 : s, s]);
+    return withinTarget(yield* evaluateSteps(input, openCounters(input, trial), s + 1, days), [s === first ? first - 1 : s, s]);
   };
   for (let s = first; s < last; s++) {
     let k = Math.max(1, counts[s - 1] || 1);
-    if (ok(s, k)) {
-      while (k > 1 && ok(s, k - 1)) k--;
+    if (yield* ok(s, k)) {
+      while (k > 1 && (yield* ok(s, k - 1))) k--;
     } else {
-      while (k < total && !ok(s, k + 1)) k++;
+      while (k < total && !(yield* ok(s, k + 1))) k++;
       if (k < total) k++;
       else short.add(s);
     }
@@ -230,11 +240,11 @@ export function adviseStaffing(input: StaffingInput): StaffingResult {
   // The whole day: a half hour left with fewer counters than the one before can make the
   // earlier tickets wait too long; add a counter after the first half hour that fails.
   const checked = Array.from({ length: last - first + 1 }, (_, i) => first - 1 + i).filter((s) => !short.has(s));
-  const failing = (c: number[]) => {
+  const failing = function* (c: number[]) {
     runs += REPS;
-    return firstFailing(evaluate(input, openCounters(input, c), SLOTS, days), checked);
+    return firstFailing(yield* evaluateSteps(input, openCounters(input, c), SLOTS, days), checked);
   };
-  for (let i = 0, f = failing(counts); f !== null && i < 3 * (last - first); i++, f = failing(counts)) {
+  for (let i = 0, f = yield* failing(counts); f !== null && i < 3 * (last - first); i++, f = yield* failing(counts)) {
     const j = [f + 1, f, f - 1].find((x) => x >= first && x < last && counts[x]! < total);
     if (j === undefined) break;
     counts[j]!++;
@@ -243,13 +253,13 @@ export function adviseStaffing(input: StaffingInput): StaffingResult {
   for (let s = first; s < last; s++) {
     while (counts[s]! > 1) {
       const fewer = counts.map((c, i) => (i === s ? c - 1 : c));
-      if (failing(fewer) !== null) break;
+      if ((yield* failing(fewer)) !== null) break;
       counts[s]!--;
     }
   }
   const advisedOpen = openCounters(input, counts);
-  const advised = summaries(evaluate(input, advisedOpen, SLOTS, days));
-  const planned = summaries(evaluate(input, input.plannedCounters.map((ids, s) => (s >= first - 1 ? ids : [])), SLOTS, days));
+  const advised = summaries(yield* evaluateSteps(input, advisedOpen, SLOTS, days));
+  const planned = summaries(yield* evaluateSteps(input, input.plannedCounters.map((ids, s) => (s >= first - 1 ? ids : [])), SLOTS, days));
   runs += 2 * REPS;
   const slots: SlotStaffing[] = [];
   const changes: StaffingResult['changes'] = [];

@@ -104,9 +104,8 @@ function oldestLineKey(state: HallState, setup: HallSetup, counterId: string): n
   return oldest;
 }
 
-/** Runs the whole day at once. */
-export function runDay(day: SimDay, baseSetup: HallSetup, policy: CallingPolicy, options: RunOptions = {}): SimRun {
-  const steps = simulate(day, baseSetup, policy, options);
+/** Runs a stepwise computation (a generator that yields between steps) to its end at once. */
+export function drive<T>(steps: Generator<void, T, void>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -114,12 +113,10 @@ export function runDay(day: SimDay, baseSetup: HallSetup, policy: CallingPolicy,
 }
 
 /**
- * Runs the day in slices of about `sliceMs`, giving the event loop back in
+ * Runs a stepwise computation in slices of about `sliceMs`, giving the event loop back in
  * between: inside the hall service a simulation must never hold up a call.
  */
-export async function runDayInSlices(day: SimDay, baseSetup: HallSetup, policy: CallingPolicy, options: RunOptions & { sliceMs?: number } = {}): Promise<SimRun> {
-  const steps = simulate(day, baseSetup, policy, options);
-  const sliceMs = options.sliceMs ?? 5;
+export async function driveInSlices<T>(steps: Generator<void, T, void>, sliceMs = 5): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const r = steps.next();
@@ -129,6 +126,16 @@ export async function runDayInSlices(day: SimDay, baseSetup: HallSetup, policy: 
       sliceStart = performance.now();
     }
   }
+}
+
+/** Runs the whole day at once. */
+export function runDay(day: SimDay, baseSetup: HallSetup, policy: CallingPolicy, options: RunOptions = {}): SimRun {
+  return drive(simulate(day, baseSetup, policy, options));
+}
+
+/** Runs the day in slices (driveInSlices), for the hall service. */
+export function runDayInSlices(day: SimDay, baseSetup: HallSetup, policy: CallingPolicy, options: RunOptions & { sliceMs?: number } = {}): Promise<SimRun> {
+  return driveInSlices(simulate(day, baseSetup, policy, options), options.sliceMs);
 }
 
 /** What a counter does next, and when: the visitor's plan played step by step. */

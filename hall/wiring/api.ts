@@ -18,6 +18,7 @@ import { syncRoutes } from '../api/routes/sync.js';
 import { guideRoutes } from '../api/routes/guides.js';
 import { ratingUploadRoutes } from '../api/routes/rating-uploads.js';
 import { simulatorRoutes } from '../api/routes/simulator.js';
+import { forecastRoutes } from '../api/routes/forecast.js';
 import { enrolmentRoutes } from '../api/routes/enrolment.js';
 import { tlsRoutes } from '../api/routes/tls.js';
 import { tlsStatus } from '../tls/status.js';
@@ -71,6 +72,7 @@ export function openApi(config: HallConfig, timers: Timers, storage: OpenStorage
   deviceRoutes(router, deps);
   const appointments = mountAppointments(router, { ...deps, db, sealer: identity.sealer });
   serviceDeskRoutes(router, { ...deps, appointments: appointments.store });
+  forecastRoutes(router, { db, runtime, now: deps.now });
   return {
     router,
     deps,
