@@ -11,6 +11,7 @@ import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
 import { hallNow, syncHallClock } from '../shared/hooks/hallClock';
 import { setHallUtcOffset } from '../shared/format/time';
 import type { PageConnection } from '../shared/page/connection';
+import { PublicationPanel } from './PublicationPanel';
 import { ServiceNoticeBar } from '../shared/components/ServiceNoticeBar';
 import { Clock } from '../shared/components/Clock';
 import { ConnectionBanner } from '../shared/components/ConnectionBanner';
@@ -19,6 +20,8 @@ import { SpeakerIcon } from '../shared/components/Icons';
 import { callFromEvent, callsToAnnounce, gridColumns, mergeCalls } from './callFeed';
 import { QueuePanel } from './QueuePanel';
 import type { AudioState, DisplayVoice } from './voice';
+import { Second, SecondLanguageContext, useSecondLanguageFont } from './SecondLanguage';
+import { localeNames } from '../shared/i18n';
 
 /** How long the newest call stays huge when the voice is not showing it. */
 const SPOTLIGHT_MS = 10_000;
@@ -46,6 +49,10 @@ export function DisplayApp({ connection, voice }: { connection: PageConnection; 
     { live, key: 'hall', enabled: connection.token !== null, minIntervalMs: 300 },
   );
   const hall = view.data;
+  const second = hall?.settings.languages?.displaySecond ?? null;
+  useSecondLanguageFont(second);
+  /** The hall wants calls in Mongolian too, but no Mongolian recordings ship (docs/voice.md): say so to staff. */
+  const voiceMissing = hall?.settings.languages?.announce.includes('mn-Mong') ?? false;
 
   const announcer = voice.announcer;
   const snapshot = useSyncExternalStore(announcer.subscribe, announcer.snapshot, announcer.snapshot);
@@ -126,7 +133,13 @@ export function DisplayApp({ connection, voice }: { connection: PageConnection; 
   const failed = snapshot.done.filter((d) => d.outcome === 'failed').map((d) => ({ callId: d.callId, reason: d.reason }));
 
   return (
-    <div className="display" data-testid="display">
+    <SecondLanguageContext.Provider value={second}>
+    <div className="display" data-testid="display" data-second-language={second ?? ''}>
+      {voiceMissing ? (
+        <p className="display-voice-missing" role="status" data-testid="display-voice-missing">
+          {t('display.voiceMissing', { language: localeNames['mn-Mong'] })}
+        </p>
+      ) : null}
       <ConnectionBanner show={liveStatus === 'offline' || isUnreachable(view.error)} />
       <header className="display-header">
         <h1 className="display-hall-name">{hall?.hall.name ?? t('app.name')}</h1>
@@ -136,7 +149,10 @@ export function DisplayApp({ connection, voice }: { connection: PageConnection; 
       {hall ? (
         <main className="display-body">
           <section className="display-calls" aria-label={t('display.recentCalls')}>
-            <h2>{t('display.recentCalls')}</h2>
+            <h2>
+              {t('display.recentCalls')}
+              <Second k="display.recentCalls" />
+            </h2>
             {calls.length ? (
               <ol className="display-call-list" data-testid="display-call-list">
                 {calls.map((c, i) => (
@@ -165,6 +181,7 @@ export function DisplayApp({ connection, voice }: { connection: PageConnection; 
       {hall ? (
         <footer className="display-footer">
           <QueuePanel queues={hall.queues} />
+          <PublicationPanel connection={connection} />
           <ServiceNoticeBar connection={connection} className="display-service-notices" />
           <Notices notices={hall.settings.notices} />
         </footer>
@@ -176,7 +193,10 @@ export function DisplayApp({ connection, voice }: { connection: PageConnection; 
             {richT('display.call', { number: <span className="number display-spotlight-number">{shown.ticketNumber}</span> })}
             {shown.recall ? <span className="display-recall">{t('display.recall')}</span> : null}
           </p>
-          <p className="display-spotlight-line2">{t('display.callTo', { counter: t('counter.numbered', { number: shown.counterNumber }) })}</p>
+          <p className="display-spotlight-line2">
+            {t('display.callTo', { counter: t('counter.numbered', { number: shown.counterNumber }) })}
+            <Second k="counter.numbered" params={{ number: shown.counterNumber }} />
+          </p>
         </div>
       ) : null}
 
@@ -206,6 +226,7 @@ export function DisplayApp({ connection, voice }: { connection: PageConnection; 
         data-failed={JSON.stringify(failed)}
       />
     </div>
+    </SecondLanguageContext.Provider>
   );
 }
 
@@ -222,7 +243,10 @@ function CounterGrid({ counters }: { counters: CounterSummaryDTO[] }) {
       >
         {counters.map((c) => (
           <li key={c.id} className={`display-counter display-counter-${c.status}`} data-testid="display-counter" data-counter-id={c.id} data-number={c.currentTicketNumber ?? ''}>
-            <span className="display-counter-label">{t('counter.numbered', { number: c.number })}</span>
+            <span className="display-counter-label">
+              {t('counter.numbered', { number: c.number })}
+              <Second k="counter.numbered" params={{ number: c.number }} />
+            </span>
             {c.currentTicketNumber ? (
               <span className="number display-counter-ticket">{c.currentTicketNumber}</span>
             ) : (

@@ -57,6 +57,7 @@ export function KioskScreens({ flow, dispatch, hall, mode, devices, terminalId, 
             mode={mode}
             onGuide={() => show({ name: 'guide-departments' })}
             banner={<FaultNotice devices={devices} terminalId={terminalId} />}
+            client={client}
           />
         ) : (
           <>

@@ -11,6 +11,7 @@ import { formatHm } from '../shared/format/time';
 import { waitRangePhrase } from '../shared/format/wait';
 import { LargeTypeToggle } from '../shared/components/LargeTypeToggle';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
+import { RatingChoice } from '../shared/rating/RatingChoice';
 import { WarningIcon } from '../shared/components/Icons';
 import { staleSince } from './staleness';
 
@@ -120,6 +121,15 @@ export function TicketProgressApp({ client, address }: { client: ApiClient; addr
         ) : null}
         {hint ? <p className="tp-hint">{t(hint)}</p> : null}
       </section>
+      {progress.rating ? (
+        // 好差评 from the visitor's phone (001 第三十六、三十七条): the same one rating as the counter's pad and screen.
+        <RatingChoice
+          key={`${progress.rating.expiresAt}`}
+          rating={progress.rating}
+          submit={(level) => client.call('rateTicket', { params: { id: address.id }, query: { key: address.key }, body: { level } })}
+          onRated={() => setTick((n) => n + 1)}
+        />
+      ) : null}
       {notFound ? <ErrorMessage message="ticketPage.notFound" testId="ticket-page-error" /> : null}
       <p className="tp-refresh" data-testid="tp-refresh">
         {t('ticketPage.refresh', { time: formatHm(state.at) })}{' '}

@@ -1,8 +1,10 @@
 // The kiosk outside opening hours. Hall zone: "已停止服务，下次开放 …", guides still readable.
 // 24-hour zone: self-service mode — a large notice, the self-service matters, guides; no
 // counter tickets. Refreshes itself at the calendar's next change (KioskApp).
-import type { ReactNode } from 'react';
-import type { HallInfoDTO, KioskModeDTO } from '../../../hall/api/dto';
+import { useState, type ReactNode } from 'react';
+import type { HallInfoDTO, KioskModeDTO, MatterDTO } from '../../../hall/api/dto';
+import type { ApiClient } from '../../shared/api/client';
+import { SelfServicePanel } from './SelfServicePanel';
 import { BigButton } from '../../shared/components/BigButton';
 import { BookIcon } from '../../shared/components/Icons';
 import { useT } from '../../shared/i18n';
@@ -14,9 +16,11 @@ export interface ModeScreenProps {
   mode: KioskModeDTO;
   onGuide: () => void;
   banner?: ReactNode;
+  /** The 24-hour zone's terminal does self-service matters, each ending on its rating (SelfServicePanel). */
+  client?: ApiClient;
 }
 
-export function ModeScreen({ hall, mode, onGuide, banner }: ModeScreenProps) {
+export function ModeScreen({ hall, mode, onGuide, banner, client }: ModeScreenProps) {
   const t = useT();
   const rt = useRulesT();
   const availability = useAvailability();
@@ -24,6 +28,15 @@ export function ModeScreen({ hall, mode, onGuide, banner }: ModeScreenProps) {
   const selfService = mode.screen === 'self_service';
   const selfServiceIds = new Set((availability?.matters ?? []).filter((m) => m.selfService).map((m) => m.matterId));
   const matters = selfService && mode.selfServiceMatters ? hall.matters.filter((m) => selfServiceIds.has(m.id)) : [];
+  const [doing, setDoing] = useState<MatterDTO | null>(null);
+
+  if (doing && client) {
+    return (
+      <main className="kiosk-screen kiosk-mode" data-testid="kiosk-mode" data-screen-mode={mode.screen} data-zone={mode.zone}>
+        <SelfServicePanel client={client} matter={doing} idleSeconds={hall.settings.kioskIdleSeconds} onDone={() => setDoing(null)} />
+      </main>
+    );
+  }
 
   return (
     <main className={`kiosk-screen kiosk-mode kiosk-mode-${mode.screen}`} data-testid="kiosk-mode" data-screen-mode={mode.screen} data-zone={mode.zone}>
@@ -49,6 +62,11 @@ export function ModeScreen({ hall, mode, onGuide, banner }: ModeScreenProps) {
                 <li key={m.id} data-testid="self-service-matter" data-matter-id={m.id}>
                   <span className="kiosk-matter-name">{m.name}</span>
                   <span className="kiosk-mode-where">{rt('kioskRules.mode.selfService.where')}</span>
+                  {client && mode.zone === '24h' ? (
+                    <button type="button" className="kiosk-self-service-start" onClick={() => setDoing(m)} data-testid="self-service-start">
+                      {t('selfService.do')}
+                    </button>
+                  ) : null}
                 </li>
               ))}
             </ul>
