@@ -116,9 +116,10 @@ export function DepartmentGrid({ hall, query, onQuery, onDepartment, renderMatte
           <KeyboardIcon width="1.4em" height="1.4em" />
           <span className="visually-hidden">{keyboard ? t('kiosk.keyboard.hide') : t('kiosk.keyboard.show')}</span>
         </button>
+        {onMatter && !portrait && !searching && !keyboard ? <MatterChips matters={hall.matters} count={largeType ? 2 : 4} onPick={onMatter} disabled={chipsDisabled} inline /> : null}
       </div>
 
-      {onMatter && !searching && !keyboard ? <MatterChips matters={hall.matters} count={largeType ? 4 : 6} onPick={onMatter} disabled={chipsDisabled} /> : null}
+      {onMatter && portrait && !searching && !keyboard ? <MatterChips matters={hall.matters} count={largeType ? 4 : 6} onPick={onMatter} disabled={chipsDisabled} /> : null}
 
       {searching ? (
         <section className="kiosk-results" data-testid={testIds.results} data-count={results.length}>

@@ -233,3 +233,16 @@ export function commonMatters(matters: readonly MatterDTO[], count: number): Mat
     .slice(0, count)
     .map((x) => x.m);
 }
+
+/**
+ * What a chip says: the matter's shortest alias that names no other matter (社保卡 for
+ * 社会保障卡申领, 过户 for 不动产转移登记（二手房买卖）) — the words visitors use — else its name.
+ */
+export function chipLabel(matter: MatterDTO, matters: readonly MatterDTO[]): string {
+  const aliasesOf = (m: MatterDTO) => (m.searchTerms ?? []).filter((t) => t.kind === 'alias').map((t) => t.text);
+  const elsewhere = new Set(matters.filter((m) => m.id !== matter.id).flatMap(aliasesOf));
+  const own = aliasesOf(matter)
+    .filter((a) => [...a].length >= 2 && [...a].length < [...matter.name].length && !elsewhere.has(a))
+    .sort((a, b) => [...a].length - [...b].length);
+  return own[0] ?? matter.name;
+}

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { loadHallConfig } from '../../../hall/config/load.js';
 import { searchFields } from '../../../hall/api/matter-search.js';
 import type { MatterDTO } from '../../../hall/api/dto.js';
-import { commonMatters, searchMatters } from '../../../renderer/shared/search/matterSearch.js';
+import { chipLabel, commonMatters, searchMatters } from '../../../renderer/shared/search/matterSearch.js';
 
 const config = loadHallConfig(path.resolve(import.meta.dirname, '../../../config/demo-hall.json'));
 const matters: MatterDTO[] = config.matters.map((m) => ({ id: m.id, code: m.code, name: m.name, departmentId: m.departmentId, queueId: m.queueId, ...searchFields(m, config) }));
@@ -193,6 +193,16 @@ describe('what visitors type finds the matter they want', () => {
     // The index reused for the same words never carries one answer's popularity into another's.
     expect(searchMatters(matters, '社保')[0]!.id).toBe('rsj-03');
     expect(searchMatters(busy, '社保')[0]!.popularity).toBe(40);
+  });
+
+  it('names each chip by the matter’s shortest alias that names no other matter', () => {
+    const label = (id: string) => chipLabel(matters.find((m) => m.id === id)!, matters);
+    expect(label('rsj-03')).toBe('社保卡'); // 社保 also names rsj-05
+    expect(label('bdc-01')).toBe('过户');
+    expect(label('gjj-02')).toBe('租房提取'); // 公积金提取, 提公积金, 取公积金 name both withdrawals
+    expect(label('scjg-01')).toBe('开公司');
+    const bare = matters.map((m) => ({ ...m, searchTerms: [] }));
+    expect(chipLabel(bare[0]!, bare)).toBe(bare[0]!.name);
   });
 
   it('lists a matter’s own words before the rest of its department', () => {
