@@ -169,3 +169,9 @@ export interface AssistSummaryDTO {
 export interface CounterCasesDTO extends CaseListDTO {
   currentAssist: AssistDTO | null;
 }
+
+/** The manager's 上门服务 list, and the staff a visit may be assigned to. */
+export interface HomeVisitsDTO {
+  visits: HomeVisitDTO[];
+  staff: { id: string; name: string; post: string }[];
+}

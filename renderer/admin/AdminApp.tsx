@@ -23,6 +23,7 @@ import { SimulatorSection, SyncStatusSection } from './CentralSections';
 import { EnrolmentSection } from './EnrolmentPanel';
 import { TlsSection } from './TlsPanel';
 import { AppointmentsPanel } from './AppointmentsPanel';
+import { ServiceRecordsPanel } from './ServiceRecordsPanel';
 import { ServiceDeskPanel } from './ServiceDeskPanel';
 import { KioskFaults, QueueWarnings } from './QueueWarnings';
 import { HelpRequestsPanel } from './HelpRequestsPanel';
@@ -254,6 +255,7 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
           </div>
         </section>
         <AppointmentsPanel connection={connection} sessionToken={session.sessionToken} matters={hall.matters} serviceDay={hall.serviceDay} />
+        <ServiceRecordsPanel connection={connection} sessionToken={session.sessionToken} />
         <ServiceDeskPanel connection={connection} sessionToken={session.sessionToken} counters={hall.counters} queues={hall.queues} />
         <DevicesSection connection={connection} sessionToken={session.sessionToken} counters={hall.counters} />
         <SyncStatusSection connection={connection} session={session} />

@@ -21,6 +21,7 @@ import { CurrentTicket } from './CurrentTicket';
 import { CounterSide } from './CounterSide';
 import { CounterDialogs, type DialogState } from './CounterDialogs';
 import { UnresolvedCaseButton } from './UnresolvedCaseButton';
+import { CasesPanel } from './CasesPanel';
 
 interface Feedback {
   kind: 'ok' | 'error';
@@ -223,6 +224,7 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
           })}
         </div>
         <UnresolvedCaseButton client={client} counterId={counterId} data={data} />
+        <CasesPanel connection={connection} counterId={counterId} data={data} />
       </main>
 
       <CounterSide data={data} onResume={(ticketId) => void run('resume_suspended', { ticketId })} onRejoin={(number) => setDialog({ command: 'rejoin', number })} />

@@ -12,6 +12,7 @@ import type { HallInfoDTO, KioskAvailabilityDTO } from '../../hall/api/dto';
 import { availableLocales, configureLocales, hallDefaultLocale, resetLocale, setLocale, useLocale, useT } from '../shared/i18n';
 import { localeForCard } from './cardLocale';
 import { HelpButton } from './screens/HelpButton';
+import { KioskRecordsButton } from './screens/KioskRecordsButton';
 import { ReadAloud } from './screens/ReadAloud';
 import { describeError, isUnreachable } from '../shared/api/errors';
 import { newIdempotencyKey } from '../shared/api/client';
@@ -276,6 +277,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
             <>
               <ReadAloud screen={screen} />
               <HelpButton key={visit} connection={connection} />
+              <KioskRecordsButton key={`records-${visit}`} connection={connection} matters={hall?.matters ?? []} />
             </>
           } />
         <ServiceNoticeBar connection={connection} className="kiosk-service-notices" />

@@ -170,7 +170,7 @@ export function serviceRecordRoutes(router: Router, deps: ServiceRecordRouteDeps
     const staff = manager(ctx.staff.staffId);
     return records.complaints.reply(ctx.params.complaintId, staff.id, (await ctx.body()).reply);
   });
-  router.route('adminHomeVisits', () => records.homeVisits.list());
+  router.route('adminHomeVisits', () => ({ visits: records.homeVisits.list(), staff: deps.config.staff.map((s) => ({ id: s.id, name: s.name, post: s.post })) }));
   router.route('homeVisitAction', async (ctx) => {
     const staff = manager(ctx.staff.staffId);
     return records.homeVisits.act(ctx.params.visitId, await ctx.body(), staff.id);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualTimers } from '../../../hall/runtime/timers.js';
 import { startHarness, type Harness } from '../../helpers/hall-harness.js';
 import { callAndStart, eventsOf, helpHallConfig, issue } from '../../helpers/service-records.js';
-import type { AssistDTO, AssistSummaryDTO, ComplaintDTO, CounterCasesDTO, HomeVisitDTO } from '../../../hall/api/service-records-dto.js';
+import type { AssistDTO, AssistSummaryDTO, ComplaintDTO, CounterCasesDTO, HomeVisitDTO, HomeVisitsDTO } from '../../../hall/api/service-records-dto.js';
 import type { ApiErrorBody } from '../../../hall/api/dto.js';
 
 const HOUR = 3_600_000;
@@ -90,8 +90,9 @@ describe('上门服务', () => {
     timers.advance(27 * HOUR);
     const done = await admin<HomeVisitDTO>('POST', `/api/v1/admin/home-visits/${kiosk.body.id}/action`, { action: 'complete', outcome: '上门采集材料并受理' });
     expect(done.body).toMatchObject({ status: 'completed', outcome: '上门采集材料并受理' });
-    const list = await admin<HomeVisitDTO[]>('GET', '/api/v1/admin/home-visits');
-    expect(list.body.map((v) => [v.code, v.status])).toEqual([
+    const list = await admin<HomeVisitsDTO>('GET', '/api/v1/admin/home-visits');
+    expect(list.body.staff.map((s) => s.id)).toContain('s05');
+    expect(list.body.visits.map((v) => [v.code, v.status])).toEqual([
       [phone.body.code, 'requested'],
       [kiosk.body.code, 'completed'],
     ]);

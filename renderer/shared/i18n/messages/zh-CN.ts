@@ -17,6 +17,7 @@ import { zhCNAccess } from '../zh-CN-access';
 import { zhCNLayout } from '../zh-CN-layout';
 import { zhCNRatings } from '../zh-CN-ratings';
 import { zhCNSearch } from '../zh-CN-search';
+import { zhCNServiceRecords } from '../zh-CN-service-records';
 
 const core = {
   // Whole product
@@ -514,7 +515,7 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNCalling, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout, zhCNRatings, zhCNSearch] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNCalling, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout, zhCNRatings, zhCNSearch, zhCNServiceRecords] as const;
 
 export const zhCN = {
   ...core,
@@ -532,6 +533,7 @@ export const zhCN = {
   ...(zhCNLayout satisfies Disjoint<typeof core, typeof zhCNLayout>),
   ...(zhCNRatings satisfies Disjoint<typeof core, typeof zhCNRatings>),
   ...(zhCNSearch satisfies Disjoint<typeof core, typeof zhCNSearch>),
+  ...(zhCNServiceRecords satisfies Disjoint<typeof core, typeof zhCNServiceRecords>),
 } as const satisfies Record<string, string>;
 
 /** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */

@@ -1,0 +1,163 @@
+// 办件、投诉、上门服务与帮办代办 on the admin page (docs/service-records.md): cases whose promised
+// time limit (限时办结) or 容缺 promise date is near or past first; on-site complaints with their
+// reply deadline and the manager's reply; 上门服务 requests to schedule, assign and complete;
+// today's 帮办代办 counts. Contacts arrive masked from the hall.
+import { useState } from 'react';
+import type { ReplyOf } from '../../hall/api/contract';
+import { useT, type MessageKey } from '../shared/i18n';
+import { ApiError, describeError } from '../shared/api/errors';
+import { useHallView } from '../shared/hooks/useHallView';
+import { formatHm } from '../shared/format/time';
+import type { PageConnection } from '../shared/page/connection';
+import { ErrorMessage } from '../shared/components/ErrorMessage';
+import { lastDay } from '../shared/records/RecordForms';
+import '../shared/records/records.css';
+
+type Records = { cases: ReplyOf<'adminCases'>; complaints: ReplyOf<'adminComplaints'>; visits: ReplyOf<'adminHomeVisits'>; assists: ReplyOf<'adminAssists'> };
+const RECORD_EVENTS = ['case_', 'complaint_', 'home_visit_', 'ticket_assisted'];
+
+export function ServiceRecordsPanel({ connection, sessionToken }: { connection: PageConnection; sessionToken: string }) {
+  const t = useT();
+  const { client, live } = connection;
+  const view = useHallView<Records>(
+    async (signal) => {
+      const [cases, complaints, visits, assists] = await Promise.all([
+        client.call('adminCases', { signal }),
+        client.call('adminComplaints', { signal }),
+        client.call('adminHomeVisits', { signal }),
+        client.call('adminAssists', { signal }),
+      ]);
+      return { cases, complaints, visits, assists };
+    },
+    { live, key: `records:${sessionToken}`, accept: (n) => n.kind === 'resync' || RECORD_EVENTS.some((p) => n.event.type.startsWith(p)), pollMs: 60_000 },
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  const act = async (request: () => Promise<unknown>) => {
+    try {
+      await request();
+      setProblem(null);
+    } catch (err) {
+      setProblem(err instanceof ApiError ? err.message : String(err));
+    }
+    view.reload();
+  };
+  const data = view.data;
+  if (!data) return <section className="admin-card">{view.error ? <ErrorMessage message={describeError(view.error)} onRetry={view.reload} /> : <p className="admin-muted">{t('app.loading')}</p>}</section>;
+  const counts = data.assists.counts;
+  return (
+    <section className="admin-card" data-testid="admin-records">
+      <h2>{t('admin.records')}</h2>
+      {problem ? (
+        <p role="alert" className="admin-bad" data-testid="admin-records-problem">
+          {problem}
+        </p>
+      ) : null}
+      <p data-testid="admin-assist-counts" data-accompany={counts.accompany} data-proxy-auth={counts.proxy_auth} data-proxy-handle={counts.proxy_handle}>
+        {t('admin.records.assists', counts)}
+      </p>
+
+      <h3>{t('admin.records.cases')}</h3>
+      <ul className="records-list" data-testid="admin-cases">
+        {data.cases.cases.map((c) => (
+          <li key={c.id} data-testid="admin-case-row" data-code={c.code} data-status={c.status} data-limit-state={c.limitState ?? ''}>
+            <strong>{c.code}</strong>
+            <span>{c.ticketNumber ?? ''}</span>
+            <span>{c.matterName}</span>
+            <span>{t(`records.status.${c.status}` as MessageKey)}</span>
+            {c.ownerCounterNumber !== null ? <span>{t('records.owner', { counter: t('counter.numbered', { number: c.ownerCounterNumber }) })}</span> : null}
+            {c.status === 'pending_materials' && c.materialsDueAt ? <span>{t('records.materialsDue', { date: lastDay(c.materialsDueAt) })}</span> : null}
+            {c.status === 'accepted' && c.dueAt ? <span>{t('records.due', { date: lastDay(c.dueAt) })}</span> : null}
+            {c.limitState && c.limitState !== 'ok' ? <span className={`records-limit-${c.limitState}`}>{t(`records.limit.${c.limitState}` as MessageKey)}</span> : null}
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('admin.records.complaints')}</h3>
+      <ul className="records-list" data-testid="admin-complaints">
+        {data.complaints.map((c) => (
+          <li key={c.id} data-testid="admin-complaint-row" data-code={c.code} data-status={c.status} data-late={String(c.late)}>
+            <strong>{c.code}</strong>
+            <span>{t(`complaint.category.${c.category}` as MessageKey)}</span>
+            <span>{c.content}</span>
+            {c.contact ? <span>{[c.contact.name, c.contact.phone].filter(Boolean).join(' ')}</span> : null}
+            <span>{t('admin.records.replyDue', { date: lastDay(c.replyDueAt) })}</span>
+            {c.late ? <span className="records-limit-overdue">{t('admin.records.late')}</span> : null}
+            {c.status === 'replied' ? <span>{t('admin.records.replied', { reply: c.reply ?? '' })}</span> : <ReplyForm onReply={(reply) => void act(() => client.call('replyComplaint', { params: { complaintId: c.id }, body: { reply } }))} />}
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('admin.records.visits')}</h3>
+      <ul className="records-list" data-testid="admin-visits">
+        {data.visits.visits.map((v) => (
+          <li key={v.id} data-testid="admin-visit-row" data-code={v.code} data-status={v.status}>
+            <strong>{v.code}</strong>
+            <span>{v.matterName}</span>
+            <span>{v.reason}</span>
+            <span>
+              {v.contact.name} {v.contact.phone} {v.contact.address}
+            </span>
+            <span>{t(`admin.records.visit.${v.status}` as MessageKey)}</span>
+            {v.scheduledAt ? <span>{`${lastDay(v.scheduledAt + 1)} ${formatHm(v.scheduledAt)} ${v.assignedStaffName ?? ''}`}</span> : null}
+            {v.status === 'requested' ? <ScheduleForm staff={data.visits.staff} onSchedule={(at, staffId) => void act(() => client.call('homeVisitAction', { params: { visitId: v.id }, body: { action: 'schedule', at, staffId } }))} /> : null}
+            {v.status === 'scheduled' ? <ReplyForm label={t('admin.records.completeVisit')} placeholder={t('admin.records.outcome')} testId="visit-outcome" onReply={(outcome) => void act(() => client.call('homeVisitAction', { params: { visitId: v.id }, body: { action: 'complete', outcome } }))} /> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ReplyForm({ onReply, label, placeholder, testId = 'complaint-reply' }: { onReply: (text: string) => void; label?: string; placeholder?: string; testId?: string }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  return (
+    <form
+      className="records-actions"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onReply(text.trim());
+      }}
+    >
+      <input value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder ?? t('admin.records.replyPlaceholder')} minLength={2} required data-testid={testId} />
+      <button type="submit" data-testid={`${testId}-submit`}>
+        {label ?? t('admin.records.reply')}
+      </button>
+    </form>
+  );
+}
+
+function ScheduleForm({ staff, onSchedule }: { staff: { id: string; name: string }[]; onSchedule: (at: number, staffId: string) => void }) {
+  const t = useT();
+  const [when, setWhen] = useState('');
+  const [staffId, setStaffId] = useState('');
+  return (
+    <form
+      className="records-actions"
+      onSubmit={(e) => {
+        e.preventDefault();
+        // "2026-11-24T10:00" in the hall's local time (UTC+8 unless the hall says otherwise).
+        onSchedule(Date.parse(`${when}:00+08:00`), staffId);
+      }}
+    >
+      <label>
+        {t('admin.records.when')}
+        <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required data-testid="visit-when" />
+      </label>
+      <label>
+        {t('admin.records.staff')}
+        <select value={staffId} onChange={(e) => setStaffId(e.target.value)} required data-testid="visit-staff">
+          <option value="" />
+          {staff.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" data-testid="visit-schedule">
+        {t('admin.records.schedule')}
+      </button>
+    </form>
+  );
+}
