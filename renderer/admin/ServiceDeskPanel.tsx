@@ -11,6 +11,7 @@ import { ApiError, describeError } from '../shared/api/errors';
 import { useHallView } from '../shared/hooks/useHallView';
 import { hallNow } from '../shared/hooks/hallClock';
 import { formatHm } from '../shared/format/time';
+import { PauseNoticeFields, noticeTimes, type PauseNoticeValues } from '../shared/components/PauseNoticeFields';
 import '../shared/styles/service-desk.css';
 
 const OFFERS = ['unresolved_counter', 'next_day_booking', 'guide_help'] as const;
@@ -137,13 +138,10 @@ function NoticeForm({
 }) {
   const t = useT();
   const [target, setTarget] = useState('');
-  const [reasonId, setReasonId] = useState('');
-  const [inMinutes, setInMinutes] = useState(30);
-  const [minutes, setMinutes] = useState(60);
+  const [values, setValues] = useState<PauseNoticeValues>({ reasonId: '', inMinutes: 30, minutes: 60 });
   const submit = () => {
     const [kind, id] = target.split(':');
-    const startsAt = hallNow() + inMinutes * 60_000;
-    void onPost({ counterId: kind === 'counter' ? id! : null, queueId: kind === 'queue' ? id! : null, reasonId: reasonId || reasons[0]?.id || '', startsAt, resumesAt: startsAt + minutes * 60_000 });
+    void onPost({ counterId: kind === 'counter' ? id! : null, queueId: kind === 'queue' ? id! : null, reasonId: values.reasonId || reasons[0]?.id || '', ...noticeTimes(values, hallNow()) });
   };
   return (
     <form
@@ -169,24 +167,7 @@ function NoticeForm({
           ))}
         </select>
       </label>
-      <label>
-        {t('admin.serviceDesk.noticeReason')}
-        <select value={reasonId} onChange={(e) => setReasonId(e.target.value)} data-testid="notice-reason">
-          {reasons.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('admin.serviceDesk.noticeStarts')}
-        <input type="number" min={0} max={4320} value={inMinutes} onChange={(e) => setInMinutes(Number(e.target.value))} data-testid="notice-in-minutes" />
-      </label>
-      <label>
-        {t('admin.serviceDesk.noticeMinutes')}
-        <input type="number" min={1} max={4320} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} data-testid="notice-minutes" />
-      </label>
+      <PauseNoticeFields reasons={reasons} values={values} onChange={setValues} testId="notice" />
       <button type="submit" data-testid="notice-post">
         {t('admin.serviceDesk.noticePost')}
       </button>

@@ -7,26 +7,22 @@ import type { CounterViewDTO, HallInfoDTO } from '../../hall/api/dto';
 import type { PageConnection } from '../shared/page/connection';
 import { useT } from '../shared/i18n';
 import { ApiError } from '../shared/api/errors';
-import { CounterDialog } from './CounterDialog';
-import '../shared/styles/service-desk.css';
+import { CounterFormButton, type Outcome } from './CounterFormButton';
 
 const CASE_KINDS = ['unresolved', 'general'];
 
 export function UnresolvedCaseButton({ client, counterId, data }: { client: PageConnection['client']; counterId: string; data: CounterViewDTO }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
   const [matters, setMatters] = useState<HallInfoDTO['matters']>([]);
   const [summary, setSummary] = useState('');
   const [matterId, setMatterId] = useState('');
   const [number, setNumber] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   if (!CASE_KINDS.includes(data.counter.kind)) return null;
 
   const start = async () => {
     setNumber(data.current?.number ?? '');
     setMatterId(data.current?.matterId ?? '');
     setSummary('');
-    setOpen(true);
     try {
       setMatters((await client.call('hall', {})).matters);
     } catch {
@@ -34,60 +30,36 @@ export function UnresolvedCaseButton({ client, counterId, data }: { client: Page
     }
   };
 
-  const submit = async () => {
+  const submit = async (): Promise<Outcome> => {
     try {
       const recorded = await client.call('recordUnresolvedCase', { params: { counterId }, body: { summary, matterId: matterId || null, ticketNumber: number.trim() || null } });
-      setResult({ ok: true, text: recorded.escalatedTo ? t('unresolved.done', { leader: `${recorded.escalatedTo.name}（${recorded.escalatedTo.post}）` }) : t('unresolved.doneNoLeader') });
-      setOpen(false);
+      return { ok: true, text: recorded.escalatedTo ? t('unresolved.done', { leader: `${recorded.escalatedTo.name}（${recorded.escalatedTo.post}）` }) : t('unresolved.doneNoLeader') };
     } catch (err) {
-      setResult({ ok: false, text: t('unresolved.failed', { message: err instanceof ApiError ? err.message : String(err) }) });
+      return { ok: false, text: t('unresolved.failed', { message: err instanceof ApiError ? err.message : String(err) }) };
     }
   };
 
   return (
-    <div className="unresolved-case">
-      <button type="button" className="big-button secondary" onClick={() => void start()} data-testid="unresolved-open">
-        {t('unresolved.record')}
-      </button>
-      {result ? (
-        <p className={result.ok ? 'counter-feedback-ok' : 'counter-feedback-error'} role="status" data-testid="unresolved-result" data-ok={String(result.ok)}>
-          {result.text}
-        </p>
-      ) : null}
-      {open ? (
-        <CounterDialog title={t('unresolved.title')} testId="unresolved-dialog" onCancel={() => setOpen(false)}>
-          <form
-            className="unresolved-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void submit();
-            }}
-          >
-            <label>
-              {t('unresolved.summary')}
-              <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={3} maxLength={300} required data-testid="unresolved-summary" />
-            </label>
-            <label>
-              {t('unresolved.matter')}
-              <select value={matterId} onChange={(e) => setMatterId(e.target.value)} data-testid="unresolved-matter">
-                <option value="">{t('unresolved.matter.none')}</option>
-                {matters.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('unresolved.ticket')}
-              <input value={number} onChange={(e) => setNumber(e.target.value)} maxLength={12} data-testid="unresolved-ticket" />
-            </label>
-            <button type="submit" className="big-button" data-testid="unresolved-submit">
-              {t('unresolved.submit')}
-            </button>
-          </form>
-        </CounterDialog>
-      ) : null}
-    </div>
+    <CounterFormButton testId="unresolved" label={t('unresolved.record')} title={t('unresolved.title')} submitLabel={t('unresolved.submit')} onOpen={() => void start()} submit={submit}>
+      <label>
+        {t('unresolved.summary')}
+        <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={3} maxLength={300} required data-testid="unresolved-summary" />
+      </label>
+      <label>
+        {t('unresolved.matter')}
+        <select value={matterId} onChange={(e) => setMatterId(e.target.value)} data-testid="unresolved-matter">
+          <option value="">{t('unresolved.matter.none')}</option>
+          {matters.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('unresolved.ticket')}
+        <input value={number} onChange={(e) => setNumber(e.target.value)} maxLength={12} data-testid="unresolved-ticket" />
+      </label>
+    </CounterFormButton>
   );
 }
