@@ -22,6 +22,7 @@ import { CounterSide } from './CounterSide';
 import { CounterDialogs, type DialogState } from './CounterDialogs';
 import { UnresolvedCaseButton } from './UnresolvedCaseButton';
 import { CasesPanel } from './CasesPanel';
+import { PauseNoticeButton } from './PauseNoticeButton';
 
 interface Feedback {
   kind: 'ok' | 'error';
@@ -225,6 +226,7 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
         </div>
         <UnresolvedCaseButton client={client} counterId={counterId} data={data} />
         <CasesPanel connection={connection} counterId={counterId} data={data} />
+        <PauseNoticeButton client={client} counterId={counterId} />
       </main>
 
       <CounterSide data={data} onResume={(ticketId) => void run('resume_suspended', { ticketId })} onRejoin={(number) => setDialog({ command: 'rejoin', number })} />
