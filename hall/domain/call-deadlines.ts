@@ -133,6 +133,40 @@ export class DeadlineModel {
     return free.sort((a, b) => a - b);
   }
 
+  /**
+   * The first ticket callable now in earliest-deadline order (ties: the shorter service), without
+   * building the order: O(lines + appointments + transfers here). Undefined when none has a deadline.
+   */
+  first(): { id: TicketId; deadline: number; serviceMs: number } | undefined {
+    const capMs = this.policy.maxWaitMinutes === null ? null : this.policy.maxWaitMinutes * MINUTE;
+    let best: { id: TicketId; deadline: number; serviceMs: number } | undefined;
+    const consider = (id: TicketId, deadline: number, serviceMs: number) => {
+      if (deadline !== Infinity && (!best || deadline < best.deadline || (deadline === best.deadline && serviceMs < best.serviceMs))) best = { id, deadline, serviceMs };
+    };
+    const scan = (line: WaitingLine | undefined) => {
+      for (let i = 0; line && i < line.size; i++) {
+        const e = line.at(i)!;
+        const t = this.skip.has(e.id) ? undefined : this.state.tickets.get(e.id);
+        if (t && releaseOf(t) <= this.now) consider(t.id, deadlineOf(t, this.policy, this.setup), this.serviceMs(t.queueId));
+      }
+    };
+    for (const q of this.queues) {
+      const l = this.state.lines.get(q);
+      if (!l) continue;
+      if (capMs !== null) {
+        for (const line of [l.green, l.walk_in]) {
+          let i = 0;
+          let e = line.at(i);
+          while (e && this.skip.has(e.id)) e = line.at(++i);
+          if (e) consider(e.id, e.lineKey + capMs, this.serviceMs(q));
+        }
+      }
+      scan(l.appointment);
+    }
+    scan(this.state.directed.get(this.counterId));
+    return best;
+  }
+
   /** An iterator over the tickets with a deadline, earliest deadline first. */
   jobs(): () => Job | undefined {
     const capMs = this.policy.maxWaitMinutes === null ? null : this.policy.maxWaitMinutes * MINUTE;
@@ -190,6 +224,9 @@ export type LookAhead = { ok: true } | { ok: false; instead: Job };
  */
 export function lookAhead(model: DeadlineModel, pick: Ticket): LookAhead {
   const p = model.jobOf(pick);
+  // The common case, cheaply: the pick is itself first (or ties with the first, with a service no longer).
+  const first = model.first();
+  if (!first || first.id === p.id || (first.deadline === p.deadline && p.serviceMs <= first.serviceMs)) return { ok: true };
   const next = model.jobs();
   const a = model.servers();
   const b = [...a];

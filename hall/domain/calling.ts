@@ -70,9 +70,9 @@ function headFor(ctx: Context, entry: LineEntry, ticketClass: TicketClass, queue
 interface Candidates {
   /** Heads of the green and walk-in lines, and the first appointment without a slot promise, per queue. */
   heads: Head[];
-  /** Appointments whose slot has started. */
+  /** The appointment whose slot has started with the earliest latest call time (at most one). */
   slotDue: Head[];
-  /** Appointments checked in before their slot (called only when nobody else waits). */
+  /** The appointment checked in before its slot with the earliest latest call time (at most one; called only when nobody else waits). */
   held: Head[];
 }
 
@@ -85,17 +85,21 @@ function candidates(ctx: Context, queueIds: QueueId[]): Candidates {
       const entry = headOf(lines[ticketClass], ctx.skip);
       if (entry) out.heads.push(headFor(ctx, entry, ticketClass, queueOrder, queueId));
     }
-    // Appointment lines are short (today's checked-in appointments): scanned whole.
+    // Appointment lines are short (today's checked-in appointments): scanned whole, keeping only the best.
     let plain = false;
     for (let i = 0; i < lines.appointment.size; i++) {
       const entry = lines.appointment.at(i)!;
       const t = ctx.state.tickets.get(entry.id);
       if (!t || ctx.skip.has(entry.id)) continue;
-      const head = headFor(ctx, entry, 'appointment', queueOrder, queueId);
       if (!hasSlot(t)) {
-        if (!plain) out.heads.push(head);
+        if (!plain) out.heads.push(headFor(ctx, entry, 'appointment', queueOrder, queueId));
         plain = true;
-      } else (t.slotStart <= ctx.now ? out.slotDue : out.held).push(head);
+        continue;
+      }
+      const list = t.slotStart <= ctx.now ? out.slotDue : out.held;
+      if (list[0] && deadlineOf(t, ctx.policy, ctx.setup) > list[0].deadline) continue;
+      const head = headFor(ctx, entry, 'appointment', queueOrder, queueId);
+      if (!list[0] || earliestDeadline([list[0], head]) === head) list[0] = head;
     }
   });
   return out;
