@@ -4,6 +4,7 @@
 import { useMemo, type Dispatch, type ReactNode } from 'react';
 import type { DeviceDTO, HallInfoDTO, KioskAvailabilityDTO } from '../../hall/api/dto';
 import type { PageConnection } from '../shared/page/connection';
+import { useT } from '../shared/i18n';
 import { WarningIcon } from '../shared/components/Icons';
 import { ownPrinterInFault, showIdHint } from '../shared/devices/devices';
 import { StartScreen } from './screens/StartScreen';
@@ -40,6 +41,7 @@ export interface KioskScreensProps {
 
 export function KioskScreens({ flow, dispatch, hall, mode, devices, terminalId, client, banner, cardErrorLine, printerBanner }: KioskScreensProps) {
   const rt = useRulesT();
+  const t = useT();
   const { screen, query, green } = flow;
   const departments = useMemo(() => new Map(hall.departments.map((d) => [d.id, d])), [hall.departments]);
   const show = (next: Screen) => dispatch({ type: 'show', screen: next });
@@ -102,7 +104,11 @@ export function KioskScreens({ flow, dispatch, hall, mode, devices, terminalId, 
           onDone={goHome}
           notice={
             <p className={`kiosk-check-in-outcome kiosk-check-in-${result.checkIn}`} role="status" data-testid="check-in-outcome" data-outcome={result.checkIn}>
-              {result.checkIn === 'late' ? rt('kioskRules.checkIn.late', { slot: result.appointment.slotText }) : rt('kioskRules.checkIn.onTime')}
+              {result.checkIn === 'late'
+                ? result.ticket.ticketClass === 'appointment' // visitRules.lateAppointment: "appointment_without_slot"
+                  ? t('kiosk.checkIn.lateKeptClass', { slot: result.appointment.slotText })
+                  : rt('kioskRules.checkIn.late', { slot: result.appointment.slotText })
+                : rt('kioskRules.checkIn.onTime')}
               <span className="kiosk-check-in-slot">{rt('kioskRules.checkIn.slot', { slot: result.appointment.slotText })}</span>
             </p>
           }
