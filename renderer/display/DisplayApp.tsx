@@ -21,7 +21,6 @@ import { callFromEvent, callsToAnnounce, gridColumns, mergeCalls } from './callF
 import { QueuePanel } from './QueuePanel';
 import type { AudioState, DisplayVoice } from './voice';
 import { Second, SecondLanguageContext, useSecondLanguageFont } from './SecondLanguage';
-import { localeNames } from '../shared/i18n';
 
 /** How long the newest call stays huge when the voice is not showing it. */
 const SPOTLIGHT_MS = 10_000;
@@ -137,7 +136,7 @@ export function DisplayApp({ connection, voice }: { connection: PageConnection; 
     <div className="display" data-testid="display" data-second-language={second ?? ''}>
       {voiceMissing ? (
         <p className="display-voice-missing" role="status" data-testid="display-voice-missing">
-          {t('display.voiceMissing', { language: localeNames['mn-Mong'] })}
+          {t('display.voiceMissing')}
         </p>
       ) : null}
       <ConnectionBanner show={liveStatus === 'offline' || isUnreachable(view.error)} />
@@ -245,7 +244,6 @@ function CounterGrid({ counters }: { counters: CounterSummaryDTO[] }) {
           <li key={c.id} className={`display-counter display-counter-${c.status}`} data-testid="display-counter" data-counter-id={c.id} data-number={c.currentTicketNumber ?? ''}>
             <span className="display-counter-label">
               {t('counter.numbered', { number: c.number })}
-              <Second k="counter.numbered" params={{ number: c.number }} />
             </span>
             {c.currentTicketNumber ? (
               <span className="number display-counter-ticket">{c.currentTicketNumber}</span>

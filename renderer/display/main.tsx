@@ -3,6 +3,7 @@ import { connectPage } from '../shared/page/connection';
 import { DisplayApp } from './DisplayApp';
 import { createDisplayVoice } from './voice';
 import './display.css';
+import '../shared/styles/mongolian.css';
 
 function localStorageOrNull(): Storage | null {
   try {

@@ -17,6 +17,7 @@ export const VISITOR_KEY_PREFIXES = [
   'kioskRules.',
   'display.',
   'capOffer.',
+  'publication.',
 ] as const;
 
 export function isVisitorKey(key: string): boolean {

@@ -12,7 +12,7 @@ export const zhCNAccess = {
   'kiosk.voice.readLabel': '朗读本页的提示',
   'kiosk.voice.stop': '停止朗读',
   'kiosk.voice.failed': '本机暂时不能播放声音，请看屏幕上的文字或找工作人员。',
-  'display.voiceMissing': '{language}语音还没有安装，叫号只用普通话播报。',
+  'display.voiceMissing': '蒙古语语音还没有安装，叫号只用普通话播报。',
   'admin.help.title': '呼叫工作人员',
   'admin.help.hint': '取号机上有人按了“呼叫工作人员”：请引导员过去，然后点“我去处理”。',
   'admin.help.empty': '现在没有人呼叫。',

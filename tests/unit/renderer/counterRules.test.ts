@@ -82,9 +82,9 @@ describe('why this ticket, in plain words', () => {
 
   test('a ratio call names its place in the cycle', () => {
     const lines = explainWhy({ ...base, position: { side: 'priority', index: 1, of: 2, ratio: { priority: 2, walkIn: 1 } } }, t);
-    expect(lines).toEqual(['绿色通道的号优先', '比例 2:1 中第 1 个优先号', '叫号规则：默认：绿色通道优先，防饿死']);
+    expect(lines).toEqual(['绿色通道的号优先', '优先号和现场号按 2 比 1 轮流叫，这是这一轮的第 1 个优先号', '叫号规则：默认：绿色通道优先，防饿死']);
     const walkIn = explainWhy({ ...base, reason: 'ratio_turn', ticketClass: 'walk_in', position: { side: 'walk_in', index: 2, of: 2, ratio: { priority: 3, walkIn: 2 } } }, t);
-    expect(walkIn.slice(0, 2)).toEqual(['按比例轮到现场取号的号', '比例 3:2 中第 2 个现场号']);
+    expect(walkIn.slice(0, 2)).toEqual(['按比例轮到现场取号的号', '优先号和现场号按 3 比 2 轮流叫，这是这一轮的第 2 个现场号']);
   });
 
   test('a special call shows the staff member’s reason; an overdue one the limit', () => {

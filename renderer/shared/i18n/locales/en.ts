@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog-types';
 import { enGuides } from './en-guides';
 import { enKioskRules } from './en-kiosk-rules';
 import { enServiceDesk } from './en-service-desk';
+import { enRecords } from './en-records';
 
 const core = {
   'app.name': 'Government Service Hall',
@@ -195,7 +196,7 @@ const core = {
   'kiosk.pinyin.hint': 'Type pinyin, then touch a character or word below; or type initials, e.g. sbk',
   'kiosk.chips.title': 'Common services: one touch to choose',
   'kiosk.guide.qr': 'Scan with your phone to take the guide with you',
-  'display.voiceMissing': 'No {language} voice installed: calls are announced in Mandarin only.',
+  'display.voiceMissing': 'No Mongolian voice installed: calls are announced in Mandarin only.',
 } as const;
 
-export const en: Catalog = { ...core, ...enKioskRules, ...enGuides, ...enServiceDesk };
+export const en: Catalog = { ...core, ...enKioskRules, ...enGuides, ...enServiceDesk, ...enRecords };

@@ -7,5 +7,6 @@ import { mnMongCore } from './mn-Mong-core';
 import { mnMongGuides } from './mn-Mong-guides';
 import { mnMongKioskRules } from './mn-Mong-kiosk-rules';
 import { mnMongServiceDesk } from './mn-Mong-service-desk';
+import { mnMongRecords } from './mn-Mong-records';
 
-export const mnMong: Catalog = { ...mnMongCore, ...mnMongKioskRules, ...mnMongGuides, ...mnMongServiceDesk };
+export const mnMong: Catalog = { ...mnMongCore, ...mnMongKioskRules, ...mnMongGuides, ...mnMongServiceDesk, ...mnMongRecords };
