@@ -1,7 +1,9 @@
-// 叫号策略模拟: a hall manager picks two calling policies and a seed, runs the
-// simulator on the hall (POST /api/v1/admin/simulate) and reads, per group of
-// visitors (green channel, appointment, walk-in, all), the mean and longest
-// wait under each policy and which policy is better for whom.
+// 叫号策略模拟: a hall manager picks two calling policies and a seed, sets how
+// visitors behave (no-shows, recalls, transfers, fetching papers, walking), runs
+// the simulator on the hall (POST /api/v1/admin/simulate) and reads, per group
+// of visitors (green channel, appointment, walk-in, all), the mean, p90 and
+// longest wait and the share over target under each policy, which policy is
+// better for whom, and the verdict — decided by the worst-served group.
 // Contract: the policies come as props (the configured list; the hall serves it
 // at GET /api/v1/admin/simulate/policies — fetchSimulatorPolicies). The
 // response types mirror hall/api/routes/simulator.ts (SimulateResponse) until
@@ -12,7 +14,7 @@ import { interpolate, useT, type MessageKey, type MessageParams } from '../share
 import { zhCNSimulator, type SimulatorMessageKey } from '../shared/i18n/zh-CN-simulator';
 import type { ApiClient } from '../shared/api/client';
 import { ApiError, describeError } from '../shared/api/errors';
-import type { SimulationDTO, SimulationRow } from '../../hall/api/dto';
+import type { SimulationBehaviourDTO, SimulationDTO, SimulationRow } from '../../hall/api/dto';
 
 export interface SimulatorPolicyOption {
   id: string;
@@ -29,7 +31,19 @@ const SCALES: readonly { value: number; label: SimulatorMessageKey }[] = [
   { value: 1.3, label: 'simulator.scale.busy' },
   { value: 1.6, label: 'simulator.scale.peak' },
 ];
-const ERRORS: Record<string, SimulatorMessageKey> = { busy: 'simulator.error.busy', too_much_work: 'simulator.error.tooMuch', invalid_policy: 'simulator.error.invalidPolicy' };
+const ERRORS: Record<string, SimulatorMessageKey> = { busy: 'simulator.error.busy', too_much_work: 'simulator.error.tooMuch', invalid_policy: 'simulator.error.invalidPolicy', invalid_behaviour: 'simulator.error.invalidBehaviour', invalid_request: 'simulator.error.invalidBehaviour' };
+
+type BehaviourField = keyof SimulationBehaviourDTO;
+/** Behaviour inputs: shares are entered in percent; defaults as hall/simulator/behaviour.ts DEFAULT_BEHAVIOUR. */
+const BEHAVIOUR: readonly { field: BehaviourField; label: SimulatorMessageKey; percent: boolean; initial: number }[] = [
+  { field: 'noShowRate', label: 'simulator.behaviour.noShow', percent: true, initial: 4 },
+  { field: 'recallRate', label: 'simulator.behaviour.recall', percent: true, initial: 8 },
+  { field: 'transferRate', label: 'simulator.behaviour.transfer', percent: true, initial: 3 },
+  { field: 'suspendRate', label: 'simulator.behaviour.suspend', percent: true, initial: 2 },
+  { field: 'suspendAwayMinutes', label: 'simulator.behaviour.away', percent: false, initial: 20 },
+  { field: 'walkSeconds', label: 'simulator.behaviour.walk', percent: false, initial: 40 },
+];
+const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
 
 /** t() for the simulator's keys: the main catalog once merged, this panel's own catalog until then. */
 function useSimulatorT(): (key: SimulatorMessageKey, params?: MessageParams) => string {
@@ -72,18 +86,21 @@ export function SimulatorPanel({ client, policies }: { client: ApiClient; polici
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<SimulationView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [behaviour, setBehaviour] = useState<Record<BehaviourField, string>>(() => Object.fromEntries(BEHAVIOUR.map((b) => [b.field, String(b.initial)])) as Record<BehaviourField, string>);
+  const behaviourBody = Object.fromEntries(BEHAVIOUR.map((b) => [b.field, Number(behaviour[b.field]) / (b.percent ? 100 : 1)])) as Record<BehaviourField, number>;
+  const behaviourOk = BEHAVIOUR.every((b) => behaviour[b.field].trim() !== '' && Number.isFinite(Number(behaviour[b.field])) && Number(behaviour[b.field]) >= 0);
 
   const seedNumber = Number(seed);
   const seedOk = seed.trim() !== '' && Number.isInteger(seedNumber) && seedNumber >= 0 && seedNumber <= 4294967295;
   const same = policyA === policyB;
-  const canRun = !running && seedOk && !same && policyA !== '' && policyB !== '';
+  const canRun = !running && seedOk && behaviourOk && !same && policyA !== '' && policyB !== '';
 
   const run = async () => {
     if (!canRun) return;
     setRunning(true);
     setError(null);
     try {
-      setResult(await client.call('simulate', { body: { seed: seedNumber, policyA, policyB, scale } }));
+      setResult(await client.call('simulate', { body: { seed: seedNumber, policyA, policyB, scale, behaviour: behaviourBody } }));
     } catch (err) {
       const key = err instanceof ApiError ? ERRORS[err.code] : undefined;
       setError(key ? st(key, { message: err instanceof ApiError ? err.message : '' }) : t(describeError(err)));
@@ -131,6 +148,15 @@ export function SimulatorPanel({ client, policies }: { client: ApiClient; polici
             ))}
           </select>
         </label>
+        <fieldset data-testid="simulator-behaviour">
+          <legend>{st('simulator.behaviour')}</legend>
+          {BEHAVIOUR.map((b) => (
+            <label key={b.field}>
+              {st(b.label)}
+              <input type="text" inputMode="decimal" size={4} value={behaviour[b.field]} onChange={(e) => setBehaviour({ ...behaviour, [b.field]: e.target.value })} data-testid={`simulator-${b.field}`} />
+            </label>
+          ))}
+        </fieldset>
         <button type="submit" className="admin-button" disabled={!canRun} data-testid="simulator-run">
           {running ? st('simulator.running') : st('simulator.run')}
         </button>
@@ -165,6 +191,10 @@ function ResultTable({
       <p>
         {nameOf('a')} · {nameOf('b')}
       </p>
+      <p data-testid="simulator-verdict" data-winner={result.verdict.winner}>
+        <strong>{st(`simulator.verdict.${result.verdict.winner}`)}</strong> {result.verdict.decidedBy ? st(`simulator.verdict.why.${result.verdict.decidedBy}`) : ''}{' '}
+        {result.verdict.worstClass.a && result.verdict.worstClass.b ? st('simulator.verdict.worst', { a: groupName(result.verdict.worstClass.a), b: groupName(result.verdict.worstClass.b) }) : ''}
+      </p>
       <table className="admin-table" data-testid="simulator-table">
         <thead>
           <tr>
@@ -172,10 +202,13 @@ function ResultTable({
             <th>{st('simulator.col.count')}</th>
             <th>{st('simulator.col.meanA')}</th>
             <th>{st('simulator.col.meanB')}</th>
-            <th>{st('simulator.col.diff')}</th>
+            <th>{st('simulator.col.p90A')}</th>
+            <th>{st('simulator.col.p90B')}</th>
             <th>{st('simulator.col.worstA')}</th>
             <th>{st('simulator.col.worstB')}</th>
             <th>{st('simulator.col.diff')}</th>
+            <th>{st('simulator.col.overA')}</th>
+            <th>{st('simulator.col.overB')}</th>
             <th>{st('simulator.col.better')}</th>
           </tr>
         </thead>
@@ -186,25 +219,38 @@ function ResultTable({
               <td className="num">{result.a.rows[r].count}</td>
               <td className="num">{minutes(result.a.rows[r].meanMinutes)}</td>
               <td className="num">{minutes(result.b.rows[r].meanMinutes)}</td>
-              <td className="num">{signed(result.diff[r].meanMinutes)}</td>
+              <td className="num">{minutes(result.a.rows[r].p90Minutes)}</td>
+              <td className="num">{minutes(result.b.rows[r].p90Minutes)}</td>
               <td className="num">{minutes(result.a.rows[r].worstMinutes)}</td>
               <td className="num">{minutes(result.b.rows[r].worstMinutes)}</td>
               <td className="num">{signed(result.diff[r].worstMinutes)}</td>
+              <td className="num">{pct(result.a.rows[r].overTargetShare)}</td>
+              <td className="num">{pct(result.b.rows[r].overTargetShare)}</td>
               <td>{st(`simulator.better.${result.better[r]}`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p className="admin-muted">{st('simulator.rule')}</p>
       <h3>{st('simulator.whoTitle')}</h3>
       {wins.length === 0 ? (
         <p>{st('simulator.whoNone')}</p>
       ) : (
         <ul data-testid="simulator-who">
-          {wins.map((r) => {
-            const side = result.better[r] as 'a' | 'b';
-            return <li key={r}>{st('simulator.who', { group: groupName(r), policy: nameOf(side), minutes: Math.abs(result.diff[r].meanMinutes ?? 0).toFixed(1) })}</li>;
-          })}
+          {wins.map((r) => (
+            <li key={r}>{st('simulator.who', { group: groupName(r), policy: nameOf(result.better[r] as 'a' | 'b') })}</li>
+          ))}
         </ul>
+      )}
+      <p className="admin-muted" data-testid="simulator-behaviour-used">
+        {st('simulator.behaviour.used', { noShow: pct(result.behaviour.noShowRate), recall: pct(result.behaviour.recallRate), transfer: pct(result.behaviour.transferRate), suspend: pct(result.behaviour.suspendRate), away: result.behaviour.suspendAwayMinutes, walk: result.behaviour.walkSeconds })}
+      </p>
+      {(['a', 'b'] as const).map((side) =>
+        result[side].rows.overall.noShows > 0 ? (
+          <p key={`n-${side}`} className="admin-muted">
+            {st('simulator.noShows', { policy: nameOf(side), count: result[side].rows.overall.noShows })}
+          </p>
+        ) : null,
       )}
       {(['a', 'b'] as const).map((side) =>
         result[side].rows.overall.unserved > 0 ? (
