@@ -37,7 +37,9 @@ export class IdentityKeyError extends Error {
 export function sealedRows(db: Db): number {
   const tickets = db.prepare('SELECT COUNT(*) FROM ticket_identities').pluck().get() as number;
   const appointments = db.prepare('SELECT COUNT(*) FROM appointments WHERE id_hash IS NOT NULL').pluck().get() as number;
-  return tickets + appointments;
+  // Contacts of complaints and home visits (migration 0009, hall/records/).
+  const contacts = db.prepare("SELECT (SELECT COUNT(*) FROM complaints WHERE contact_sealed IS NOT NULL) + (SELECT COUNT(*) FROM home_visits WHERE length(contact_sealed) > 0)").pluck().get() as number;
+  return tickets + appointments + contacts;
 }
 
 /**
@@ -49,6 +51,8 @@ export function forgetIdentities(db: Db, dataDir: string, now: number): number {
   db.transaction(() => {
     db.prepare('DELETE FROM ticket_identities').run();
     db.prepare('UPDATE appointments SET id_hash = NULL WHERE id_hash IS NOT NULL').run();
+    db.prepare('UPDATE complaints SET contact_sealed = NULL WHERE contact_sealed IS NOT NULL').run();
+    db.prepare("UPDATE home_visits SET contact_sealed = x'' WHERE length(contact_sealed) > 0").run();
   })();
   const file = path.join(dataDir, KEY_FILE);
   if (fs.existsSync(file)) fs.renameSync(file, `${file}.broken-${now}`);

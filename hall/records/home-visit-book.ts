@@ -100,7 +100,8 @@ export class HomeVisitBook {
   }
 
   private toDto(r: VisitRow): HomeVisitDTO {
-    const c = JSON.parse(this.sealer.open(r.contact_sealed)) as HomeVisitRequest['contact'];
+    // An empty contact: deleted with a lost identity.key (forget-identities); the visit stays.
+    const c = r.contact_sealed.length ? (JSON.parse(this.sealer.open(r.contact_sealed)) as HomeVisitRequest['contact']) : { name: '-', phone: '-', address: '-' };
     return {
       id: r.id,
       code: r.code,

@@ -10,6 +10,12 @@ import { startHarness, type Harness } from '../../helpers/hall-harness.js';
 import { callAndStart, eventsOf, helpHallConfig, issue } from '../../helpers/service-records.js';
 import type { AssistDTO, AssistSummaryDTO, ComplaintDTO, CounterCasesDTO, HomeVisitDTO, HomeVisitsDTO } from '../../../hall/api/service-records-dto.js';
 import type { ApiErrorBody } from '../../../hall/api/dto.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startHallService } from '../../../hall/service.js';
+import { forgetIdentities, IdentityKeyError } from '../../../hall/identity/sealer.js';
+import { openDatabase } from '../../../hall/store/db.js';
+import { tempDataDir } from '../../helpers/hall-harness.js';
 
 const HOUR = 3_600_000;
 const MONDAY_9AM = Date.UTC(2026, 10, 23, 1, 0);
@@ -134,6 +140,37 @@ describe('帮办代办', () => {
       expect(res.body.error.code).toBe('no_help_counter');
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('sealed contacts and a lost identity.key', () => {
+  // Mutation tried: sealedRows() not counting complaint and home-visit contacts — the hall starts
+  // on a cut key and the first list of complaints fails to open the contact; this test fails.
+  it('a cut key with only contacts sealed stops the start; forget-identities deletes the contacts and keeps the records', async () => {
+    const dataDir = tempDataDir();
+    const configPath = helpHallConfig();
+    let hall = await startHallService({ dataDir, port: 0, configPath, timers: new ManualTimers(MONDAY_9AM) });
+    const auth = { 'content-type': 'application/json', authorization: `Bearer ${hall.tokens.get('kiosk-1')!}` };
+    const post = (route: string, body: unknown) => fetch(`${hall.url}${route}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+    expect((await post('/api/v1/kiosk/complaints', { category: 'other', content: '投诉内容五个字以上', contact: { phone: '13812345678' } })).status).toBe(201);
+    expect((await post('/api/v1/kiosk/home-visits', { matterId: 'rsj-01', reason: '卧床', contact: { name: '李四', phone: '13900001111', address: '东胜区某街道' } })).status).toBe(201);
+    await hall.close();
+    const keyFile = path.join(dataDir, 'identity.key');
+    fs.writeFileSync(keyFile, fs.readFileSync(keyFile).subarray(0, 17));
+    await expect(startHallService({ dataDir, port: 0, configPath, timers: new ManualTimers(MONDAY_9AM) })).rejects.toBeInstanceOf(IdentityKeyError);
+
+    const db = openDatabase(path.join(dataDir, 'hall.sqlite'));
+    expect(forgetIdentities(db, dataDir, MONDAY_9AM)).toBe(2);
+    db.close();
+    hall = await startHallService({ dataDir, port: 0, configPath, timers: new ManualTimers(MONDAY_9AM) });
+    try {
+      const books = hall.runtime.db;
+      expect(books.prepare('SELECT code, contact_sealed FROM complaints').all()).toEqual([expect.objectContaining({ contact_sealed: null })]);
+      expect(books.prepare("SELECT length(contact_sealed) AS n FROM home_visits").all()).toEqual([{ n: 0 }]);
+    } finally {
+      await hall.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
