@@ -20,7 +20,7 @@ const localMidnight = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d)
 const timers = new ManualTimers(MONDAY_9AM);
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ timers, devices: 'configured', configPath: helpHallConfig((c) => ((c as { serviceRecords?: unknown }).serviceRecords = { acceptPending: { maxWorkingDays: 5 } })) });
+  h = await startHarness({ timers, devices: 'configured', configPath: helpHallConfig((c) => ((c as { serviceRecords?: unknown }).serviceRecords = { acceptPending: { maxWorkingDays: 5 }, timeLimits: { warnBeforeHours: 30 } })) });
 });
 afterAll(() => h?.close());
 
@@ -81,7 +81,10 @@ describe('容缺受理 over days, 首问负责 and 限时办结', () => {
     // Accepted Wednesday 2026-11-25; bdc-01 promises 5 working days: Thu, Fri, Mon, Tue, Wed → the end of 2026-12-02.
     expect(supplied.body).toMatchObject({ status: 'accepted', acceptedAt: timers.now(), promised: { value: 5, unit: 'working_days' }, dueAt: localMidnight(2026, 12, 3), limitState: 'ok', ownerCounterId: 'c01' });
 
-    timers.advance(localMidnight(2026, 12, 2) + 2 * HOUR - timers.now()); // 02:00 on the last day: 22 h left, within 24 h
+    // serviceRecords.timeLimits.warnBeforeHours is 30 in this hall's file (the default, 24, would say 'ok' at 28 h).
+    timers.advance(localMidnight(2026, 12, 3) - 31 * HOUR - timers.now());
+    expect((await h.api<CounterCasesDTO>('GET', '/api/v1/counters/c01/cases', await at('c01', '1001'))).body.cases.find((c) => c.id === caseId)?.limitState).toBe('ok');
+    timers.advance(3 * HOUR); // 28 h left
     const admin = await h.api<CaseListDTO>('GET', '/api/v1/admin/cases', { terminal: 'admin', session: (await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } })).body.sessionToken });
     expect(admin.body.cases.find((c) => c.id === caseId)?.limitState).toBe('warning');
     const own = await h.api<CounterCasesDTO>('GET', '/api/v1/counters/c01/cases', await at('c01', '1001'));

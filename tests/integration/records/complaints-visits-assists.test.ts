@@ -25,7 +25,8 @@ const timers = new ManualTimers(MONDAY_9AM);
 let h: Harness;
 let manager = '';
 beforeAll(async () => {
-  h = await startHarness({ timers, configPath: helpHallConfig() });
+  // serviceRecords.complaints.replyWorkingDays set through the hall's file: 2 (the default is 3).
+  h = await startHarness({ timers, configPath: helpHallConfig((c) => ((c as { serviceRecords?: unknown }).serviceRecords = { complaints: { replyWorkingDays: 2 } })) });
   manager = (await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } })).body.sessionToken;
 });
 afterAll(() => h?.close());
@@ -46,8 +47,8 @@ describe('on-site complaints (现场投诉)', () => {
       body: { category: 'attitude', content: '3号窗口工作人员态度生硬', contact: { name: '张三丰', phone: '13812345678' } },
     });
     expect(res.status).toBe(201);
-    // 3 working days from Monday (the default): the end of Thursday.
-    expect(res.body).toMatchObject({ channel: 'kiosk', status: 'open', late: false, replyDueAt: localMidnight(2026, 11, 27), contact: { name: '张*丰', phone: '138****5678' } });
+    // 2 working days from Monday (the hall's setting): the end of Wednesday.
+    expect(res.body).toMatchObject({ channel: 'kiosk', status: 'open', late: false, replyDueAt: localMidnight(2026, 11, 26), contact: { name: '张*丰', phone: '138****5678' } });
     const raw = h.hall.runtime.db.prepare('SELECT contact_sealed FROM complaints WHERE id = ?').pluck().get(res.body.id) as Buffer;
     expect(raw.length).toBeGreaterThan(0);
     expect(raw.toString('utf8')).not.toMatch(/13812345678|张三丰/);
