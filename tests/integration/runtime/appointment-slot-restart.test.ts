@@ -18,16 +18,19 @@ import { tempDataDir } from '../../helpers/hall-harness.js';
 const config = loadHallConfig(path.resolve(import.meta.dirname, '../../../config/demo-hall.json'));
 const MIN = 60_000;
 const MONDAY_9AM = Date.UTC(2026, 10, 23, 1, 0);
-const dirs: string[] = [];
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+/** Undone after each test, last first: open databases, then their folders. */
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).reverse().forEach((undo) => undo()));
+
+function folder(): string {
+  const dir = tempDataDir();
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 function runtimeAt(now: number, dir: string, rules: Partial<typeof config.visitRules> = {}) {
-  const db = openDatabase(path.join(dir, 'hall.sqlite'));
-  dbs.push(db);
+  const db: Db = openDatabase(path.join(dir, 'hall.sqlite'));
+  cleanups.push(() => db.open && db.close());
   const timers = new ManualTimers(now);
   const setup = hallSetupFrom({ ...config, visitRules: { ...config.visitRules, ...rules } });
   const runtime = new HallRuntime(db, setup, timers);
@@ -43,8 +46,7 @@ function book(db: Db, id: string, slotStart: number): void {
 
 describe('an appointment slot across a restart', () => {
   it('is restored from the appointment, so the appointment is still called at its slot before a green ticket', () => {
-    const dir = tempDataDir();
-    dirs.push(dir);
+    const dir = folder();
     const first = runtimeAt(MONDAY_9AM - 20 * MIN, dir);
     book(first.db, 'ap1', MONDAY_9AM);
     first.runtime.execute({ type: 'check_in', ticketId: 't-ap', kioskId: null, greenCategory: null, appointment: { id: 'ap1', matterId: 'bdc-01', slotStart: MONDAY_9AM, slotEnd: MONDAY_9AM + 30 * MIN, status: 'booked' } });
@@ -59,8 +61,7 @@ describe('an appointment slot across a restart', () => {
   });
 
   it('is not given to a late check-in kept in the appointment class', () => {
-    const dir = tempDataDir();
-    dirs.push(dir);
+    const dir = folder();
     const rules = { lateAppointment: 'appointment_without_slot' as const };
     const first = runtimeAt(MONDAY_9AM + 40 * MIN, dir, rules);
     book(first.db, 'ap2', MONDAY_9AM);

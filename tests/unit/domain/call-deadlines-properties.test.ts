@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError, type CallingPolicy, type HallEvent, type HallSetup, type TicketClass } from '../../../hall/domain/index.js';
 import { EngineDriver } from '../../helpers/engine-driver.js';
 import { MONDAY_9AM, freshState, testSetup } from '../../helpers/hall-setup.js';
+import { policyArbitrary } from '../../helpers/policy-arbitrary.js';
 
 const MIN = 60_000;
 const T0 = MONDAY_9AM + 60 * MIN; // 10:00: every ticket already waits
@@ -42,16 +43,7 @@ const spec: fc.Arbitrary<Spec> = fc.record({
   slotAfterCheckIn: fc.integer({ min: -15, max: 30 }),
 });
 
-const policy: fc.Arbitrary<CallingPolicy> = fc.record({
-  id: fc.constant('p'),
-  name: fc.constant('random'),
-  classOrder: fc.shuffledSubarray<TicketClass>(['green', 'appointment', 'walk_in'], { minLength: 3, maxLength: 3 }),
-  mode: fc.constantFrom('strict' as const, 'ratio' as const),
-  ratio: fc.record({ priority: fc.integer({ min: 1, max: 3 }), walkIn: fc.integer({ min: 1, max: 3 }) }),
-  maxWaitMinutes: fc.constantFrom(10, 15, 20, 30, null),
-  queueOrder: fc.constantFrom('oldest_first' as const, 'listed' as const, 'weighted' as const),
-  queueWeights: fc.record({ A: fc.constantFrom(1, 3), B: fc.constantFrom(1, 2) }),
-});
+const policy = policyArbitrary({ maxPriority: 3, maxWalkIn: 3, caps: [10, 15, 20, 30, null], weights: { A: [1, 3], B: [1, 2] } });
 
 /** Counters sharing both queues with one service time, or one counter with two. */
 const day: fc.Arbitrary<Day> = fc.oneof(

@@ -5,9 +5,10 @@
 // special calls, recalls, suspensions and rejoins.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError, priorityClasses, type CallingPolicy, type HallEvent, type Ticket, type TicketClass } from '../../../hall/domain/index.js';
+import { DomainError, priorityClasses, type CallingPolicy, type HallEvent, type Ticket } from '../../../hall/domain/index.js';
 import { EngineDriver } from '../../helpers/engine-driver.js';
 import { MONDAY_9AM, freshState, testSetup } from '../../helpers/hall-setup.js';
+import { policyArbitrary } from '../../helpers/policy-arbitrary.js';
 
 type CounterName = 'g1' | 'd2' | 'd3';
 type Matter = 'm-a' | 'm-b' | 'm-c';
@@ -42,16 +43,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 /** A day is a run of steps; `wait` steps move the clock, and the last day rolls over into the next. */
 const days = fc.array(fc.array(step, { minLength: 10, maxLength: 150, size: 'large' }), { minLength: 1, maxLength: 3 });
 
-const policyArb: fc.Arbitrary<CallingPolicy> = fc.record({
-  id: fc.constant('p'),
-  name: fc.constant('random'),
-  classOrder: fc.shuffledSubarray<TicketClass>(['green', 'appointment', 'walk_in'], { minLength: 3, maxLength: 3 }),
-  mode: fc.constantFrom('strict' as const, 'ratio' as const),
-  ratio: fc.record({ priority: fc.integer({ min: 1, max: 4 }), walkIn: fc.integer({ min: 1, max: 3 }) }),
-  maxWaitMinutes: fc.constantFrom(15, 30, null),
-  queueOrder: fc.constantFrom('oldest_first' as const, 'listed' as const, 'weighted' as const),
-  queueWeights: fc.record({ A: fc.constantFrom(1, 2, 5), B: fc.constantFrom(1, 3) }),
-});
+const policyArb = policyArbitrary({ maxPriority: 4, maxWalkIn: 3, caps: [15, 30, null], weights: { A: [1, 2, 5], B: [1, 3] } });
 
 let appointmentIds = 0;
 const pickOf = <T>(items: T[], n: number): T | undefined => items[n % Math.max(1, items.length)];
