@@ -123,8 +123,11 @@ export function fitModel(days: Map<string, DayArrivals>, features: (date: string
     const around = used.map((_, i) => {
       let sum = 0;
       let n = 0;
-      for (let j = i; j >= 0 && dayNo[i]! - dayNo[j]! <= 14; j--) (sum += used[j]!.total / factor[j]!), n++;
-      for (let j = i + 1; j < used.length && dayNo[j]! - dayNo[i]! <= 14; j++) (sum += used[j]!.total / factor[j]!), n++;
+      for (let j = 0; j < used.length; j++) {
+        if (Math.abs(dayNo[j]! - dayNo[i]!) > 14) continue;
+        sum += used[j]!.total / factor[j]!;
+        n++;
+      }
       return sum / n;
     });
     const r = used.map((d, i) => d.total / around[i]!);

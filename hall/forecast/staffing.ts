@@ -130,7 +130,11 @@ export function shiftsOf(serviceDay: string, utcOffsetMinutes: number, open: str
   for (let s = 0; s <= SLOTS; s++) {
     const now = new Set(open[s] ?? []);
     if (now.size) last = s;
-    for (const [id, from] of since) if (!now.has(id)) (shifts.push({ counterId: id, from: slotStart(serviceDay, from, utcOffsetMinutes), to: slotStart(serviceDay, s, utcOffsetMinutes) }), since.delete(id));
+    for (const [id, from] of since) {
+      if (now.has(id)) continue;
+      shifts.push({ counterId: id, from: slotStart(serviceDay, from, utcOffsetMinutes), to: slotStart(serviceDay, s, utcOffsetMinutes) });
+      since.delete(id);
+    }
     for (const id of now) if (!since.has(id)) since.set(id, s);
   }
   return { shifts, closeAt: slotStart(serviceDay, last + 1, utcOffsetMinutes) };

@@ -20,6 +20,7 @@ import { RatingsChart } from './RatingsChart';
 import { DevicesSection } from './DevicesSection';
 import { RatingUploadsPanel } from './RatingUploadsPanel';
 import { SimulatorSection, SyncStatusSection } from './CentralSections';
+import { ForecastPanel } from './ForecastPanel';
 import { EnrolmentSection } from './EnrolmentPanel';
 import { TlsSection } from './TlsPanel';
 import { AppointmentsPanel } from './AppointmentsPanel';
@@ -261,6 +262,7 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
         <SyncStatusSection connection={connection} session={session} />
         <RatingUploadsPanel connection={connection} sessionToken={session.sessionToken} />
         <SimulatorSection connection={connection} session={session} />
+        <ForecastPanel client={connection.client} />
         <EnrolmentSection connection={connection} session={session} />
         <TlsSection connection={connection} session={session} />
         <p className="admin-muted admin-updated">{t('admin.updatedAt', { time: formatHm(hallView.loadedAt) })}</p>

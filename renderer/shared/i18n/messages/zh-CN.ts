@@ -6,6 +6,7 @@
 import { zhCNKioskRules } from '../zh-CN-kiosk-rules';
 import { zhCNRatingUploads } from '../zh-CN-rating-uploads';
 import { zhCNSimulator } from '../zh-CN-simulator';
+import { zhCNForecast } from '../zh-CN-forecast';
 import { zhCNSync } from '../zh-CN-sync';
 import { zhCNGuides } from '../zh-CN-guides';
 import { zhCNEnrolment } from '../zh-CN-enrolment';
@@ -515,13 +516,14 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNSync, zhCNGuides, zhCNTls, zhCNCalling, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout, zhCNRatings, zhCNSearch, zhCNServiceRecords] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNForecast, zhCNSync, zhCNGuides, zhCNTls, zhCNCalling, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout, zhCNRatings, zhCNSearch, zhCNServiceRecords] as const;
 
 export const zhCN = {
   ...core,
   ...(zhCNKioskRules satisfies Disjoint<typeof core, typeof zhCNKioskRules>),
   ...(zhCNRatingUploads satisfies Disjoint<typeof core, typeof zhCNRatingUploads>),
   ...(zhCNSimulator satisfies Disjoint<typeof core, typeof zhCNSimulator>),
+  ...(zhCNForecast satisfies Disjoint<typeof core, typeof zhCNForecast>),
   ...(zhCNSync satisfies Disjoint<typeof core, typeof zhCNSync>),
   ...(zhCNGuides satisfies Disjoint<typeof core, typeof zhCNGuides>),
   ...(zhCNEnrolment satisfies Disjoint<typeof core, typeof zhCNEnrolment>),
