@@ -1,8 +1,8 @@
 // Working-day deadlines of the service records (hall/domain/service-deadlines.ts): 容缺受理
 // promise dates, 限时办结 due times and complaint replies skip weekends and public holidays and
 // count 调休 make-up workdays, from the hall calendar (config/calendars/cn-2026.json's 2026
-// holidays). Mutations tried: isWorkingDay ignoring the calendar (weekdays only) — the 国庆
-// and 调休 cases fail; promisedDueAt counting natural days for working_days — the first fails.
+// holidays). Mutation tried: isWorkingDay ignoring the calendar (weekdays only) — the 国庆 / 调休
+// test fails.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
