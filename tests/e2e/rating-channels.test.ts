@@ -6,7 +6,7 @@
 //   - after hours, the 24-hour zone's terminal does a self-service matter and ends on its rating.
 // Mutations tried, each failing the test named:
 //   - TicketProgressApp without the RatingChoice section: "rates from the QR page …" fails;
-//   - PublicationPanel placed over the call list (display-body instead of the footer):
+//   - the 评价公示 strip positioned over the call list (`position: fixed; top: 20vh` in display.css):
 //     "shows the 评价公示 in turns …" fails on the overlap check;
 //   - ModeScreen's self-service button hidden (`mode.zone === '24h'` → `false`): "… self-service …" fails.
 // Screenshots go to tests/.artifacts/ratings/.

@@ -11,9 +11,11 @@
 //     still caught by the engine (decideRating), so it fails nothing;
 //   - the QR route recording source 'screen': "rates a finished service from its QR page…" fails;
 //   - finishSelfService without the 24-hour-zone check: "records a self-service matter…" fails;
-//   - decideSelfService not closing the terminal's unanswered rating: "…closes the unanswered one…" fails.
+//   - decideSelfService not closing the terminal's unanswered rating: "…closes the unanswered one…" fails;
+//   - central's rating_recorded schema without the sources qr and kiosk: "central accepts …" fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualTimers } from '../../../hall/runtime/timers.js';
+import { EVENT_SCHEMAS } from '../../../protocol/central/events.js';
 import { startHarness, type Harness } from '../../helpers/hall-harness.js';
 import type { ApiErrorBody, CounterDisplayDTO, HallEventDTO, IssueTicketResponse, RatingDTO, SelfServiceDTO, TicketProgressDTO, TicketRatingDTO } from '../../../hall/api/dto.js';
 
@@ -125,5 +127,14 @@ describe('the 24-hour zone’s self-service terminals', () => {
         ['不动产登记资料查询', 'very_satisfied', 'kiosk'],
       ]),
     );
+  });
+});
+
+describe('the uplink to central', () => {
+  it('central accepts every rating event of every channel (sources qr and kiosk included), so none is quarantined', async () => {
+    const events = (await h.api<HallEventDTO[]>('GET', '/api/v1/events?since=0&limit=500', { terminal: 'admin' })).body.filter((e) => e.type === 'rating_requested' || e.type === 'rating_recorded');
+    expect(new Set(events.map((e) => e.payload.source).filter(Boolean))).toEqual(new Set(['qr', 'screen', 'kiosk', 'timeout']));
+    const refused = events.filter((e) => EVENT_SCHEMAS.get(1)![e.type]?.safeParse(e.payload).success !== true);
+    expect(refused).toEqual([]);
   });
 });
