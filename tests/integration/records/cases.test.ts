@@ -3,7 +3,8 @@
 // surviving day close, the follow-up at another counter, 首问负责 and 限时办结.
 // Mutations tried (each fails a named test here): CaseBook.complete without its owner check
 // (首问负责 test fails); withdrawOverdue doing nothing (逾期视为撤回 test fails — and before
-// RecordTimer's retry guard it spun forever on the past deadline).
+// RecordTimer's retry guard it spun forever on the past deadline); the first missing material left
+// off the printed 告知 (the printing test fails); limitState never 'warning' (the time-limit test fails).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualTimers } from '../../../hall/runtime/timers.js';
 import { startHarness, type Harness } from '../../helpers/hall-harness.js';

@@ -3,7 +3,8 @@
 // Mutations tried (each fails a named test here): ComplaintBook.reply storing late = false
 // always (the late reply test fails); the kiosk complaint's contact stored unsealed (the
 // sealed-contact check fails); HomeVisitBook completing an unscheduled visit (the 409 check
-// fails); the guide route accepting a counter staff member (the 403 check fails).
+// fails); the guide route accepting a counter staff member (the 403 check fails); the counter's
+// 代为办理 mark recorded as 'accompany' (the 帮办代办 test fails).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualTimers } from '../../../hall/runtime/timers.js';
 import { startHarness, type Harness } from '../../helpers/hall-harness.js';
