@@ -3,7 +3,8 @@
 //   - the engine's choice alone (chooseNext) with the look-ahead, beside the engine before it
 //     (hall/domain/calling.ts as of commit 2a55e1f, loaded from git into a temporary file);
 //   - the whole durable call (HallRuntime: decide + evolve + one SQLite transaction, WAL,
-//     synchronous=FULL) beside a raw durable SQLite transaction writing one small row.
+//     synchronous=FULL) beside a raw durable SQLite transaction writing one small row into the
+//     same database, the two timed alternately so both see the same disk and load.
 // Run: node --import tsx bench/call-next.ts  (or npm run bench -- call-next). Prints figures only.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -112,28 +113,23 @@ function durableLevel(policy: CallingPolicy): void {
   const { issue } = filled;
   let { now } = filled;
   const counters = [...setup.counters.values()].filter((c) => c.queueIds.length);
+  db.exec('CREATE TABLE bench_raw (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, payload TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO bench_raw (at, payload) VALUES (?, ?)');
+  const raw = db.transaction((i: number) => insert.run(i, '{"type":"ticket_called","ticketId":"t1","counterId":"c01"}'));
   const samples: number[] = [];
+  const rawSamples: number[] = [];
   for (let i = 0; i < DURABLE_CALLS; i++) {
     const c = counters[i % counters.length]!;
     timers.advance(Math.max(0, now - timers.now()));
+    rawSamples.push(timeIt(() => raw(i)));
     samples.push(timeIt(() => runtime.execute({ type: 'call_next', counterId: c.id })));
     run({ type: 'finish_service', counterId: c.id, ratingId: `r${i}` }, now);
     issue(now);
     now += 1_000;
   }
   console.log(summarize(`durable call next, ${policy.id}`, samples));
+  console.log(summarize(`  raw durable transaction, same database`, rawSamples));
   runtime.stop();
-  db.close();
-}
-
-function rawTransaction(): void {
-  const db = openDatabase(path.join(fs.mkdtempSync(path.join(tmp, 'raw-')), 'raw.sqlite'));
-  db.exec('CREATE TABLE bench (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, payload TEXT NOT NULL)');
-  const insert = db.prepare('INSERT INTO bench (at, payload) VALUES (?, ?)');
-  const tx = db.transaction((i: number) => insert.run(i, '{"type":"ticket_called","ticketId":"t1","counterId":"c01"}'));
-  const samples: number[] = [];
-  for (let i = 0; i < DURABLE_CALLS; i++) samples.push(timeIt(() => tx(i)));
-  console.log(summarize('raw durable SQLite transaction (one row)', samples));
   db.close();
 }
 
@@ -143,7 +139,5 @@ const policies = new Map<string, CallingPolicy>();
 for (const p of shippedPolicies(base)) policies.set(p.id, p);
 for (const p of config.callingPolicies) policies.set(`demo-${p.id}`, { ...p, id: `demo-${p.id}`, classOrder: [...p.classOrder] });
 for (const p of policies.values()) engineLevel(p, before);
-rawTransaction();
 for (const p of policies.values()) durableLevel(p);
-rawTransaction();
 fs.rmSync(tmp, { recursive: true, force: true });
