@@ -31,7 +31,7 @@ export function PauseNoticeButton({ client, counterId }: { client: PageConnectio
       const notice = await client.call('announceCounterPause', { params: { counterId }, body: { reasonId: values.reasonId, ...noticeTimes(values, hallNow()) } });
       return { ok: true, text: t('pauseNotice.done', { starts: formatHm(notice.startsAt), resumes: formatHm(notice.resumesAt), reason: notice.reasonLabel }) };
     } catch (err) {
-      return { ok: false, text: t('unresolved.failed', { message: err instanceof ApiError ? err.message : String(err) }) };
+      return { ok: false, text: t('pauseNotice.failed', { message: err instanceof ApiError ? err.message : String(err) }) };
     }
   };
 

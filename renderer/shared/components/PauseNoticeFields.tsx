@@ -34,8 +34,8 @@ export function PauseNoticeFields({ reasons, values, onChange, testId }: { reaso
   );
 }
 
-/** The notice's instants from the form's values, from the hall time `now`. */
+/** The notice's instants (whole ms, as the hall requires) from the form's values, from the hall time `now` (may be fractional: a synced estimate). */
 export function noticeTimes(values: PauseNoticeValues, now: number): { startsAt: number; resumesAt: number } {
-  const startsAt = now + values.inMinutes * 60_000;
+  const startsAt = Math.round(now + values.inMinutes * 60_000);
   return { startsAt, resumesAt: startsAt + values.minutes * 60_000 };
 }

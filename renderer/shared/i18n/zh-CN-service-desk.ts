@@ -31,6 +31,7 @@ export const zhCNServiceDesk = {
   'pauseNotice.open': '预告暂停',
   'pauseNotice.title': '预告暂停服务（大厅屏和取号机会显示）',
   'pauseNotice.submit': '发布预告',
+  'pauseNotice.failed': '没有发布成功：{message}',
   'pauseNotice.done': '已发布：{starts} 起暂停（{reason}），{resumes} 恢复。到时请按“暂停”。',
 
   'unresolved.record': '办不成事登记',
