@@ -8,21 +8,18 @@
 // Mutations checked: the old one-line queue footer (1.9vw) → counts at 36 px fail; the ticket
 // page without its stale line → `ticket-stale` never appears; `.display-clock .clock-date` back
 // at 1.6vw → 31 px text fails.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/hall-harness.js';
 import { artifactPath, launchChromium } from '../helpers/browser.js';
 import { FITS, fitReport } from '../helpers/page-checks.js';
+import { builtRenderer, openAt } from '../helpers/layout-session.js';
 
-const rendererDir = process.env.SERVICEHALL_RENDERER_DIR ?? path.resolve(import.meta.dirname, '../../dist/renderer');
 let h: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rendererDir, 'display/index.html'))) throw new Error(`${rendererDir} is missing: run \`npm run build:renderer\` first (npm test does)`);
-  h = await startHarness({ rendererDir });
+  h = await startHarness({ rendererDir: builtRenderer('display') });
   browser = await launchChromium();
   // Some waiting in every queue, three-digit counts in one: the widest the counts get in a day.
   const matters = ['bdc-01', 'scjg-01', 'rsj-01', 'ybj-01', 'gjj-01', 'gaj-01', 'sw-01', 'zh-01'];
@@ -36,13 +33,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(terminalId: string | null, viewport: { width: number; height: number }, address?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`[${terminalId ?? 'phone'}] page error:`, err));
-  await page.goto(address ?? h.hall.pages.find((p) => p.terminalId === terminalId)!.url);
-  return page;
-}
+const open = (terminalId: string | null, viewport: { width: number; height: number }, address?: string): Promise<Page> =>
+  openAt(browser, address ?? h.hall.pages.find((p) => p.terminalId === terminalId)!.url, viewport, terminalId ?? 'phone');
 
 const fontPx = (page: Page, testId: string) => page.getByTestId(testId).evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
 

@@ -7,21 +7,18 @@
 // Mutations checked: the landscape start-screen grid removed (kiosk-layout.css) → the
 // 绿色通道 bar falls below 1080 px; the matter "basis" line back at 0.6em → 19 px text;
 // user-scalable=no back in kiosk/index.html → axe meta-viewport.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/hall-harness.js';
 import { artifactPath, launchChromium } from '../helpers/browser.js';
 import { FITS, fitReport } from '../helpers/page-checks.js';
+import { builtRenderer, kioskToMatters, openAt } from '../helpers/layout-session.js';
 
-const rendererDir = process.env.SERVICEHALL_RENDERER_DIR ?? path.resolve(import.meta.dirname, '../../dist/renderer');
 let h: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rendererDir, 'kiosk/index.html'))) throw new Error(`${rendererDir} is missing: run \`npm run build:renderer\` first (npm test does)`);
-  h = await startHarness({ devices: 'configured', rendererDir });
+  h = await startHarness({ devices: 'configured', rendererDir: builtRenderer() });
   browser = await launchChromium();
 });
 
@@ -36,10 +33,7 @@ const sizes = [
 ] as const;
 
 async function openKiosk(viewport: { width: number; height: number }, largeType: boolean): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error('[kiosk] page error:', err));
-  await page.goto(h.hall.pages.find((p) => p.terminalId === 'kiosk-1')!.url);
+  const page = await openAt(browser, h.hall.pages.find((p) => p.terminalId === 'kiosk-1')!.url, viewport, 'kiosk');
   await page.getByTestId('kiosk-start').waitFor();
   if (largeType) {
     await page.getByTestId('large-type-toggle').click();
@@ -62,14 +56,9 @@ describe.each(sizes)('the kiosk at $name $width×$height', (size) => {
     // Start: the three choices, the ID card line with its manual entry, the 绿色通道 bar, 大字.
     await check('start', ['kiosk-take-number', 'kiosk-appointment', 'kiosk-guide', 'kiosk-id-hint', 'manual-id-entry', 'kiosk-green', 'large-type-toggle']);
 
-    // Departments: every tile of the first page, search, back and home.
-    await page.getByTestId('kiosk-take-number').click();
-    await page.getByTestId('kiosk-departments').waitFor();
-    await check('departments', ['department-tile', 'kiosk-back', 'kiosk-home']);
-
-    // Matters of the largest demo department (5 matters): every row of the page and the way back.
-    await page.locator('[data-testid="department-tile"][data-department-id="bdc"]').click();
-    await page.getByTestId('kiosk-matters').waitFor();
+    // Departments (every tile of the first page, back and home), then the matters of the largest
+    // demo department (5 matters): every row of the page and the way back.
+    await kioskToMatters(page, () => check('departments', ['department-tile', 'kiosk-back', 'kiosk-home']));
     await check('matters', ['matter-row', 'kiosk-back', 'kiosk-home']);
 
     // Ticket: the number, the facts, the QR code and the way back.

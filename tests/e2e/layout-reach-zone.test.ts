@@ -8,20 +8,18 @@
 // Mutations checked: the kiosk ignoring `settings.reachableZone` (useReachZoneSetting with
 // `undefined`) → kiosk-24h starts with actions at the top; `html.reach-zone .kiosk-header`
 // without `order` → 大字 stays at the top of the screen.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfigWith, startHarness, type Harness } from '../helpers/hall-harness.js';
 import { artifactPath, launchChromium } from '../helpers/browser.js';
 import { FITS, fitReport } from '../helpers/page-checks.js';
+import { builtRenderer, kioskToMatters, openAt } from '../helpers/layout-session.js';
 
-const rendererDir = process.env.SERVICEHALL_RENDERER_DIR ?? path.resolve(import.meta.dirname, '../../dist/renderer');
 let h: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rendererDir, 'kiosk/index.html'))) throw new Error(`${rendererDir} is missing: run \`npm run build:renderer\` first (npm test does)`);
+  const rendererDir = builtRenderer();
   const configPath = demoConfigWith((c) => {
     c.kioskLayout = { reachableZone: false, kiosks: { 'kiosk-24h': { reachableZone: true } } };
     c.timeouts = { ...(c.timeouts as object), kioskIdleSeconds: 10 };
@@ -36,10 +34,7 @@ afterAll(async () => {
 });
 
 async function openKiosk(terminalId: string, viewport: { width: number; height: number }, largeType = false): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`[${terminalId}] page error:`, err));
-  await page.goto(h.hall.pages.find((p) => p.terminalId === terminalId)!.url);
+  const page = await openAt(browser, h.hall.pages.find((p) => p.terminalId === terminalId)!.url, viewport, terminalId);
   await page.getByTestId('kiosk-start').waitFor();
   if (largeType) await page.getByTestId('large-type-toggle').click();
   return page;
@@ -76,11 +71,7 @@ describe.each([
       results.push({ state, aboveZone: await actionsAboveZone(page), ...report });
     };
     await check('start', ['kiosk-take-number', 'kiosk-appointment', 'kiosk-guide', 'kiosk-green', 'kiosk-reach-toggle', 'large-type-toggle']);
-    await page.getByTestId('kiosk-take-number').click();
-    await page.getByTestId('kiosk-departments').waitFor();
-    await check('departments', ['department-tile', 'kiosk-back', 'kiosk-home']);
-    await page.locator('[data-testid="department-tile"][data-department-id="bdc"]').click();
-    await page.getByTestId('kiosk-matters').waitFor();
+    await kioskToMatters(page, () => check('departments', ['department-tile', 'kiosk-back', 'kiosk-home']));
     await check('matters', ['matter-row', 'kiosk-back', 'kiosk-home']);
     await page.context().close();
     expect(results).toEqual(['start', 'departments', 'matters'].map((state) => ({ state, aboveZone: [], ...FITS })));

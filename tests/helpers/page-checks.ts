@@ -156,6 +156,8 @@ export interface FitOptions {
   minTargetPx?: number;
   /** Where the screenshot goes (tests/.artifacts/<group>/<name>.png). */
   screenshot: string;
+  /** A desk page whose secondary panels may continue below the fold (the main path still may not). */
+  pageMayScroll?: boolean;
 }
 
 export interface FitReport {
@@ -174,7 +176,7 @@ export async function fitReport(page: Page, options: FitOptions): Promise<FitRep
   await page.screenshot({ path: options.screenshot });
   const scroll = await pageScroll(page);
   const pageScrolls: string[] = [];
-  if (scroll.height > scroll.viewportHeight) pageScrolls.push(`page is ${scroll.height} px tall in a ${scroll.viewportHeight} px viewport`);
+  if (scroll.height > scroll.viewportHeight && !options.pageMayScroll) pageScrolls.push(`page is ${scroll.height} px tall in a ${scroll.viewportHeight} px viewport`);
   if (scroll.width > scroll.viewportWidth) pageScrolls.push(`page is ${scroll.width} px wide in a ${scroll.viewportWidth} px viewport`);
   const outsideViewport: string[] = [];
   for (const locator of options.mainPath) {
