@@ -41,8 +41,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function openKiosk(requests?: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+async function openKiosk(requests?: string[], viewport = { width: 1080, height: 1920 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[kiosk] page error:', err));
   if (requests) page.on('request', (r) => requests.push(r.url()));
@@ -149,5 +149,36 @@ describe('a guide offline', () => {
     await page.goto(new URL('/guide/?matter=no-such', h.hall.url).toString());
     await expect.poll(() => page.getByTestId('guide-phone').getAttribute('data-state')).toBe('failed');
     await phone.close();
+  });
+});
+
+describe('the guide screen with its QR code', () => {
+  // Every page of three long guides, portrait and landscape, normal type: nothing below the fold.
+  // Fails with the QR code as a row of its own (portrait, +190 px) or without the landscape
+  // layout (guide-layout.css: 取号办理 and 打印 below the page, ~1,900 px).
+  it.each([
+    ['portrait', { width: 1080, height: 1920 }],
+    ['landscape', { width: 1920, height: 1080 }],
+  ] as const)('fits a %s kiosk on every page', async (_, viewport) => {
+    const kiosk = await openKiosk(undefined, viewport);
+    const heights: string[] = [];
+    for (const [department, matter] of [['rsj', 'rsj-03'], ['bdc', 'bdc-01'], ['scjg', 'scjg-01']]) {
+      await kiosk.getByTestId('kiosk-guide').click();
+      await kiosk.locator(`[data-testid="guide-department-tile"][data-department-id="${department}"]`).click();
+      await kiosk.locator(`[data-testid="guide-matter-row"][data-matter-id="${matter}"]`).click();
+      await expect.poll(() => kiosk.getByTestId('kiosk-guide-screen').getAttribute('data-state')).toBe('ok');
+      expect(await kiosk.getByTestId('guide-qr').isVisible()).toBe(true);
+      for (let page = 1; page <= 20; page++) {
+        const height = await kiosk.evaluate(() => document.documentElement.scrollHeight);
+        if (height > viewport.height) heights.push(`${matter} page ${page}: ${height} px`);
+        const next = kiosk.getByTestId('pager-next');
+        if ((await next.count()) === 0 || (await next.isDisabled())) break;
+        await next.click();
+      }
+      await kiosk.screenshot({ path: artifactPath('e2e', `kiosk-guide-fit-${viewport.width}-${matter}.png`) });
+      await kiosk.getByTestId('kiosk-home').click();
+    }
+    expect(heights).toEqual([]);
+    await kiosk.context().close();
   });
 });

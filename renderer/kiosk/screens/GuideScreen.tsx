@@ -26,6 +26,7 @@ import { guidePages, pageCapacity, sectionStarts } from './GuidePages';
 import { GuideUnavailable } from './GuideUnavailable';
 import { NavBar } from './NavBar';
 import { QrCode } from './QrCode';
+import '../guide-layout.css';
 import { Pager } from './Pager';
 
 export interface GuideScreenProps {
