@@ -231,15 +231,24 @@ export function* adviseSteps(input: StaffingInput): Generator<void, StaffingResu
     return withinTarget(yield* evaluateSteps(input, openCounters(input, trial), s + 1, days), [s === first ? first - 1 : s, s]);
   };
   for (let s = first; s < last; s++) {
-    let k = Math.max(1, counts[s - 1] || 1);
-    if (yield* ok(s, k)) {
-      while (k > 1 && (yield* ok(s, k - 1))) k--;
-    } else {
-      while (k < total && !(yield* ok(s, k + 1))) k++;
-      if (k < total) k++;
-      else short.add(s);
+    // Binary search for the fewest k that keeps slot s within target (more counters never
+    // make it worse), starting from the previous half hour's count.
+    const prev = Math.max(1, counts[s - 1] || 1);
+    let lo: number;
+    let hi: number;
+    if (yield* ok(s, prev)) [lo, hi] = [1, prev];
+    else if (prev < total && (yield* ok(s, total))) [lo, hi] = [prev + 1, total];
+    else {
+      counts[s] = total;
+      short.add(s);
+      continue;
     }
-    counts[s] = k;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (yield* ok(s, mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    counts[s] = lo;
   }
   // The whole day: a half hour left with fewer counters than the one before can make the
   // earlier tickets wait too long; add a counter after the first half hour that fails.
