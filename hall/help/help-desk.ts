@@ -5,14 +5,10 @@
 // went; every change is reported to the listeners (the live feed) in order.
 // Danger: requests live in memory only. A hall restart forgets open requests (the kiosk page
 // reloads and its button is ready again); they are no record, so nothing durable is lost.
-export interface HelpRequest {
-  id: string;
-  terminalId: string;
-  terminalName: string;
-  at: number;
-  acknowledgedAt: number | null;
-  acknowledgedBy: string | null;
-}
+import type { HelpRequestDTO } from '../api/dto.js';
+
+/** A request as the API shows it (hall/api/dto.ts): the desk keeps nothing more. */
+export type HelpRequest = HelpRequestDTO;
 
 /** How long an acknowledged request stays on the admin page. */
 export const ACK_VISIBLE_MS = 10 * 60_000;

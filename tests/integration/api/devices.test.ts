@@ -2,10 +2,10 @@
 // to an emulator that speaks its wire protocol (ESC/POS over TCP; the SAM reader,
 // rating pads and caller keypad over socat pty pairs).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
+import { listenLive, until } from '../../helpers/live-listener.js';
 import { decodeEscPos, textLines } from '../../../drivers/printer/index.js';
-import type { CounterViewDTO, DeviceDTO, HallEventDTO, IssueTicketResponse, LiveMessage, RatingDTO, TestPrintResponse } from '../../../hall/api/dto.js';
+import type { CounterViewDTO, DeviceDTO, HallEventDTO, IssueTicketResponse, RatingDTO, TestPrintResponse } from '../../../hall/api/dto.js';
 
 let h: Harness;
 let admin: { terminal: string; session: string };
@@ -16,22 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-async function until<T>(get: () => T | undefined | false, what: string, ms = 8000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
-    const v = get();
-    if (v) return v;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-function listen(terminal: string) {
-  // The token is the first message, never in the URL; "open" once the hall said hello.
-  const ws = new WebSocket(`${h.url.replace('http', 'ws')}/api/v1/live`);
-  ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token: h.token(terminal) })));
-  const messages: LiveMessage[] = [];
-  ws.on('message', (d) => messages.push(JSON.parse(String(d)) as LiveMessage));
-  return { ws, messages, open: new Promise((r) => ws.once('message', r)) };
-}
+const listen = (terminal: string) => listenLive(h, terminal);
 
 const emulate = (deviceId: string, body: object) => h.api<DeviceDTO>('POST', `/api/v1/admin/devices/${deviceId}/emulator`, { ...admin, body });
 

@@ -3,10 +3,10 @@
 // opens nothing new; staff acknowledge with a session and the kiosk hears it; access holds.
 // Mutations checked: dropping the broadcast in hall/api/routes/help.ts fails "alerts";
 // removing the open-request dedupe in HelpDesk.request fails "a second tap".
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelpRequestDTO, LiveMessage } from '../../../hall/api/dto.js';
 import { startHarness, type Harness } from '../../helpers/hall-harness.js';
+import { listenLive, until } from '../../helpers/live-listener.js';
 
 let h: Harness;
 let admin: { terminal: string; session: string };
@@ -20,21 +20,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-function listen(terminal: string) {
-  const ws = new WebSocket(`${h.url.replace('http', 'ws')}/api/v1/live`);
-  ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token: h.token(terminal) })));
-  const messages: LiveMessage[] = [];
-  ws.on('message', (d) => messages.push(JSON.parse(String(d)) as LiveMessage));
-  return { ws, messages, open: new Promise((r) => ws.once('message', r)) };
-}
-
-async function until<T>(get: () => T | undefined, what: string): Promise<T> {
-  for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
-    const v = get();
-    if (v) return v;
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const listen = (terminal: string) => listenLive(h, terminal);
 
 const helpMessages = (messages: LiveMessage[]) => messages.flatMap((m) => (m.type === 'help' ? [m.request] : []));
 
