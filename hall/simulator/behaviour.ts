@@ -74,7 +74,7 @@ export function withBehaviour(day: SimDay, setup: HallSetup, rates: BehaviourRat
   const problems = behaviourProblems(rates);
   if (problems.length) throw new Error(`behaviour rates are not valid: ${problems.join('; ')}`);
   const none = rates.noShowRate + rates.recallRate + rates.transferRate + rates.suspendRate + rates.walkSeconds === 0;
-  if (none) return { ...day, behaviour: { ...NO_BEHAVIOUR, source: 'none' } };
+  if (none) return { ...day, behaviour: { ...NO_BEHAVIOUR, source } };
   const rng = new Rng(hashString(`behaviour:${day.serviceDay}:${day.seed ?? day.source}`));
   const awayCapMs = Math.max(1, setup.rules.suspendMaxMinutes - 1) * MIN;
   const arrivals = day.arrivals.map((a) => {

@@ -60,6 +60,23 @@ describe('simulator CLI', () => {
     expect(recorded.stdout).toMatch(/recorded day 2026-11-20/);
   });
 
+  it('takes visitor behaviour from a file, learns it from a hall database, or leaves it out', () => {
+    fs.writeFileSync(path.join(dir, 'rates.json'), JSON.stringify({ noShowRate: 0.2, walkSeconds: 90 }));
+    const set = JSON.parse(runCli(['--seed', '7', '--policy-a', 'default', '--policy-b', 'strict', '--behaviour', path.join(dir, 'rates.json'), '--json']));
+    expect(set.behaviour).toMatchObject({ noShowRate: 0.2, walkSeconds: 90, recallRate: 0.08, source: 'set' });
+    expect(set.a.rows.overall.noShows).toBeGreaterThan(0);
+    const none = JSON.parse(runCli(['--seed', '7', '--policy-a', 'default', '--policy-b', 'strict', '--no-behaviour', '--json']));
+    expect(none.behaviour.source).toBe('none');
+    expect(none.a.rows.overall.noShows).toBe(0);
+    // The recorded day has no no-shows or transfers: the learned rates say so.
+    const learned = JSON.parse(runCli(['--seed', '7', '--policy-a', 'default', '--policy-b', 'strict', '--learn-from', path.join(dir, 'hall.sqlite'), '--json']));
+    expect(learned.behaviour).toMatchObject({ source: 'learned', noShowRate: 0, transferRate: 0 });
+    expect(runCli(['--seed', '7', '--policy-a', 'default', '--policy-b', 'strict', '--behaviour', path.join(dir, 'rates.json')])).toMatch(/visitors \(set\): no-show 20%/);
+    fs.writeFileSync(path.join(dir, 'bad-rates.json'), JSON.stringify({ noShowRate: 0.9 }));
+    expect(() => runCli(['--seed', '7', '--policy-a', 'default', '--policy-b', 'strict', '--behaviour', path.join(dir, 'bad-rates.json')])).toThrow(/--behaviour .*bad-rates.json: noShowRate/);
+    expect(() => runCli(['--seed', '7', '--policy-a', 'default', '--policy-b', 'strict', '--no-behaviour', '--behaviour', path.join(dir, 'rates.json')])).toThrow(/--no-behaviour cannot go with --behaviour/);
+  });
+
   it('refuses bad input with a clear message naming what is wrong', () => {
     const cases: [string[], RegExp][] = [
       [['--seed', '1', '--policy-a', 'default', '--policy-b', 'fastest'], /--policy-b: no calling policy "fastest"; known: /],
