@@ -7,6 +7,7 @@ export * from './events.js';
 export * from './device-events.js';
 export * from './service-record-events.js';
 export * from './service-desk-events.js';
+export * from './bad-rating-case-events.js';
 export * from './errors.js';
 export * from './state.js';
 export { decide, formatTicketNumber } from './decide.js';

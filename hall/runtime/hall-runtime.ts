@@ -5,7 +5,7 @@
 // and listeners have been told; if it throws, nothing changed — in SQLite or
 // in memory (the state is reloaded from the database after a failed commit).
 import { randomUUID } from 'node:crypto';
-import { decide, evolve, nextDeadline, serviceDayOf, type DeviceEvent, type ServiceRecordEvent, type ServiceDeskEvent, type HallCommand, type HallEventType, type HallSetup, type HallState } from '../domain/index.js';
+import { decide, evolve, nextDeadline, serviceDayOf, type DeviceEvent, type ServiceRecordEvent, type ServiceDeskEvent, type BadRatingCaseEvent, type HallCommand, type HallEventType, type HallSetup, type HallState } from '../domain/index.js';
 import type { Db } from '../store/db.js';
 import { EventLog, type EventType, type StoredEvent, type StoredEventOf } from '../store/event-log.js';
 import { HallStore } from '../store/hall-store.js';
@@ -121,7 +121,7 @@ export class HallRuntime {
    * caller's own table writes (`write`, run first) in one transaction; listeners hear them after
    * the commit. Throws (nothing stored) when `write` or the append fails.
    */
-  recordWith(events: readonly (ServiceRecordEvent | ServiceDeskEvent)[], write: () => void): StoredEvent[] {
+  recordWith(events: readonly (ServiceRecordEvent | ServiceDeskEvent | BadRatingCaseEvent)[], write: () => void): StoredEvent[] {
     const now = this.timers.now();
     const stored = this.db.transaction(() => {
       write();

@@ -11,12 +11,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db.js';
 import { Hlc, hlcNodeId, parseHlc } from '../sync/hlc.js';
-import type { DeviceEvent, HallEvent, ServiceDeskEvent, ServiceRecordEvent } from '../domain/index.js';
+import type { BadRatingCaseEvent, DeviceEvent, HallEvent, ServiceDeskEvent, ServiceRecordEvent } from '../domain/index.js';
 
 export const EVENT_SCHEMA_VERSION = 1;
 
 /** Everything the log holds: the engine's events, the device events and the service records' events, each told apart by `type`. */
-export type LoggedEvent = HallEvent | DeviceEvent | ServiceRecordEvent | ServiceDeskEvent;
+export type LoggedEvent = HallEvent | DeviceEvent | ServiceRecordEvent | ServiceDeskEvent | BadRatingCaseEvent;
 export type EventType = LoggedEvent['type'];
 /** The payload of one event type: the event without its `type`. */
 export type EventPayload<T extends EventType> = Omit<Extract<LoggedEvent, { type: T }>, 'type'>;

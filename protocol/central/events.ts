@@ -15,6 +15,7 @@
 // uplink (hall/sync/uplink/sync-store.ts); any string is accepted, so events
 // sent before the redaction are not poison either.
 import { z } from 'zod';
+import { badRatingCaseSchemas } from './bad-rating-case-events.js';
 
 const id = z.string().min(1).max(200);
 const optionalId = id.nullable().optional();
@@ -80,6 +81,8 @@ const v1: Record<string, z.ZodType<Record<string, unknown>>> = {
   cap_offer_taken: z.looseObject({ offer: z.enum(['unresolved_counter', 'next_day_booking', 'guide_help']), cause: z.string(), queueId: id, matterId: id, kioskId: id, ticketId: optionalId, appointmentId: optionalId }),
   service_notice_posted: z.looseObject({ noticeId: id, counterId: optionalId, queueId: optionalId, reasonId: id, startsAt: epochMs, resumesAt: epochMs, staffId: optionalId }),
   service_notice_withdrawn: z.looseObject({ noticeId: id, staffId: optionalId }),
+  // 差评 follow-up (hall/domain/bad-rating-case-events.ts): no identity data, no free text.
+  ...badRatingCaseSchemas,
 };
 
 /** Schemas by schema version, then by event type. */
