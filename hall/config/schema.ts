@@ -13,6 +13,7 @@ import { securityConfigSchema } from './security-schema.js';
 import { lanSchema } from './lan-schema.js';
 import { serviceDeskReferenceProblems, serviceDeskSchema } from './service-desk-schema.js';
 import { serviceRecordsSchema } from './service-records-schema.js';
+import { badRatingCasesSchema } from './bad-rating-cases-schema.js';
 import { deviceSchema } from '../../protocol/devices.js';
 import { deviceAgentSettingsSchema } from './device-agent-schema.js';
 import { invertedRatioProblem } from '../domain/policy.js';
@@ -196,6 +197,8 @@ export const hallConfigSchema = z
     lan: lanSchema,
     /** 容缺受理 over days, 限时办结 warnings, complaint replies (docs/service-records.md). */
     serviceRecords: serviceRecordsSchema,
+    /** 差评 follow-up: 回访 and 整改 deadlines of the jurisdiction, reason tags (docs/bad-rating-cases.md). */
+    badRatingCases: badRatingCasesSchema,
     /** Published contact, leaders on duty, daily-cap offers, pause reasons (docs/service-desk.md). */
     serviceDesk: serviceDeskSchema,
     greenChannel: z.object({
