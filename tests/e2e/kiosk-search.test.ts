@@ -182,3 +182,32 @@ describe('the guide screen with its QR code', () => {
     await kiosk.context().close();
   });
 });
+
+describe('the on-screen keyboard with its candidate bar', () => {
+  // Normal type, both shapes: the search screens with the keyboard open, before and while typing.
+  // Fails without the landscape placement in search.css (the keyboard below the results, ~1,560 px)
+  // or with eight tiles per page while the keyboard is open (portrait, past 1,920 px).
+  it.each([
+    ['portrait', { width: 1080, height: 1920 }],
+    ['landscape', { width: 1920, height: 1080 }],
+  ] as const)('fits a %s kiosk', async (_, viewport) => {
+    const kiosk = await openKiosk(undefined, viewport);
+    const over: string[] = [];
+    for (const [start, toggle] of [['kiosk-take-number', 'kiosk-keyboard-toggle'], ['kiosk-guide', 'guide-keyboard-toggle']]) {
+      await kiosk.getByTestId(start).click();
+      await kiosk.getByTestId(toggle).click();
+      const measure = async (what: string) => {
+        const height = await kiosk.evaluate(() => document.documentElement.scrollHeight);
+        if (height > viewport.height) over.push(`${start} ${what}: ${height} px`);
+      };
+      await measure('keyboard open');
+      await press(kiosk, 'shebao');
+      await candidate(kiosk, '社保').first().waitFor();
+      await measure('candidates shown');
+      await kiosk.screenshot({ path: artifactPath('e2e', `kiosk-keyboard-${viewport.width}-${start}.png`) });
+      await kiosk.getByTestId('kiosk-home').click();
+    }
+    expect(over).toEqual([]);
+    await kiosk.context().close();
+  });
+});

@@ -81,8 +81,11 @@ export function DepartmentGrid({ hall, query, onQuery, onDepartment, renderMatte
   }, [hall.matters]);
   const searching = query.trim().length > 0;
 
-  const tiles = pageOf(withMatters, page, pageSize('departments', largeType, portrait));
-  const found = pageOf(results, resultPage, pageSize('matters', largeType || keyboard, portrait));
+  // The keyboard takes the lower part of the screen: fewer items per page while it is open, and
+  // two in 大字, whose rows and keys are taller.
+  const perPage = (kind: 'departments' | 'matters') => (largeType && keyboard ? 2 : pageSize(kind, largeType || keyboard, portrait));
+  const tiles = pageOf(withMatters, page, perPage('departments'));
+  const found = pageOf(results, resultPage, perPage('matters'));
 
   const type = (next: string) => {
     onQuery(next);

@@ -6,10 +6,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MatterDTO } from '../../../hall/api/dto';
 import { useT } from '../../shared/i18n';
+import { useLargeType } from '../../shared/i18n/largeType';
 import { compositionOf, pinyinCandidates, vocabularyOf, type PinyinDictionary } from '../pinyin/dictionary';
 import { loadPinyinDictionary } from '../pinyin/load';
 
+/** Candidates per page: one row of the bar (fewer, larger ones in 大字). */
 const PER_PAGE = 8;
+const PER_PAGE_LARGE = 6;
 
 export interface PinyinCandidatesProps {
   query: string;
@@ -22,6 +25,8 @@ type Load = { state: 'loading' } | { state: 'ready'; dict: PinyinDictionary } | 
 
 export function PinyinCandidates({ query, matters, onPick }: PinyinCandidatesProps) {
   const t = useT();
+  const [largeType] = useLargeType();
+  const perPage = largeType ? PER_PAGE_LARGE : PER_PAGE;
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const letters = compositionOf(query);
   // The page belongs to the letters it was turned for: new letters start at the first page.
@@ -41,8 +46,8 @@ export function PinyinCandidates({ query, matters, onPick }: PinyinCandidatesPro
 
   const vocabulary = useMemo(() => vocabularyOf(matters), [matters]);
   const all = useMemo(() => (load.state === 'ready' ? pinyinCandidates(letters, vocabulary, load.dict) : []), [load, letters, vocabulary]);
-  const pages = Math.max(1, Math.ceil(all.length / PER_PAGE));
-  const shown = all.slice(page * PER_PAGE, (page + 1) * PER_PAGE);
+  const pages = Math.max(1, Math.ceil(all.length / perPage));
+  const shown = all.slice(page * perPage, (page + 1) * perPage);
 
   return (
     <div className="kiosk-pinyin" role="group" aria-label={t('kiosk.pinyin.label')} data-testid="pinyin-bar" data-state={load.state} data-letters={letters}>
