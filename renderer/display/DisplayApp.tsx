@@ -50,8 +50,20 @@ export function DisplayApp({ connection, voice }: { connection: PageConnection; 
   const hall = view.data;
   const second = hall?.settings.languages?.displaySecond ?? null;
   useSecondLanguageFont(second);
-  /** The hall wants calls in Mongolian too, but no Mongolian recordings ship (docs/voice.md): say so to staff. */
-  const voiceMissing = hall?.settings.languages?.announce.includes('mn-Mong') ?? false;
+  // The hall wants calls in Mongolian too: said only from the hall's own recordings (docs/voice.md); without them, say so on screen.
+  const wantsMongolian = hall?.settings.languages?.announce.includes('mn-Mong') ?? false;
+  const [mongolianReady, setMongolianReady] = useState(false);
+  useEffect(() => {
+    if (!wantsMongolian) return undefined;
+    let cancelled = false;
+    void voice.enableMongolian().then((ok) => {
+      if (!cancelled) setMongolianReady(ok);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [wantsMongolian, voice]);
+  const voiceMissing = wantsMongolian && !mongolianReady;
 
   const announcer = voice.announcer;
   const snapshot = useSyncExternalStore(announcer.subscribe, announcer.snapshot, announcer.snapshot);

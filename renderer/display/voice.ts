@@ -4,7 +4,7 @@
 // Autoplay: Electron displays allow it; a plain browser keeps the context suspended until a
 // gesture. While blocked the announcer is NOT started: calls wait in its persisted queue
 // (nothing lost) instead of failing one by one, and play in order once voice is enabled.
-import { Announcer, WebAudioPlayer, voiceBaseUrl } from '../shared/announcer';
+import { Announcer, MONGOLIAN_PREFIX, RoutingPlayer, WebAudioPlayer, missingRecordings, parseVoiceManifest, planMongolian, voiceBaseUrl } from '../shared/announcer';
 
 export type AudioState = 'checking' | 'running' | 'blocked' | 'unavailable';
 
@@ -18,6 +18,12 @@ export interface DisplayVoice {
   /** Call from a click/touch handler: resumes audio inside the gesture, then starts. */
   enableFromGesture(): Promise<AudioState>;
   setTimes(times: number): void;
+  /**
+   * For a hall that lists mn-Mong in languages.announce: checks the hall's recordings
+   * (voice/mn-Mong/manifest.json) and, when every clip is there, says each call in Mongolian
+   * after the Mandarin. Resolves to whether Mongolian is on (false: no or incomplete recordings).
+   */
+  enableMongolian(): Promise<boolean>;
 }
 
 export function createDisplayVoice(storage: Storage | null): DisplayVoice {
@@ -28,8 +34,13 @@ export function createDisplayVoice(storage: Storage | null): DisplayVoice {
     if (!context || context.state === 'closed') context = new AudioCtor();
     return context;
   };
-  const player = new WebAudioPlayer({ baseUrl: voiceBaseUrl('zh-CN'), createContext: getContext });
-  const announcer = new Announcer({ player, storage, locale: 'zh-CN', times: 1, expireAfterMs: EXPIRE_AFTER_MS });
+  const mongolianBase = '/voice/mn-Mong/';
+  const player = new RoutingPlayer(new WebAudioPlayer({ baseUrl: voiceBaseUrl('zh-CN'), createContext: getContext }), {
+    [MONGOLIAN_PREFIX]: new WebAudioPlayer({ baseUrl: mongolianBase, createContext: getContext }),
+  });
+  let mongolian = false;
+  const also = (call: { ticketNumber: string; counterNumber: number }) => (mongolian ? planMongolian(call).map((id) => MONGOLIAN_PREFIX + id) : []);
+  const announcer = new Announcer({ player, storage, locale: 'zh-CN', times: 1, expireAfterMs: EXPIRE_AFTER_MS, also });
 
   const resumeWithin = async (ms: number): Promise<AudioState> => {
     if (!AudioCtor) return 'unavailable';
@@ -57,6 +68,15 @@ export function createDisplayVoice(storage: Storage | null): DisplayVoice {
       const state = await resumeWithin(1500);
       if (state !== 'blocked') announcer.start();
       return state;
+    },
+    async enableMongolian() {
+      try {
+        const res = await fetch(`${mongolianBase}manifest.json`);
+        mongolian = res.ok && missingRecordings(parseVoiceManifest(await res.json())).length === 0;
+      } catch {
+        mongolian = false; // no recordings (the demo ships none) or a broken manifest: Mandarin only
+      }
+      return mongolian;
     },
     setTimes(times) {
       const clamped = Math.min(3, Math.max(1, Math.round(times || 1)));

@@ -10,3 +10,4 @@ export { systemClock, type Clock, type CancelTimer } from './clock';
 export type { AnnouncerStorage, QueuedAnnouncement } from './storage';
 export { VOICE_LOCALES, MIN_TIMES, MAX_TIMES, isVoiceLocale, type VoiceLocale, type CallToAnnounce, type ClipId } from './types';
 export { planKioskStep, stepOfScreen, KIOSK_STEPS, type KioskStep, type SpokenPart, type ClipSet } from './kiosk-steps';
+export { MONGOLIAN_PREFIX, MONGOLIAN_RECORDINGS, RoutingPlayer, missingRecordings, planMongolian } from './recorded';

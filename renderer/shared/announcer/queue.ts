@@ -17,7 +17,7 @@ import { AnnouncementError, PlaybackError } from './errors';
 import { planAnnouncement, validateCall } from './plan';
 import type { Player } from './player';
 import { loadState, saveState, type AnnouncerStorage, type PersistedAnnouncerState, type QueuedAnnouncement } from './storage';
-import { MAX_TIMES, MIN_TIMES, isVoiceLocale, type VoiceLocale } from './types';
+import { MAX_TIMES, MIN_TIMES, isVoiceLocale, type CallToAnnounce, type ClipId, type VoiceLocale } from './types';
 
 export interface CallAnnouncement {
   /** Hall event id or sequence of the call; numbers and their decimal strings are the same id. */
@@ -38,6 +38,11 @@ export interface AnnouncerOptions {
   storageKey?: string;
   /** Calls waiting longer than this (e.g. across a long power cut) are marked 'failed' / 'expired' instead of played late. Default: never. */
   expireAfterMs?: number;
+  /**
+   * A second language said after the locale's sentence (and a 'pause'), e.g. the hall's recorded
+   * Mongolian (recorded.ts); [] says nothing more. Asked per call, so it can be switched on later.
+   */
+  also?: (call: CallToAnnounce) => ClipId[];
 }
 
 export interface CurrentAnnouncement extends QueuedAnnouncement {
@@ -206,7 +211,9 @@ export class Announcer {
       return { outcome: 'failed', reason: 'expired', detail: `waited ${waitedMs} ms, limit ${expireAfterMs} ms` };
     }
     try {
-      await this.options.player.playClips(planAnnouncement(item, this.options.locale, { times: this.times }));
+      const clips = planAnnouncement(item, this.options.locale, { times: this.times });
+      const more = this.options.also?.(item) ?? [];
+      await this.options.player.playClips(more.length ? [...clips, 'pause', ...more] : clips);
       return { outcome: 'played', reason: null, detail: null };
     } catch (error) {
       return failure(error);
