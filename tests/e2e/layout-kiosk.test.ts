@@ -5,7 +5,7 @@
 // target is ≥ 60 px, and axe-core finds no WCAG 2.2 AA violation. Screenshots of every
 // state go to tests/.artifacts/layout-kiosk/.
 // Mutations checked: the landscape start-screen grid removed (kiosk-layout.css) → the
-// 绿色通道 bar falls below 1080 px; the matter "basis" line back at 0.6em → 19 px text;
+// 绿色通道 bar falls below 1080 px; the matter "basis" line back at 0.75em → 19 px text;
 // user-scalable=no back in kiosk/index.html → axe meta-viewport.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -5,9 +5,9 @@
 // (the lower half of a portrait screen, the lower two thirds of a landscape one), the screens
 // still fit (no scrolling, nothing cut off, text and targets as large as ever, axe-core clean),
 // and a visitor's switch returns to the hall's setting when the kiosk goes idle. Screenshots go to tests/.artifacts/layout-reach-zone/.
-// Mutations checked: the kiosk ignoring `settings.reachableZone` (useReachZoneSetting with
-// `undefined`) → kiosk-24h starts with actions at the top; `html.reach-zone .kiosk-header`
-// without `order` → 大字 stays at the top of the screen.
+// Mutation checked: the kiosk ignoring `settings.reachableZone` (useReachZoneSetting given
+// `undefined`) → kiosk-24h never takes the reachable-zone layout. Before the header was moved
+// under the content, 大字 and the other header tools were reported above the zone.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfigWith, startHarness, type Harness } from '../helpers/hall-harness.js';
