@@ -1,6 +1,7 @@
 // Rules that issue 13's audit could break without any test failing, now each caught over the
 // real API (docs/regulations.md). Every test names the mutation it was checked against: the
-// mutation was applied, the test failed, the mutation was reverted.
+// mutation was applied, the test failed, the mutation was reverted. The last one, 一窗受理, was
+// caught only incidentally before (by a transfer test).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCheckDigit } from '../../../drivers/idcard/index.js';
 import { ManualTimers } from '../../../hall/runtime/timers.js';
@@ -74,3 +75,25 @@ describe('one rating per service (001 第三十七条 一次一评) when the nex
     expect([late.status, late.body.error.code]).toEqual([409, 'rating_closed']);
   });
 });
+
+describe('one window for everything (000 第二十条, 001 第二十八条, 004 第十四条: 一窗受理)', () => {
+  it('a general counter with no queues listed calls the tickets of every queue (mutation: hallSetupFrom giving such a counter no queues)', async () => {
+    const staff = await h.signIn('c01', '1001');
+    const s = { terminal: 'counter-1', session: staff.sessionToken };
+    // One ticket for each of three queues (and what earlier tests left waiting): c01 calls until nobody waits.
+    for (const matterId of ['bdc-03', 'scjg-01', 'gjj-03']) expect((await issue({ matterId })).status).toBe(201);
+    const called: string[] = [];
+    for (;;) {
+      const res = await h.api<{ current: { number: string } | null } & ApiErrorBody>('POST', '/api/v1/counters/c01/actions/call-next', s);
+      if (res.status !== 200) {
+        expect(res.body.error.code).toBe('no_waiting');
+        break;
+      }
+      called.push(res.body.current!.number);
+      await h.api('POST', '/api/v1/counters/c01/actions/finish', s);
+    }
+    // Queues A (不动产), B (市场准入) and E (公积金): a general counter serves them all.
+    expect(new Set(called.map((n) => n[0]))).toEqual(new Set(['A', 'B', 'E']));
+  });
+});
+
