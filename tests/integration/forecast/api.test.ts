@@ -2,15 +2,10 @@
 // generated history: access, the same forecast as in-process, the backtest
 // parameter, one forecast at a time, and other requests answered meanwhile.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHallConfig } from '../../../hall/config/load.js';
 import { hallSetupFrom } from '../../../hall/config/setup.js';
-import { PinLockout, StaffSessions, TerminalRegistry } from '../../../hall/auth/tokens.js';
-import { sendError } from '../../../hall/api/http.js';
-import { Router } from '../../../hall/api/router.js';
 import { forecastRoutes } from '../../../hall/api/routes/forecast.js';
 import { openDatabase, type Db } from '../../../hall/store/db.js';
 import { forecastHall, type HallForecast } from '../../../hall/forecast/forecast.js';
@@ -18,47 +13,27 @@ import { calendarFeatures } from '../../../hall/forecast/model.js';
 import { localTime } from '../../../hall/simulator/day.js';
 import { hallShape, writeHistory } from '../../helpers/forecast-history.js';
 import { tempDataDir } from '../../helpers/hall-harness.js';
+import { startAdminApi, type AdminApi } from '../../helpers/admin-api.js';
 
 const config = loadHallConfig(path.resolve(import.meta.dirname, '../../../config/demo-hall.json'));
 const setup = hallSetupFrom(config);
 const NOW = localTime('2026-11-23', '08:00', 480);
 let dir: string;
 let db: Db;
-let server: http.Server;
-let base: string;
-let tokens: Map<string, string>;
+let hall: AdminApi;
 let adminSession: string;
-
-async function get<T>(route: string, opts: { terminal?: string; session?: string } = {}): Promise<{ status: number; body: T }> {
-  const headers: Record<string, string> = {};
-  if (opts.terminal) headers.authorization = `Bearer ${tokens.get(opts.terminal)}`;
-  if (opts.session) headers['x-staff-session'] = opts.session;
-  const res = await fetch(`${base}${route}`, { headers });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const get = <T>(route: string, opts: { terminal?: string; session?: string } = {}) => hall.call<T>('GET', route, opts);
 
 beforeAll(async () => {
   dir = tempDataDir();
   db = openDatabase(path.join(dir, 'hall.sqlite'));
   writeHistory(db, { base: 90, weekday: { mon: 1.3, tue: 1, wed: 1, thu: 1, fri: 0.8, sat: 1, sun: 1 }, monthStart: 1.4, afterHoliday: 1, dayOfMonth: {}, shape: hallShape(), queueShare: { A: 0.3, B: 0.2, C: 0.2, E: 0.2, H: 0.1 }, classShare: { green: 0.1, appointment: 0.1, walk_in: 0.8 } }, calendarFeatures(null, setup.dayRule), '2026-09-01', '2026-11-20', 9);
-  const terminals = new TerminalRegistry(db);
-  tokens = terminals.registerConfigured(config.terminals, dir, NOW);
-  const sessions = new StaffSessions(db);
-  adminSession = sessions.create({ staffId: 's10', counterId: null, terminalId: 'admin', expiresAt: NOW + 3_600_000 }, NOW);
-  const deps = { terminals, sessions, lockout: new PinLockout(), staffByNo: new Map(config.staff.map((s) => [s.staffNo, s])), now: () => NOW, runtime: { setup } };
-  const router = new Router(deps);
-  forecastRoutes(router, { db, runtime: { setup }, now: () => NOW });
-  router.route('health', () => ({ ok: true, hallId: 'test', serviceDay: '', now: NOW, lastSeq: 0 }));
-  server = http.createServer((req, res) => {
-    router.handle(req, res, new URL(req.url ?? '/', 'http://hall')).catch((err) => sendError(res, err));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  hall = await startAdminApi(config, setup, db, dir, NOW, (router) => forecastRoutes(router, { db, runtime: { setup }, now: () => NOW }));
+  adminSession = hall.adminSession;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await hall.close();
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

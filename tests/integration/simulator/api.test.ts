@@ -2,15 +2,10 @@
 // registry and staff sessions in a real SQLite file. The route is mounted on
 // its own Router here (hall/service.ts wires it into the hall).
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHallConfig } from '../../../hall/config/load.js';
 import { hallSetupFrom } from '../../../hall/config/setup.js';
-import { PinLockout, StaffSessions, TerminalRegistry } from '../../../hall/auth/tokens.js';
-import { sendError } from '../../../hall/api/http.js';
-import { Router } from '../../../hall/api/router.js';
 import { simulatorRoutes, type PolicySummary, type SimulateResponse } from '../../../hall/api/routes/simulator.js';
 import { openDatabase, type Db } from '../../../hall/store/db.js';
 import { comparePolicies } from '../../../hall/simulator/compare.js';
@@ -18,46 +13,26 @@ import { generateDay } from '../../../hall/simulator/generate.js';
 import { DEFAULT_BEHAVIOUR, withBehaviour } from '../../../hall/simulator/behaviour.js';
 import { policyCatalog } from '../../../hall/simulator/policies.js';
 import { tempDataDir } from '../../helpers/hall-harness.js';
+import { startAdminApi, type AdminApi } from '../../helpers/admin-api.js';
 
 const config = loadHallConfig(path.resolve(import.meta.dirname, '../../../config/demo-hall.json'));
 const setup = hallSetupFrom(config);
 const NOW = Date.UTC(2026, 10, 23, 2, 0);
 let dir: string;
 let db: Db;
-let server: http.Server;
-let base: string;
-let tokens: Map<string, string>;
+let hall: AdminApi;
 let adminSession: string;
-
-async function api<T>(method: string, route: string, opts: { terminal?: string; session?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (opts.terminal) headers.authorization = `Bearer ${tokens.get(opts.terminal)}`;
-  if (opts.session) headers['x-staff-session'] = opts.session;
-  const res = await fetch(`${base}${route}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-  return { status: res.status, body: (await res.json()) as T };
-}
+const api = <T>(method: string, route: string, opts: { terminal?: string; session?: string; body?: unknown } = {}) => hall.call<T>(method, route, opts);
 
 beforeAll(async () => {
   dir = tempDataDir();
   db = openDatabase(path.join(dir, 'hall.sqlite'));
-  const terminals = new TerminalRegistry(db);
-  tokens = terminals.registerConfigured(config.terminals, dir, NOW);
-  const sessions = new StaffSessions(db);
-  adminSession = sessions.create({ staffId: 's10', counterId: null, terminalId: 'admin', expiresAt: NOW + 3_600_000 }, NOW);
-  const deps = { terminals, sessions, lockout: new PinLockout(), staffByNo: new Map(config.staff.map((s) => [s.staffNo, s])), now: () => NOW, runtime: { setup } };
-  const router = new Router(deps);
-  simulatorRoutes(router, { ...deps, maxTickets: 1_000 });
-  router.route('health', () => ({ ok: true, hallId: 'test', serviceDay: '', now: NOW, lastSeq: 0 }));
-  server = http.createServer((req, res) => {
-    router.handle(req, res, new URL(req.url ?? '/', 'http://hall')).catch((err) => sendError(res, err));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  hall = await startAdminApi(config, setup, db, dir, NOW, (router, deps) => simulatorRoutes(router, { ...deps, maxTickets: 1_000 }));
+  adminSession = hall.adminSession;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await hall.close();
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
