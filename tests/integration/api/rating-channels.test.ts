@@ -109,7 +109,7 @@ describe('the 24-hour zone’s self-service terminals', () => {
     expect([counterMatter.status, counterMatter.body.error?.code]).toEqual([409, 'not_self_service']);
   });
 
-  it('the next transaction at the terminal closes the unanswered one as not rated, never a level', async () => {
+  it('the next transaction at the terminal closes the unanswered one as not rated, never a level; so does the rating time running out', async () => {
     const first = await finish('kiosk-24h', 'rsj-02');
     const second = await finish('kiosk-24h', 'ybj-02');
     expect(second.status).toBe(201);
@@ -127,6 +127,12 @@ describe('the 24-hour zone’s self-service terminals', () => {
         ['不动产登记资料查询', 'very_satisfied', 'kiosk'],
       ]),
     );
+    // The visitor walked away from the last one: the hall's rating timer closes it as not rated.
+    timers.advance(61_000);
+    const timedOut = await rate('kiosk-24h', second.body.serviceId, 'satisfied');
+    expect([timedOut.status, timedOut.body.error?.code]).toEqual([409, 'rating_closed']);
+    const after = (await h.api<RatingDTO[]>('GET', '/api/v1/admin/ratings', { terminal: 'admin', session: admin })).body;
+    expect(after.find((r) => r.counterId === 'kiosk-24h' && r.matterName === '异地就医备案')).toMatchObject({ outcome: 'not_rated', source: 'timeout' });
   });
 });
 
