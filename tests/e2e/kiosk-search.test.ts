@@ -193,7 +193,7 @@ describe('the on-screen keyboard with its candidate bar', () => {
   ] as const)('fits a %s kiosk', async (_, viewport) => {
     const kiosk = await openKiosk(undefined, viewport);
     const over: string[] = [];
-    for (const [start, toggle] of [['kiosk-take-number', 'kiosk-keyboard-toggle'], ['kiosk-guide', 'guide-keyboard-toggle']]) {
+    for (const [start, toggle] of [['kiosk-take-number', 'kiosk-keyboard-toggle'], ['kiosk-guide', 'guide-keyboard-toggle']] as const) {
       await kiosk.getByTestId(start).click();
       await kiosk.getByTestId(toggle).click();
       const measure = async (what: string) => {
