@@ -775,13 +775,19 @@ export interface SimulationWaitSummaryDTO {
   noShows: number;
 }
 
-/** Visitor behaviour a simulation models (hall/simulator/behaviour.ts). */
+/** Visitor behaviour a simulation models (hall/simulator/behaviour.ts, BehaviourRates). */
 export interface SimulationBehaviourDTO {
+  /** Share of called visitors who never come (the counter recalls as the rules require, then marks a no-show). */
   noShowRate: number;
+  /** Share of called visitors who come only after one or two recalls. */
   recallRate: number;
+  /** Share of visitors sent on to another queue part-way through their service. */
   transferRate: number;
+  /** Share of visitors set aside to fetch a missing paper, who come back later. */
   suspendRate: number;
+  /** Mean minutes a set-aside visitor is away. */
   suspendAwayMinutes: number;
+  /** Mean seconds from the call on the display to the visitor reaching the counter. */
   walkSeconds: number;
 }
 

@@ -10,23 +10,12 @@
 // Rates of 0 give a plan-free day (exactly the day without behaviour).
 import { z } from 'zod';
 import type { HallSetup } from '../domain/index.js';
+import type { SimulationBehaviourDTO } from '../api/dto.js';
 import { Rng, hashString } from './random.js';
 import type { SimDay, VisitPlan } from './day.js';
 
-export interface BehaviourRates {
-  /** Share of called visitors who never come (the counter recalls as the rules require, then marks a no-show). */
-  noShowRate: number;
-  /** Share of called visitors who come only after one or two recalls. */
-  recallRate: number;
-  /** Share of visitors sent on to another queue part-way through their service. */
-  transferRate: number;
-  /** Share of visitors set aside to fetch a missing paper, who come back later. */
-  suspendRate: number;
-  /** Mean minutes a set-aside visitor is away. */
-  suspendAwayMinutes: number;
-  /** Mean seconds from the call on the display to the visitor reaching the counter. */
-  walkSeconds: number;
-}
+/** The rates (fields described in hall/api/dto.ts, where the admin page reads them). */
+export type BehaviourRates = SimulationBehaviourDTO;
 
 /** Where a day's rates came from: the defaults, set by the hall, learned from recorded days, or none. */
 export type BehaviourSource = 'default' | 'set' | 'learned' | 'none';

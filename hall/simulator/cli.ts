@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { z } from 'zod';
 import { ConfigError, formatPath, loadHallConfig } from '../config/load.js';
 import { hallSetupFrom } from '../config/setup.js';
 import type { CallingPolicy, HallSetup } from '../domain/index.js';
@@ -48,29 +49,21 @@ function numberArg(name: string, value: string | undefined, min: number, max: nu
   return n;
 }
 
-function readPolicyFile(file: string): CallingPolicy[] {
+/** A JSON file given with `--flag`, checked with `schema`; a UsageError naming the flag, the file and the problem. */
+function readJsonFile<T>(flag: string, file: string, schema: z.ZodType<T>, what: string): T {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UsageError(`--policies ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(err as Error).message})`}`);
+    throw new UsageError(`${flag} ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(err as Error).message})`}`);
   }
-  const r = policyFileSchema.safeParse(raw);
-  if (!r.success) throw new UsageError(`--policies ${file} is not a list of valid calling policies: ${r.error.issues.map((i) => `${formatPath(i.path) || '(top level)'}: ${i.message}`).join('; ')}`);
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new UsageError(`${flag} ${file}${what}: ${r.error.issues.map((i) => `${formatPath(i.path) || '(top level)'}: ${i.message}`).join('; ')}`);
   return r.data;
 }
 
-function readRates(file: string): Partial<BehaviourRates> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`--behaviour ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(err as Error).message})`}`);
-  }
-  const r = behaviourPatchSchema.safeParse(raw);
-  if (!r.success) throw new UsageError(`--behaviour ${file}: ${r.error.issues.map((i) => `${formatPath(i.path) || '(top level)'}: ${i.message}`).join('; ')}`);
-  return r.data;
-}
+const readPolicyFile = (file: string): CallingPolicy[] => readJsonFile('--policies', file, policyFileSchema, ' is not a list of valid calling policies');
+const readRates = (file: string): Partial<BehaviourRates> => readJsonFile('--behaviour', file, behaviourPatchSchema, '');
 
 /**
  * The visitor behaviour of the run: none with --no-behaviour; for a recorded day none unless
