@@ -23,6 +23,7 @@ import { openAuth } from './wiring/auth.js';
 import { openDevices, wireDeviceAgents } from './wiring/devices.js';
 import { mountLaterRoutes, openApi } from './wiring/api.js';
 import { openServiceRecords } from './wiring/service-records.js';
+import { openBadRatingCases } from './wiring/bad-rating-cases.js';
 import { GuideSource } from './guides/guide-source.js';
 import { openSync } from './wiring/sync.js';
 import { listenLan } from './wiring/server.js';
@@ -107,6 +108,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const { sync } = scope.own(openSync(dataDir, db, runtime, config, timers, api.appointments, logger('sync')));
     mountLaterRoutes(api, sync, auth.enrolment, hallTls, guides.catalog);
     scope.own(openServiceRecords(api, db, identity.sealer, new GuideSource(sync.datasets, guides.catalog)));
+    scope.own(openBadRatingCases(api, db, identity.sealer, sync.datasets));
     const live = new LiveHub(runtime, api.views, auth.terminals);
     scope.defer(() => live.close());
     scope.defer(mountHelpRoutes(api.router, { config, now: () => timers.now(), live }));

@@ -55,6 +55,7 @@ import type {
 import type { SyncStatusDTO } from './sync-dto.js';
 import type { StaffingForecastDTO } from './forecast-dto.js';
 import type * as Records from './service-records-dto.js';
+import type * as BadCases from './bad-rating-cases-dto.js';
 import type { FinishSelfServiceRequest, RateServiceRequest, RatingPublicationDTO, SelfServiceDTO } from './ratings-dto.js';
 import type {
   AnnounceCounterPauseRequest,
@@ -290,6 +291,19 @@ export const routes = {
   adminHomeVisits: route<NoBody, Records.HomeVisitsDTO>()({ method: 'GET', path: '/api/v1/admin/home-visits', access: adminSession }),
   homeVisitAction: route<Records.HomeVisitActionRequest, Records.HomeVisitDTO>()({ method: 'POST', path: '/api/v1/admin/home-visits/:visitId/action', access: adminSession }),
   adminAssists: route<NoBody, Records.AssistSummaryDTO, { day?: string }>()({ method: 'GET', path: '/api/v1/admin/assists', access: adminSession }),
+
+  // 差评 follow-up (hall/api/routes/bad-rating-cases.ts, docs/bad-rating-cases.md): reason tags after a bad rating, the manager's cases, the counter's appeal.
+  badRatingTags: route<NoBody, BadCases.ReasonTagsDTO>()({ method: 'GET', path: '/api/v1/ratings/:ratingId/reason-tags', access: { terminals: ['counter_display'] } }),
+  tagBadRating: route<BadCases.ReasonTagsRequest, BadCases.BadRatingCaseDTO>()({ method: 'POST', path: '/api/v1/ratings/:ratingId/reason-tags', access: { terminals: ['counter_display'] } }),
+  adminBadRatingCases: route<NoBody, BadCases.BadRatingCasesDTO>()({ method: 'GET', path: '/api/v1/admin/bad-rating-cases', access: adminSession }),
+  assignBadRatingCase: route<BadCases.AssignCaseRequest, BadCases.BadRatingCaseDTO>()({ method: 'POST', path: '/api/v1/admin/bad-rating-cases/:caseId/assign', access: adminSession }),
+  badRatingCaseContact: route<NoBody, BadCases.CaseContactDTO>()({ method: 'GET', path: '/api/v1/admin/bad-rating-cases/:caseId/contact', access: adminSession }),
+  revisitBadRatingCase: route<BadCases.RecordRevisitRequest, BadCases.BadRatingCaseDTO>()({ method: 'POST', path: '/api/v1/admin/bad-rating-cases/:caseId/revisit', access: adminSession }),
+  resolveBadRatingCase: route<BadCases.ResolveCaseRequest, BadCases.BadRatingCaseDTO>()({ method: 'POST', path: '/api/v1/admin/bad-rating-cases/:caseId/resolve', access: adminSession }),
+  reviewBadRatingCase: route<BadCases.ReviewCaseRequest, BadCases.BadRatingCaseDTO>()({ method: 'POST', path: '/api/v1/admin/bad-rating-cases/:caseId/review', access: adminSession }),
+  decideBadRatingAppeal: route<BadCases.DecideAppealRequest, BadCases.BadRatingCaseDTO>()({ method: 'POST', path: '/api/v1/admin/bad-rating-cases/:caseId/appeal-decision', access: adminSession }),
+  counterBadRatingCases: route<NoBody, BadCases.BadRatingCasesDTO>()({ method: 'GET', path: '/api/v1/counters/:counterId/bad-rating-cases', access: counterStaff }),
+  appealBadRatingCase: route<BadCases.AppealCaseRequest, BadCases.BadRatingCaseDTO>()({ method: 'POST', path: '/api/v1/counters/:counterId/bad-rating-cases/:caseId/appeal', access: counterStaff }),
 
   // 呼叫工作人员 (hall/api/routes/help.ts): a kiosk alerts the guide's station; staff acknowledge on the admin page.
   helpRequest: route<EmptyBody, HelpRequestDTO>()({ method: 'POST', path: '/api/v1/kiosk/help', access: kiosk, status: 201 }),

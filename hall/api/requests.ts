@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { BodyOf, RoutesWithBody } from './contract.js';
 import { serviceDeskBodies } from './service-desk-requests.js';
 import { serviceRecordBodies } from './service-records-requests.js';
+import { badRatingCaseBodies } from './bad-rating-cases-requests.js';
 import { ratingChannelBodies } from './ratings-requests.js';
 import { behaviourPatchSchema } from '../simulator/behaviour.js';
 
@@ -149,6 +150,7 @@ export const requestBodies = {
   simulate: spec(simulateSchema),
   ...serviceDeskBodies,
   ...serviceRecordBodies,
+  ...badRatingCaseBodies,
   ...ratingChannelBodies,
   helpRequest: spec(emptySchema),
   acknowledgeHelp: spec(emptySchema),

@@ -39,7 +39,9 @@ export function sealedRows(db: Db): number {
   const appointments = db.prepare('SELECT COUNT(*) FROM appointments WHERE id_hash IS NOT NULL').pluck().get() as number;
   // Contacts of complaints and home visits (migration 0009, hall/records/).
   const contacts = db.prepare("SELECT (SELECT COUNT(*) FROM complaints WHERE contact_sealed IS NOT NULL) + (SELECT COUNT(*) FROM home_visits WHERE length(contact_sealed) > 0)").pluck().get() as number;
-  return tickets + appointments + contacts;
+  // Contacts for 差评 回访 (migration 0010, hall/cases/).
+  const caseContacts = db.prepare('SELECT COUNT(*) FROM bad_rating_cases WHERE contact_sealed IS NOT NULL').pluck().get() as number;
+  return tickets + appointments + contacts + caseContacts;
 }
 
 /**

@@ -36,6 +36,7 @@ export const migration0010: Migration = {
       revisit_method       TEXT,
       revisit_note         TEXT,
       revisited_at         INTEGER,
+      resolution           TEXT CHECK (resolution IN ('rectified', 'explained')),
       resolution_note      TEXT,
       resolved_by          TEXT,
       resolved_at          INTEGER,
