@@ -10,7 +10,7 @@ import { useHallView } from '../shared/hooks/useHallView';
 import { formatHm } from '../shared/format/time';
 import type { PageConnection } from '../shared/page/connection';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
-import { lastDay } from '../shared/records/RecordForms';
+import { CaseFacts, Choice, Field, FormFrame, lastDay } from '../shared/records/RecordForms';
 import '../shared/records/records.css';
 
 type Records = { cases: ReplyOf<'adminCases'>; complaints: ReplyOf<'adminComplaints'>; visits: ReplyOf<'adminHomeVisits'>; assists: ReplyOf<'adminAssists'> };
@@ -61,13 +61,7 @@ export function ServiceRecordsPanel({ connection, sessionToken }: { connection: 
         {data.cases.cases.map((c) => (
           <li key={c.id} data-testid="admin-case-row" data-code={c.code} data-status={c.status} data-limit-state={c.limitState ?? ''}>
             <strong>{c.code}</strong>
-            <span>{c.ticketNumber ?? ''}</span>
-            <span>{c.matterName}</span>
-            <span>{t(`records.status.${c.status}` as MessageKey)}</span>
-            {c.ownerCounterNumber !== null ? <span>{t('records.owner', { counter: t('counter.numbered', { number: c.ownerCounterNumber }) })}</span> : null}
-            {c.status === 'pending_materials' && c.materialsDueAt ? <span>{t('records.materialsDue', { date: lastDay(c.materialsDueAt) })}</span> : null}
-            {c.status === 'accepted' && c.dueAt ? <span>{t('records.due', { date: lastDay(c.dueAt) })}</span> : null}
-            {c.limitState && c.limitState !== 'ok' ? <span className={`records-limit-${c.limitState}`}>{t(`records.limit.${c.limitState}` as MessageKey)}</span> : null}
+            <CaseFacts c={c} />
           </li>
         ))}
       </ul>
@@ -112,18 +106,12 @@ function ReplyForm({ onReply, label, placeholder, testId = 'complaint-reply' }: 
   const t = useT();
   const [text, setText] = useState('');
   return (
-    <form
-      className="records-actions"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onReply(text.trim());
-      }}
-    >
+    <FormFrame className="records-actions" onSend={() => onReply(text.trim())}>
       <input value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder ?? t('admin.records.replyPlaceholder')} minLength={2} required data-testid={testId} />
       <button type="submit" data-testid={`${testId}-submit`}>
         {label ?? t('admin.records.reply')}
       </button>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -132,32 +120,13 @@ function ScheduleForm({ staff, onSchedule }: { staff: { id: string; name: string
   const [when, setWhen] = useState('');
   const [staffId, setStaffId] = useState('');
   return (
-    <form
-      className="records-actions"
-      onSubmit={(e) => {
-        e.preventDefault();
-        // "2026-11-24T10:00" in the hall's local time (UTC+8 unless the hall says otherwise).
-        onSchedule(Date.parse(`${when}:00+08:00`), staffId);
-      }}
-    >
-      <label>
-        {t('admin.records.when')}
-        <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required data-testid="visit-when" />
-      </label>
-      <label>
-        {t('admin.records.staff')}
-        <select value={staffId} onChange={(e) => setStaffId(e.target.value)} required data-testid="visit-staff">
-          <option value="" />
-          {staff.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+    // "2026-11-24T10:00" in the hall's local time (UTC+8 unless the hall says otherwise).
+    <FormFrame className="records-actions" onSend={() => onSchedule(Date.parse(`${when}:00+08:00`), staffId)}>
+      <Field label={t('admin.records.when')} type="datetime-local" value={when} onValue={setWhen} required testId="visit-when" />
+      <Choice label={t('admin.records.staff')} value={staffId} onValue={setStaffId} options={staff.map((s) => ({ id: s.id, label: s.name }))} testId="visit-staff" blank />
       <button type="submit" data-testid="visit-schedule">
         {t('admin.records.schedule')}
       </button>
-    </form>
+    </FormFrame>
   );
 }

@@ -11,7 +11,7 @@ import type { PageConnection } from '../shared/page/connection';
 import { useT, type MessageKey } from '../shared/i18n';
 import { ApiError } from '../shared/api/errors';
 import { CounterDialog } from './CounterDialog';
-import { ComplaintForm, HomeVisitForm, lastDay } from '../shared/records/RecordForms';
+import { CaseFacts, Choice, ComplaintForm, Field, FormFrame, HomeVisitForm, lastDay } from '../shared/records/RecordForms';
 import '../shared/records/records.css';
 
 type CasesReply = ReplyOf<'counterCases'>;
@@ -95,18 +95,12 @@ export function CasesPanel({ connection, counterId, data }: { connection: PageCo
           {message.text}
         </p>
       ) : null}
-      <form
-        className="records-actions"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void search();
-        }}
-      >
+      <FormFrame className="records-actions" onSend={() => void search()}>
         <input value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('records.search')} aria-label={t('records.search')} data-testid="case-search" />
         <button type="submit" data-testid="case-search-submit">
           {t('records.searchButton')}
         </button>
-      </form>
+      </FormFrame>
       {found ? <CaseList title={t('records.found')} cases={found} counterId={counterId} onAction={caseAction} onDialog={setDialog} testId="cases-found" empty={t('records.notFound')} /> : null}
       <CaseList title={t('records.mine')} cases={mine?.cases ?? []} counterId={counterId} onAction={caseAction} onDialog={setDialog} testId="cases-mine" empty={t('records.none')} />
 
@@ -161,13 +155,7 @@ function CaseList(props: { title: string; cases: Case[]; counterId: string; empt
           return (
             <li key={c.id} data-testid="case-row" data-code={c.code} data-status={c.status} data-limit-state={c.limitState ?? ''} data-owner={c.ownerCounterId}>
               <strong>{t('records.code', { code: c.code })}</strong>
-              {c.ticketNumber ? <span>{t('records.ticket', { number: c.ticketNumber })}</span> : null}
-              <span>{c.matterName}</span>
-              <span>{t(`records.status.${c.status}` as MessageKey)}</span>
-              {c.ownerCounterNumber !== null ? <span>{t('records.owner', { counter: t('counter.numbered', { number: c.ownerCounterNumber }) })}</span> : null}
-              {c.status === 'pending_materials' && c.materialsDueAt ? <span>{t('records.materialsDue', { date: lastDay(c.materialsDueAt) })}</span> : null}
-              {c.status === 'accepted' && c.dueAt ? <span>{t('records.due', { date: lastDay(c.dueAt) })}</span> : null}
-              {c.limitState && c.limitState !== 'ok' ? <span className={`records-limit-${c.limitState}`}>{t(`records.limit.${c.limitState}` as MessageKey)}</span> : null}
+              <CaseFacts c={c} />
               {c.status === 'open' && owner ? (
                 <>
                   <button type="button" onClick={() => props.onDialog({ kind: 'pending', c })} data-testid="case-accept-pending">
@@ -206,13 +194,7 @@ function QuestionDialog({ onSubmit, onCancel }: { onSubmit: (question: string) =
   const [question, setQuestion] = useState('');
   return (
     <CounterDialog title={t('records.openTitle')} testId="case-open-dialog" onCancel={onCancel}>
-      <form
-        className="record-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit(question.trim());
-        }}
-      >
+      <FormFrame onSend={() => onSubmit(question.trim())}>
         <label>
           {t('records.question')}
           <textarea value={question} onChange={(e) => setQuestion(e.target.value)} rows={3} minLength={2} maxLength={300} required data-testid="case-question" />
@@ -220,10 +202,17 @@ function QuestionDialog({ onSubmit, onCancel }: { onSubmit: (question: string) =
         <button type="submit" className="big-button" data-testid="case-open-submit">
           {t('records.submit')}
         </button>
-      </form>
+      </FormFrame>
     </CounterDialog>
   );
 }
+
+/** One missing material per non-empty line. */
+const missingLines = (text: string) =>
+  text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function PendingDialog({ c, onSubmit, onCancel }: { c: Case; onSubmit: (missing: string[], workingDays: number) => void; onCancel: () => void }) {
   const t = useT();
@@ -231,32 +220,17 @@ function PendingDialog({ c, onSubmit, onCancel }: { c: Case; onSubmit: (missing:
   const [days, setDays] = useState(5);
   return (
     <CounterDialog title={t('records.acceptPendingTitle')} testId="case-pending-dialog" onCancel={onCancel}>
-      <form
-        className="record-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit(
-            missing
-              .split('\n')
-              .map((s) => s.trim())
-              .filter(Boolean),
-            days,
-          );
-        }}
-      >
+      <FormFrame onSend={() => onSubmit(missingLines(missing), days)}>
         <p>{t('records.code', { code: c.code })}</p>
         <label>
           {t('records.missing')}
           <textarea value={missing} onChange={(e) => setMissing(e.target.value)} rows={3} required data-testid="case-missing" />
         </label>
-        <label>
-          {t('records.workingDays')}
-          <input type="number" min={1} max={60} value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="case-days" />
-        </label>
+        <Field label={t('records.workingDays')} type="number" min={1} max={60} value={days} onValue={(v) => setDays(Number(v))} testId="case-days" />
         <button type="submit" className="big-button" data-testid="case-pending-submit">
           {t('records.submit')}
         </button>
-      </form>
+      </FormFrame>
     </CounterDialog>
   );
 }
@@ -271,32 +245,13 @@ function HandOverDialog(props: { client: PageConnection['client']; c: Case; coun
   }, [props.client, props.counterId]);
   return (
     <CounterDialog title={t('records.handOverTitle')} testId="case-handover-dialog" onCancel={props.onCancel}>
-      <form
-        className="record-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          props.onDone(async () => (await props.client.call('caseHandOver', { params: { counterId: props.counterId, caseId: props.c.id }, body: { toCounterId: to, note: note.trim() } }), null));
-        }}
-      >
-        <label>
-          {t('records.handOverTo')}
-          <select value={to} onChange={(e) => setTo(e.target.value)} required data-testid="case-handover-to">
-            <option value="" />
-            {counters.map((x) => (
-              <option key={x.id} value={x.id}>
-                {t('counter.numbered', { number: x.number })} {x.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('records.handOverNote')}
-          <input value={note} onChange={(e) => setNote(e.target.value)} minLength={2} maxLength={200} required data-testid="case-handover-note" />
-        </label>
+      <FormFrame onSend={() => props.onDone(async () => (await props.client.call('caseHandOver', { params: { counterId: props.counterId, caseId: props.c.id }, body: { toCounterId: to, note: note.trim() } }), null))}>
+        <Choice label={t('records.handOverTo')} value={to} onValue={setTo} options={counters.map((x) => ({ id: x.id, label: `${t('counter.numbered', { number: x.number })} ${x.name}` }))} testId="case-handover-to" blank />
+        <Field label={t('records.handOverNote')} value={note} onValue={setNote} minLength={2} maxLength={200} required testId="case-handover-note" />
         <button type="submit" className="big-button" data-testid="case-handover-submit">
           {t('records.submit')}
         </button>
-      </form>
+      </FormFrame>
     </CounterDialog>
   );
 }

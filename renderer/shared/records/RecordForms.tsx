@@ -2,11 +2,13 @@
 // counter's 办件 panel (docs/service-records.md). Contact fields are sent to the hall, which
 // seals them; nothing here keeps them after submit.
 import { useState } from 'react';
-import type { BodyOf } from '../../../hall/api/contract';
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { BodyOf, ReplyOf } from '../../../hall/api/contract';
 import { useT, type MessageKey } from '../i18n';
 import { wallClock } from '../format/time';
 
 type ComplaintBody = BodyOf<'kioskComplaint'>;
+type CaseFactsDTO = ReplyOf<'counterCases'>['cases'][number];
 type HomeVisitBody = BodyOf<'kioskHomeVisit'>;
 
 const CATEGORIES: ComplaintBody['category'][] = ['attitude', 'efficiency', 'refused', 'environment', 'other'];
@@ -17,6 +19,71 @@ export function lastDay(dueAt: number): string {
   return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 }
 
+/** A form that never reloads the page: `onSend` runs on submit (Enter or the submit button). */
+export function FormFrame({ onSend, className = 'record-form', testId, children }: { onSend: () => void; className?: string; testId?: string; children: ReactNode }) {
+  return (
+    <form
+      className={className}
+      data-testid={testId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSend();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** A labelled choice among options; `blank` adds an empty first option (nothing chosen yet). */
+export function Choice(props: { label: string; value: string; onValue: (v: string) => void; options: { id: string; label: string }[]; testId: string; blank?: boolean }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onValue(e.target.value)} required={props.blank} data-testid={props.testId}>
+        {props.blank ? <option value="" /> : null}
+        {props.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** A labelled one-line input; `onValue` gets the text. */
+export function Field({ label, value, onValue, testId, ...input }: { label: string; value: string | number; onValue: (v: string) => void; testId: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+  return (
+    <label>
+      {label}
+      <input {...input} value={value} onChange={(e) => onValue(e.target.value)} data-testid={testId} />
+    </label>
+  );
+}
+
+/** What every list shows of a case: ticket, matter, status, owner (首问负责), the dates and the 限时办结 state. */
+export function CaseFacts({ c }: { c: CaseFactsDTO }) {
+  const t = useT();
+  return (
+    <>
+      {c.ticketNumber ? <span>{t('records.ticket', { number: c.ticketNumber })}</span> : null}
+      <span>{c.matterName}</span>
+      <span>{t(`records.status.${c.status}` as MessageKey)}</span>
+      {c.ownerCounterNumber !== null ? <span>{t('records.owner', { counter: t('counter.numbered', { number: c.ownerCounterNumber }) })}</span> : null}
+      {c.status === 'pending_materials' && c.materialsDueAt ? <span>{t('records.materialsDue', { date: lastDay(c.materialsDueAt) })}</span> : null}
+      {c.status === 'accepted' && c.dueAt ? <span>{t('records.due', { date: lastDay(c.dueAt) })}</span> : null}
+      {c.limitState && c.limitState !== 'ok' ? <span className={`records-limit-${c.limitState}`}>{t(`records.limit.${c.limitState}` as MessageKey)}</span> : null}
+    </>
+  );
+}
+
+/** The optional contact of a complaint: only the parts given. */
+function contactOf(name: string, phone: string): { contact?: { name?: string; phone?: string } } {
+  const contact = { ...(name.trim() ? { name: name.trim() } : {}), ...(phone.trim() ? { phone: phone.trim() } : {}) };
+  return Object.keys(contact).length ? { contact } : {};
+}
+
 export function ComplaintForm({ onSubmit, testId }: { onSubmit: (body: ComplaintBody) => void; testId: string }) {
   const t = useT();
   const [category, setCategory] = useState<ComplaintBody['category']>('attitude');
@@ -24,15 +91,7 @@ export function ComplaintForm({ onSubmit, testId }: { onSubmit: (body: Complaint
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   return (
-    <form
-      className="record-form"
-      data-testid={testId}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const contact = name.trim() || phone.trim() ? { ...(name.trim() ? { name: name.trim() } : {}), ...(phone.trim() ? { phone: phone.trim() } : {}) } : undefined;
-        onSubmit({ category, content: content.trim(), ...(contact ? { contact } : {}) });
-      }}
-    >
+    <FormFrame testId={testId} onSend={() => onSubmit({ category, content: content.trim(), ...contactOf(name, phone) })}>
       <fieldset>
         <legend>{t('complaint.category')}</legend>
         {CATEGORIES.map((c) => (
@@ -45,18 +104,12 @@ export function ComplaintForm({ onSubmit, testId }: { onSubmit: (body: Complaint
         {t('complaint.content')}
         <textarea value={content} onChange={(e) => setContent(e.target.value)} rows={3} minLength={5} maxLength={1000} required data-testid="complaint-content" />
       </label>
-      <label>
-        {t('complaint.name')}
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={30} data-testid="complaint-name" />
-      </label>
-      <label>
-        {t('complaint.phone')}
-        <input value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" maxLength={20} data-testid="complaint-phone" />
-      </label>
+      <Field label={t('complaint.name')} value={name} onValue={setName} testId="complaint-name" maxLength={30} />
+      <Field label={t('complaint.phone')} value={phone} onValue={setPhone} testId="complaint-phone" inputMode="tel" maxLength={20} />
       <button type="submit" className="big-button" data-testid="complaint-submit">
         {t('records.submit')}
       </button>
-    </form>
+    </FormFrame>
   );
 }
 
@@ -68,44 +121,16 @@ export function HomeVisitForm({ matters, onSubmit, testId }: { matters: { id: st
   const [phone, setPhone] = useState('');
   const [address, setAddress] = useState('');
   return (
-    <form
-      className="record-form"
-      data-testid={testId}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit({ matterId, reason: reason.trim(), contact: { name: name.trim(), phone: phone.trim(), address: address.trim() } });
-      }}
-    >
+    <FormFrame testId={testId} onSend={() => onSubmit({ matterId, reason: reason.trim(), contact: { name: name.trim(), phone: phone.trim(), address: address.trim() } })}>
       <p className="record-hint">{t('homeVisit.hint')}</p>
-      <label>
-        {t('homeVisit.matter')}
-        <select value={matterId} onChange={(e) => setMatterId(e.target.value)} data-testid="visit-matter">
-          {matters.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('homeVisit.reason')}
-        <input value={reason} onChange={(e) => setReason(e.target.value)} minLength={2} maxLength={300} required data-testid="visit-reason" />
-      </label>
-      <label>
-        {t('homeVisit.name')}
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={30} required data-testid="visit-name" />
-      </label>
-      <label>
-        {t('homeVisit.phone')}
-        <input value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" maxLength={20} required data-testid="visit-phone" />
-      </label>
-      <label>
-        {t('homeVisit.address')}
-        <input value={address} onChange={(e) => setAddress(e.target.value)} minLength={4} maxLength={200} required data-testid="visit-address" />
-      </label>
+      <Choice label={t('homeVisit.matter')} value={matterId} onValue={setMatterId} options={matters.map((m) => ({ id: m.id, label: m.name }))} testId="visit-matter" />
+      <Field label={t('homeVisit.reason')} value={reason} onValue={setReason} testId="visit-reason" minLength={2} maxLength={300} required />
+      <Field label={t('homeVisit.name')} value={name} onValue={setName} testId="visit-name" maxLength={30} required />
+      <Field label={t('homeVisit.phone')} value={phone} onValue={setPhone} testId="visit-phone" inputMode="tel" maxLength={20} required />
+      <Field label={t('homeVisit.address')} value={address} onValue={setAddress} testId="visit-address" minLength={4} maxLength={200} required />
       <button type="submit" className="big-button" data-testid="visit-submit">
         {t('records.submit')}
       </button>
-    </form>
+    </FormFrame>
   );
 }
