@@ -54,6 +54,7 @@ import type {
 } from './dto.js';
 import type { SyncStatusDTO } from './sync-dto.js';
 import type { StaffingForecastDTO } from './forecast-dto.js';
+import type { HallReportDTO } from './reports-dto.js';
 import type * as Records from './service-records-dto.js';
 import type * as BadCases from './bad-rating-cases-dto.js';
 import type { FinishSelfServiceRequest, RateServiceRequest, RatingPublicationDTO, SelfServiceDTO } from './ratings-dto.js';
@@ -256,6 +257,9 @@ export const routes = {
   simulatePolicies: route<NoBody, PolicySummaryDTO[]>()({ method: 'GET', path: '/api/v1/admin/simulate/policies', access: adminSession }),
   simulate: route<SimulateRequest, SimulateResponseDTO>()({ method: 'POST', path: '/api/v1/admin/simulate', access: adminSession }),
   staffingForecast: route<NoBody, StaffingForecastDTO, { backtest?: string }>()({ method: 'GET', path: '/api/v1/admin/forecast', access: adminSession }),
+  /** The manager's report (docs/reports.md); the export answers a CSV or XLSX file, not JSON. */
+  hallReport: route<NoBody, HallReportDTO, { from?: string; to?: string; by?: string }>()({ method: 'GET', path: '/api/v1/admin/reports', access: adminSession }),
+  hallReportExport: route<NoBody, OkResponse, { from?: string; to?: string; by?: string; format?: string }>()({ method: 'GET', path: '/api/v1/admin/reports/export', access: adminSession }),
   terminals: route<NoBody, TerminalRowDTO[]>()({ method: 'GET', path: '/api/v1/admin/terminals', access: adminSession }),
   enrolmentCode: route<NoBody, EnrolmentCodeResponse>()({ method: 'POST', path: '/api/v1/admin/terminals/:terminalId/enrolment-code', access: adminSession }),
   tlsStatus: route<NoBody, TlsStatusDTO>()({ method: 'GET', path: '/api/v1/admin/tls', access: adminSession }),

@@ -19,6 +19,7 @@ import { guideRoutes } from '../api/routes/guides.js';
 import { ratingUploadRoutes } from '../api/routes/rating-uploads.js';
 import { simulatorRoutes } from '../api/routes/simulator.js';
 import { forecastRoutes } from '../api/routes/forecast.js';
+import { reportRoutes } from '../api/routes/reports.js';
 import { enrolmentRoutes } from '../api/routes/enrolment.js';
 import { tlsRoutes } from '../api/routes/tls.js';
 import { tlsStatus } from '../tls/status.js';
@@ -73,6 +74,7 @@ export function openApi(config: HallConfig, timers: Timers, storage: OpenStorage
   const appointments = mountAppointments(router, { ...deps, db, sealer: identity.sealer });
   serviceDeskRoutes(router, { ...deps, appointments: appointments.store });
   forecastRoutes(router, { db, runtime, now: deps.now });
+  reportRoutes(router, deps);
   return {
     router,
     deps,

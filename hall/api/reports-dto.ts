@@ -1,0 +1,69 @@
+// The manager's reports (hall/reports/): the reply of GET /api/v1/admin/reports, shared with
+// the renderer through hall/api/contract.ts. Plain types only (loaded by the browser).
+// Times are in seconds; null when nothing was measured.
+
+/** What a report's rows are grouped by. */
+export type ReportDimension = 'queue' | 'matter' | 'counter' | 'staff' | 'day' | 'hour';
+export const REPORT_DIMENSIONS: readonly ReportDimension[] = ['queue', 'matter', 'counter', 'staff', 'day', 'hour'];
+
+export interface DurationStatsDTO {
+  count: number;
+  mean: number | null;
+  p50: number | null;
+  p90: number | null;
+  max: number | null;
+}
+
+export interface ReportRowDTO {
+  /** The group's id (queue, matter, counter, staff id, day "YYYY-MM-DD" or hour "09"); "" for "none" (never called). */
+  key: string;
+  name: string;
+  tickets: number;
+  served: number;
+  noShows: number;
+  transfers: number;
+  suspensions: number;
+  /** Issue to the ticket's (last) call, over called tickets: measured, never an estimate. */
+  wait: DurationStatsDTO;
+  /** Start (or call) to finish, over served tickets. */
+  service: DurationStatsDTO;
+  /** The queue's waitTargetMinutes (queue rows only; the hall's strictest target on other rows: null). */
+  waitTargetMinutes: number | null;
+  /** Mean measured wait over the target; null when there is no target or no measured wait. */
+  overTarget: boolean | null;
+  /** Called tickets whose measured wait was over their own queue's target. */
+  waitsOverTarget: number;
+}
+
+export interface ReportRatingsRowDTO {
+  id: string;
+  name: string;
+  rated: number;
+  /** 非常满意, 满意, 基本满意, 不满意, 非常不满意. */
+  levels: number[];
+  notRated: number;
+  satisfaction: number | null;
+}
+
+export interface ReportCasesDTO {
+  total: number;
+  byStatus: Record<string, number>;
+  revisit: { onTime: number; late: number; pending: number };
+  rectify: { onTime: number; late: number; pending: number };
+  onTimeRate: number | null;
+}
+
+export interface HallReportDTO {
+  hallName: string;
+  from: string;
+  to: string;
+  by: ReportDimension;
+  /** When it was computed (ms). */
+  at: number;
+  rows: ReportRowDTO[];
+  total: ReportRowDTO;
+  /** From the 评价公示's one computation (hall/ratings/publication.ts): the hall, per counter, per matter. */
+  ratings: { hall: ReportRatingsRowDTO; counters: ReportRatingsRowDTO[]; matters: ReportRatingsRowDTO[] };
+  /** 差评 cases of the period (hall/cases/query.ts). */
+  cases: ReportCasesDTO;
+}
