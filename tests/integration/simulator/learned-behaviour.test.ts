@@ -2,6 +2,8 @@
 // no-shows, recalls, transfers, suspensions and walking is played through the
 // real hall runtime into a real SQLite file; the rates read back from its event
 // log must be what happened that day, and near the rates it was drawn from.
+// Mutation checked: counting every recalled ticket (no-shows too) as "came
+// after a recall" fails both rate tests.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

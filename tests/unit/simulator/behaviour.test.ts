@@ -1,7 +1,8 @@
 // Visitor behaviour in the simulator (hall/simulator/behaviour.ts, run.ts) and
 // verdicts that look at the tail (compare.ts). Each behaviour is switched on
 // alone against the same day without it, and must move the outcome the way it
-// does in a hall.
+// does in a hall. Mutations checked: not reopening the wait after a transfer
+// fails "transfers"; judging rows by the mean alone fails the 10.5 → 23.1 case.
 import { describe, expect, it } from 'vitest';
 import { NO_BEHAVIOUR, withBehaviour, type BehaviourRates } from '../../../hall/simulator/behaviour.js';
 import { compareResults, comparePolicies, overallVerdict, resultOf, rowVerdict, summarizeWaits, type PolicyResult } from '../../../hall/simulator/compare.js';
