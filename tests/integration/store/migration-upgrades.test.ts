@@ -90,6 +90,9 @@ const seeds: Record<number, (db: Db) => void> = {
     db.prepare("INSERT INTO cases (id, code, service_day, ticket_id, ticket_number, matter_id, status, first_counter_id, owner_counter_id, created_at, updated_at) VALUES ('k1', '261123-001', ?, 't1', 'A001', 'bdc-01', 'open', 'c01', 'c01', ?, ?)").run(DAY, T, T);
     db.prepare("INSERT INTO ticket_assists (id, ticket_id, ticket_number, service_day, staff_id, kind, at) VALUES ('a1', 't1', 'A001', ?, 's09', 'accompany', ?)").run(DAY, T);
   },
+  10: (db) => {
+    db.prepare("INSERT INTO bad_rating_cases (id, code, rating_id, ticket_id, ticket_number, service_day, matter_id, counter_id, level, source, rated_at, real_name, status, revisit_due_at, rectify_due_at, created_at, updated_at) VALUES ('b1', 'B261123-001', 'r1', 't1', 'A001', ?, 'bdc-01', 'c01', 'dissatisfied', 'pad', ?, 0, 'opened', ?, ?, ?, ?)").run(DAY, T, T + 1, T + 2, T, T);
+  },
 };
 
 /** A database file at `version`, built by the real migrations one at a time, with the representative rows of every migration up to it. */
@@ -279,6 +282,18 @@ describe('one upgrade test per migration', () => {
     // One mark per ticket and kind: a second 'accompany' for t1 is refused.
     expect(() => db.prepare("INSERT INTO ticket_assists (id, ticket_id, ticket_number, service_day, staff_id, kind, at) VALUES ('a2', 't1', 'A001', ?, 's09', 'accompany', 0)").run(DAY)).toThrow(/UNIQUE/);
     expect(() => db.prepare("INSERT INTO home_visits (id, code, channel, matter_id, reason, contact_sealed, requested_at, status) VALUES ('v1', 'S1', 'mail', 'bdc-01', 'r', x'00', 0, 'requested')").run()).toThrow(/CHECK/);
+  });
+
+  upgradeTest(10, 'adds the 差评 cases, one per rating', (db, before) => {
+    expectRowsKept(db, before);
+    expect(indexes(db)).toEqual(expect.arrayContaining(['bad_rating_cases_status', 'bad_rating_cases_day']));
+    seeds[10]!(db);
+    const row = (id: string, ratingId: string, level: string, status: string) => () =>
+      db.prepare("INSERT INTO bad_rating_cases (id, code, rating_id, ticket_id, service_day, matter_id, counter_id, level, source, rated_at, real_name, status, revisit_due_at, rectify_due_at, created_at, updated_at) VALUES (?, ?, ?, 't1', ?, 'bdc-01', 'c01', ?, 'pad', 0, 0, ?, 0, 0, 0, 0)").run(id, `B-${id}`, ratingId, DAY, level, status);
+    expect(row('b2', 'r1', 'dissatisfied', 'opened')).toThrow(/UNIQUE/);
+    expect(row('b3', 'r3', 'basic', 'opened')).toThrow(/CHECK/);
+    expect(row('b4', 'r4', 'dissatisfied', 'lost')).toThrow(/CHECK/);
+    expect(row('b5', 'r5', 'very_dissatisfied', 'appealed')()).toMatchObject({ changes: 1 });
   });
 
   it('covers every registered migration (a new one needs its upgrade test here)', () => {
