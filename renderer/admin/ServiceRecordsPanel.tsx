@@ -3,7 +3,7 @@
 // reply deadline and the manager's reply; 上门服务 requests to schedule, assign and complete;
 // today's 帮办代办 counts. Contacts arrive masked from the hall.
 import { useState } from 'react';
-import type { ReplyOf } from '../../hall/api/contract';
+import type { BodyOf, ReplyOf } from '../../hall/api/contract';
 import { useT, type MessageKey } from '../shared/i18n';
 import { ApiError, describeError } from '../shared/api/errors';
 import { useHallView } from '../shared/hooks/useHallView';
@@ -32,6 +32,7 @@ export function ServiceRecordsPanel({ connection, sessionToken }: { connection: 
     { live, key: `records:${sessionToken}`, accept: (n) => n.kind === 'resync' || RECORD_EVENTS.some((p) => n.event.type.startsWith(p)), pollMs: 60_000 },
   );
   const [problem, setProblem] = useState<string | null>(null);
+  const [assisted, setAssisted] = useState<ReplyOf<'guideAssist'> | null>(null);
   const act = async (request: () => Promise<unknown>) => {
     try {
       await request();
@@ -50,6 +51,12 @@ export function ServiceRecordsPanel({ connection, sessionToken }: { connection: 
       {problem ? (
         <p role="alert" className="admin-bad" data-testid="admin-records-problem">
           {problem}
+        </p>
+      ) : null}
+      <AssistForm onAssist={(body) => act(async () => setAssisted(await client.call('guideAssist', { body })))} />
+      {assisted ? (
+        <p role="status" data-testid="admin-assisted" data-number={assisted.number} data-kinds={assisted.kinds.join(',')}>
+          {t('admin.records.assisted', { number: assisted.number, name: assisted.staffName })}
         </p>
       ) : null}
       <p data-testid="admin-assist-counts" data-accompany={counts.accompany} data-proxy-auth={counts.proxy_auth} data-proxy-handle={counts.proxy_handle}>
@@ -99,6 +106,31 @@ export function ServiceRecordsPanel({ connection, sessionToken }: { connection: 
         ))}
       </ul>
     </section>
+  );
+}
+
+/** 帮办代办 by a guide at this terminal: the guide's number and PIN, the visitor's ticket (or none: a ticket for the help-and-agency counter), 代为认证/代为办理. */
+function AssistForm({ onAssist }: { onAssist: (body: BodyOf<'guideAssist'>) => Promise<void> }) {
+  const t = useT();
+  const [staffNo, setStaffNo] = useState('');
+  const [pin, setPin] = useState('');
+  const [number, setNumber] = useState('');
+  const [proxy, setProxy] = useState('');
+  const send = () => {
+    const body = { staffNo: staffNo.trim(), pin, ...(number.trim() ? { number: number.trim() } : {}), ...(proxy ? { proxy: proxy as 'proxy_auth' | 'proxy_handle' } : {}) };
+    void onAssist(body).then(() => setPin(''));
+  };
+  const kinds = (['proxy_auth', 'proxy_handle'] as const).map((k) => ({ id: k, label: t(`records.assist.${k}`) }));
+  return (
+    <FormFrame className="records-actions" testId="assist-form" onSend={send}>
+      <Field label={t('admin.records.guideNo')} value={staffNo} onValue={setStaffNo} required testId="assist-staff-no" />
+      <Field label={t('admin.records.guidePin')} type="password" value={pin} onValue={setPin} required testId="assist-pin" />
+      <Field label={t('admin.records.ticketNumber')} value={number} onValue={setNumber} testId="assist-number" />
+      <Choice label={t('records.assist')} value={proxy} onValue={setProxy} options={[{ id: '', label: t('records.assist.accompany') }, ...kinds]} testId="assist-proxy" />
+      <button type="submit" data-testid="assist-submit">
+        {t('admin.records.assistSubmit')}
+      </button>
+    </FormFrame>
   );
 }
 

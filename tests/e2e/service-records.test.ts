@@ -1,7 +1,8 @@
 // Service records in real browsers (headless Chromium) against the real hall service with the
 // kiosk's device agent and its ESC/POS printer emulator: 容缺受理 at counter 1 with the printed
 // 告知, the materials taken at counter 2 found by ticket number (any counter), a complaint and a
-// 上门服务 request at the kiosk, and the manager answering and scheduling on the admin page.
+// 上门服务 request at the kiosk, the manager answering and scheduling on the admin page, and a guide
+// taking a ticket for the help-and-agency counter there (帮办代办, 代为认证).
 // Mutation tried: CaseList showing 材料已补齐 to the owner only — the first test fails (counter 2,
 // which does not own the case, finds no button): the follow-up must work at ANY counter.
 import fs from 'node:fs';
@@ -84,7 +85,7 @@ describe('service records in the browser', () => {
     await c2.screenshot({ path: artifactPath('e2e', 'service-records-counter-2.png') });
   });
 
-  it('a complaint and a 上门服务 request at the kiosk; the manager answers and schedules them on the admin page', async () => {
+  it('a complaint and a 上门服务 request at the kiosk; the manager answers and schedules them on the admin page; a guide takes a 帮办代办 ticket', async () => {
     const kiosk = await open('kiosk-1');
     await kiosk.getByTestId('kiosk-records-open').click();
     await kiosk.locator('[data-testid=complaint-category][data-category=efficiency]').click();
@@ -121,6 +122,15 @@ describe('service records in the browser', () => {
     await expect.poll(() => visit.getAttribute('data-status')).toBe('scheduled');
     expect(await visit.textContent()).toContain('杨洋');
     await expect.poll(() => admin.getByTestId('admin-case-row').first().getAttribute('data-status')).toBe('accepted');
+
+    // 帮办代办: a guide at the admin terminal takes a ticket for the help-and-agency counter, with 代为认证.
+    await admin.getByTestId('assist-staff-no').fill('2001');
+    await admin.getByTestId('assist-pin').fill('1234');
+    await admin.getByTestId('assist-proxy').selectOption('proxy_auth');
+    await admin.getByTestId('assist-submit').click();
+    await expect.poll(() => admin.getByTestId('admin-assisted').getAttribute('data-number')).toMatch(/^J\d+/);
+    expect(await admin.getByTestId('admin-assisted').getAttribute('data-kinds')).toBe('accompany,proxy_auth');
+    await expect.poll(() => admin.getByTestId('admin-assist-counts').getAttribute('data-proxy-auth')).toBe('1');
     await admin.screenshot({ path: artifactPath('e2e', 'service-records-admin.png'), fullPage: true });
   });
 });
