@@ -27,6 +27,8 @@ import { RatingUploadWorker } from './worker.js';
 export interface HallPartsForRatings {
   hall: { id: string; areaCode: string; utcOffsetMinutes: number };
   matters: readonly { id: string; code: string; name: string; departmentId: string }[];
+  /** The visitor's time for reason tags after a bad rating: its upload waits that long. */
+  badRatingCases?: { tagWindowSeconds: number };
 }
 
 export function readCredentials(file: string, profile: 'national' | 'provincial'): Record<string, string> {
@@ -62,6 +64,7 @@ export function hallRatingContext(hall: HallPartsForRatings, config: RatingUploa
     departmentDeptCodes: config.departmentDeptCodes,
     sourceChannels: config.sourceChannels,
     notRated: config.notRated,
+    badRatingTagHoldMs: (hall.badRatingCases?.tagWindowSeconds ?? 0) * 1000,
   };
 }
 

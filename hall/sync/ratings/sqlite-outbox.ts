@@ -26,6 +26,8 @@ export interface HallRatingContext {
   /** Which 好差评 channel (评价渠道) each hall rating source is (rating-upload-schema.ts). */
   sourceChannels: Record<RatingSource, RatingChannel>;
   notRated: NotRatedPolicy;
+  /** A bad rating's first upload waits this long after it, for the visitor's reason tags (evalDetail; badRatingCases.tagWindowSeconds). */
+  badRatingTagHoldMs?: number;
 }
 
 interface DbRow {
@@ -84,7 +86,7 @@ export class SqliteRatingOutbox implements RatingOutboxStore {
       INSERT INTO rating_uploads (rating_id, destination, assess_number, state, next_attempt_at, last_error, created_at, updated_at)
       SELECT r.id, @destination, 1,
              CASE WHEN r.outcome = 'not_rated' THEN 'skipped' ELSE 'pending' END,
-             @now,
+             CASE WHEN r.outcome IN ('dissatisfied', 'very_dissatisfied') THEN MAX(@now, r.rated_at + @tagHold) ELSE @now END,
              CASE WHEN r.outcome = 'not_rated' THEN 'not rated: upload policy "skip" (never sent)' END,
              @now, @now
       FROM ratings r
@@ -108,7 +110,10 @@ export class SqliteRatingOutbox implements RatingOutboxStore {
         last_error = @lastError, reject_reason = @rejectReason, duplicate = @duplicate,
         updated_at = @updatedAt, sent_at = @sentAt, acked_at = @ackedAt
       WHERE rating_id = @ratingId AND destination = @destination AND assess_number = @assessNumber AND state = @expected`);
-    this.ratingStmt = db.prepare(`SELECT r.id, r.ticket_id, r.matter_id, r.outcome, r.source, r.rated_at FROM ratings r WHERE r.id = ?`);
+    // Reason tags from the rating's 差评 case (migration 0010); a database before it has none.
+    const hasCases = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bad_rating_cases'").get() !== undefined;
+    const tags = hasCases ? '(SELECT c.reason_tags FROM bad_rating_cases c WHERE c.rating_id = r.id)' : 'NULL';
+    this.ratingStmt = db.prepare(`SELECT r.id, r.ticket_id, r.matter_id, r.outcome, r.source, r.rated_at, ${tags} AS reason_tags FROM ratings r WHERE r.id = ?`);
     this.sentStmt = db.prepare(`SELECT * FROM rating_uploads WHERE state = 'sent' AND destination = ?`);
     this.oneStmt = db.prepare(`SELECT * FROM rating_uploads WHERE rating_id = ? AND destination = ? AND assess_number = ?`);
   }
@@ -121,7 +126,7 @@ export class SqliteRatingOutbox implements RatingOutboxStore {
   enqueue(destination: string, now: number, lookbackDays: number, recordedSince?: number): number {
     const since = Math.max(now - lookbackDays * DAY_MS, recordedSince ?? -Infinity);
     const skip = this.ctx.notRated.policy === 'skip' ? 1 : 0;
-    let added = this.enqueueRated.run({ destination, now, since, skipNotRated: skip }).changes;
+    let added = this.enqueueRated.run({ destination, now, since, skipNotRated: skip, tagHold: this.ctx.badRatingTagHoldMs ?? 0 }).changes;
     if (this.ctx.notRated.policy === 'system_default') {
       added += this.enqueueNotRated.run({ destination, now, since, ripe: now - this.ctx.notRated.afterDays * DAY_MS }).changes;
     }
@@ -191,7 +196,7 @@ export class SqliteRatingOutbox implements RatingOutboxStore {
 
   async record(row: UploadRow): Promise<RatingRecord | null> {
     const r = this.ratingStmt.get(row.ratingId) as
-      | { id: string; ticket_id: string; matter_id: string; outcome: string | null; source: string | null; rated_at: number | null }
+      | { id: string; ticket_id: string; matter_id: string; outcome: string | null; source: string | null; rated_at: number | null; reason_tags: string | null }
       | undefined;
     if (!r || r.outcome === null || r.rated_at === null) return null;
     let level: RatingLevel;
@@ -221,6 +226,8 @@ export class SqliteRatingOutbox implements RatingOutboxStore {
       matterCode: matter?.code ?? r.matter_id,
       matterName: matter?.name ?? null,
       comment: null,
+      // A bad rating's reason tags from its 差评 case (hall/cases/), codes of the indicator list.
+      evalDetail: r.reason_tags ? (JSON.parse(r.reason_tags) as string[]) : [],
     };
   }
 }

@@ -49,7 +49,7 @@ export interface ProvincialRatingBody {
   satisfaction: string;
   assessTime: string;
   evalContent: string;
-  /** Bad-rating reason tags from the versioned indicator list; the hall sends none yet. */
+  /** Bad-rating reason tags from the versioned indicator list (the hall's 差评 case tags). */
   evalDetail: string[];
   /** Province code of the data source (first two digits of the area code + 0000). */
   dataSource: string;
@@ -81,7 +81,7 @@ export const provincialProfile: RatingProfile<ProvincialRatingBody> = {
       satisfaction: String(this.levelCode(r.level)),
       assessTime: formatDashed(r.ratedAt, o.utcOffsetMinutes),
       evalContent: r.comment ?? '',
-      evalDetail: [],
+      evalDetail: r.evalDetail ?? [],
       dataSource: `${r.areaCode.slice(0, 2)}0000`,
     };
   },

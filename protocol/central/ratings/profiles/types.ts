@@ -36,6 +36,8 @@ export interface RatingRecord {
   matterCode: string;
   matterName: string | null;
   comment: string | null;
+  /** Bad-rating reason tags (indicator codes); absent or empty: none given. */
+  evalDetail?: string[];
 }
 
 export interface EncodeOptions {
