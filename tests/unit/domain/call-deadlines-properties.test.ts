@@ -12,7 +12,7 @@
 // counters; ordering the look-ahead by deadline + service fails the explanation check.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError, type CallingPolicy, type HallEvent, type HallSetup, type TicketClass } from '../../../hall/domain/index.js';
+import { DomainError, type CallingPolicy, type CounterSetup, type HallEvent, type HallSetup, type TicketClass } from '../../../hall/domain/index.js';
 import { EngineDriver } from '../../helpers/engine-driver.js';
 import { MONDAY_9AM, freshState, testSetup } from '../../helpers/hall-setup.js';
 import { policyArbitrary } from '../../helpers/policy-arbitrary.js';
@@ -63,7 +63,7 @@ const day: fc.Arbitrary<Day> = fc.oneof(
 
 function setupOf(d: Day): HallSetup {
   const queue = (id: 'A' | 'B') => [id, { id, prefix: id, avgServiceMinutes: d.service[id], waitTargetMinutes: 15, dailyCap: null, cutOff: null }] as const;
-  const counters = Array.from({ length: d.counters }, (_, i) => [`c${i + 1}`, { id: `c${i + 1}`, number: i + 1, kind: 'general' as const, queueIds: ['A', 'B'], policyId: 'p' }] as const);
+  const counters = Array.from({ length: d.counters }, (_, i): [string, CounterSetup] => [`c${i + 1}`, { id: `c${i + 1}`, number: i + 1, kind: 'general', queueIds: ['A', 'B'], policyId: 'p' }]);
   return testSetup({
     extraPolicies: [d.policy],
     queues: new Map([queue('A'), queue('B')]),
