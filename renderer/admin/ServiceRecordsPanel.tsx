@@ -7,7 +7,7 @@ import type { BodyOf, ReplyOf } from '../../hall/api/contract';
 import { useT, type MessageKey } from '../shared/i18n';
 import { ApiError, describeError } from '../shared/api/errors';
 import { useHallView } from '../shared/hooks/useHallView';
-import { formatHm } from '../shared/format/time';
+import { formatHm, wallClock } from '../shared/format/time';
 import type { PageConnection } from '../shared/page/connection';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { CaseFacts, Choice, Field, FormFrame, lastDay } from '../shared/records/RecordForms';
@@ -147,13 +147,19 @@ function ReplyForm({ onReply, label, placeholder, testId = 'complaint-reply' }: 
   );
 }
 
+/** "2026-11-24T10:00" read in the hall's local time (its UTC offset, as every time on this page), to epoch ms. */
+function hallLocalInstant(text: string): number {
+  const epoch = wallClock(0); // the hall's wall clock at 1970-01-01T00:00Z gives its offset
+  const offsetMinutes = (epoch.day === 1 ? 0 : -1440) + epoch.hours * 60 + epoch.minutes;
+  return Date.parse(`${text}:00Z`) - offsetMinutes * 60_000;
+}
+
 function ScheduleForm({ staff, onSchedule }: { staff: { id: string; name: string }[]; onSchedule: (at: number, staffId: string) => void }) {
   const t = useT();
   const [when, setWhen] = useState('');
   const [staffId, setStaffId] = useState('');
   return (
-    // "2026-11-24T10:00" in the hall's local time (UTC+8 unless the hall says otherwise).
-    <FormFrame className="records-actions" onSend={() => onSchedule(Date.parse(`${when}:00+08:00`), staffId)}>
+    <FormFrame className="records-actions" onSend={() => onSchedule(hallLocalInstant(when), staffId)}>
       <Field label={t('admin.records.when')} type="datetime-local" value={when} onValue={setWhen} required testId="visit-when" />
       <Choice label={t('admin.records.staff')} value={staffId} onValue={setStaffId} options={staff.map((s) => ({ id: s.id, label: s.name }))} testId="visit-staff" blank />
       <button type="submit" data-testid="visit-schedule">

@@ -121,6 +121,7 @@ describe('service records in the browser', () => {
     await visit.getByTestId('visit-schedule').click();
     await expect.poll(() => visit.getAttribute('data-status')).toBe('scheduled');
     expect(await visit.textContent()).toContain('杨洋');
+    expect(await visit.textContent()).toContain(`${tomorrow} 10:00`); // read and shown in the hall's time
     await expect.poll(() => admin.getByTestId('admin-case-row').first().getAttribute('data-status')).toBe('accepted');
 
     // 帮办代办: a guide at the admin terminal takes a ticket for the help-and-agency counter, with 代为认证.
