@@ -25,6 +25,7 @@ import { EnrolmentSection } from './EnrolmentPanel';
 import { TlsSection } from './TlsPanel';
 import { AppointmentsPanel } from './AppointmentsPanel';
 import { ServiceRecordsPanel } from './ServiceRecordsPanel';
+import { CasesPanel } from './CasesPanel';
 import { ServiceDeskPanel } from './ServiceDeskPanel';
 import { KioskFaults, QueueWarnings } from './QueueWarnings';
 import { HelpRequestsPanel } from './HelpRequestsPanel';
@@ -239,7 +240,8 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
                     <tr key={r.id} data-testid="admin-rating-row" data-outcome={r.outcome ?? ''}>
                       <td className="num">{formatHm(r.ratedAt ?? r.requestedAt)}</td>
                       <td className="num">{r.ticketNumber}</td>
-                      <td className="num">{t('counter.numbered', { number: r.counterNumber })}</td>
+                      {/* A self-service terminal's rating has no counter number (hall/domain/decide-self-service.ts). */}
+                      <td className="num">{r.counterNumber ? t('counter.numbered', { number: r.counterNumber }) : t('publication.selfService')}</td>
                       <td>{r.staffName ?? dash}</td>
                       <td>{r.matterName}</td>
                       <td className={r.outcome === 'dissatisfied' || r.outcome === 'very_dissatisfied' ? 'admin-bad' : ''}>
@@ -257,6 +259,7 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
         </section>
         <AppointmentsPanel connection={connection} sessionToken={session.sessionToken} matters={hall.matters} serviceDay={hall.serviceDay} />
         <ServiceRecordsPanel connection={connection} sessionToken={session.sessionToken} />
+        <CasesPanel connection={connection} sessionToken={session.sessionToken} staffId={session.staff.id} />
         <ServiceDeskPanel connection={connection} sessionToken={session.sessionToken} counters={hall.counters} queues={hall.queues} />
         <DevicesSection connection={connection} sessionToken={session.sessionToken} counters={hall.counters} />
         <SyncStatusSection connection={connection} session={session} />

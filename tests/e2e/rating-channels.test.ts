@@ -8,7 +8,8 @@
 //   - TicketProgressApp without the RatingChoice section: "rates from the QR page …" fails;
 //   - the 评价公示 strip positioned over the call list (`position: fixed; top: 20vh` in display.css):
 //     "shows the 评价公示 in turns …" fails on the overlap check;
-//   - ModeScreen's self-service button hidden (`mode.zone === '24h'` → `false`): "… self-service …" fails.
+//   - ModeScreen's self-service button hidden (`mode.zone === '24h'` → `false`): "… self-service …" fails;
+//   - the admin list's counter cell without its self-service case: "… self-service …" fails (0号窗口).
 // Screenshots go to tests/.artifacts/ratings/.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -118,5 +119,15 @@ describe('rating channels and the 评价公示 in the browser', () => {
     const admin = (await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } })).body.sessionToken;
     const ratings = (await h.api<RatingDTO[]>('GET', '/api/v1/admin/ratings', { terminal: 'admin', session: admin })).body;
     expect(ratings.find((r) => r.counterId === 'kiosk-24h')).toMatchObject({ matterName: '不动产登记资料查询', outcome: 'very_satisfied', source: 'kiosk' });
+
+    // The manager's list names the place as the self-service zone, never "0号窗口".
+    const adminPage = await open(terminalPage('admin'), { width: 1440, height: 900 });
+    await adminPage.getByTestId('sign-in-staff-no').fill('9001');
+    await adminPage.getByTestId('sign-in-pin').fill('1234');
+    await adminPage.getByTestId('sign-in-submit').click();
+    const row = adminPage.locator('[data-testid="admin-rating-row"]', { hasText: '不动产登记资料查询' }).filter({ hasText: '自助终端' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('24小时自助服务区');
+    expect(await row.textContent()).not.toContain('0号窗口');
   });
 });
