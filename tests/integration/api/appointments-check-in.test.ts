@@ -46,14 +46,14 @@ describe('appointment check-in at the kiosk', () => {
     expect(kioskJobs()).toHaveLength(0);
   });
 
-  it('gives an on-time visitor an appointment ticket, printed, called before earlier walk-ins', async () => {
+  it('gives an on-time visitor an appointment ticket, printed, called at its slot before earlier walk-ins', async () => {
     const walkIn = await h.api<IssueTicketResponse>('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: 'gjj-02' } });
     expect(walkIn.status).toBe(201);
-    const a = (await book({ start: '09:30', end: '10:00', name: '李晓明' })).body;
-    timers.advance(10 * MIN); // 09:10: within 30 minutes of 09:30
+    const a = (await book({ start: '09:15', end: '09:45', name: '李晓明' })).body;
+    timers.advance(10 * MIN); // 09:10: within 30 minutes of 09:15
     const res = await checkIn({ method: 'code', code: a.code });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ checkIn: 'on_time', appointment: { code: a.code, slotText: '09:30–10:00', matterName: a.matterName } });
+    expect(res.body).toMatchObject({ checkIn: 'on_time', appointment: { code: a.code, slotText: '09:15–09:45', matterName: a.matterName } });
     expect(res.body.ticket).toMatchObject({ ticketClass: 'appointment', matterId: 'gjj-01', status: 'waiting' });
     expect(res.body.print).toEqual({ status: 'sending', code: null, message: null });
     await expect.poll(() => printOutcome(res.body.ticket.id)?.status).toBe('printed');
@@ -63,7 +63,9 @@ describe('appointment check-in at the kiosk', () => {
     const list = (await admin<AppointmentDTO[]>('GET', '/api/v1/admin/appointments?day=2026-11-23')).body;
     expect(list.find((x) => x.id === a.id)).toMatchObject({ status: 'checked_in', ticketNumber: res.body.ticket.number, maskedName: '李*明' });
 
-    // Counter 6 serves queue E: the appointment goes before the walk-in who came earlier.
+    // Counter 6 serves queue E: once its slot has started (09:15) the appointment goes
+    // before the walk-in who came earlier (docs/calling-policy.md: appointments on time).
+    timers.advance(5 * MIN);
     const staff = await h.signIn('c06', '1006');
     const called = await h.api<CounterViewDTO>('POST', '/api/v1/counters/c06/actions/call-next', { terminal: 'counter-6', session: staff.sessionToken });
     expect(called.body.current?.number).toBe(res.body.ticket.number);
