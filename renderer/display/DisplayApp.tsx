@@ -20,7 +20,7 @@ import { SpeakerIcon } from '../shared/components/Icons';
 import { callFromEvent, callsToAnnounce, gridColumns, mergeCalls } from './callFeed';
 import { QueuePanel } from './QueuePanel';
 import type { AudioState, DisplayVoice } from './voice';
-import { Second, SecondLanguageContext, useSecondLanguageFont } from './SecondLanguage';
+import { Second, SecondLanguageContext, useSecondLanguage } from './SecondLanguage';
 
 /** How long the newest call stays huge when the voice is not showing it. */
 const SPOTLIGHT_MS = 10_000;
@@ -48,8 +48,7 @@ export function DisplayApp({ connection, voice }: { connection: PageConnection; 
     { live, key: 'hall', enabled: connection.token !== null, minIntervalMs: 300 },
   );
   const hall = view.data;
-  const second = hall?.settings.languages?.displaySecond ?? null;
-  useSecondLanguageFont(second);
+  const second = useSecondLanguage(hall?.settings.languages?.displaySecond ?? null);
   // The hall wants calls in Mongolian too: said only from the hall's own recordings (docs/voice.md); without them, say so on screen.
   const wantsMongolian = hall?.settings.languages?.announce.includes('mn-Mong') ?? false;
   const [mongolianReady, setMongolianReady] = useState(false);

@@ -116,7 +116,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
       if (signal.type === 'card_read') {
         const wanted = localeForCard(signal.card.cardType, availableLocales());
         if (wanted) {
-          setLocale(wanted);
+          void setLocale(wanted);
           setCardSwitched(true);
         }
       }

@@ -5,7 +5,9 @@
 // Contract: one step at a time, never two voices at once; a step asked for while another
 // plays waits, and only the newest waiting one is kept (a visitor who moved on does not hear
 // the screens in between). A player failure ends that step as 'failed' and the next plays.
-import { planKioskStep, type ClipSet, type KioskStep, type Player, type SpokenPart } from '../shared/announcer';
+// From the modules, not the announcer's index (which brings the display's Mongolian recording script).
+import { planKioskStep, type ClipSet, type KioskStep, type SpokenPart } from '../shared/announcer/kiosk-steps';
+import type { Player } from '../shared/announcer/player';
 
 export type SpeakOutcome = 'played' | 'failed' | 'replaced';
 

@@ -3,7 +3,7 @@ import { connectPage } from '../shared/page/connection';
 import { KioskApp } from './KioskApp';
 import './kiosk.css';
 import './kiosk-layout.css';
-import '../shared/styles/mongolian.css';
+// mongolian.css comes with the Mongolian catalog (shared/i18n loadCatalog), not in the first load.
 import './kiosk-access.css';
 
 const connection = connectPage('kiosk');

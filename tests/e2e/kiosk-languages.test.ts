@@ -7,7 +7,9 @@
 //   letters forced into isolated forms (a reference rendering made with the same font).
 // Mutations checked: removing the card switch in KioskApp fails the first test at the
 // language check; dropping writing-mode from mongolian.css fails "taller than wide";
-// importing the font eagerly fails "not fetched before".
+// importing the font eagerly fails "not fetched before"; importing locales/en and
+// locales/mn-Mong statically in shared/i18n/index.ts (as before) fails "a cold kiosk downloads
+// neither catalog", and so does importing mongolian.css in kiosk/main.tsx (as before).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfigWith, startHarness, type Harness } from '../helpers/hall-harness.js';
@@ -38,6 +40,36 @@ async function openKiosk(): Promise<Page> {
   await kiosk.getByTestId('kiosk-take-number').waitFor();
   return kiosk;
 }
+
+describe('a cold kiosk', () => {
+  it('downloads neither the English nor the Mongolian catalog nor the Mongolian style sheet; they come when chosen', async () => {
+    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    const bodies: Promise<{ url: string; text: string }>[] = [];
+    kiosk.on('response', (res) => {
+      const kind = res.request().resourceType();
+      if (kind === 'script' || kind === 'stylesheet') bodies.push(res.text().then((text) => ({ url: res.url(), text }), () => ({ url: res.url(), text: '' })));
+    });
+    await kiosk.goto(h.hall.pages.find((p) => p.terminalId === 'kiosk-1')!.url);
+    await kiosk.getByTestId('kiosk-take-number').waitFor();
+    await kiosk.waitForLoadState('networkidle');
+    // Each catalog is recognised by its own words, whatever chunk the build put it in.
+    const english = 'Hello. What would you like to do?'; // en kiosk.start.greeting
+    const mongolianStyle = 'html:lang(mn-Mong) .kiosk'; // mongolian.css's kiosk rules
+    const holding = async (needle: string) => (await Promise.all(bodies)).filter((b) => b.text.includes(needle)).map((b) => b.url);
+    expect(await kiosk.getByTestId('kiosk-take-number').textContent()).toContain('取号');
+    expect(await holding(english)).toEqual([]);
+    expect(await holding(mongolianStyle)).toEqual([]);
+    // The Mongolian catalog: no script holds a run of Mongolian letters longer than the switch's own label.
+    const mongolianRuns = (await Promise.all(bodies)).flatMap((b) => (b.text.match(/[\u1820-\u1878\u180e\u202f ]{12,}/g) ?? []).map(() => b.url));
+    expect(mongolianRuns).toEqual([]);
+
+    await kiosk.locator('[data-testid="language-switch"] button[lang="en"]').click();
+    await expect.poll(() => kiosk.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await kiosk.locator('.kiosk-greeting').textContent()).toBe(english);
+    await expect.poll(async () => (await holding(english)).length).toBeGreaterThan(0);
+    await kiosk.close();
+  }, 60_000);
+});
 
 describe('a visitor with no Chinese', () => {
   it('is switched to English by a foreign permanent resident card and takes the right ticket in English', async () => {

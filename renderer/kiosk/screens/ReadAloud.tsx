@@ -5,7 +5,11 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../shared/i18n';
 import { useLargeType } from '../../shared/i18n/largeType';
 import { SpeakerIcon } from '../../shared/components/Icons';
-import { WebAudioPlayer, stepOfScreen, voiceBaseUrl } from '../../shared/announcer';
+// From the modules, not the announcer's index: the index also brings the hall display's
+// Mongolian recording script (recorded.ts), which a kiosk's first load must not carry.
+import { WebAudioPlayer } from '../../shared/announcer/player';
+import { stepOfScreen } from '../../shared/announcer/kiosk-steps';
+import { voiceBaseUrl } from '../../shared/announcer/manifest';
 import { KioskVoice } from '../kioskVoice';
 import type { Screen } from '../flow';
 

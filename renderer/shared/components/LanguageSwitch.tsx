@@ -9,7 +9,7 @@ export function LanguageSwitch({ className }: { className?: string }) {
   return (
     <div className={`language-switch ${className ?? ''}`} role="group" aria-label={t('app.language')} data-testid="language-switch">
       {locales.map((l) => (
-        <button key={l} type="button" lang={l} aria-pressed={l === current} onClick={() => setLocale(l)}>
+        <button key={l} type="button" lang={l} aria-pressed={l === current} onClick={() => void setLocale(l)}>
           {localeNames[l]}
         </button>
       ))}

@@ -3,12 +3,19 @@
 // left, and the locale store offers what the hall configures and returns to its default.
 // Mutations checked: deleting a key from locales/en.ts or mn-Mong-core.ts, a Cyrillic word in
 // mn-Mong, or resetLocale() keeping the visitor's choice each fail a test below.
-import { beforeEach, describe, expect, test } from 'vitest';
-import { availableLocales, catalogs, configureLocales, getLocale, resetLocale, setLocale, translate } from '../../../renderer/shared/i18n';
+// Lazy catalogs (issue 14, cold load): importing en eagerly in shared/i18n/index.ts fails
+// "a fresh page has only zh-CN"; switching before the catalog arrived (applyLocale without
+// awaiting loadCatalog) fails "switches once it has arrived"; dropping the `wanted` check fails
+// "a later choice wins".
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { availableLocales, catalogs, configureLocales, getLocale, loadAllCatalogs, resetLocale, setLocale, translate } from '../../../renderer/shared/i18n';
 import { zhCN } from '../../../renderer/shared/i18n/messages/zh-CN';
 import { isVisitorKey, VISITOR_KEY_PREFIXES } from '../../../renderer/shared/i18n/visitor-keys';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+
+// The other languages are fetched on demand; the checks below read them all.
+await loadAllCatalogs();
 
 const visitorKeys = Object.keys(zhCN).filter(isVisitorKey);
 /** Keys whose text is Chinese on purpose in every language (the start screen's second line). */
@@ -76,6 +83,44 @@ describe('the Mongolian catalog', () => {
     }
     // The genitive after "ticket number" (ᠳ᠋ᠤᠭᠠᠷ + ᠤᠨ) is attached with NNBSP, not a space.
     expect(translate('mn-Mong', 'kiosk.ticket.takeIt')).toContain('\u1833\u180b\u1824\u182d\u1820\u1837\u202f\u1824\u1828');
+  });
+});
+
+describe('catalogs loaded when a language is needed', () => {
+  /** The i18n module as a page's first load has it: nothing fetched yet. */
+  async function freshI18n() {
+    vi.resetModules();
+    return import('../../../renderer/shared/i18n');
+  }
+
+  test('a fresh page has only zh-CN; English arrives when chosen and the page switches once it has arrived', async () => {
+    const i18n = await freshI18n();
+    expect(Object.keys(i18n.catalogs)).toEqual(['zh-CN']);
+    i18n.configureLocales({ default: 'zh-CN', kiosk: ['zh-CN', 'en', 'mn-Mong'] }, true);
+    expect(i18n.availableLocales()).toEqual(['zh-CN', 'en', 'mn-Mong']); // offered before loaded
+    const switching = i18n.setLocale('en');
+    expect(i18n.getLocale()).toBe('zh-CN'); // never English keys shown in Chinese fallback
+    await switching;
+    expect(i18n.getLocale()).toBe('en');
+    expect(Object.keys(i18n.catalogs).sort()).toEqual(['en', 'zh-CN']); // Mongolian still not fetched
+    expect(i18n.translate('en', 'kiosk.start.takeNumber')).toBe('Take a number');
+  });
+
+  test('a later choice wins over a catalog still on its way', async () => {
+    const i18n = await freshI18n();
+    i18n.configureLocales({ default: 'zh-CN', kiosk: ['zh-CN', 'en', 'mn-Mong'] }, true);
+    const slow = i18n.setLocale('mn-Mong');
+    await i18n.setLocale('zh-CN');
+    await slow;
+    expect(i18n.getLocale()).toBe('zh-CN');
+  });
+
+  test('a hall whose default is another language loads that catalog and starts in it', async () => {
+    const i18n = await freshI18n();
+    i18n.configureLocales({ default: 'en', kiosk: ['zh-CN', 'en'] }, true);
+    await i18n.loadCatalog('en');
+    await vi.waitFor(() => expect(i18n.getLocale()).toBe('en'));
+    expect(i18n.catalogs['mn-Mong']).toBeUndefined();
   });
 });
 
