@@ -4,7 +4,7 @@
 // real queue engine) over seeded days drawn from the forecast.
 // "Within target" for a half hour: of the tickets taken in it, at most 10 %
 // per class wait longer than their queue's target (p90 within target), pooled
-// over REPS seeded draws. The advice for slot s is the fewest counters k such
+// over several seeded draws (repsFor). The advice for slot s is the fewest counters k such
 // that, with the advice before s and k counters from s on, slot s is within
 // target; so with k − 1 from s on it is not (tests check this).
 // Which counters: those serving several queues first (general counters), then
@@ -20,7 +20,13 @@ import { summarizeWaits, waitOf, type WaitSample, type WaitSummary } from '../si
 import { CLASSES, SLOT_MS, SLOTS } from './history.js';
 import type { DayForecast } from './model.js';
 
-export const REPS = 2;
+/**
+ * Seeded draws per evaluation: enough for about 600 visitors in all (a small hall's half hour
+ * holds only a few visitors per group, and one unlucky visitor must not decide it), 2 to 8.
+ */
+export function repsFor(forecast: DayForecast): number {
+  return Math.min(8, Math.max(2, Math.ceil(600 / Math.max(1, forecast.total))));
+}
 export const MAX_OVER_TARGET = 0.1;
 const MIN = 60_000;
 
@@ -201,7 +207,7 @@ export function openCounters(input: StaffingInput, counts: number[]): string[][]
 }
 
 export function forecastDays(input: StaffingInput): SimDay[] {
-  return Array.from({ length: REPS }, (_, r) => forecastSimDay(input, r));
+  return Array.from({ length: repsFor(input.forecast) }, (_, r) => forecastSimDay(input, r));
 }
 
 /** The counts tried for slot s: the advice before s, k from s to the last advised slot. */
@@ -227,7 +233,7 @@ export function* adviseSteps(input: StaffingInput): Generator<void, StaffingResu
   const short = new Set<number>();
   const ok = function* (s: number, k: number) {
     const trial = trialCounts(counts, s, k, last);
-    runs += REPS;
+    runs += days.length;
     return withinTarget(yield* evaluateSteps(input, openCounters(input, trial), s + 1, days), [s === first ? first - 1 : s, s]);
   };
   for (let s = first; s < last; s++) {
@@ -254,11 +260,14 @@ export function* adviseSteps(input: StaffingInput): Generator<void, StaffingResu
   // earlier tickets wait too long; add a counter after the first half hour that fails.
   const checked = Array.from({ length: last - first + 1 }, (_, i) => first - 1 + i).filter((s) => !short.has(s));
   const failing = function* (c: number[]) {
-    runs += REPS;
+    runs += days.length;
     return firstFailing(yield* evaluateSteps(input, openCounters(input, c), SLOTS, days), checked);
   };
   for (let i = 0, f = yield* failing(counts); f !== null && i < 3 * (last - first); i++, f = yield* failing(counts)) {
-    const j = [f + 1, f, f - 1].find((x) => x >= first && x < last && counts[x]! < total);
+    // Where the failing half hour's visitors spill over: the next half hour while it has fewer
+    // counters than this one, else this one, else its neighbours.
+    const spill = f + 1 < last && counts[f + 1]! < counts[f]! ? [f + 1] : [];
+    const j = [...spill, f, f + 1, f - 1].find((x) => x >= first && x < last && counts[x]! < total);
     if (j === undefined) break;
     counts[j]!++;
   }
@@ -273,7 +282,7 @@ export function* adviseSteps(input: StaffingInput): Generator<void, StaffingResu
   const advisedOpen = openCounters(input, counts);
   const advised = summaries(yield* evaluateSteps(input, advisedOpen, SLOTS, days));
   const planned = summaries(yield* evaluateSteps(input, input.plannedCounters.map((ids, s) => (s >= first - 1 ? ids : [])), SLOTS, days));
-  runs += 2 * REPS;
+  runs += 2 * days.length;
   const slots: SlotStaffing[] = [];
   const changes: StaffingResult['changes'] = [];
   for (let s = first; s < last; s++) {
