@@ -16,7 +16,7 @@ import type { HallRuntime } from '../runtime/hall-runtime.js';
 import type { IdentitySealer } from '../identity/sealer.js';
 import { serviceDayStart } from '../identity/real-name.js';
 import { addDays } from '../domain/calendar/index.js';
-import { serviceDayOf, type BadRatingCaseEvent, type BadRatingCaseStatus, type BadRatingLevel, type BadRatingStage, type DayRule, type RevisitMethod } from '../domain/index.js';
+import { type BadRatingCaseEvent, type BadRatingCaseStatus, type BadRatingLevel, type BadRatingStage, type DayRule, type RevisitMethod } from '../domain/index.js';
 import type { HallCalendar } from '../domain/calendar/index.js';
 import type { BadRatingCasesConfig } from '../config/bad-rating-cases-schema.js';
 import { ApiError } from '../api/http.js';

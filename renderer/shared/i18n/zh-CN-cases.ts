@@ -71,7 +71,6 @@ export const zhCNCases = {
   'badCases.reject': '申诉不成立，继续整改',
   'badCases.closure.resolved': '{time} 审核办结：{note}',
   'badCases.closure.appeal_upheld': '{time} 申诉成立办结：{note}',
-  'badCases.returnedNote': '退回意见：{note}',
   'ratingReasons.title': '请选择不满意的原因（可多选）',
   'ratingReasons.phone': '如需回访，请留下电话（选填，仅回访人员可见）',
   'ratingReasons.send': '提交',
