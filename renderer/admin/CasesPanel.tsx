@@ -18,10 +18,11 @@ import './cases.css';
 type Cases = ReplyOf<'adminBadRatingCases'>;
 type BadRatingCaseDTO = Cases['cases'][number];
 
-/** "12-08 17:00" in the hall's time. */
+/** "12-08 17:00" in the hall's time; a deadline at midnight reads as the end of the day before ("12-22 24:00"). */
 function dayTime(at: number): string {
-  const w = wallClock(at);
-  return `${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')} ${formatHm(at)}`;
+  const midnight = formatHm(at) === '00:00';
+  const w = wallClock(midnight ? at - 1 : at);
+  return `${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')} ${midnight ? '24:00' : formatHm(at)}`;
 }
 
 export function CasesPanel({ connection, sessionToken, staffId }: { connection: PageConnection; sessionToken: string; staffId: string }) {
