@@ -23,6 +23,7 @@ import { openAuth } from './wiring/auth.js';
 import { openDevices, wireDeviceAgents } from './wiring/devices.js';
 import { mountLaterRoutes, openApi } from './wiring/api.js';
 import { openServiceRecords } from './wiring/service-records.js';
+import { wireCentralHomeVisits } from './records/central-home-visits.js';
 import { openBadRatingCases } from './wiring/bad-rating-cases.js';
 import { GuideSource } from './guides/guide-source.js';
 import { openSync } from './wiring/sync.js';
@@ -107,7 +108,8 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const api = scope.own(openApi(config, timers, storage, identity, auth, parts));
     const { sync } = scope.own(openSync(dataDir, db, runtime, config, timers, api.appointments, logger('sync')));
     mountLaterRoutes(api, sync, auth.enrolment, hallTls, guides.catalog);
-    scope.own(openServiceRecords(api, db, identity.sealer, new GuideSource(sync.datasets, guides.catalog)));
+    const { records } = scope.own(openServiceRecords(api, db, identity.sealer, new GuideSource(sync.datasets, guides.catalog)));
+    scope.defer(wireCentralHomeVisits(sync, records.homeVisits, config.matters, (line) => logger('sync').info(line)));
     scope.own(openBadRatingCases(api, db, identity.sealer, sync.datasets));
     const live = new LiveHub(runtime, api.views, auth.terminals);
     scope.defer(() => live.close());

@@ -40,13 +40,16 @@ export class HomeVisitBook {
     private readonly options: HomeVisitBookOptions,
   ) {}
 
-  /** A new request; with `externalId` (central's), a request already received is returned as it is. */
-  request(channel: HomeVisitDTO['channel'], body: HomeVisitRequest, externalId: string | null = null): HomeVisitDTO {
+  /**
+   * A new request; with `externalId` (central's), a request already received is returned as it is.
+   * `requestedAt`: when it was filed (central's time), else now.
+   */
+  request(channel: HomeVisitDTO['channel'], body: HomeVisitRequest, externalId: string | null = null, requestedAt?: number): HomeVisitDTO {
     if (externalId) {
       const known = this.db.prepare('SELECT id FROM home_visits WHERE external_id = ?').pluck().get(externalId) as string | undefined;
       if (known) return this.get(known);
     }
-    const now = this.runtime.timers.now();
+    const now = requestedAt ?? this.runtime.timers.now();
     const id = this.runtime.newId();
     const code = nextCode(this.db, 'home_visits', this.runtime.state.serviceDay, 'S');
     this.runtime.recordWith([{ type: 'home_visit_requested', visitId: id, code, channel, matterId: body.matterId }], () => {

@@ -22,6 +22,7 @@ import { DownlinkClient } from './downlink/central-client.js';
 import { SyncFailure } from '../../protocol/sync/failure.js';
 import { createRatingUploadWorker } from './ratings/create.js';
 import type { RatingUploadWorker } from './ratings/worker.js';
+import type { DatasetName } from '../../protocol/central/downlink/schemas.js';
 
 export interface SyncAgentDeps {
   db: Db;
@@ -42,6 +43,7 @@ export class SyncAgent {
   readonly ratingUploads: RatingUploadWorker | null = null;
   private readonly clients: NodeHttpClient[] = [];
   private unsubscribe: () => void = () => {};
+  private readonly changeListeners: { dataset: DatasetName; listener: (reader: DatasetReader) => void }[] = [];
 
   constructor(private readonly deps: SyncAgentDeps) {
     const { db, config, runtime, timers, dataDir } = deps;
@@ -80,12 +82,25 @@ export class SyncAgent {
         log,
         onRound: (outcomes) => {
           if (outcomes.some((o) => o.dataset === 'appointments' && (o.result === 'applied' || o.result === 'snapshot_loaded'))) deps.onAppointments?.(this.datasets);
+          for (const { dataset, listener } of this.changeListeners) {
+            if (outcomes.some((o) => o.dataset === dataset && (o.result === 'applied' || o.result === 'snapshot_loaded'))) listener(this.datasets);
+          }
         },
       });
     }
     // Uploads to central (national profile) must name the hall as central knows it (sync.hallId).
     const hall = { ...config, hall: { ...config.hall, id: this.settings.hallId } };
     if (config.ratingUpload) this.ratingUploads = createRatingUploadWorker({ db, config: config.ratingUpload, hall, dataDir, timers, log, http: this.client(nodeHttpClient()) });
+  }
+
+  /** Calls `listener` after every downlink round that changed `dataset` (its errors are logged by the worker). */
+  onDatasetChanged(dataset: DatasetName, listener: (reader: DatasetReader) => void): () => void {
+    const entry = { dataset, listener };
+    this.changeListeners.push(entry);
+    return () => {
+      const i = this.changeListeners.indexOf(entry);
+      if (i >= 0) this.changeListeners.splice(i, 1);
+    };
   }
 
   private client(c: NodeHttpClient): NodeHttpClient {

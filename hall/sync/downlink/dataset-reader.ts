@@ -7,7 +7,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../store/db.js';
 import type { DayRule } from '../../domain/index.js';
-import type { Appointment, CounterItem, DatasetName, GreenRule, Guide, Notice, RatingIndicator, StaffItem } from '../../../protocol/central/downlink/schemas.js';
+import type { Appointment, CounterItem, DatasetName, GreenRule, Guide, HomeVisitRequestItem, Notice, RatingIndicator, StaffItem } from '../../../protocol/central/downlink/schemas.js';
 
 export class DatasetReader {
   private readonly statements = new Map<string, Statement>();
@@ -79,6 +79,11 @@ export class DatasetReader {
 
   staff(): StaffItem[] {
     return this.all<StaffItem>('staff');
+  }
+
+  /** 上门服务 requests filed on central for this hall (contacts in clear: hand them to the home-visit book only). */
+  homeVisitRequests(): HomeVisitRequestItem[] {
+    return this.all<HomeVisitRequestItem>('home_visits');
   }
 
   /** The version the hall serves and when it was last applied (null: never synced). */

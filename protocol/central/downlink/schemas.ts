@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { counterKinds, staffRoles } from '../kinds.js';
 
-export const datasetNames = ['catalog', 'appointments', 'counters', 'staff', 'green_rules', 'rating_indicators', 'notices'] as const;
+export const datasetNames = ['catalog', 'appointments', 'counters', 'staff', 'green_rules', 'rating_indicators', 'notices', 'home_visits'] as const;
 export type DatasetName = (typeof datasetNames)[number];
 
 export function isDatasetName(name: string): name is DatasetName {
@@ -220,6 +220,31 @@ export const noticeSchema = z
   })
   .refine((n) => n.from === undefined || n.until === undefined || n.until > n.from, { message: 'until must be after from', path: ['until'] });
 
+// ---- 上门服务 requests filed on central (000 第二十九条(二)) ----
+// Personal data: the contact in clear (the hall's staff must reach the visitor); the hall seals
+// it into its home-visit book on receipt. Never an ID number (personal dataset).
+
+export const homeVisitRequestSchema = z
+  .object({
+    /** Central's id: the hall records each request once under it (home_visits.external_id). */
+    id: datasetKey,
+    matterCode: datasetKey,
+    reason: z.string().trim().min(1, 'a reason is required').max(500),
+    contact: z
+      .object({
+        name: z.string().trim().min(1, 'a name is required').max(30),
+        phone: z.string().regex(/^(1[0-9]{10}|0[0-9]{2,3}-?[0-9]{7,8})$/, 'must be a mobile (11 digits) or landline number'),
+        address: z.string().trim().min(4, 'an address is required').max(200),
+      })
+      .strict(),
+    filedAt: z.number().int().positive(),
+    /** Who filed it on central: the visitor on the web, or the province's platform. */
+    via: z.enum(['web', 'province']),
+  })
+  .strict();
+
+export type HomeVisitRequestItem = z.infer<typeof homeVisitRequestSchema>;
+
 export type Guide = z.infer<typeof guideSchema>;
 export type Material = z.infer<typeof materialSchema>;
 export type Appointment = z.infer<typeof appointmentSchema>;
@@ -244,6 +269,7 @@ export const datasetSpecs: Record<DatasetName, DatasetSpec> = {
   green_rules: { item: greenRuleSchema, keyOf: (v) => v.id, personal: false },
   rating_indicators: { item: ratingIndicatorSchema, keyOf: (v) => v.code, personal: false },
   notices: { item: noticeSchema, keyOf: (v) => v.id, personal: true },
+  home_visits: { item: homeVisitRequestSchema, keyOf: (v) => v.id, personal: true },
 };
 
 export type ItemCheck = { ok: true } | { ok: false; reason: string };

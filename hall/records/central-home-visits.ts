@@ -1,0 +1,29 @@
+// 上门服务 requests filed on central (000 第二十九条(二)): they arrive as the `home_visits`
+// downlink dataset; each is recorded in the home-visit book under central's id
+// (external_id), so a dataset delivered again — a repeated delta, a snapshot after a
+// must_refetch, a restart — never makes a second request. Runs at start and after every
+// downlink round that changed the dataset; the manager then sees it like a kiosk one.
+// Contract: a request for a matter this hall does not offer is skipped and logged by key
+// (central checks the code against the hall's catalog, but the hall's own matters decide).
+// Dangers: items hold the contact in clear; it is sealed by the book, never logged here.
+import type { HallConfig } from '../config/schema.js';
+import type { DatasetReader } from '../sync/downlink/dataset-reader.js';
+import type { SyncAgent } from '../sync/sync-agent.js';
+import type { HomeVisitBook } from './home-visit-book.js';
+
+/** Records every request the hall holds from central (once each: the book keys them by central's id). */
+export function receiveCentralHomeVisits(book: HomeVisitBook, reader: DatasetReader, matters: HallConfig['matters'], log: (line: string) => void): void {
+  const byCode = new Map(matters.map((m) => [m.code, m.id]));
+  for (const item of reader.homeVisitRequests()) {
+    const matterId = byCode.get(item.matterCode);
+    if (matterId) book.request('central', { matterId, reason: item.reason, contact: item.contact }, item.id, item.filedAt);
+    else log(`home visit request ${item.id} from central names matter code ${item.matterCode}, which this hall does not offer: skipped`);
+  }
+}
+
+/** At start and after each downlink round that changed `home_visits`; returns the unsubscribe. */
+export function wireCentralHomeVisits(sync: SyncAgent, book: HomeVisitBook, matters: HallConfig['matters'], log: (line: string) => void): () => void {
+  const receive = (reader: DatasetReader) => receiveCentralHomeVisits(book, reader, matters, log);
+  receive(sync.datasets);
+  return sync.onDatasetChanged('home_visits', receive);
+}
