@@ -7,7 +7,7 @@
 //   4. Classes in the policy's order; "ratio" interleaves priority and walk-in calls. An
 //      appointment checked in before its slot waits for it, unless nobody else waits.
 //   5. Within the chosen class, the policy's queue order picks the queue.
-// Then the look-ahead (call-deadlines.ts): when calling that pick now would make a waiting ticket
+// Then the look-ahead (call-deadlines.ts; not for a ticket transferred here): when calling that pick now would make a waiting ticket
 // later than it must be, the counter calls the earliest-due ticket instead (reason "deadline").
 // Only the heads of the lines (and the short appointment lines) are candidates for the pick; the
 // look-ahead scans deadlines only as far as it must (see call-deadlines.ts for its cost).
@@ -194,6 +194,9 @@ function pickAt(state: HallState, setup: HallSetup, counterId: CounterId, now: n
   const directed = directedEntry ? headFor(ctx, directedEntry, directedClass, -1, null) : undefined;
   const pick = policyPick(ctx, directed, candidates(ctx, servedQueues(setup, counterId)), streaks);
   if (!pick) return null;
+  // A ticket transferred here skips the look-ahead: its visitor was called already and has
+  // been sent to this counter to go on; deadlines are promises of a first call.
+  if (pick.reason === 'transferred_here') return pick;
   const ticket = state.tickets.get(pick.ticketId);
   if (!ticket) return pick;
   const ahead = lookAhead(ctx.model, ticket);
