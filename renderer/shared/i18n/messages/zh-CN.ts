@@ -19,6 +19,7 @@ import { zhCNLayout } from '../zh-CN-layout';
 import { zhCNRatings } from '../zh-CN-ratings';
 import { zhCNSearch } from '../zh-CN-search';
 import { zhCNServiceRecords } from '../zh-CN-service-records';
+import { zhCNReports } from '../zh-CN-reports';
 import { zhCNCases } from '../zh-CN-cases';
 
 const core = {
@@ -517,7 +518,7 @@ const core = {
 } as const satisfies Record<string, string>;
 
 type Disjoint<A, B> = keyof A & keyof B extends never ? B : never;
-const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNForecast, zhCNSync, zhCNGuides, zhCNTls, zhCNCalling, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout, zhCNRatings, zhCNSearch, zhCNServiceRecords, zhCNCases] as const;
+const features = [zhCNKioskRules, zhCNRatingUploads, zhCNSimulator, zhCNForecast, zhCNSync, zhCNGuides, zhCNTls, zhCNCalling, zhCNEnrolment, zhCNTechnician, zhCNAccess, zhCNServiceDesk, zhCNLayout, zhCNRatings, zhCNSearch, zhCNServiceRecords, zhCNCases, zhCNReports] as const;
 
 export const zhCN = {
   ...core,
@@ -537,6 +538,7 @@ export const zhCN = {
   ...(zhCNRatings satisfies Disjoint<typeof core, typeof zhCNRatings>),
   ...(zhCNSearch satisfies Disjoint<typeof core, typeof zhCNSearch>),
   ...(zhCNServiceRecords satisfies Disjoint<typeof core, typeof zhCNServiceRecords>),
+  ...(zhCNReports satisfies Disjoint<typeof core, typeof zhCNReports>),
   ...(zhCNCases satisfies Disjoint<typeof core, typeof zhCNCases>),
 } as const satisfies Record<string, string>;
 
