@@ -17,6 +17,7 @@ import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { RatingFace, StaffSilhouette } from '../shared/components/Icons';
 import { useDevices } from '../shared/devices/useDevices';
 import { workingRatingPad } from '../shared/devices/devices';
+import { RatingReasons } from './RatingReasons';
 import '../shared/styles/service-desk.css';
 
 export const RATING_LEVELS: readonly RatingLevel[] = ['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied'];
@@ -189,6 +190,7 @@ export function CounterDisplayApp({ connection, counterId }: { connection: PageC
           )}
         </div>
       ) : null}
+      <RatingReasons client={client} pendingId={pending?.id ?? null} />
     </div>
   );
 }

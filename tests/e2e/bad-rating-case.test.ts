@@ -1,9 +1,12 @@
 // 差评 follow-up in a real browser (headless Chromium) against the real hall service with the
 // counters' device agents: a visitor presses 非常不满意 on counter 3's emulated rating pad → the
-// case appears on the admin page with its ticket, counter and deadlines → the manager names
+// counter display asks for the reasons (the pad has no reason keys) and the visitor picks 服务态度
+// and leaves a phone → the case appears on the admin page with its ticket, counter, reason and
+// deadlines → the manager names
 // himself for the 回访, sees the contact, records the 回访 and the 整改, reviews and closes it.
-// Mutation tried: the listener in hall/cases/bad-rating-cases.ts not opening cases (the case never
-// appears: the first wait fails).
+// Mutations tried: the listener in hall/cases/bad-rating-cases.ts not opening cases (the case never
+// appears: the first wait fails); RatingReasons asking only after a rating on screen (no picker
+// after the pad: the reasons wait fails).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -37,11 +40,22 @@ async function open(terminalId: string): Promise<Page> {
 describe('差评 on the pad → case → 回访 → closed', () => {
   it('follows a bad rating from the pad to its closure on the admin page', async () => {
     const { number } = await issue(h, 'bdc-01');
+    const display = await open('counter-display-3');
+    await display.getByTestId('counter-display').waitFor();
     const counter = { terminal: 'counter-3', session: (await h.signIn('c03', '1003')).sessionToken };
     for (const action of ['call-next', 'start', 'finish']) await h.api('POST', `/api/v1/counters/c03/actions/${action}`, { ...counter, body: {} });
+    await display.getByTestId('rating-use-pad').waitFor({ timeout: 5000 });
     const pad = h.agentDevice('rating_pad', 'counter-3').emulator!;
     await pad.waitFor('start');
     await pad.press('very_dissatisfied');
+
+    // The pad has no reason keys: the counter display asks for the reasons.
+    await display.getByTestId('rating-reasons').waitFor({ timeout: 5000 });
+    await display.getByTestId('reason-service_attitude').click();
+    await display.getByTestId('reason-phone').fill('13812345678');
+    await display.screenshot({ path: artifactPath('e2e', 'counter-display-rating-reasons.png') });
+    await display.getByTestId('reasons-send').click();
+    await display.getByTestId('reasons-thanks').waitFor();
 
     const admin = await open('admin');
     await admin.getByTestId('sign-in-staff-no').fill('9001');
@@ -50,10 +64,9 @@ describe('差评 on the pad → case → 回访 → closed', () => {
     const card = admin.getByTestId('admin-bad-cases').getByTestId('bad-case').first();
     await expect.poll(() => card.getAttribute('data-status'), { timeout: 10_000 }).toBe('opened');
     const text = (await card.textContent())!;
-    for (const words of [`取号 ${number}`, '3 号窗口', '刘芳', '非常不满意', '待回访', '回访时限', '整改时限', '时限内']) expect(text).toContain(words);
+    for (const words of [`取号 ${number}`, '3 号窗口', '刘芳', '非常不满意', '待回访', '回访时限', '整改时限', '时限内', '差评原因：服务态度', '已留联系方式']) expect(text).toContain(words);
 
     await card.getByTestId('bad-case-assign-staff').selectOption({ label: '周明' });
-    await card.getByTestId('bad-case-assign-phone').fill('13812345678');
     await card.getByTestId('bad-case-assign-submit').click();
     await card.getByTestId('bad-case-show-contact').click();
     await expect.poll(() => card.getByTestId('bad-case-contact').textContent()).toContain('13812345678');
