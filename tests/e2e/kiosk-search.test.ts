@@ -51,6 +51,12 @@ async function openKiosk(requests?: string[], viewport = { width: 1080, height: 
   return page;
 }
 
+/** 大字 on, as a visitor sets it on the start screen. */
+async function largeType(page: Page): Promise<void> {
+  await page.getByTestId('large-type-toggle').click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('large-type'))).toBe(true);
+}
+
 async function press(page: Page, letters: string): Promise<void> {
   for (const ch of letters) await page.locator(`[data-testid="kiosk-key"][data-key="${ch.toUpperCase()}"]`).click();
 }
@@ -156,11 +162,16 @@ describe('the guide screen with its QR code', () => {
   // Every page of three long guides, portrait and landscape, normal type: nothing below the fold.
   // Fails with the QR code as a row of its own (portrait, +190 px) or without the landscape
   // layout (guide-layout.css: 取号办理 and 打印 below the page, ~1,900 px).
+  // 大字 portrait: fails with pageCapacity(true, true) at 9 (as it was: ~300 px over) and with the
+  // section buttons in two rows (guide-layout.css rule removed: 37 px over). Not yet 大字 landscape
+  // (every page 30–300 px over 1080: its page, actions and QR code need a layout of their own).
   it.each([
-    ['portrait', { width: 1080, height: 1920 }],
-    ['landscape', { width: 1920, height: 1080 }],
-  ] as const)('fits a %s kiosk on every page', async (_, viewport) => {
+    ['portrait', { width: 1080, height: 1920 }, false],
+    ['landscape', { width: 1920, height: 1080 }, false],
+    ['portrait 大字', { width: 1080, height: 1920 }, true],
+  ] as const)('fits a %s kiosk on every page', async (_, viewport, large) => {
     const kiosk = await openKiosk(undefined, viewport);
+    if (large) await largeType(kiosk);
     const heights: string[] = [];
     for (const [department, matter] of [['rsj', 'rsj-03'], ['bdc', 'bdc-01'], ['scjg', 'scjg-01']]) {
       await kiosk.getByTestId('kiosk-guide').click();
@@ -175,7 +186,7 @@ describe('the guide screen with its QR code', () => {
         if ((await next.count()) === 0 || (await next.isDisabled())) break;
         await next.click();
       }
-      await kiosk.screenshot({ path: artifactPath('e2e', `kiosk-guide-fit-${viewport.width}-${matter}.png`) });
+      await kiosk.screenshot({ path: artifactPath('e2e', `kiosk-guide-fit-${viewport.width}${large ? '-large' : ''}-${matter}.png`) });
       await kiosk.getByTestId('kiosk-home').click();
     }
     expect(heights).toEqual([]);
@@ -187,11 +198,15 @@ describe('the on-screen keyboard with its candidate bar', () => {
   // Normal type, both shapes: the search screens with the keyboard open, before and while typing.
   // Fails without the landscape placement in search.css (the keyboard below the results, ~1,560 px)
   // or with eight tiles per page while the keyboard is open (portrait, past 1,920 px).
+  // 大字 portrait: fails with the keys at 88 px (search.css's large-type rule removed: 65 px over
+  // once the candidates show). Not yet 大字 landscape (the keyboard's half is taller than 1080).
   it.each([
-    ['portrait', { width: 1080, height: 1920 }],
-    ['landscape', { width: 1920, height: 1080 }],
-  ] as const)('fits a %s kiosk', async (_, viewport) => {
+    ['portrait', { width: 1080, height: 1920 }, false],
+    ['landscape', { width: 1920, height: 1080 }, false],
+    ['portrait 大字', { width: 1080, height: 1920 }, true],
+  ] as const)('fits a %s kiosk', async (_, viewport, large) => {
     const kiosk = await openKiosk(undefined, viewport);
+    if (large) await largeType(kiosk);
     const over: string[] = [];
     for (const [start, toggle] of [['kiosk-take-number', 'kiosk-keyboard-toggle'], ['kiosk-guide', 'guide-keyboard-toggle']] as const) {
       await kiosk.getByTestId(start).click();
@@ -204,7 +219,7 @@ describe('the on-screen keyboard with its candidate bar', () => {
       await press(kiosk, 'shebao');
       await candidate(kiosk, '社保').first().waitFor();
       await measure('candidates shown');
-      await kiosk.screenshot({ path: artifactPath('e2e', `kiosk-keyboard-${viewport.width}-${start}.png`) });
+      await kiosk.screenshot({ path: artifactPath('e2e', `kiosk-keyboard-${viewport.width}${large ? '-large' : ''}-${start}.png`) });
       await kiosk.getByTestId('kiosk-home').click();
     }
     expect(over).toEqual([]);

@@ -80,7 +80,7 @@ export function guideEntries(dto: Pick<MatterGuideDTO, 'guide' | 'materials'>): 
 
 /** Lines of guide text per page: fewer in 大字 mode and on a landscape screen. */
 export function pageCapacity(largeType: boolean, portrait: boolean): number {
-  if (largeType) return portrait ? 9 : 5;
+  if (largeType) return portrait ? 5 : 5; // checked by tests/e2e/kiosk-search.test.ts (portrait 大字: 9 ran ~300 px over)
   return portrait ? 18 : 7; // landscape: 取号/打印/QR sit beside the page (guide-layout.css), the height is the limit
 }
 
