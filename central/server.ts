@@ -24,6 +24,7 @@ import { registerOverviewRoutes } from './routes/overview.js';
 import { registerUplinkRoutes } from './routes/uplink.js';
 import { registerDatasetsRoutes } from './routes/datasets.js';
 import { registerRatingsRoutes } from './routes/ratings.js';
+import { registerHomeVisitRoutes } from './routes/home-visits.js';
 import type { ProvincialForwardingOptions } from './ratings/forwarder.js';
 
 export interface StartCentralOptions {
@@ -68,6 +69,7 @@ export async function startCentralServer(o: StartCentralOptions): Promise<Runnin
   registerOverviewRoutes(router, deps);
   registerOperatorRoutes(router, deps);
   registerDatasetsRoutes(router, deps);
+  registerHomeVisitRoutes(router, deps);
   registerRatingsRoutes(router, deps, { provincial: o.provincial, onClose });
 
   const server = http.createServer((req, res) => {

@@ -79,7 +79,8 @@ export function registerDatasetsRoutes(router: Router, deps: CentralDeps): void 
   });
 }
 
-async function publish(deps: CentralDeps, hallId: string, dataset: DatasetName, publication: Publication) {
+/** Publishes with the protocol's errors: 422 invalid_dataset (every reason), 404 unknown_hall. */
+export async function publish(deps: CentralDeps, hallId: string, dataset: DatasetName, publication: Publication) {
   try {
     return await publishDataset(deps.pool, hallId, dataset, publication, deps.now());
   } catch (err) {
