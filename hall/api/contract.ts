@@ -167,17 +167,24 @@ export interface RouteDecl<M extends HttpMethod = HttpMethod, P extends string =
   readonly access: A;
   /** The status of a successful answer. */
   readonly status: number;
+  /**
+   * What a successful answer is: 'json' (the reply type), or 'file' — the handler writes a file
+   * itself (Content-Disposition: attachment; the renderer's ApiClient.download) and returns
+   * { ok: true }. Errors are JSON (ApiErrorBody) either way.
+   */
+  readonly answers: 'json' | 'file';
   /** Types only, never set: what the body, reply and query are. */
   readonly types?: { body: Body; reply: Reply; query: Query };
 }
 
 /** Declares a route: `route<Body, Reply, Query>()({ method, path, access })` (types first, literals inferred). */
 function route<Body = NoBody, Reply = OkResponse, Query = Record<string, never>>() {
-  return <const M extends HttpMethod, const P extends string, const A extends Access>(decl: { method: M; path: P; access: A; status?: number }): RouteDecl<M, P, A, Body, Reply, Query> => ({
+  return <const M extends HttpMethod, const P extends string, const A extends Access>(decl: { method: M; path: P; access: A; status?: number; answers?: 'json' | 'file' }): RouteDecl<M, P, A, Body, Reply, Query> => ({
     method: decl.method,
     path: decl.path,
     access: decl.access,
     status: decl.status ?? 200,
+    answers: decl.answers ?? 'json',
   });
 }
 
@@ -259,7 +266,7 @@ export const routes = {
   staffingForecast: route<NoBody, StaffingForecastDTO, { backtest?: string }>()({ method: 'GET', path: '/api/v1/admin/forecast', access: adminSession }),
   /** The manager's report (docs/reports.md); the export answers a CSV or XLSX file, not JSON. */
   hallReport: route<NoBody, HallReportDTO, { from?: string; to?: string; by?: string }>()({ method: 'GET', path: '/api/v1/admin/reports', access: adminSession }),
-  hallReportExport: route<NoBody, OkResponse, { from?: string; to?: string; by?: string; format?: string }>()({ method: 'GET', path: '/api/v1/admin/reports/export', access: adminSession }),
+  hallReportExport: route<NoBody, OkResponse, { from?: string; to?: string; by?: string; format?: string }>()({ method: 'GET', path: '/api/v1/admin/reports/export', access: adminSession, answers: 'file' }),
   terminals: route<NoBody, TerminalRowDTO[]>()({ method: 'GET', path: '/api/v1/admin/terminals', access: adminSession }),
   enrolmentCode: route<NoBody, EnrolmentCodeResponse>()({ method: 'POST', path: '/api/v1/admin/terminals/:terminalId/enrolment-code', access: adminSession }),
   tlsStatus: route<NoBody, TlsStatusDTO>()({ method: 'GET', path: '/api/v1/admin/tls', access: adminSession }),

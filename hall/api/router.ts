@@ -8,7 +8,8 @@
 //   - checks that come before access (`before`, e.g. 404 for an unknown counter) keep the
 //     order of answers docs/api.md describes;
 //   - ctx.body() reads and validates the body with the route's schema (hall/api/requests.ts);
-//   - every answer is JSON; errors are ApiErrorBody (http.ts sendError); nothing throws past handle().
+//   - every answer is JSON, except a route declared `answers: 'file'`, whose handler writes the
+//     file itself; errors are ApiErrorBody (http.ts sendError); nothing throws past handle().
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { routes, type ParamsOf, type ReplyOf, type RouteName, type Routes } from './contract.js';
@@ -50,6 +51,7 @@ interface Mounted {
   keys: string[];
   run(ctx: RequestContext): Promise<unknown>;
   status: number;
+  answers: 'json' | 'file';
 }
 
 export class Router {
@@ -82,7 +84,7 @@ export class Router {
       };
       return handler({ ...base, params, terminal, staff, body } as RouteContext<K>);
     };
-    this.mounted.push({ name, method: decl.method, pattern, keys, run, status: decl.status });
+    this.mounted.push({ name, method: decl.method, pattern, keys, run, status: decl.status, answers: decl.answers });
   }
 
   /** The names of the mounted routes, in mounting order. */
@@ -104,7 +106,10 @@ export class Router {
     try {
       route.keys.forEach((k, i) => (params[k] = decodePathSegment(m[i + 1]!)));
       const body = await route.run({ req, res, url, params });
-      if (!res.headersSent) sendJson(res, route.status, body ?? { ok: true });
+      if (!res.headersSent) {
+        if (route.answers === 'file') throw new Error(`route "${route.name}" is declared to answer a file and wrote none`);
+        sendJson(res, route.status, body ?? { ok: true });
+      }
     } catch (err) {
       sendError(res, err);
     }

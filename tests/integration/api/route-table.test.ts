@@ -6,6 +6,10 @@
 // 404 "no API route": the mount test fails). A declaration changed on its own does not fail
 // here — the router follows the table by construction; docs/api.md's access table and
 // tests/integration/api/access.test.ts pin the published access.
+// What an answer is: JSON, except a route declared `answers: 'file'` (the report export), whose
+// success is an attachment; its errors are JSON too. Mutation tried: the export declared without
+// `answers: 'file'` (the "answers" test fails: an XLSX where JSON was declared).
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../helpers/hall-harness.js';
 import { pathOf, routes, type Access, type ParamsOf, type RouteName } from '../../../hall/api/contract.js';
@@ -29,10 +33,38 @@ const ONLY_WITH_DOWNLINK: ReadonlySet<RouteName> = new Set(['datasets']);
 
 const names = Object.keys(routes) as RouteName[];
 const pathFor = (name: RouteName) => pathOf(name, PARAMS as ParamsOf<typeof name>);
-const call = (name: RouteName, terminal?: string, session?: string) =>
-  h.api<ApiErrorBody>(routes[name].method, pathFor(name), { ...(terminal ? { terminal } : {}), ...(session ? { session } : {}), ...(routes[name].method === 'POST' ? { body: {} } : {}) });
+interface Answer {
+  status: number;
+  /** The parsed JSON body; an empty error when the answer is not JSON (a file). */
+  body: ApiErrorBody;
+  contentType: string;
+  disposition: string;
+}
+
+/** One request, read as bytes: a file route's answer is not JSON (h.api would not parse it). */
+function call(name: RouteName, terminal?: string, session?: string): Promise<Answer> {
+  const headers: Record<string, string> = {};
+  if (terminal) headers.authorization = `Bearer ${h.token(terminal)}`;
+  if (session) headers['x-staff-session'] = session;
+  const body = routes[name].method === 'POST' ? '{}' : undefined;
+  if (body) headers['content-type'] = 'application/json';
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${h.url}${pathFor(name)}`, { method: routes[name].method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const contentType = res.headers['content-type'] ?? '';
+        const text = Buffer.concat(chunks).toString('utf8');
+        const json = contentType.startsWith('application/json');
+        resolve({ status: res.statusCode ?? 0, body: (json && text ? JSON.parse(text) : { error: {} }) as ApiErrorBody, contentType, disposition: res.headers['content-disposition'] ?? '' });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 const allows = (access: Access, role: TerminalRole) => access !== 'public' && (access.terminals === 'any' || access.terminals.includes(role));
-const notMounted = (res: { status: number; body: ApiErrorBody }) => res.status === 404 && /^no API route/.test(res.body.error?.message ?? '');
+const notMounted = (res: Answer) => res.status === 404 && /^no API route/.test(res.body.error?.message ?? '');
 
 describe('the route table and the router agree', () => {
   it('mounts every declared route (and nothing answers 405 for its declared method)', async () => {
@@ -69,6 +101,24 @@ describe('the route table and the router agree', () => {
         }
       }
     }
+  });
+
+  it('answers JSON, except a route declared to answer a file: an attachment on success, JSON errors', async () => {
+    const files: RouteName[] = [];
+    for (const name of names.filter((n) => !ONLY_WITH_DOWNLINK.has(n))) {
+      const res = await call(name, 'admin', adminSession);
+      const row = { name, status: res.status, json: res.contentType.startsWith('application/json') };
+      if (routes[name].answers === 'file' && res.status < 400) {
+        files.push(name);
+        expect({ ...row, attachment: /^attachment; filename="[^"]+"$/.test(res.disposition) }).toEqual({ ...row, json: false, attachment: true });
+      } else if (res.status !== 204) {
+        expect(row).toEqual({ ...row, json: true });
+      }
+      // Refused before the handler runs: a file route's errors are JSON like every other.
+      if (routes[name].answers === 'file') expect((await call(name)).contentType).toMatch(/^application\/json/);
+    }
+    // The property is not empty: the report export answered its file here.
+    expect(files).toContain('hallReportExport');
   });
 
   it('with an admin session, the admin-session routes get past access', async () => {
