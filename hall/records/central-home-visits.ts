@@ -16,8 +16,16 @@ export function receiveCentralHomeVisits(book: HomeVisitBook, reader: DatasetRea
   const byCode = new Map(matters.map((m) => [m.code, m.id]));
   for (const item of reader.homeVisitRequests()) {
     const matterId = byCode.get(item.matterCode);
-    if (matterId) book.request('central', { matterId, reason: item.reason, contact: item.contact }, item.id, item.filedAt);
-    else log(`home visit request ${item.id} from central names matter code ${item.matterCode}, which this hall does not offer: skipped`);
+    if (!matterId) {
+      log(`home visit request ${item.id} from central names matter code ${item.matterCode}, which this hall does not offer: skipped`);
+      continue;
+    }
+    // One request that cannot be recorded must not hold back the others (retried next round).
+    try {
+      book.request('central', { matterId, reason: item.reason, contact: item.contact }, item.id, item.filedAt);
+    } catch (err) {
+      log(`home visit request ${item.id} from central not recorded (next round retries): ${(err as Error).message}`);
+    }
   }
 }
 
