@@ -166,7 +166,7 @@ const core = {
   'kiosk.help.acknowledged': 'A member of staff is on the way.',
   'kiosk.help.failed': 'Staff could not be called. Please touch again, or go to the information desk.',
   'kiosk.voice.read': 'Read aloud',
-  'kiosk.voice.readLabel': 'Read this screen aloud (in Mandarin)',
+  'kiosk.voice.readLabel': 'Read aloud: this screen, in Mandarin',
   'kiosk.voice.stop': 'Stop reading',
   'kiosk.voice.failed': 'This machine cannot play sound right now. Please read the screen or ask a member of staff.',
 
