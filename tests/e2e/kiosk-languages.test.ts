@@ -138,6 +138,23 @@ describe('Mongolian in the traditional script', () => {
     expect(box.height).toBeGreaterThan(box.width);
     await kiosk.screenshot({ path: artifactPath('e2e', 'kiosk-mongolian-start.png') });
 
+    // The header's tools are written vertically too, not laid on their side, and no label is cut
+    // off: every button whose text is Mongolian is a vertical-lr box, at least as tall as wide,
+    // holding its text. Mutation checked: without mongolian.css's `.kiosk-header` rule the four
+    // tools (朗读, 呼叫工作人员, 投诉 / 上门服务, 大字) are horizontal-tb boxes wider than tall.
+    const tools = await kiosk.locator('.kiosk-header button').evaluateAll((buttons) =>
+      buttons
+        .filter((b) => /[\u1820-\u1878]/.test(b.textContent ?? ''))
+        .map((b) => {
+          const box = b.getBoundingClientRect();
+          const mode = getComputedStyle(b).writingMode;
+          const cut = b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1;
+          return `${b.getAttribute('data-testid') ?? b.className}: ${mode}${box.height >= box.width ? '' : ' wider than tall'}${cut ? ' cut off' : ''}`;
+        }),
+    );
+    expect(tools.length).toBeGreaterThanOrEqual(4);
+    expect(tools.filter((t) => !/: vertical-lr$/.test(t))).toEqual([]);
+
     // Reference rendering with the same font: the word as written, and the same letters with
     // ZWNJ between them (each letter in its isolated form). Shaping joins the letters: the run
     // is shorter and its pixels differ from the isolated forms.
