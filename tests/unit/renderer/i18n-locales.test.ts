@@ -7,12 +7,15 @@
 // "a fresh page has only zh-CN"; switching before the catalog arrived (applyLocale without
 // awaiting loadCatalog) fails "switches once it has arrived"; dropping the `wanted` check fails
 // "a later choice wins".
+// Keys in shared files a visitor page imports (issue 13: the kiosk's 投诉/上门服务 forms live in
+// shared/records/RecordForms.tsx) were missed while only kiosk/ and display/ were read: without
+// the import walk in visitorPageSources(), deleting 'records.submit' from en-records.ts passes.
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { availableLocales, catalogs, configureLocales, getLocale, loadAllCatalogs, resetLocale, setLocale, translate } from '../../../renderer/shared/i18n';
 import { zhCN } from '../../../renderer/shared/i18n/messages/zh-CN';
 import { isVisitorKey, VISITOR_KEY_PREFIXES } from '../../../renderer/shared/i18n/visitor-keys';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 // The other languages are fetched on demand; the checks below read them all.
 await loadAllCatalogs();
@@ -26,10 +29,38 @@ const rendererDir = join(import.meta.dirname, '../../../renderer');
 const sources = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? sources(join(dir, name)) : /\.tsx?$/.test(name) ? [join(dir, name)] : []));
 
-/** Keys written in the kiosk's and the hall display's sources: all of them must be translated. */
+/**
+ * The kiosk's and the hall display's sources and every renderer file they import, transitively
+ * (a form shared with the counter page, e.g. shared/records/RecordForms.tsx, is shown to
+ * visitors too). The catalogs themselves (shared/i18n) hold every key and are left out.
+ */
+/** Shared files a visitor page imports only for helpers, whose texts staff read: not followed. */
+const STAFF_TEXT_FILES = [
+  'shared/api/token.ts', // enrolment errors: the technician setting up the terminal reads them
+  'shared/devices/devices.ts', // device kind and health labels: technician and admin pages
+].map((f) => join(rendererDir, f));
+
+function visitorPageSources(): string[] {
+  const seen = new Set<string>(STAFF_TEXT_FILES);
+  const i18nDir = join(rendererDir, 'shared', 'i18n');
+  const queue = [...sources(join(rendererDir, 'kiosk')), ...sources(join(rendererDir, 'display'))];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file) || file.startsWith(i18nDir)) continue;
+    seen.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+      const base = join(dirname(file), m[1]!);
+      const found = ['.ts', '.tsx', '/index.ts', '/index.tsx', ''].map((ext) => base + ext).find((f) => existsSync(f) && statSync(f).isFile() && /\.tsx?$/.test(f));
+      if (found && found.startsWith(rendererDir)) queue.push(found);
+    }
+  }
+  return [...seen].filter((f) => !STAFF_TEXT_FILES.includes(f));
+}
+
+/** Keys written in the visitor pages' sources (visitorPageSources): all of them must be translated. */
 function keysUsedOnVisitorPages(): string[] {
   const used = new Set<string>();
-  for (const file of [...sources(join(rendererDir, 'kiosk')), ...sources(join(rendererDir, 'display'))]) {
+  for (const file of visitorPageSources()) {
     for (const m of readFileSync(file, 'utf8').matchAll(/'([a-zA-Z]+\.[\w.]+)'/g)) if (m[1]! in zhCN) used.add(m[1]!);
   }
   return [...used];
