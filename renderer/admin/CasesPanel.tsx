@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import type { ReplyOf } from '../../hall/api/contract';
 import { useT, type MessageKey } from '../shared/i18n';
-import { ApiError, describeError } from '../shared/api/errors';
+import { describeError } from '../shared/api/errors';
+import { useRecordAction } from '../shared/records/useRecordAction';
 import { useHallView } from '../shared/hooks/useHallView';
 import { formatHm, wallClock } from '../shared/format/time';
 import type { PageConnection } from '../shared/page/connection';
@@ -34,16 +35,7 @@ export function CasesPanel({ connection, sessionToken, staffId }: { connection: 
     accept: (n) => n.kind === 'resync' || n.event.type.startsWith('bad_rating_case_'),
     pollMs: 60_000,
   });
-  const [problem, setProblem] = useState<string | null>(null);
-  const act = async (request: () => Promise<unknown>) => {
-    try {
-      await request();
-      setProblem(null);
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err.message : String(err));
-    }
-    view.reload();
-  };
+  const { problem, act } = useRecordAction(view.reload);
   const data = view.data;
   if (!data) return <section className="admin-card">{view.error ? <ErrorMessage message={describeError(view.error)} onRetry={view.reload} /> : <p className="admin-muted">{t('app.loading')}</p>}</section>;
   const open = data.cases.filter((c) => c.status !== 'closed').length;

@@ -5,12 +5,13 @@
 import { useState } from 'react';
 import type { BodyOf, ReplyOf } from '../../hall/api/contract';
 import { useT, type MessageKey } from '../shared/i18n';
-import { ApiError, describeError } from '../shared/api/errors';
+import { describeError } from '../shared/api/errors';
 import { useHallView } from '../shared/hooks/useHallView';
 import { formatHm, wallClock } from '../shared/format/time';
 import type { PageConnection } from '../shared/page/connection';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { CaseFacts, Choice, Field, FormFrame, lastDay } from '../shared/records/RecordForms';
+import { useRecordAction } from '../shared/records/useRecordAction';
 import '../shared/records/records.css';
 
 type Records = { cases: ReplyOf<'adminCases'>; complaints: ReplyOf<'adminComplaints'>; visits: ReplyOf<'adminHomeVisits'>; assists: ReplyOf<'adminAssists'> };
@@ -31,17 +32,8 @@ export function ServiceRecordsPanel({ connection, sessionToken }: { connection: 
     },
     { live, key: `records:${sessionToken}`, accept: (n) => n.kind === 'resync' || RECORD_EVENTS.some((p) => n.event.type.startsWith(p)), pollMs: 60_000 },
   );
-  const [problem, setProblem] = useState<string | null>(null);
+  const { problem, act } = useRecordAction(view.reload);
   const [assisted, setAssisted] = useState<ReplyOf<'guideAssist'> | null>(null);
-  const act = async (request: () => Promise<unknown>) => {
-    try {
-      await request();
-      setProblem(null);
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err.message : String(err));
-    }
-    view.reload();
-  };
   const data = view.data;
   if (!data) return <section className="admin-card">{view.error ? <ErrorMessage message={describeError(view.error)} onRetry={view.reload} /> : <p className="admin-muted">{t('app.loading')}</p>}</section>;
   const counts = data.assists.counts;

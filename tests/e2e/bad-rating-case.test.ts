@@ -9,10 +9,10 @@
 // after the pad: the reasons wait fails).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/hall-harness.js';
-import { artifactPath, launchChromium } from '../helpers/browser.js';
+import { artifactPath, launchChromium, openTerminalPage } from '../helpers/browser.js';
 import { helpHallConfig, issue } from '../helpers/service-records.js';
 
 const rendererDir = path.resolve(import.meta.dirname, '../../dist/renderer');
@@ -29,13 +29,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(terminalId: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`[${terminalId}] page error:`, err));
-  await page.goto(h.hall.pages.find((p) => p.terminalId === terminalId)!.url);
-  return page;
-}
+const open = (terminalId: string) => openTerminalPage(browser, h, terminalId);
 
 describe('差评 on the pad → case → 回访 → closed', () => {
   it('follows a bad rating from the pad to its closure on the admin page', async () => {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -33,3 +33,12 @@ export function artifactPath(group: string, name: string): string {
 }
 
 export const tmpProfile = () => fs.mkdtempSync(path.join(os.tmpdir(), 'servicehall-chromium-'));
+
+/** A terminal's page (its address from the running hall) in a fresh zh-CN, Asia/Shanghai context at 1366×900; page errors are logged. */
+export async function openTerminalPage(browser: Browser, h: { hall: { pages: readonly { terminalId: string; url: string }[] } }, terminalId: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error(`[${terminalId}] page error:`, err));
+  await page.goto(h.hall.pages.find((p) => p.terminalId === terminalId)!.url);
+  return page;
+}

@@ -46,3 +46,18 @@ export function eventsOf(h: Harness, types: string[]): { type: string; payload: 
   }
   return events as never;
 }
+
+/** Counter terminal and staff session per counter, signing in again when the simulated days outlived a session. */
+export function counterSessions(harness: () => Harness): (counterId: string, staffNo: string) => Promise<{ terminal: string; session: string }> {
+  const sessions = new Map<string, string>();
+  return async (counterId, staffNo) => {
+    const h = harness();
+    const terminal = `counter-${Number(counterId.slice(1))}`;
+    let session = sessions.get(counterId);
+    if (!session || (await h.api('GET', `/api/v1/counters/${counterId}`, { terminal, session })).status !== 200) {
+      session = (await h.signIn(counterId, staffNo)).sessionToken;
+      sessions.set(counterId, session);
+    }
+    return { terminal, session };
+  };
+}

@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualTimers } from '../../../hall/runtime/timers.js';
 import { startHarness, type Harness } from '../../helpers/hall-harness.js';
-import { helpHallConfig, eventsOf } from '../../helpers/service-records.js';
+import { counterSessions, helpHallConfig, eventsOf } from '../../helpers/service-records.js';
 import { computeCheckDigit } from '../../../drivers/idcard/index.js';
 import type { ApiErrorBody, CounterDisplayDTO, IssueTicketResponse, RatingDTO } from '../../../hall/api/dto.js';
 import type { BadRatingCaseDTO, BadRatingCasesDTO, CaseContactDTO, ReasonTagsDTO } from '../../../hall/api/bad-rating-cases-dto.js';
@@ -56,15 +56,7 @@ async function adminAs<T>(staffNo: string, method: string, route: string, body?:
 const manager = <T>(method: string, route: string, body?: unknown) => adminAs<T>('9001', method, route, body);
 const clerk = <T>(method: string, route: string, body?: unknown) => adminAs<T>('9002', method, route, body);
 
-async function counterSession(counterId: string, staffNo: string): Promise<{ terminal: string; session: string }> {
-  const terminal = `counter-${Number(counterId.slice(1))}`;
-  let session = sessions.get(counterId);
-  if (!session || (await h.api('GET', `/api/v1/counters/${counterId}`, { terminal, session })).status !== 200) {
-    session = (await h.signIn(counterId, staffNo)).sessionToken;
-    sessions.set(counterId, session);
-  }
-  return { terminal, session };
-}
+const counterSession = counterSessions(() => h);
 
 /** A ticket served to the end at a counter and rated on its counter display; the rating's id. */
 async function rated(level: string, o: { counterId?: string; staffNo?: string; matterId?: string; idNumber?: string } = {}): Promise<{ ratingId: string; ticketId: string; number: string }> {

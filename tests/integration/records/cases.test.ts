@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualTimers } from '../../../hall/runtime/timers.js';
 import { startHarness, type Harness } from '../../helpers/hall-harness.js';
-import { callAndStart, eventsOf, helpHallConfig, issue } from '../../helpers/service-records.js';
+import { callAndStart, counterSessions, eventsOf, helpHallConfig, issue } from '../../helpers/service-records.js';
 import { decodeEscPos, splitAtCuts, textLines } from '../../../drivers/printer/index.js';
 import type { AcceptPendingResponse, CaseDTO, CaseListDTO, CounterCasesDTO } from '../../../hall/api/service-records-dto.js';
 import type { ApiErrorBody } from '../../../hall/api/dto.js';
@@ -25,16 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const sessions = new Map<string, string>();
-async function at(counterId: string, staffNo: string): Promise<{ terminal: string; session: string }> {
-  const terminal = `counter-${Number(counterId.slice(1))}`;
-  let session = sessions.get(counterId);
-  if (!session || (await h.api('GET', `/api/v1/counters/${counterId}`, { terminal, session })).status !== 200) {
-    session = (await h.signIn(counterId, staffNo)).sessionToken;
-    sessions.set(counterId, session);
-  }
-  return { terminal, session };
-}
+const at = counterSessions(() => h);
 const post = async <T>(counterId: string, staffNo: string, route: string, body: unknown = {}) => h.api<T & ApiErrorBody>('POST', `/api/v1/counters/${counterId}${route}`, { ...(await at(counterId, staffNo)), body });
 
 describe('容缺受理 over days, 首问负责 and 限时办结', () => {
