@@ -7,7 +7,7 @@
 // 422 unknown_matter when the hall's catalog on central has no such matter code,
 // 404 unknown_hall. Dangers: the body holds a contact (personal data): never log it.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiError, readBody, sendJson, type Router } from '../http.js';
 import { homeVisitRequestSchema } from '../../protocol/central/downlink/schemas.js';
 import { CENTRAL_MAX_BODY_BYTES, type CentralDeps } from '../deps.js';
