@@ -196,10 +196,13 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       await publish(w, 'notices', demoNotices());
       const nineAm = Date.UTC(2026, 10, 23, 1, 0, 0);
       await publish(w, 'appointments', demoAppointments(cfg, nineAm, 12));
+      const visit = { id: 'hv-1', matterCode: cfg.matters[0]!.code, reason: '卧床', contact: { name: '张三', phone: '13812345678', address: '幸福路8号' }, filedAt: nineAm, via: 'web' };
+      await publish(w, 'home_visits', [visit]);
 
       const worker = w.worker();
       const first = await worker.syncOnce();
-      expect(first.map((o) => o.result)).toEqual(Array(7).fill('applied'));
+      expect(first.map((o) => o.result)).toEqual(Array(8).fill('applied'));
+      expect(w.reader.homeVisitRequests()).toEqual([visit]);
       expect(w.reader.catalog().map(codeOf)).toEqual(cfg.matters.map((m) => m.code).sort());
       expect(w.reader.guideOf('150602-BDC-0001')?.materials.map((m) => m.name)).toContain('存量房买卖合同');
       expect(w.reader.appointmentsOn('2026-11-23')).toHaveLength(12);
@@ -211,7 +214,7 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
       expect(worker.status().datasets.every((d) => d.state === 'ok')).toBe(true);
 
       // Second round: nothing new, each dataset confirmed current by version and checksum.
-      expect((await worker.syncOnce()).map((o) => o.result)).toEqual(Array(7).fill('current'));
+      expect((await worker.syncOnce()).map((o) => o.result)).toEqual(Array(8).fill('current'));
 
       // A change set: one guide edited, one removed, one added.
       const edited = structuredClone(catalog()[0]!);
