@@ -55,6 +55,7 @@ export function forgetIdentities(db: Db, dataDir: string, now: number): number {
     db.prepare('UPDATE appointments SET id_hash = NULL WHERE id_hash IS NOT NULL').run();
     db.prepare('UPDATE complaints SET contact_sealed = NULL WHERE contact_sealed IS NOT NULL').run();
     db.prepare("UPDATE home_visits SET contact_sealed = x'' WHERE length(contact_sealed) > 0").run();
+    db.prepare('UPDATE bad_rating_cases SET contact_sealed = NULL, contact_purge_after = NULL WHERE contact_sealed IS NOT NULL').run();
   })();
   const file = path.join(dataDir, KEY_FILE);
   if (fs.existsSync(file)) fs.renameSync(file, `${file}.broken-${now}`);

@@ -9,12 +9,13 @@
 // review() closing without the manager check in the route (the review test); stampDue ignoring
 // the escalated stamp (the escalation test: a second escalated event); openForRating without its
 // existing-case check (the "one case per rating" test after a restart); purgeContacts doing
-// nothing (the purge test).
+// nothing (the purge test); forgetIdentities leaving 差评 contacts (the forget-identities test).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualTimers } from '../../../hall/runtime/timers.js';
-import { startHarness, type Harness } from '../../helpers/hall-harness.js';
+import { startHarness, tempDataDir, type Harness } from '../../helpers/hall-harness.js';
 import { counterSessions, helpHallConfig, eventsOf } from '../../helpers/service-records.js';
 import { computeCheckDigit } from '../../../drivers/idcard/index.js';
+import { forgetIdentities, sealedRows } from '../../../hall/identity/sealer.js';
 import type { ApiErrorBody, CounterDisplayDTO, IssueTicketResponse, RatingDTO } from '../../../hall/api/dto.js';
 import type { BadRatingCaseDTO, BadRatingCasesDTO, CaseContactDTO, ReasonTagsDTO } from '../../../hall/api/bad-rating-cases-dto.js';
 
@@ -212,6 +213,19 @@ describe('deadlines: real-name, warnings, escalations, purge', () => {
     await new Promise((r) => setImmediate(r));
     expect(h.hall.runtime.db.prepare('SELECT contact_sealed FROM bad_rating_cases WHERE id = ?').pluck().get(c.id)).toBeNull();
     expect((await caseOf(r.ratingId))!).toMatchObject({ status: 'opened', hasContact: false, rectifyState: 'overdue' });
+  });
+
+  it('counts a sealed contact among the rows that need identity.key, and forget-identities deletes it', async () => {
+    const r = await rated('dissatisfied');
+    await h.api('POST', `/api/v1/ratings/${r.ratingId}/reason-tags`, { terminal: 'counter-display-3', body: { tags: ['other'], phone: '13900002222' } });
+    const db = h.hall.runtime.db;
+    const before = sealedRows(db);
+    db.prepare("UPDATE bad_rating_cases SET contact_sealed = NULL WHERE rating_id = ?").run(r.ratingId);
+    expect(sealedRows(db)).toBe(before - 1);
+    await manager('POST', `/api/v1/admin/bad-rating-cases/${(await caseOf(r.ratingId))!.id}/assign`, { staffId: 's11', phone: '13900002222' });
+    expect(sealedRows(db)).toBe(before);
+    forgetIdentities(db, tempDataDir(), timers.now());
+    expect(db.prepare('SELECT COUNT(*) FROM bad_rating_cases WHERE contact_sealed IS NOT NULL').pluck().get()).toBe(0);
   });
 
   it('opens one case per rating, also across a restart', async () => {
