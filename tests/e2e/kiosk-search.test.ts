@@ -158,6 +158,19 @@ describe('a guide offline', () => {
   });
 });
 
+/** The kiosk shapes the fit checks below cover: both orientations, and 大字 in portrait. */
+const FIT_SHAPES = [
+  ['portrait', { width: 1080, height: 1920 }, false],
+  ['landscape', { width: 1920, height: 1080 }, false],
+  ['portrait 大字', { width: 1080, height: 1920 }, true],
+] as const;
+
+async function openFitting(viewport: { width: number; height: number }, large: boolean): Promise<Page> {
+  const kiosk = await openKiosk(undefined, viewport);
+  if (large) await largeType(kiosk);
+  return kiosk;
+}
+
 describe('the guide screen with its QR code', () => {
   // Every page of three long guides, portrait and landscape, normal type: nothing below the fold.
   // Fails with the QR code as a row of its own (portrait, +190 px) or without the landscape
@@ -165,13 +178,8 @@ describe('the guide screen with its QR code', () => {
   // 大字 portrait: fails with pageCapacity(true, true) at 9 (as it was: ~300 px over) and with the
   // section buttons in two rows (guide-layout.css rule removed: 37 px over). Not yet 大字 landscape
   // (every page 30–300 px over 1080: its page, actions and QR code need a layout of their own).
-  it.each([
-    ['portrait', { width: 1080, height: 1920 }, false],
-    ['landscape', { width: 1920, height: 1080 }, false],
-    ['portrait 大字', { width: 1080, height: 1920 }, true],
-  ] as const)('fits a %s kiosk on every page', async (_, viewport, large) => {
-    const kiosk = await openKiosk(undefined, viewport);
-    if (large) await largeType(kiosk);
+  it.each(FIT_SHAPES)('fits a %s kiosk on every page', async (_, viewport, large) => {
+    const kiosk = await openFitting(viewport, large);
     const heights: string[] = [];
     for (const [department, matter] of [['rsj', 'rsj-03'], ['bdc', 'bdc-01'], ['scjg', 'scjg-01']]) {
       await kiosk.getByTestId('kiosk-guide').click();
@@ -200,13 +208,8 @@ describe('the on-screen keyboard with its candidate bar', () => {
   // or with eight tiles per page while the keyboard is open (portrait, past 1,920 px).
   // 大字 portrait: fails with the keys at 88 px (search.css's large-type rule removed: 65 px over
   // once the candidates show). Not yet 大字 landscape (the keyboard's half is taller than 1080).
-  it.each([
-    ['portrait', { width: 1080, height: 1920 }, false],
-    ['landscape', { width: 1920, height: 1080 }, false],
-    ['portrait 大字', { width: 1080, height: 1920 }, true],
-  ] as const)('fits a %s kiosk', async (_, viewport, large) => {
-    const kiosk = await openKiosk(undefined, viewport);
-    if (large) await largeType(kiosk);
+  it.each(FIT_SHAPES)('fits a %s kiosk', async (_, viewport, large) => {
+    const kiosk = await openFitting(viewport, large);
     const over: string[] = [];
     for (const [start, toggle] of [['kiosk-take-number', 'kiosk-keyboard-toggle'], ['kiosk-guide', 'guide-keyboard-toggle']] as const) {
       await kiosk.getByTestId(start).click();

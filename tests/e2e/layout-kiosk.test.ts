@@ -7,6 +7,11 @@
 // Mutations checked: the landscape start-screen grid removed (kiosk-layout.css) → the
 // 绿色通道 bar falls below 1080 px; the matter "basis" line back at 0.75em → 19 px text;
 // user-scalable=no back in kiosk/index.html → axe meta-viewport.
+// In English (start, departments, matters, both shapes): the English 朗读 label as it was
+// ('Read this screen aloud (in Mandarin)', without the visible 'Read aloud') fails axe's
+// label-content-name-mismatch. Not yet Mongolian: its vertical columns make every screen
+// 1.4–3.5× the screen's height (start 2,812 px portrait, matters 3,756 px; landscape start
+// 2,599 px) — listing it below fails.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/hall-harness.js';
@@ -90,5 +95,22 @@ describe('the kiosk with its printer out of paper', () => {
     } finally {
       await paper(false);
     }
+  });
+});
+
+describe.each(sizes)('the kiosk in English at $name $width×$height', (size) => {
+  it('fits every main-path screen', async () => {
+    const page = await openKiosk(size, false);
+    await page.locator('[data-testid="language-switch"] button[lang="en"]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const reports: unknown[] = [];
+    const check = async (state: string, mainPath: string[]) => {
+      reports.push({ state, ...(await fitReport(page, { mainPath: mainPath.map((id) => page.getByTestId(id)), minFontPx: 20, minTargetPx: 60, screenshot: artifactPath('layout-kiosk', `${size.name}-en-${state}.png`) })) });
+    };
+    await check('start', ['kiosk-take-number', 'kiosk-appointment', 'kiosk-guide', 'kiosk-green', 'language-switch', 'large-type-toggle']);
+    await kioskToMatters(page, () => check('departments', ['department-tile', 'kiosk-back', 'kiosk-home']));
+    await check('matters', ['matter-row', 'kiosk-back', 'kiosk-home']);
+    await page.context().close();
+    expect(reports).toEqual(['start', 'departments', 'matters'].map((state) => ({ state, ...FITS })));
   });
 });
