@@ -3,8 +3,8 @@
 // Times are in seconds; null when nothing was measured.
 
 /** What a report's rows are grouped by. */
-export type ReportDimension = 'queue' | 'matter' | 'counter' | 'staff' | 'day' | 'hour';
-export const REPORT_DIMENSIONS: readonly ReportDimension[] = ['queue', 'matter', 'counter', 'staff', 'day', 'hour'];
+export type ReportDimension = 'queue' | 'matter' | 'counter' | 'staff' | 'day' | 'hour' | 'half_hour';
+export const REPORT_DIMENSIONS: readonly ReportDimension[] = ['queue', 'matter', 'counter', 'staff', 'day', 'hour', 'half_hour'];
 
 export interface DurationStatsDTO {
   count: number;
@@ -15,7 +15,7 @@ export interface DurationStatsDTO {
 }
 
 export interface ReportRowDTO {
-  /** The group's id (queue, matter, counter, staff id, day "YYYY-MM-DD" or hour "09"); "" for "none" (never called). */
+  /** The group's id (queue, matter, counter, staff id, day "YYYY-MM-DD", hour "09" or half hour "09:30" of issue); "" for "none" (never called). */
   key: string;
   name: string;
   tickets: number;
@@ -64,6 +64,10 @@ export interface HallReportDTO {
   total: ReportRowDTO;
   /** From the 评价公示's one computation (hall/ratings/publication.ts): the hall, per counter, per matter. */
   ratings: { hall: ReportRatingsRowDTO; counters: ReportRatingsRowDTO[]; matters: ReportRatingsRowDTO[] };
+  /** Satisfaction per service day of the period, each from the same computation (the ratings trend). */
+  ratingTrend: { day: string; rated: number; satisfaction: number | null; bad: number; notRated: number }[];
+  /** The queues' wait targets (minutes), for charts drawn against them. */
+  waitTargets: { queueId: string; name: string; minutes: number }[];
   /** 差评 cases of the period (hall/cases/query.ts). */
   cases: ReportCasesDTO;
 }

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { DurationStatsDTO, HallReportDTO, ReportRowDTO } from '../api/reports-dto.js';
 
-const DIMENSION_NAMES: Record<HallReportDTO['by'], string> = { queue: '队列', matter: '事项', counter: '窗口', staff: '工作人员', day: '日期', hour: '取号时段' };
+const DIMENSION_NAMES: Record<HallReportDTO['by'], string> = { queue: '队列', matter: '事项', counter: '窗口', staff: '工作人员', day: '日期', hour: '取号时段', half_hour: '取号半小时' };
 const LEVEL_NAMES = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'];
 
 const minutes = (seconds: number | null): number | null => (seconds === null ? null : Math.round(seconds / 6) / 10);

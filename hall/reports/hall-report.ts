@@ -66,6 +66,12 @@ export function localHour(at: number, utcOffsetMinutes: number): string {
   return String(Math.floor((((at + utcOffsetMinutes * 60_000) % 86_400_000) + 86_400_000) % 86_400_000 / 3_600_000)).padStart(2, '0');
 }
 
+/** The local half hour ("09:00", "09:30") `at` falls in. */
+export function localHalfHour(at: number, utcOffsetMinutes: number): string {
+  const minutes = Math.floor(((((at + utcOffsetMinutes * 60_000) % 86_400_000) + 86_400_000) % 86_400_000) / 60_000);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${minutes % 60 < 30 ? '00' : '30'}`;
+}
+
 function keyOf(t: TicketRow, by: ReportDimension, utcOffsetMinutes: number): string {
   switch (by) {
     case 'queue':
@@ -80,6 +86,8 @@ function keyOf(t: TicketRow, by: ReportDimension, utcOffsetMinutes: number): str
       return t.service_day;
     case 'hour':
       return localHour(t.issued_at, utcOffsetMinutes);
+    case 'half_hour':
+      return localHalfHour(t.issued_at, utcOffsetMinutes);
   }
 }
 
@@ -117,7 +125,15 @@ function nameOf(names: ReportNames, by: ReportDimension, key: string): string {
       return key;
     case 'hour':
       return `${key}:00–${key}:59`;
+    case 'half_hour':
+      return key;
   }
+}
+
+function daysOf(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = Date.parse(`${from}T00:00:00Z`); d <= Date.parse(`${to}T00:00:00Z`); d += 86_400_000) days.push(new Date(d).toISOString().slice(0, 10));
+  return days;
 }
 
 /** The report of service days `query.from`…`query.to` (inclusive), computed at `now`. */
@@ -173,6 +189,11 @@ export function hallReport(db: Db, names: ReportNames, query: ReportQuery, now: 
       .map(([key, g]) => rowOf(key, nameOf(names, by, key), g, by === 'queue' ? (queueTarget.get(key) ?? null) : null)),
     total: rowOf('total', '合计', total, null),
     ratings: { hall: strip(publication.hall), counters: publication.counters.map(strip), matters: publication.matters.map(strip) },
+    ratingTrend: daysOf(from, to).map((day) => {
+      const h = ratingPublication(db, names, day, day, now).hall;
+      return { day, rated: h.rated, satisfaction: h.satisfaction, bad: h.bad, notRated: h.notRated };
+    }),
+    waitTargets: names.queues.map((q) => ({ queueId: q.id, name: q.name, minutes: q.waitTargetMinutes })),
     cases: summariseBadRatingCases(badRatingCasesBetween(db, from, to), now),
   };
 }

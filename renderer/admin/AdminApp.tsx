@@ -31,6 +31,8 @@ import { KioskFaults, QueueWarnings } from './QueueWarnings';
 import { HelpRequestsPanel } from './HelpRequestsPanel';
 import { PolicyWarnings } from './PolicyWarnings';
 import { badRatings, overTarget, ratingDistribution } from './stats';
+import { AdminNav, AdminSection } from './AdminSections';
+import { ReportsPanel } from './ReportsPanel';
 
 export function AdminApp({ connection }: { connection: PageConnection }) {
   const t = useT();
@@ -124,7 +126,9 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
         </div>
       </header>
 
+      <AdminNav />
       <main className="admin-main" data-testid="admin-dashboard">
+        <AdminSection id="today">
         <section className="admin-summary">
           <Summary label={t('admin.summary.waiting')} value={t('admin.summary.people', { count: totalWaiting })} testId="admin-total-waiting" />
           <Summary label={t('admin.summary.counters')} value={t('admin.summary.ofTotal', { count: open, total: hall.counters.length })} testId="admin-open-counters" />
@@ -184,7 +188,8 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
         <HelpRequestsPanel connection={connection} sessionToken={session.sessionToken} />
         <QueueWarnings connection={connection} sessionToken={session.sessionToken} />
         <PolicyWarnings connection={connection} sessionToken={session.sessionToken} />
-        <KioskFaults connection={connection} sessionToken={session.sessionToken} />
+        </AdminSection>
+        <AdminSection id="queues">
         <section className="admin-card">
           <h2>{t('admin.counters')}</h2>
           <table className="admin-table" data-testid="admin-counters">
@@ -215,6 +220,10 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
           </table>
         </section>
 
+        <ServiceDeskPanel connection={connection} sessionToken={session.sessionToken} counters={hall.counters} queues={hall.queues} />
+        <ForecastPanel client={connection.client} />
+        </AdminSection>
+        <AdminSection id="ratings">
         <section className="admin-card admin-ratings">
           <h2>{t('admin.ratings')}</h2>
           {ratingsView.error && !(ratingsView.error instanceof ApiError && ratingsView.error.status === 401) ? (
@@ -257,17 +266,28 @@ function Dashboard({ connection, session }: { connection: PageConnection; sessio
             )}
           </div>
         </section>
-        <AppointmentsPanel connection={connection} sessionToken={session.sessionToken} matters={hall.matters} serviceDay={hall.serviceDay} />
-        <ServiceRecordsPanel connection={connection} sessionToken={session.sessionToken} />
         <CasesPanel connection={connection} sessionToken={session.sessionToken} staffId={session.staff.id} />
-        <ServiceDeskPanel connection={connection} sessionToken={session.sessionToken} counters={hall.counters} queues={hall.queues} />
-        <DevicesSection connection={connection} sessionToken={session.sessionToken} counters={hall.counters} />
-        <SyncStatusSection connection={connection} session={session} />
-        <RatingUploadsPanel connection={connection} sessionToken={session.sessionToken} />
-        <SimulatorSection connection={connection} session={session} />
-        <ForecastPanel client={connection.client} />
-        <EnrolmentSection connection={connection} session={session} />
-        <TlsSection connection={connection} session={session} />
+        <ServiceRecordsPanel connection={connection} sessionToken={session.sessionToken} />
+        </AdminSection>
+        <AdminSection id="reports">
+          <ReportsPanel client={connection.client} serviceDay={hall.serviceDay} />
+        </AdminSection>
+        <AdminSection id="appointments">
+          <AppointmentsPanel connection={connection} sessionToken={session.sessionToken} matters={hall.matters} serviceDay={hall.serviceDay} />
+        </AdminSection>
+        <AdminSection id="devices">
+          <KioskFaults connection={connection} sessionToken={session.sessionToken} />
+          <DevicesSection connection={connection} sessionToken={session.sessionToken} counters={hall.counters} />
+          <EnrolmentSection connection={connection} session={session} />
+        </AdminSection>
+        <AdminSection id="sync">
+          <SyncStatusSection connection={connection} session={session} />
+          <RatingUploadsPanel connection={connection} sessionToken={session.sessionToken} />
+        </AdminSection>
+        <AdminSection id="settings">
+          <SimulatorSection connection={connection} session={session} />
+          <TlsSection connection={connection} session={session} />
+        </AdminSection>
         <p className="admin-muted admin-updated">{t('admin.updatedAt', { time: formatHm(hallView.loadedAt) })}</p>
       </main>
     </>

@@ -69,6 +69,37 @@ export class ApiClient {
     return once();
   }
 
+  /**
+   * A GET route that answers a file (a report's CSV or XLSX export), not JSON: its bytes and the
+   * file name the hall gave (Content-Disposition). Errors are the hall's JSON errors, as `call`'s.
+   */
+  async download<K extends RouteName>(name: K, ...[input]: CallArgs<K>): Promise<{ blob: Blob; fileName: string | null }> {
+    const options = (input ?? {}) as CallInput<K> & RequestOptions;
+    const headers: Record<string, string> = {};
+    const token = this.options.getToken();
+    if (token) headers['Authorization'] = `Bearer ${token}`;
+    const session = this.options.getStaffSession?.();
+    if (session) headers['X-Staff-Session'] = session;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(buildUrl(pathOf(name, options.params as ParamsOf<K> | undefined), options.query), { method: 'GET', headers, cache: 'no-store', signal: options.signal });
+    } catch (err) {
+      throw new NetworkError(err instanceof Error ? err.message : 'fetch failed');
+    }
+    if (!response.ok) {
+      const text = await response.text().catch(() => '');
+      let parsed: unknown;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      throw apiErrorFromResponse(response.status, parsed);
+    }
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? null;
+    return { blob: await response.blob(), fileName };
+  }
+
   private async withRetries<T>(attemptOnce: () => Promise<T>, options: RequestOptions, after500: boolean): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
