@@ -73,6 +73,13 @@ export function demoConfigWith(patch: (config: Record<string, unknown>) => void)
   return file;
 }
 
+/** Signs in at the admin terminal as the demo hall's manager (staff 9001); returns the session token. */
+export async function adminSignIn(h: Pick<Harness, 'api'>): Promise<string> {
+  const s = await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } });
+  if (s.status !== 200) throw new Error(`admin sign-in refused: ${s.status} ${JSON.stringify(s.body)}`);
+  return s.body.sessionToken;
+}
+
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'servicehall-test-'));
 }

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demoHall from '../../../config/demo-hall.json' with { type: 'json' };
 import { demoCatalog } from '../../../central/datasets/demo-catalog.js';
 import type { HomeVisitDTO } from '../../../hall/api/service-records-dto.js';
-import { demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
+import { adminSignIn, demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
 import { startCentralHarness, type CentralHarness } from '../../helpers/central-harness.js';
 
 const matter = demoHall.matters[0]!;
@@ -33,19 +33,13 @@ beforeAll(async () => {
     c.downlink = { pollSeconds: 5, backoff: { baseMs: 20, capMs: 500 } };
   });
   h = await startHarness({ configPath, dataDir: central.hallDataDir() });
-  await signIn();
+  adminSession = await adminSignIn(h);
 }, 120_000);
 
 afterAll(async () => {
   await h?.close();
   await central?.close();
 });
-
-async function signIn(): Promise<void> {
-  const s = await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } });
-  expect(s.status).toBe(200);
-  adminSession = s.body.sessionToken;
-}
 
 const visits = async () => (await h.api<{ visits: HomeVisitDTO[] }>('GET', '/api/v1/admin/home-visits', { terminal: 'admin', session: adminSession })).body.visits;
 const fromCentral = async () => (await visits()).filter((v) => v.channel === 'central');
@@ -92,7 +86,7 @@ describe('上门服务 requests filed on central', () => {
     const both = await until(fromCentral, (v) => v.length >= 2, 'the second request to reach the hall');
     expect(both.map((v) => v.reason).sort()).toEqual(['老人卧床，无法到厅', '重度残疾'].sort());
     await h.restart();
-    await signIn();
+    adminSession = await adminSignIn(h);
     expect((await fromCentral()).map((v) => v.reason).sort()).toEqual(['老人卧床，无法到厅', '重度残疾'].sort());
   });
 

@@ -28,7 +28,7 @@ import type { RatingUploadsDTO } from '../../../hall/api/routes/rating-uploads.j
 import type { MatterGuideResponse } from '../../../hall/api/routes/guides.js';
 import type { DownlinkStatus } from '../../../hall/sync/downlink/worker.js';
 import type { OverviewDay } from '../../../central/overview/overview.js';
-import { demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
+import { adminSignIn, demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
 import { startCentralHarness, type CentralHarness, type CentralHarnessOptions } from '../../helpers/central-harness.js';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 
@@ -88,9 +88,7 @@ async function stopCentralAndHall(): Promise<void> {
 }
 
 async function signIn(): Promise<void> {
-  const s = await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } });
-  expect(s.status).toBe(200);
-  adminSession = s.body.sessionToken;
+  adminSession = await adminSignIn(h);
   counterSession = (await h.signIn('c03', '1003')).sessionToken;
 }
 
