@@ -71,3 +71,17 @@ export interface HallReportDTO {
   /** 差评 cases of the period (hall/cases/query.ts). */
   cases: ReportCasesDTO;
 }
+
+/** The hall wall dashboard's figures beyond GET /api/v1/hall (GET /api/v1/wall; docs/wall.md). */
+export interface WallSummaryDTO {
+  serviceDay: string;
+  /** Tickets finished today. */
+  served: number;
+  /** Today's satisfaction from the 评价公示's computation (null: nobody rated yet). */
+  satisfaction: number | null;
+  rated: number;
+  /** 差评 cases not closed (any day), and those of them past a deadline. */
+  openCases: number;
+  overdueCases: number;
+  at: number;
+}

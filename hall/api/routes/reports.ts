@@ -1,6 +1,7 @@
 // The manager's reports (docs/reports.md), on the LAN API:
 //   GET /api/v1/admin/reports?from=&to=&by=            the report as JSON (HallReportDTO)
 //   GET /api/v1/admin/reports/export?from=&to=&by=&format=csv|xlsx   the same report as a file
+//   GET /api/v1/wall   the hall wall dashboard's figures (hall display terminal or admin; docs/wall.md)
 // from/to: service days YYYY-MM-DD (default: this month so far); by: queue (default), matter,
 // counter, staff, day, hour. A period covers at most 366 days.
 // Access: an admin terminal with a staff session (contract.ts, enforced by the Router).
@@ -9,6 +10,7 @@ import { REPORT_DIMENSIONS, type ReportDimension } from '../reports-dto.js';
 import { hallReport, type ReportQuery } from '../../reports/hall-report.js';
 import { reportNamesOf } from '../../reports/names.js';
 import { reportCsv, reportXlsx } from '../../reports/export.js';
+import { wallSummary } from '../../reports/wall-summary.js';
 import { MAX_PUBLICATION_DAYS } from '../../ratings/publication.js';
 import { ApiError } from '../http.js';
 import type { Router } from '../router.js';
@@ -33,6 +35,7 @@ export function reportRoutes(router: Router, deps: Pick<ApiDeps, 'config' | 'run
   const names = reportNamesOf(deps.config);
   const report = (url: URL) => hallReport(deps.runtime.db, names, queryOf(url, deps.runtime.state.serviceDay), deps.now());
   router.route('hallReport', (ctx) => report(ctx.url));
+  router.route('wallSummary', () => wallSummary(deps.runtime.db, names, deps.runtime.state.serviceDay, deps.now()));
   router.route('hallReportExport', async (ctx) => {
     const format = ctx.url.searchParams.get('format') ?? 'xlsx';
     if (format !== 'csv' && format !== 'xlsx') throw new ApiError(400, 'invalid_request', 'format must be csv or xlsx');
