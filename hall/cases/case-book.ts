@@ -20,6 +20,7 @@ import { type BadRatingCaseEvent, type BadRatingCaseStatus, type BadRatingLevel,
 import type { HallCalendar } from '../domain/calendar/index.js';
 import type { BadRatingCasesConfig } from '../config/bad-rating-cases-schema.js';
 import { ApiError } from '../api/http.js';
+import { ratingFromRow } from '../store/hall-store.js';
 import { RecordTimer } from '../records/record-support.js';
 import type { BadRatingCaseDTO, EvidenceItemDTO } from '../api/bad-rating-cases-dto.js';
 import { caseDeadlines, stageState } from './deadlines.js';
@@ -87,18 +88,6 @@ export interface BadRatingCaseBookOptions {
   staffName(id: string): string | null;
 }
 
-interface RatingRow {
-  id: string;
-  ticket_id: string;
-  counter_id: string;
-  staff_id: string | null;
-  matter_id: string;
-  service_day: string;
-  outcome: string | null;
-  source: string | null;
-  rated_at: number | null;
-}
-
 const HOUR = 3_600_000;
 
 export class BadRatingCaseBook {
@@ -164,13 +153,17 @@ export class BadRatingCaseBook {
   openForRating(ratingId: string, reasonTags: string[] = []): CaseRow | null {
     const existing = this.ofRating(ratingId);
     if (existing) return existing;
-    const r = this.db.prepare('SELECT * FROM ratings WHERE id = ?').get(ratingId) as RatingRow | undefined;
-    if (!r || !r.outcome || !BAD_LEVELS.has(r.outcome) || r.rated_at === null) return null;
-    const ticket = this.db.prepare('SELECT number FROM tickets WHERE id = ?').pluck().get(r.ticket_id) as string | undefined;
-    const realName = (this.db.prepare('SELECT COUNT(*) FROM ticket_identities WHERE ticket_id = ?').pluck().get(r.ticket_id) as number) > 0;
-    const { revisitDueAt, rectifyDueAt } = caseDeadlines(r.rated_at, realName, this.options.settings, this.options.calendar, this.options.dayRule);
+    const row = this.db.prepare('SELECT * FROM ratings WHERE id = ?').get(ratingId) as (Parameters<typeof ratingFromRow>[0] & { service_day: string }) | undefined;
+    if (!row) return null;
+    const r = ratingFromRow(row);
+    const ratedAt = r.ratedAt;
+    if (!r.outcome || !BAD_LEVELS.has(r.outcome) || ratedAt === null) return null;
+    const serviceDay = row.service_day;
+    const ticket = this.db.prepare('SELECT number FROM tickets WHERE id = ?').pluck().get(r.ticketId) as string | undefined;
+    const realName = (this.db.prepare('SELECT COUNT(*) FROM ticket_identities WHERE ticket_id = ?').pluck().get(r.ticketId) as number) > 0;
+    const { revisitDueAt, rectifyDueAt } = caseDeadlines(ratedAt, realName, this.options.settings, this.options.calendar, this.options.dayRule);
     const id = this.runtime.newId();
-    const code = this.nextCode(r.service_day);
+    const code = this.nextCode(serviceDay);
     const now = this.now();
     const level = r.outcome as BadRatingLevel;
     const event: BadRatingCaseEvent = {
@@ -178,13 +171,13 @@ export class BadRatingCaseBook {
       caseId: id,
       code,
       ratingId,
-      ticketId: r.ticket_id,
+      ticketId: r.ticketId,
       number: ticket ?? null,
-      matterId: r.matter_id,
-      counterId: r.counter_id,
-      staffId: r.staff_id,
+      matterId: r.matterId,
+      counterId: r.counterId,
+      staffId: r.staffId,
       level,
-      ratedAt: r.rated_at,
+      ratedAt,
       realName,
       reasonTags,
       revisitDueAt,
@@ -196,7 +189,7 @@ export class BadRatingCaseBook {
           `INSERT INTO bad_rating_cases (id, code, rating_id, ticket_id, ticket_number, service_day, matter_id, counter_id, staff_id, level, source, rated_at, real_name, reason_tags, status, revisit_due_at, rectify_due_at, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'opened', ?, ?, ?, ?)`,
         )
-        .run(id, code, ratingId, r.ticket_id, ticket ?? null, r.service_day, r.matter_id, r.counter_id, r.staff_id, level, r.source ?? 'unknown', r.rated_at, realName ? 1 : 0, JSON.stringify(reasonTags), revisitDueAt, rectifyDueAt, now, now);
+        .run(id, code, ratingId, r.ticketId, ticket ?? null, serviceDay, r.matterId, r.counterId, r.staffId, level, r.source ?? 'unknown', ratedAt, realName ? 1 : 0, JSON.stringify(reasonTags), revisitDueAt, rectifyDueAt, now, now);
     });
     this.timer.rearm();
     return this.ofRating(ratingId);
