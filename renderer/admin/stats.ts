@@ -19,6 +19,6 @@ export function badRatings(ratings: readonly RatingDTO[]): number {
  * one rule for "超出目标" on the admin page (issue 15: a row flagged from the estimate's upper bound
  * contradicted the warnings). The estimate is shown beside it as an estimate, never as a breach.
  */
-export function overTarget(q: Pick<QueueDTO, 'longestWaitMinutes' | 'waitTargetMinutes'>): boolean {
+export function overTarget(q: Pick<QueueDTO, 'longestWaitMinutes' | 'waitTargetMinutes'> & Partial<Pick<QueueDTO, 'estimate'>>): boolean {
   return q.longestWaitMinutes > q.waitTargetMinutes;
 }
