@@ -12,7 +12,7 @@ const here = import.meta.dirname;
 const fromHere = (p: string): string => `${here}/${p}`;
 
 /** Each page of the product; the key is the page's folder and its URL path. */
-export const pages = ['kiosk', 'counter', 'display', 'counter-display', 'admin', 'ticket', 'guide', 'ratings'] as const;
+export const pages = ['kiosk', 'counter', 'display', 'counter-display', 'admin', 'ticket', 'guide', 'ratings', 'wall'] as const;
 
 const hallUrl = process.env['HALL_URL'];
 
