@@ -6,6 +6,7 @@ import { ApiError, type Router } from '../http.js';
 import type { CentralDeps } from '../deps.js';
 import { isCalendarDay } from '../ingest/classify.js';
 import { overview } from '../overview/overview.js';
+import { crossHallReport } from '../reports/cross-hall.js';
 
 const MAX_DAYS = 400;
 
@@ -20,5 +21,18 @@ export function registerOverviewRoutes(router: Router, deps: CentralDeps): void 
     const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
     if (span > MAX_DAYS) throw new ApiError(400, 'invalid_request', `at most ${MAX_DAYS} days at once (asked ${span})`);
     return { from, to, days: await overview(deps.pool, from, to, hallId) };
+  });
+  // GET /v1/reports?from=&to=[&hallId=]: the hall reports' figures per hall × day × matter
+  // (central/reports/cross-hall.ts), same checks as the overview.
+  router.add('GET', '/v1/reports', async (ctx) => {
+    await deps.authOperator(ctx);
+    const from = ctx.url.searchParams.get('from');
+    const to = ctx.url.searchParams.get('to');
+    const hallId = ctx.url.searchParams.get('hallId');
+    if (!isCalendarDay(from) || !isCalendarDay(to)) throw new ApiError(400, 'invalid_request', 'query parameters "from" and "to" must be calendar dates YYYY-MM-DD');
+    if (from > to) throw new ApiError(400, 'invalid_request', `"from" (${from}) is after "to" (${to})`);
+    const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+    if (span > MAX_DAYS) throw new ApiError(400, 'invalid_request', `at most ${MAX_DAYS} days at once (asked ${span})`);
+    return { from, to, rows: await crossHallReport(deps.pool, from, to, hallId) };
   });
 }

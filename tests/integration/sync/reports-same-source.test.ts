@@ -1,0 +1,87 @@
+// 同源发布: the hall's report and central's cross-hall report give the same figures for the same
+// day — per matter: tickets, served, no-shows, transfers, suspensions, measured waits (count, mean,
+// longest) — with the real hall service uploading to the real central on PostgreSQL
+// (tests/helpers/central-harness.ts, tests/helpers/postgres.ts).
+// Real time: the uplink's backoff is small; waits poll for a state, never for a time.
+// Mutation checked: central counting a wait from the FIRST call (min(at) like the overview) →
+// the transferred ticket's wait differs from the hall's.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import demoHall from '../../../config/demo-hall.json' with { type: 'json' };
+import { demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
+import { startCentralHarness, type CentralHarness } from '../../helpers/central-harness.js';
+import type { CounterViewDTO } from '../../../hall/api/dto.js';
+import type { HallReportDTO } from '../../../hall/api/reports-dto.js';
+import type { CrossHallRow } from '../../../central/reports/cross-hall.js';
+
+let central: CentralHarness;
+let h: Harness;
+let manager = '';
+
+beforeAll(async () => {
+  central = await startCentralHarness({ hallId: demoHall.hall.id, hallName: demoHall.hall.name, areaCode: demoHall.hall.areaCode });
+  const dataDir = central.hallDataDir();
+  const configPath = demoConfigWith((c) => {
+    c.calendar = null;
+    (c.visitRules as { recallsBeforeNoShow: number }).recallsBeforeNoShow = 0;
+    c.sync = central.syncSection({ backoff: { baseMs: 20, capMs: 300 }, idlePollSeconds: 1, requestTimeoutSeconds: 5 });
+  });
+  h = await startHarness({ configPath, dataDir });
+  manager = (await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } })).body.sessionToken;
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+  await central?.close();
+});
+
+async function until(cond: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('同源发布: the hall and central agree on a day', () => {
+  it('per matter: tickets, served, no-shows, transfers, suspensions and measured waits', async () => {
+    for (const matterId of ['bdc-01', 'bdc-01', 'bdc-01', 'bdc-01', 'scjg-01']) expect((await h.api('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId } })).status).toBe(201);
+    // c01 is the demo's general counter (一窗受理): it calls every queue, the transferred ticket too.
+    const s = { terminal: 'counter-1', session: (await h.signIn('c01', '1001')).sessionToken };
+    const act = async (action: string, body: unknown = {}) => {
+      const r = await h.api<CounterViewDTO>('POST', `/api/v1/counters/c01/actions/${action}`, { ...s, body });
+      expect(r.status, `${action}: ${JSON.stringify(r.body)}`).toBe(200);
+      return r.body;
+    };
+    await act('call-next');
+    await act('start');
+    await act('finish');
+    await act('call-next');
+    await act('no-show');
+    await act('call-next');
+    await act('start');
+    await act('transfer', { toQueueId: 'B' });
+    const suspended = (await act('call-next')).current!.number;
+    await act('start');
+    await act('suspend', { reason: '缺少材料' });
+    await act('resume-suspended', { number: suspended });
+    await act('finish');
+    await act('call-next');
+    await act('start');
+    await act('finish');
+
+    const day = (await h.api<{ serviceDay: string }>('GET', '/api/v1/health')).body.serviceDay;
+    const hall = (await h.api<HallReportDTO>('GET', `/api/v1/admin/reports?from=${day}&to=${day}&by=matter`, { terminal: 'admin', session: manager })).body;
+    expect(hall.total).toMatchObject({ tickets: 5 });
+    expect(hall.total.transfers).toBe(1);
+    expect(hall.total.suspensions).toBe(1);
+    expect(hall.total.noShows).toBe(1);
+    const lastSeq = (await h.api<{ lastSeq: number }>('GET', '/api/v1/health')).body.lastSeq;
+    await until(async () => (await central.rows()).filter((r) => r.table === 'events').length >= lastSeq, 'central to hold every event');
+
+    const reply = await central.operator<{ rows: CrossHallRow[] }>('GET', `/v1/reports?from=${day}&to=${day}&hallId=${demoHall.hall.id}`);
+    expect(reply.status).toBe(200);
+    const centralRows = reply.body.rows.map((r) => ({ key: r.matterId, tickets: r.tickets, served: r.served, noShows: r.noShows, transfers: r.transfers, suspensions: r.suspensions, called: r.called, mean: r.meanWaitSeconds, max: r.maxWaitSeconds }));
+    const hallRows = hall.rows.map((r) => ({ key: r.key, tickets: r.tickets, served: r.served, noShows: r.noShows, transfers: r.transfers, suspensions: r.suspensions, called: r.wait.count, mean: r.wait.mean, max: r.wait.max }));
+    expect(centralRows).toEqual(hallRows);
+  });
+});
