@@ -7,6 +7,7 @@ import type { CentralDeps } from '../deps.js';
 import { isCalendarDay } from '../ingest/classify.js';
 import { overview } from '../overview/overview.js';
 import { crossHallReport } from '../reports/cross-hall.js';
+import { centralBadRatingCases } from '../reports/bad-rating-cases.js';
 
 const MAX_DAYS = 400;
 
@@ -34,5 +35,10 @@ export function registerOverviewRoutes(router: Router, deps: CentralDeps): void 
     const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
     if (span > MAX_DAYS) throw new ApiError(400, 'invalid_request', `at most ${MAX_DAYS} days at once (asked ${span})`);
     return { from, to, rows: await crossHallReport(deps.pool, from, to, hallId) };
+  });
+  // GET /v1/bad-rating-cases[?hallId=]: every hall's 差评 cases with their deadlines and state.
+  router.add('GET', '/v1/bad-rating-cases', async (ctx) => {
+    await deps.authOperator(ctx);
+    return { cases: await centralBadRatingCases(deps.pool, ctx.url.searchParams.get('hallId'), Date.now()) };
   });
 }

@@ -12,6 +12,9 @@ import { startCentralHarness, type CentralHarness } from '../../helpers/central-
 import type { CounterViewDTO } from '../../../hall/api/dto.js';
 import type { HallReportDTO } from '../../../hall/api/reports-dto.js';
 import type { CrossHallRow } from '../../../central/reports/cross-hall.js';
+import type { CentralCaseRow } from '../../../central/reports/bad-rating-cases.js';
+import type { BadRatingCasesDTO } from '../../../hall/api/bad-rating-cases-dto.js';
+import type { CounterDisplayDTO } from '../../../hall/api/dto.js';
 
 let central: CentralHarness;
 let h: Harness;
@@ -83,5 +86,23 @@ describe('同源发布: the hall and central agree on a day', () => {
     const centralRows = reply.body.rows.map((r) => ({ key: r.matterId, tickets: r.tickets, served: r.served, noShows: r.noShows, transfers: r.transfers, suspensions: r.suspensions, called: r.called, mean: r.meanWaitSeconds, max: r.maxWaitSeconds }));
     const hallRows = hall.rows.map((r) => ({ key: r.key, tickets: r.tickets, served: r.served, noShows: r.noShows, transfers: r.transfers, suspensions: r.suspensions, called: r.wait.count, mean: r.wait.mean, max: r.wait.max }));
     expect(centralRows).toEqual(hallRows);
+  });
+
+  it('central lists the 差评 case of the hall with the same code, deadlines and state', async () => {
+    const display = await h.api<CounterDisplayDTO>('GET', '/api/v1/counters/c01/display', { terminal: 'counter-display-1' });
+    expect((await h.api('POST', `/api/v1/ratings/${display.body.pendingRating!.id}`, { terminal: 'counter-display-1', body: { level: 'very_dissatisfied' } })).status).toBe(200);
+    let hallCase: BadRatingCasesDTO['cases'][number] | undefined;
+    await until(async () => {
+      hallCase = (await h.api<BadRatingCasesDTO>('GET', '/api/v1/admin/bad-rating-cases', { terminal: 'admin', session: manager })).body.cases[0];
+      return hallCase !== undefined;
+    }, 'the hall case');
+    let rows: CentralCaseRow[] = [];
+    await until(async () => {
+      rows = (await central.operator<{ cases: CentralCaseRow[] }>('GET', `/v1/bad-rating-cases?hallId=${demoHall.hall.id}`)).body.cases;
+      return rows.length > 0;
+    }, 'central to list the case');
+    expect(rows.map((r) => ({ caseId: r.caseId, code: r.code, revisitDueAt: r.revisitDueAt, rectifyDueAt: r.rectifyDueAt, lastStep: r.lastStep, closedAt: r.closedAt, overdue: r.overdue }))).toEqual([
+      { caseId: hallCase!.id, code: hallCase!.code, revisitDueAt: hallCase!.revisitDueAt, rectifyDueAt: hallCase!.rectifyDueAt, lastStep: 'opened', closedAt: null, overdue: false },
+    ]);
   });
 });
