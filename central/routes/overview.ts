@@ -8,6 +8,7 @@ import { isCalendarDay } from '../ingest/classify.js';
 import { overview } from '../overview/overview.js';
 import { crossHallReport } from '../reports/cross-hall.js';
 import { centralBadRatingCases } from '../reports/bad-rating-cases.js';
+import { OPERATOR_PAGE } from '../reports/operator-page.js';
 
 const MAX_DAYS = 400;
 
@@ -35,6 +36,12 @@ export function registerOverviewRoutes(router: Router, deps: CentralDeps): void 
     const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
     if (span > MAX_DAYS) throw new ApiError(400, 'invalid_request', `at most ${MAX_DAYS} days at once (asked ${span})`);
     return { from, to, rows: await crossHallReport(deps.pool, from, to, hallId) };
+  });
+  // GET /operator/: the operator's page for the two routes below and above (no data in it).
+  router.add('GET', '/operator/', (ctx) => {
+    ctx.res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    ctx.res.end(OPERATOR_PAGE);
+    return undefined;
   });
   // GET /v1/bad-rating-cases[?hallId=]: every hall's 差评 cases with their deadlines and state.
   router.add('GET', '/v1/bad-rating-cases', async (ctx) => {

@@ -6,6 +6,7 @@
 // Mutation checked: central counting a wait from the FIRST call (min(at) like the overview) →
 // the transferred ticket's wait differs from the hall's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../helpers/browser.js';
 import demoHall from '../../../config/demo-hall.json' with { type: 'json' };
 import { demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
 import { startCentralHarness, type CentralHarness } from '../../helpers/central-harness.js';
@@ -104,5 +105,22 @@ describe('同源发布: the hall and central agree on a day', () => {
     expect(rows.map((r) => ({ caseId: r.caseId, code: r.code, revisitDueAt: r.revisitDueAt, rectifyDueAt: r.rectifyDueAt, lastStep: r.lastStep, closedAt: r.closedAt, overdue: r.overdue }))).toEqual([
       { caseId: hallCase!.id, code: hallCase!.code, revisitDueAt: hallCase!.revisitDueAt, rectifyDueAt: hallCase!.rectifyDueAt, lastStep: 'opened', closedAt: null, overdue: false },
     ]);
+  });
+
+  it('the operator page in Chromium shows the hall × day × matter rows and the case', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+      await page.goto(`${central.url}/operator/`);
+      await page.getByTestId('op-token').fill(central.operatorToken);
+      await page.getByTestId('op-hall').fill(demoHall.hall.id);
+      await page.getByTestId('op-run').click();
+      await expect.poll(() => page.getByTestId('op-cases-row').count()).toBe(1);
+      expect(await page.getByTestId('op-reports-row').count()).toBe(2);
+      expect(await page.getByTestId('op-reports-row').first().locator('td').nth(2).textContent()).toBe('bdc-01');
+      expect(await page.getByTestId('op-cases-row').locator('td').nth(8).textContent()).toBe('待回访');
+    } finally {
+      await browser.close();
+    }
   });
 });
