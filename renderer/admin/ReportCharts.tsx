@@ -23,7 +23,7 @@ export function ReportCharts({ byHalfHour, client }: { byHalfHour: Report; clien
       legend: { top: 0 },
       grid: { left: 48, right: 24, top: 36, bottom: 32 },
       xAxis: { type: 'category', data: byHalfHour.rows.map((r) => r.key) },
-      yAxis: { type: 'value', name: '分钟' },
+      yAxis: { type: 'value', name: t('chart.unit.minutes') },
       series: [
         {
           name: t('chart.waits.mean'),
@@ -41,7 +41,7 @@ export function ReportCharts({ byHalfHour, client }: { byHalfHour: Report; clien
       tooltip: { trigger: 'axis' },
       grid: { left: 48, right: 24, top: 24, bottom: 32 },
       xAxis: { type: 'category', data: byHalfHour.rows.map((r) => r.key) },
-      yAxis: { type: 'value', name: '人' },
+      yAxis: { type: 'value', name: t('chart.unit.people') },
       series: [{ name: t('chart.arrivals.series'), type: 'bar', data: byHalfHour.rows.map((r) => r.tickets), label: { show: byHalfHour.rows.length <= 24, position: 'top' } }],
     }),
     [byHalfHour, t],
@@ -54,7 +54,7 @@ export function ReportCharts({ byHalfHour, client }: { byHalfHour: Report; clien
       xAxis: { type: 'category', data: byHalfHour.ratingTrend.map((d) => d.day.slice(5)) },
       yAxis: [
         { type: 'value', name: '%', min: 0, max: 100 },
-        { type: 'value', name: '次', minInterval: 1 },
+        { type: 'value', name: t('chart.unit.times'), minInterval: 1 },
       ],
       series: [
         { name: t('chart.ratings.rate'), type: 'line', data: byHalfHour.ratingTrend.map((d) => (d.satisfaction === null ? null : Math.round(d.satisfaction * 1000) / 10)), connectNulls: false },
@@ -87,8 +87,8 @@ function CountersChart({ client }: { client: ApiClient }) {
       grid: { left: 48, right: 48, top: 36, bottom: 32 },
       xAxis: { type: 'category', data: slots.map((s) => s.from) },
       yAxis: [
-        { type: 'value', name: '窗口', minInterval: 1 },
-        { type: 'value', name: '人' },
+        { type: 'value', name: t('chart.unit.counters'), minInterval: 1 },
+        { type: 'value', name: t('chart.unit.people') },
       ],
       series: [
         { name: t('chart.counters.planned'), type: 'line', step: 'start', data: slots.map((s) => s.planned) },

@@ -139,7 +139,7 @@ export function ReportsPanel({ client, serviceDay }: { client: ApiClient; servic
             <table className="admin-table" data-testid="report-table">
               <thead>
                 <tr>
-                  <th>{t(`report.by.${report.by}` as MessageKey).replace(/^按/, '')}</th>
+                  <th>{t(`report.col.by.${report.by}` as MessageKey)}</th>
                   <th>{t('report.col.tickets')}</th>
                   <th>{t('report.col.served')}</th>
                   <th>{t('report.col.noShows')}</th>
