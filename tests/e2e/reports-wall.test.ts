@@ -1,8 +1,8 @@
 // The manager's report exported from the admin page, and the hall wall dashboard updating live,
 // in headless Chromium against the real hall service.
-// Mutations checked: the wall's hall view without the live feed (live: null) → the waiting count
-// stays at 0 after the ticket (poll times out); the export button calling format=csv → the file is
-// not an XLSX and exceljs refuses it.
+// The second test reads what the first did (one ticket issued and served).
+// Mutation checked: the wall's hall view without the live feed (live: null) → the waiting count
+// stays at 0 after the ticket (the poll times out).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
