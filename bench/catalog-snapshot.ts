@@ -83,6 +83,7 @@ async function child(centralUrl: string, token: string, dbFile: string, pageSize
   const { migration0005 } = await import('../hall/store/migrations/0005-datasets.js');
   const { nodeHttpClient } = await import('../protocol/sync/http-client.js');
   const { DownlinkClient } = await import('../hall/sync/downlink/central-client.js');
+  const { IdentitySealer } = await import('../hall/identity/sealer.js');
   const { DownlinkWorker } = await import('../hall/sync/downlink/worker.js');
   const { DatasetReader } = await import('../hall/sync/downlink/dataset-reader.js');
   const { systemTimers } = await import('../hall/runtime/timers.js');
@@ -101,6 +102,7 @@ async function child(centralUrl: string, token: string, dbFile: string, pageSize
     db,
     client: new DownlinkClient(counting, { baseUrl: centralUrl, hallId: 'bench-hall', token }, 120_000),
     timers: systemTimers,
+    sealer: IdentitySealer.fromDataDir(path.dirname(dbFile)),
     datasets: ['catalog'],
     pageSize,
     log: () => undefined,

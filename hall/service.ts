@@ -106,7 +106,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const parts = scope.own(openDevices(db, runtime, auth.terminals, config, timers));
     const identity = scope.own(openIdentity(dataDir, db, runtime, config, timers));
     const api = scope.own(openApi(config, timers, storage, identity, auth, parts));
-    const { sync } = scope.own(openSync(dataDir, db, runtime, config, timers, api.appointments, logger('sync')));
+    const { sync } = scope.own(openSync(dataDir, db, runtime, config, timers, api.appointments, logger('sync'), identity.sealer));
     mountLaterRoutes(api, sync, auth.enrolment, hallTls, guides.catalog);
     const { records } = scope.own(openServiceRecords(api, db, identity.sealer, new GuideSource(sync.datasets, guides.catalog)));
     scope.defer(wireCentralHomeVisits(sync, records.homeVisits, config.matters, (line) => logger('sync').info(line)));

@@ -41,7 +41,9 @@ export function sealedRows(db: Db): number {
   const contacts = db.prepare("SELECT (SELECT COUNT(*) FROM complaints WHERE contact_sealed IS NOT NULL) + (SELECT COUNT(*) FROM home_visits WHERE length(contact_sealed) > 0)").pluck().get() as number;
   // Contacts for 差评 回访 (migration 0010, hall/cases/).
   const caseContacts = db.prepare('SELECT COUNT(*) FROM bad_rating_cases WHERE contact_sealed IS NOT NULL').pluck().get() as number;
-  return tickets + appointments + contacts + caseContacts;
+  // Contacts in central's home_visits downlink items (hall/sync/downlink/sealed-items.ts).
+  const downlinkContacts = db.prepare("SELECT (SELECT COUNT(*) FROM dataset_items WHERE dataset = 'home_visits' AND json_extract(value, '$.contactSealed') IS NOT NULL) + (SELECT COUNT(*) FROM dataset_shadow_items WHERE dataset = 'home_visits' AND json_extract(value, '$.contactSealed') IS NOT NULL)").pluck().get() as number;
+  return tickets + appointments + contacts + caseContacts + downlinkContacts;
 }
 
 /**
@@ -56,6 +58,10 @@ export function forgetIdentities(db: Db, dataDir: string, now: number): number {
     db.prepare('UPDATE complaints SET contact_sealed = NULL WHERE contact_sealed IS NOT NULL').run();
     db.prepare("UPDATE home_visits SET contact_sealed = x'' WHERE length(contact_sealed) > 0").run();
     db.prepare('UPDATE bad_rating_cases SET contact_sealed = NULL, contact_purge_after = NULL WHERE contact_sealed IS NOT NULL').run();
+    // Central still holds these requests: with no rows and no state the next downlink round fetches them whole again.
+    db.prepare("DELETE FROM dataset_items WHERE dataset = 'home_visits'").run();
+    db.prepare("DELETE FROM dataset_shadow_items WHERE dataset = 'home_visits'").run();
+    db.prepare("DELETE FROM dataset_state WHERE dataset = 'home_visits'").run();
   })();
   const file = path.join(dataDir, KEY_FILE);
   if (fs.existsSync(file)) fs.renameSync(file, `${file}.broken-${now}`);

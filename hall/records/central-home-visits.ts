@@ -5,7 +5,8 @@
 // downlink round that changed the dataset; the manager then sees it like a kiosk one.
 // Contract: a request for a matter this hall does not offer is skipped and logged by key
 // (central checks the code against the hall's catalog, but the hall's own matters decide).
-// Dangers: items hold the contact in clear; it is sealed by the book, never logged here.
+// Dangers: items as read hold the contact in clear (stored sealed, opened by the reader);
+// the book seals it again; never log it here.
 import type { HallConfig } from '../config/schema.js';
 import type { DatasetReader } from '../sync/downlink/dataset-reader.js';
 import type { SyncAgent } from '../sync/sync-agent.js';

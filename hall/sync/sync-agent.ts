@@ -13,11 +13,13 @@ import { resolveSyncSettings, type SyncSettings } from '../config/sync-schema.js
 import type { HallRuntime } from '../runtime/hall-runtime.js';
 import type { Timers } from '../runtime/timers.js';
 import type { Db } from '../store/db.js';
+import type { IdentitySealer } from '../identity/sealer.js';
 import { nodeHttpClient, type NodeHttpClient } from '../../protocol/sync/http-client.js';
 import { UplinkWorker, readToken } from './uplink/uplink-worker.js';
 import { readSyncStatus, type SyncStatusDTO } from './status.js';
 import { DatasetReader } from './downlink/dataset-reader.js';
 import { DownlinkWorker } from './downlink/worker.js';
+import { DatasetStore } from './downlink/dataset-store.js';
 import { DownlinkClient } from './downlink/central-client.js';
 import { SyncFailure } from '../../protocol/sync/failure.js';
 import { createRatingUploadWorker } from './ratings/create.js';
@@ -30,6 +32,8 @@ export interface SyncAgentDeps {
   runtime: HallRuntime;
   timers: Timers;
   dataDir: string;
+  /** The hall's identity sealer: downlink items holding personal data are stored sealed with it. */
+  sealer: IdentitySealer;
   log?: (line: string) => void;
   /** Called when the appointments dataset changed: merge them into the hall's appointment store. */
   onAppointments?: (reader: DatasetReader) => void;
@@ -49,7 +53,9 @@ export class SyncAgent {
     const { db, config, runtime, timers, dataDir } = deps;
     const log = deps.log ?? ((line: string) => console.log(line));
     this.settings = resolveSyncSettings(config.sync, config.hall, dataDir);
-    this.datasets = new DatasetReader(db, runtime.setup.dayRule);
+    this.datasets = new DatasetReader(db, runtime.setup.dayRule, deps.sealer);
+    // A data folder of an older version may hold home-visit contacts in clear: sealed before anything reads them.
+    if (new DatasetStore(db, deps.sealer).sealClearItems() > 0) db.pragma('wal_checkpoint(TRUNCATE)');
     const centralUrl = this.settings.centralUrl;
     if (centralUrl) {
       const http = this.client(nodeHttpClient());
@@ -72,6 +78,7 @@ export class SyncAgent {
       const client = new DownlinkClient(this.client(nodeHttpClient({ maxResponseBytes: dl.maxResponseMiB * 1024 * 1024 })), endpoint, this.settings.requestTimeoutMs);
       this.downlink = new DownlinkWorker({
         db,
+        sealer: deps.sealer,
         timers,
         client,
         datasets: dl.datasets,

@@ -3,6 +3,7 @@
 // them, and at day close). Built here, started only once the server listens.
 import type { HallConfig } from '../config/schema.js';
 import type { Db } from '../store/db.js';
+import type { IdentitySealer } from '../identity/sealer.js';
 import type { HallRuntime } from '../runtime/hall-runtime.js';
 import type { Timers } from '../runtime/timers.js';
 import { SyncAgent } from '../sync/sync-agent.js';
@@ -16,9 +17,9 @@ export interface HallSync {
   close(): Promise<void>;
 }
 
-export function openSync(dataDir: string, db: Db, runtime: HallRuntime, config: HallConfig, timers: Timers, appointments: MountedAppointments, log: Logger): HallSync {
+export function openSync(dataDir: string, db: Db, runtime: HallRuntime, config: HallConfig, timers: Timers, appointments: MountedAppointments, log: Logger, sealer: IdentitySealer): HallSync {
   const merge = (reader: DatasetReader) => mergeCentral(db, appointments.store, reader, runtime.state.serviceDay, runtime.setup.dayRule);
-  const sync = new SyncAgent({ db, config, runtime, timers, dataDir, onAppointments: merge, log: (line) => log.info(line) });
+  const sync = new SyncAgent({ db, config, runtime, timers, dataDir, sealer, onAppointments: merge, log: (line) => log.info(line) });
   let unsubscribe = () => {};
   const close = async () => {
     unsubscribe();

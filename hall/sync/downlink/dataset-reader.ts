@@ -3,19 +3,27 @@
 // delta or snapshot in progress is never visible (it lives in its own
 // transaction or in the shadow table). Values are returned as published.
 // Dangers: appointments are personal data (masked name, keyed hash): return
-// them to staff terminals only, never log them.
+// them to staff terminals only, never log them. Home-visit contacts are stored
+// sealed (sealed-items.ts): homeVisitRequests() opens them, for the book only.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../store/db.js';
+import type { IdentitySealer } from '../../identity/sealer.js';
+import { ItemSealing } from './sealed-items.js';
 import type { DayRule } from '../../domain/index.js';
 import type { Appointment, CounterItem, DatasetName, GreenRule, Guide, HomeVisitRequestItem, Notice, RatingIndicator, StaffItem } from '../../../protocol/central/downlink/schemas.js';
 
 export class DatasetReader {
   private readonly statements = new Map<string, Statement>();
+  private readonly items: ItemSealing;
 
+  /** Without `sealer`, homeVisitRequests() throws (the contacts cannot be opened). */
   constructor(
     private readonly db: Db,
     private readonly dayRule: DayRule,
-  ) {}
+    sealer: IdentitySealer | null = null,
+  ) {
+    this.items = new ItemSealing(sealer);
+  }
 
   /** Prepared once per SQL text (preparing costs more than a lookup). */
   private sql(text: string): Statement {
@@ -81,9 +89,10 @@ export class DatasetReader {
     return this.all<StaffItem>('staff');
   }
 
-  /** 上门服务 requests filed on central for this hall (contacts in clear: hand them to the home-visit book only). */
+  /** 上门服务 requests filed on central for this hall (contacts opened, in clear: hand them to the home-visit book only). */
   homeVisitRequests(): HomeVisitRequestItem[] {
-    return this.all<HomeVisitRequestItem>('home_visits');
+    const rows = this.sql("SELECT value FROM dataset_items WHERE dataset = 'home_visits' ORDER BY key").pluck().all() as string[];
+    return rows.map((v) => JSON.parse(this.items.published('home_visits', v)) as HomeVisitRequestItem);
   }
 
   /** The version the hall serves and when it was last applied (null: never synced). */

@@ -7,10 +7,14 @@
 // caller records the refusal with recordError() in its own transaction.
 // Dangers: values are stored as canonical JSON text of what was received —
 // the checksum is over these bytes; never store a zod-parsed copy. Item values
-// (appointments) are personal data: never put them in an error message.
+// (appointments, home visits) are personal data: never put them in an error message.
+// The contact of a home_visits item is stored sealed (sealed-items.ts); the
+// checksum opens it and is over the text as published.
 import type { Db } from '../../store/db.js';
-import { canonicalJson, ChecksumBuilder, EMPTY_CHECKSUM } from '../../../protocol/central/downlink/canonical.js';
+import { ChecksumBuilder, EMPTY_CHECKSUM } from '../../../protocol/central/downlink/canonical.js';
 import { validateItem, type DatasetName } from '../../../protocol/central/downlink/schemas.js';
+import type { IdentitySealer } from '../../identity/sealer.js';
+import { ItemSealing } from './sealed-items.js';
 
 export type RefusalCode = 'invalid_item' | 'checksum_mismatch' | 'version_regression' | 'version_mismatch' | 'incomplete' | 'count_mismatch';
 
@@ -82,7 +86,15 @@ interface RawState {
 }
 
 export class DatasetStore {
-  constructor(private readonly db: Db) {}
+  private readonly items: ItemSealing;
+
+  /** Without `sealer`, items holding personal data (home_visits) are refused, never stored in clear. */
+  constructor(
+    private readonly db: Db,
+    sealer: IdentitySealer | null = null,
+  ) {
+    this.items = new ItemSealing(sealer);
+  }
 
   state(dataset: DatasetName): DatasetStateRow {
     this.db.prepare('INSERT OR IGNORE INTO dataset_state (dataset, checksum) VALUES (?, ?)').run(dataset, EMPTY_CHECKSUM);
@@ -103,6 +115,28 @@ export class DatasetStore {
           ? null
           : { version: r.snapshot_version, after: r.snapshot_after, total: r.snapshot_total ?? 0, checksum: r.snapshot_checksum ?? '', loaded: r.snapshot_loaded },
     };
+  }
+
+  /**
+   * Seals the home_visits items a hall version before sealed-items.ts stored in clear (served and
+   * shadow rows), in one transaction; the published text, hence the checksum, is unchanged.
+   * Run at start (SyncAgent), followed by a WAL checkpoint; secure_delete overwrites the clear
+   * bytes in the file. Returns the rows sealed.
+   */
+  sealClearItems(): number {
+    this.db.pragma('secure_delete = ON');
+    return this.db.transaction(() => {
+      let sealed = 0;
+      for (const table of ['dataset_items', 'dataset_shadow_items'] as const) {
+        const rows = this.db.prepare(`SELECT key, value FROM ${table} WHERE dataset = 'home_visits'`).all() as { key: string; value: string }[];
+        const update = this.db.prepare(`UPDATE ${table} SET value = ? WHERE dataset = 'home_visits' AND key = ?`);
+        for (const r of rows.filter((row) => this.items.inClear('home_visits', row.value))) {
+          update.run(this.items.stored('home_visits', JSON.parse(r.value)), r.key);
+          sealed++;
+        }
+      }
+      return sealed;
+    })();
   }
 
   /** Applies a complete delta in one transaction; throws DownlinkRefusal (nothing changed) otherwise. */
@@ -126,7 +160,7 @@ export class DatasetStore {
       const upsert = this.db.prepare('INSERT INTO dataset_items (dataset, key, value) VALUES (?, ?, ?) ON CONFLICT (dataset, key) DO UPDATE SET value = excluded.value');
       const remove = this.db.prepare('DELETE FROM dataset_items WHERE dataset = ? AND key = ?');
       for (const c of delta.changes) {
-        if (c.op === 'upsert') upsert.run(dataset, c.key, canonicalJson(c.value));
+        if (c.op === 'upsert') upsert.run(dataset, c.key, this.items.stored(dataset, c.value));
         else remove.run(dataset, c.key);
       }
       const { checksum, count } = this.checksumOf('dataset_items', dataset);
@@ -235,7 +269,7 @@ export class DatasetStore {
   checksumOf(table: 'dataset_items' | 'dataset_shadow_items', dataset: DatasetName): { checksum: string; count: number } {
     const b = new ChecksumBuilder();
     const rows = this.db.prepare(`SELECT key, value FROM ${table} WHERE dataset = ? ORDER BY key`).raw().iterate(dataset) as IterableIterator<[string, string]>;
-    for (const [key, value] of rows) b.add(key, value);
+    for (const [key, value] of rows) b.add(key, this.items.published(dataset, value));
     return { checksum: b.count === 0 ? EMPTY_CHECKSUM : b.digest(), count: b.count };
   }
 
@@ -252,7 +286,7 @@ export class DatasetStore {
 
   private writePage(dataset: DatasetName, page: SnapshotPage): void {
     const insert = this.db.prepare('INSERT INTO dataset_shadow_items (dataset, key, value) VALUES (?, ?, ?)');
-    for (const item of page.items) insert.run(dataset, item.key, canonicalJson(item.value));
+    for (const item of page.items) insert.run(dataset, item.key, this.items.stored(dataset, item.value));
     const last = page.items.at(-1)?.key ?? null;
     this.db
       .prepare('UPDATE dataset_state SET snapshot_after = COALESCE(?, snapshot_after), snapshot_loaded = snapshot_loaded + ? WHERE dataset = ?')

@@ -16,6 +16,7 @@
 // name datasets, versions and keys only.
 import type { Db } from '../../store/db.js';
 import type { Timers } from '../../runtime/timers.js';
+import type { IdentitySealer } from '../../identity/sealer.js';
 import { SyncFailure } from '../../../protocol/sync/failure.js';
 import { retryDelay } from '../../../protocol/sync/backoff.js';
 import { SyncLoop, type RoundOutcome } from '../../../protocol/sync/loop.js';
@@ -27,6 +28,8 @@ export interface DownlinkWorkerDeps {
   db: Db;
   client: DownlinkClient;
   timers: Timers;
+  /** The hall's identity sealer: home_visits contacts are stored sealed with it (sealed-items.ts). */
+  sealer: IdentitySealer;
   /** [0, 1) — the jitter of the backoff; injected so tests are deterministic. */
   random?: () => number;
   datasets?: readonly DatasetName[];
@@ -84,7 +87,7 @@ export class DownlinkWorker {
   private failures = 0;
 
   constructor(private readonly deps: DownlinkWorkerDeps) {
-    this.store = new DatasetStore(deps.db);
+    this.store = new DatasetStore(deps.db, deps.sealer);
     this.datasets = deps.datasets ?? datasetNames;
     this.pollMs = deps.pollMs ?? 60_000;
     this.pageSize = deps.pageSize ?? 500;

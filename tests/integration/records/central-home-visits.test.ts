@@ -9,12 +9,24 @@
 // dropping the external_id look-up in HomeVisitBook.request() makes the first item throw on
 // the UNIQUE index and, before the per-item catch, held back the second (timeout); not calling receiveCentralHomeVisits from
 // the downlink listener fails "arrives" (timeout).
+// At rest: the bytes of every file in the hall's data folder (the SQLite file, its WAL, logs) hold
+// no contact in clear; the book still gets each whole contact once and the downlink copy opens to
+// what central published (the dataset checksum holds). Mutations checked: DatasetStore storing
+// canonicalJson(value) for home_visits as before (no ItemSealing) fails "nowhere in clear" (name,
+// phone and address found in hall.sqlite-wal); sealedRows() not counting the downlink items fails
+// "lost key" (half the count); forgetIdentities() keeping them fails it too.
 // Real time: the downlink polls every 5 s (its minimum); waits poll for a state, never a time.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demoHall from '../../../config/demo-hall.json' with { type: 'json' };
 import { demoCatalog } from '../../../central/datasets/demo-catalog.js';
 import type { HomeVisitDTO } from '../../../hall/api/service-records-dto.js';
-import { adminSignIn, demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
+import { forgetIdentities, IdentityKeyError, IdentitySealer } from '../../../hall/identity/sealer.js';
+import { startHallService } from '../../../hall/service.js';
+import { openDatabase } from '../../../hall/store/db.js';
+import { adminSignIn, demoConfigWith, startHarness, tempDataDir, type Harness } from '../../helpers/hall-harness.js';
 import { startCentralHarness, type CentralHarness } from '../../helpers/central-harness.js';
 
 const matter = demoHall.matters[0]!;
@@ -23,11 +35,12 @@ const contact = { name: '张三丰', phone: '13812345678', address: '某某市�
 let central: CentralHarness;
 let h: Harness;
 let adminSession = '';
+let configPath = '';
 
 beforeAll(async () => {
   central = await startCentralHarness({ hallId: demoHall.hall.id, hallName: demoHall.hall.name, areaCode: demoHall.hall.areaCode });
   await central.publish('catalog', demoCatalog(demoHall));
-  const configPath = demoConfigWith((c) => {
+  configPath = demoConfigWith((c) => {
     c.calendar = null;
     c.sync = central.syncSection({ backoff: { baseMs: 20, capMs: 300 }, idlePollSeconds: 1, requestTimeoutSeconds: 5 });
     c.downlink = { pollSeconds: 5, backoff: { baseMs: 20, capMs: 500 } };
@@ -104,4 +117,103 @@ describe('上门服务 requests filed on central', () => {
     const all = await until(fromCentral, (v) => v.length >= 3, 'the request filed after central came back');
     expect(all).toHaveLength(3);
   });
+});
+
+const first = { name: '欧阳明远', phone: '13912345670', address: '某某市某某区和平街17号2单元501室' };
+const second = { name: '司马青禾', phone: '0471-6612345', address: '某某市某某区团结路66号附3号' };
+
+/** Every file of the hall's data folder whose bytes contain one of the contact's fields in clear (UTF-8). */
+function filesHoldingInClear(contacts: (typeof first)[]): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const bytes = fs.readFileSync(p);
+        for (const c of contacts) for (const field of [c.name, c.phone, c.address]) if (bytes.includes(Buffer.from(field, 'utf8'))) found.push(`${path.relative(h.dataDir, p)}: ${field}`);
+      }
+    }
+  };
+  walk(h.dataDir);
+  return found;
+}
+
+/** What the hall database holds, read from its file with identity.key (as a thief with both could). */
+function readSealed(dataDir = h.dataDir): { book: Record<string, unknown>; downlink: Record<string, unknown> } {
+  const sealer = IdentitySealer.fromDataDir(dataDir);
+  const db = new Database(path.join(dataDir, 'hall.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const book = db.prepare("SELECT external_id AS id, contact_sealed AS sealed FROM home_visits WHERE channel = 'central' AND length(contact_sealed) > 0").all() as { id: string; sealed: Buffer }[];
+    const items = db.prepare("SELECT key, value FROM dataset_items WHERE dataset = 'home_visits'").all() as { key: string; value: string }[];
+    return {
+      book: Object.fromEntries(book.map((r) => [r.id, JSON.parse(sealer.open(r.sealed)) as unknown])),
+      downlink: Object.fromEntries(items.map((r) => [r.key, JSON.parse(sealer.open(Buffer.from((JSON.parse(r.value) as { contactSealed: string }).contactSealed, 'base64'))) as unknown])),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe('central home-visit contacts at rest in the hall', () => {
+  it('are recorded once each, sealed, and nowhere in clear in the hall database, also after re-delivery and a restart', async () => {
+    expect(fs.existsSync(path.join(h.dataDir, 'hall.sqlite'))).toBe(true);
+    const before = (await fromCentral()).length; // the requests of the stories above
+    const a = await file({ matterCode: matter.code, reason: '行动不便，独居', contact: first });
+    expect(a.status).toBe(201);
+    await until(fromCentral, (v) => v.length === before + 1, 'the first request to reach the hall');
+    expect(filesHoldingInClear([contact, first])).toEqual([]);
+
+    // The dataset changes: both items are delivered (the first again), then read again at start.
+    const b = await file({ matterCode: matter.code, reason: '术后卧床', contact: second });
+    expect(b.status).toBe(201);
+    await until(fromCentral, (v) => v.length >= before + 2, 'the second request to reach the hall');
+    await h.restart();
+    adminSession = await adminSignIn(h);
+    const listed = await fromCentral();
+    expect(listed).toHaveLength(before + 2);
+    expect(listed.find((v) => v.reason === '术后卧床')!.contact.name).toBe('司**禾');
+
+    expect(filesHoldingInClear([contact, first, second])).toEqual([]);
+    // Sealed, not lost: the book holds each whole contact once, the downlink copy the same.
+    const sealed = readSealed();
+    expect(sealed.book).toMatchObject({ [a.body.id]: first, [b.body.id]: second });
+    expect(Object.keys(sealed.book)).toHaveLength(before + 2);
+    expect(sealed.downlink).toEqual(sealed.book);
+    // The stored copy still matches central's checksum: the dataset is served, not refused.
+    const status = await h.api<{ datasets: { dataset: string; state: string }[] }>('GET', '/api/v1/admin/datasets', { terminal: 'admin', session: adminSession });
+    expect(status.body.datasets.find((d) => d.dataset === 'home_visits')?.state).toBe('ok');
+  }, 120_000);
+
+  it('a lost identity.key: the sealed downlink copy counts, forget-identities drops it, and the next round fetches it again', async () => {
+    // A second hall data folder on the same central (every request filed above is in the dataset).
+    const total = (await fromCentral()).length;
+    const dataDir = tempDataDir();
+    central.writeToken(dataDir);
+    const start = () => startHallService({ dataDir, port: 0, configPath });
+    const downlinkRows = (hall: Awaited<ReturnType<typeof start>>) =>
+      Promise.resolve(hall.runtime.db.prepare("SELECT COUNT(*) FROM dataset_items WHERE dataset = 'home_visits'").pluck().get() as number);
+    let hall = await start();
+    try {
+      await until(() => downlinkRows(hall), (n) => n === total, 'the requests to reach the second hall');
+      await until(() => Promise.resolve(hall.runtime.db.prepare("SELECT COUNT(*) FROM home_visits WHERE channel = 'central'").pluck().get() as number), (n) => n === total, 'the book');
+      await hall.close();
+      const keyFile = path.join(dataDir, 'identity.key');
+      fs.writeFileSync(keyFile, fs.readFileSync(keyFile).subarray(0, 17));
+      await expect(start()).rejects.toBeInstanceOf(IdentityKeyError);
+      const db = openDatabase(path.join(dataDir, 'hall.sqlite'));
+      expect(forgetIdentities(db, dataDir, Date.UTC(2026, 11, 7))).toBe(2 * total); // in the book and in the downlink items
+      db.close();
+
+      hall = await start();
+      await until(() => downlinkRows(hall), (n) => n === total, 'the requests to be fetched again');
+      const sealed = readSealed(dataDir);
+      expect(Object.values(sealed.downlink)).toEqual(expect.arrayContaining([first, second]));
+      expect(sealed.book).toEqual({}); // their contacts were forgotten with the key…
+      expect(hall.runtime.db.prepare("SELECT COUNT(*) FROM home_visits WHERE channel = 'central'").pluck().get()).toBe(total); // …and the requests stay, once each
+    } finally {
+      await hall.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -23,6 +23,7 @@ import { HttpTransportError, nodeHttpClient, type HttpClient } from '../../../pr
 import { DownlinkClient } from '../../../hall/sync/downlink/central-client.js';
 import { DownlinkWorker, type DownlinkWorkerDeps } from '../../../hall/sync/downlink/worker.js';
 import { DatasetReader } from '../../../hall/sync/downlink/dataset-reader.js';
+import { IdentitySealer } from '../../../hall/identity/sealer.js';
 import { datasetChecksum } from '../../../protocol/central/downlink/canonical.js';
 import { ManualTimers } from '../../../hall/runtime/timers.js';
 import { Router } from '../../../hall/api/router.js';
@@ -60,6 +61,8 @@ interface World {
   clock: ManualTimers;
   db: Db;
   dbFile: string;
+  /** home_visits contacts are stored sealed with it. */
+  sealer: IdentitySealer;
   reader: DatasetReader;
   /** Requests the hall made, in order (path + query). */
   requests: string[];
@@ -81,6 +84,7 @@ async function world(o: { centralNow?: () => number } = {}): Promise<World> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'servicehall-downlink-'));
   const dbFile = path.join(dir, 'hall.db');
   const db = openDatabase(dbFile, hallMigrations);
+  const sealer = IdentitySealer.fromDataDir(dir);
   const w: World = {
     central,
     databaseUrl,
@@ -88,7 +92,8 @@ async function world(o: { centralNow?: () => number } = {}): Promise<World> {
     clock,
     db,
     dbFile,
-    reader: new DatasetReader(db, DAY_RULE),
+    sealer,
+    reader: new DatasetReader(db, DAY_RULE, sealer),
     requests: [],
     online: true,
     afterAnswer: null,
@@ -106,6 +111,7 @@ async function world(o: { centralNow?: () => number } = {}): Promise<World> {
         db: w.db,
         client: new DownlinkClient(client, { baseUrl: 'http://central.invalid', hallId: HALL_ID, token: w.token }, 10_000),
         timers: clock,
+        sealer: w.sealer,
         random: () => 0.5,
         pageSize: opts.pageSize ?? 10,
         ...(opts.datasets ? { datasets: opts.datasets } : {}),
@@ -348,7 +354,7 @@ describe('downlink: hall ⇄ central over HTTP and PostgreSQL', () => {
 
       // Restart: a new process would open the same file.
       w.db = openDatabase(w.dbFile, hallMigrations);
-      w.reader = new DatasetReader(w.db, DAY_RULE);
+      w.reader = new DatasetReader(w.db, DAY_RULE, w.sealer);
       w.afterAnswer = null;
       expect(servedCodes(w)).toEqual(sortedCodes(catalog()));
       const worker = w.worker({ pageSize: 10 });
