@@ -17,6 +17,7 @@ import { ApiError } from '../http.js';
 import { withTransaction } from '../db.js';
 import type { Batch, BatchAnswer, BatchEvent } from '../../protocol/central/uplink.js';
 import { classify } from './classify.js';
+import { queueClosedCases } from '../ratings/pg-feedback-outbox.js';
 
 export class SequenceConflict extends Error {
   override name = 'SequenceConflict';
@@ -90,6 +91,8 @@ export async function ingestBatch(pool: pg.Pool, now: () => number, hallId: stri
 
       const receivedAt = now();
       const stored = await storeEvents(client, hallId, batch.stream, receivedAt, toStore);
+      // 整改反馈: a closed 差评 case is queued for the province in this same transaction.
+      await queueClosedCases(client, hallId, toStore.filter((x) => x.c.kind === 'accepted' && x.c.type === 'bad_rating_case_closed').map((x) => x.e.id), receivedAt);
       duplicates += toStore.length - stored.accepted - stored.quarantined.length - stored.parked.length;
       if (ack !== startAck) await client.query('UPDATE streams SET ack_seq = $2 WHERE stream_id = $1', [batch.stream, ack]);
 

@@ -5,6 +5,11 @@
 //   POST /api/v1/evaluation/submit (Bearer)      → 200 {code:"0"} | 409 {code:"DUPLICATE"}
 //                                                  | 422 {code:"INVALID", msg:<reason>} | 401 {code:"TOKEN_EXPIRED"|"TOKEN_INVALID"}
 //   GET  /api/v1/evaluation/query?projectNo=…    → 200 {code:"0", data:[…]} | 404 {code:"NOT_FOUND"}
+//   POST /api/v1/evaluation/rectification (Bearer) — 整改反馈 of a 差评:
+//        {projectNo, assessNumber, rectifyResult: rectified|explained|appeal_upheld,
+//         rectifyTime: "yyyy-MM-dd HH:mm:ss", onTime: boolean}
+//        → 200 {code:"0"} | 409 DUPLICATE | 422 INVALID (bad field, or no rating held for the case)
+//   GET  /api/v1/evaluation/rectification/query?projectNo=… → 200 {code:"0", data:[…]} | 404 NOT_FOUND
 // Rules: one rating per (projectNo, assessNumber); a follow-up (assessNumber 2)
 // only after a first rating, once. Tokens expire after tokenTtlSeconds of the
 // injected clock.
@@ -18,8 +23,9 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { provincialRejectReason, type ProvincialRatingBody } from '../../protocol/central/ratings/profiles/provincial.js';
 import { PROVINCIAL_PATHS } from '../../protocol/central/ratings/provincial-client.js';
+import { parseDashed } from '../../protocol/central/ratings/profiles/time.js';
 
-export type EmulatorEndpoint = 'token' | 'submit' | 'query';
+export type EmulatorEndpoint = 'token' | 'submit' | 'query' | 'rectify' | 'rectify_query';
 
 export type Fault =
   /** Waits `ms` before answering; `afterStore` true stores the rating first (the client times out, the rating IS there). */
@@ -59,6 +65,8 @@ export interface ProvincialEmulatorOptions {
 
 export class ProvincialEmulator {
   readonly ratings = new Map<string, StoredRating>();
+  /** 整改反馈 by `${projectNo}#${assessNumber}`. */
+  readonly rectifications = new Map<string, { body: RectificationBody; receivedAt: number; clientId: string }>();
   readonly requests: EmulatorRequestLog[] = [];
   private readonly tokens = new Map<string, { clientId: string; expiresAt: number }>();
   private readonly faults: { endpoint: EmulatorEndpoint; fault: Fault }[] = [];
@@ -120,7 +128,8 @@ export class ProvincialEmulator {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const endpoint: EmulatorEndpoint | null =
-      url.pathname === PROVINCIAL_PATHS.token ? 'token' : url.pathname === PROVINCIAL_PATHS.submit ? 'submit' : url.pathname === PROVINCIAL_PATHS.query ? 'query' : null;
+      url.pathname === PROVINCIAL_PATHS.token ? 'token' : url.pathname === PROVINCIAL_PATHS.submit ? 'submit' : url.pathname === PROVINCIAL_PATHS.query ? 'query'
+      : url.pathname === PROVINCIAL_PATHS.rectification ? 'rectify' : url.pathname === PROVINCIAL_PATHS.rectificationQuery ? 'rectify_query' : null;
     const log: EmulatorRequestLog = { endpoint: endpoint ?? 'query', at: this.now(), status: 0 };
     const send = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
       log.status = status;
@@ -135,7 +144,7 @@ export class ProvincialEmulator {
       const raw = await readJson(req);
       // Logged on arrival (status 0 until answered): tests count what reached the province.
       this.requests.push(log);
-      if (endpoint === 'submit' && raw && typeof raw === 'object') {
+      if ((endpoint === 'submit' || endpoint === 'rectify') && raw && typeof raw === 'object') {
         const b = raw as { projectNo?: unknown; assessNumber?: unknown };
         if (typeof b.projectNo === 'string') log.projectNo = b.projectNo;
         if (typeof b.assessNumber === 'number') log.assessNumber = b.assessNumber;
@@ -168,6 +177,24 @@ export class ProvincialEmulator {
         return data.length ? send(200, { code: '0', data }) : send(404, { code: 'NOT_FOUND', msg: `no rating for ${projectNo}` });
       }
 
+      if (endpoint === 'rectify_query') {
+        const projectNo = url.searchParams.get('projectNo') ?? '';
+        log.projectNo = projectNo;
+        const data = [1, 2].flatMap((n) => this.rectifications.get(`${projectNo}#${n}`)?.body ?? []);
+        return data.length ? send(200, { code: '0', data }) : send(404, { code: 'NOT_FOUND', msg: `no rectification feedback for ${projectNo}` });
+      }
+      if (endpoint === 'rectify') {
+        const reason = rectificationRejectReason(raw, this.offset);
+        if (reason) return send(422, { code: 'INVALID', msg: reason });
+        const b = raw as RectificationBody;
+        const key = `${b.projectNo}#${b.assessNumber}`;
+        if (!this.ratings.has(key)) return send(422, { code: 'INVALID', msg: `no rating held for ${key}: the rating comes before its rectification feedback` });
+        if (this.rectifications.has(key)) return send(409, { code: 'DUPLICATE', msg: '该差评已反馈整改' });
+        this.rectifications.set(key, { body: b, receivedAt: this.now(), clientId: token.clientId });
+        if (fault?.kind === 'status') return send(fault.status, { code: 'SERVER_ERROR', msg: 'injected server error after storing' });
+        return send(200, { code: '0', msg: '成功' });
+      }
+
       // submit
       const body = raw as ProvincialRatingBody;
       const reason = provincialRejectReason(raw, this.offset);
@@ -195,6 +222,26 @@ export class ProvincialEmulator {
       return send(400, { code: 'BAD_REQUEST', msg: (err as Error).message });
     }
   }
+}
+
+export interface RectificationBody {
+  projectNo: string;
+  assessNumber: 1 | 2;
+  rectifyResult: 'rectified' | 'explained' | 'appeal_upheld';
+  rectifyTime: string;
+  onTime: boolean;
+}
+
+/** Why the province refuses a 整改反馈 body, or null. */
+export function rectificationRejectReason(raw: unknown, utcOffsetMinutes: number): string | null {
+  if (!raw || typeof raw !== 'object') return 'body must be a JSON object';
+  const b = raw as Record<string, unknown>;
+  if (typeof b.projectNo !== 'string' || b.projectNo.length === 0) return 'projectNo is required';
+  if (b.assessNumber !== 1 && b.assessNumber !== 2) return 'assessNumber must be 1 or 2';
+  if (b.rectifyResult !== 'rectified' && b.rectifyResult !== 'explained' && b.rectifyResult !== 'appeal_upheld') return 'rectifyResult must be rectified, explained or appeal_upheld';
+  if (typeof b.rectifyTime !== 'string' || parseDashed(b.rectifyTime, utcOffsetMinutes) === null) return 'rectifyTime must be a real yyyy-MM-dd HH:mm:ss';
+  if (typeof b.onTime !== 'boolean') return 'onTime must be true or false';
+  return null;
 }
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {

@@ -11,6 +11,9 @@
 // stop() waits for the run in flight, which stops after its current row. One
 // run at a time per process; two processes are safe (compare-and-set on the
 // state).
+// 整改反馈: the same loop then runs a second uploader over rectification_feedbacks
+// (pg-feedback-outbox.ts) to the province's feedback endpoint — same state
+// machine and backoff, and only for ratings the province already acked.
 // Scheduling is the sync kernel's worker loop (protocol/sync/loop.ts) on real
 // timers. Danger: delays are measured against deps.now(); with a simulated
 // clock, drive it with runOnce() instead of start().
@@ -20,6 +23,8 @@ import { nodeHttpClient, type HttpClient, type NodeHttpClient } from '../../prot
 import type { RatingChannel } from '../../protocol/central/ratings/profiles/types.js';
 import { RatingUploader, type RatingDestination, type RunSummary } from '../../protocol/central/ratings/uploader.js';
 import { PgRatingForwards } from './pg-outbox.js';
+import { PgRectificationFeedbacks } from './pg-feedback-outbox.js';
+import { RectificationDestination } from './rectification-destination.js';
 import { realTimers, SyncLoop, type RoundOutcome } from '../../protocol/sync/loop.js';
 
 export interface ProvincialForwardingOptions {
@@ -43,6 +48,8 @@ export class RatingForwarder {
   readonly store: PgRatingForwards;
   readonly destination: RatingDestination;
   private readonly uploader: RatingUploader;
+  readonly feedbacks: PgRectificationFeedbacks;
+  private readonly feedbackUploader: RatingUploader;
   private readonly loop: SyncLoop<RunSummary>;
   /** stop() was called (also while start() was recovering). */
   private stopped = false;
@@ -74,11 +81,27 @@ export class RatingForwarder {
         encode: { utcOffsetMinutes: o.provincial.utcOffsetMinutes ?? 480, channelCodes: o.provincial.channelCodes },
       });
     this.uploader = new RatingUploader({ store: this.store, destination: this.destination, now: o.now, random: o.random ?? Math.random, log: o.log });
+    this.feedbacks = new PgRectificationFeedbacks(o.pool);
+    const feedbackDestination = new RectificationDestination(
+      {
+        id: this.destination.id,
+        baseUrl: o.provincial.url.replace(/\/+$/, ''),
+        credentials: { clientId: o.provincial.clientId, clientSecret: o.provincial.clientSecret },
+        http: o.http ?? (this.ownHttp ??= nodeHttpClient()),
+        now: o.now,
+        timeoutMs: o.provincial.timeoutMs ?? 15_000,
+        encode: { utcOffsetMinutes: o.provincial.utcOffsetMinutes ?? 480, channelCodes: o.provincial.channelCodes },
+      },
+      this.feedbacks,
+    );
+    this.feedbackUploader = new RatingUploader({ store: this.feedbacks, destination: feedbackDestination, now: o.now, random: o.random ?? Math.random, log: o.log });
     this.loop = new SyncLoop(
       realTimers(o.now),
       async (stopped) => {
         await this.recover();
-        return this.uploader.runOnce(this.o.provincial.batchSize ?? 10, stopped);
+        const ratings = await this.uploader.runOnce(this.o.provincial.batchSize ?? 10, stopped);
+        const feedback = await this.feedbackUploader.runOnce(this.o.provincial.batchSize ?? 10, stopped);
+        return addSummaries(ratings, feedback);
       },
       (outcome, poked) => (poked ? 0 : this.nextDelay(outcome)),
     );
@@ -100,6 +123,8 @@ export class RatingForwarder {
   private async recover(): Promise<void> {
     const n = await this.store.recoverInterrupted(this.destination.id, this.o.now(), this.destination.timeoutMs + RECOVERY_MARGIN_MS);
     if (n > 0) this.o.log?.(`rating forwarding: ${n} forward(s) interrupted by a restart will be checked before re-sending`);
+    const m = await this.feedbacks.recoverInterrupted(this.destination.id, this.o.now(), this.destination.timeoutMs + RECOVERY_MARGIN_MS);
+    if (m > 0) this.o.log?.(`rectification feedback: ${m} interrupted by a restart will be checked before re-sending`);
   }
 
   async stop(): Promise<void> {
@@ -126,7 +151,19 @@ export class RatingForwarder {
       if (s.acked + s.rejected + s.retried + s.unknown >= batch) return 0;
     }
     const poll = this.o.provincial.pollMs ?? 15_000;
-    const due = await this.store.nextDueAt(this.destination.id).catch(() => null);
+    const dues = await Promise.all([this.store.nextDueAt(this.destination.id), this.feedbacks.nextDueAt(this.destination.id)]).catch(() => [null]);
+    const due = dues.reduce<number | null>((a, b) => (b === null ? a : a === null ? b : Math.min(a, b)), null);
     return due === null ? poll : Math.min(poll, Math.max(0, due - this.o.now()));
   }
+}
+
+function addSummaries(a: RunSummary, b: RunSummary): RunSummary {
+  return {
+    acked: a.acked + b.acked,
+    rejected: a.rejected + b.rejected,
+    retried: a.retried + b.retried,
+    unknown: a.unknown + b.unknown,
+    checked: a.checked + b.checked,
+    ...(a.problem !== undefined ? { problem: a.problem } : {}),
+  };
 }

@@ -94,7 +94,11 @@ export function forwardRowFromDb(r: ForwardDbRow): UploadRow {
 }
 
 export class PgRatingForwards implements RatingOutboxStore {
-  constructor(private readonly pool: pg.Pool) {}
+  /** `table`: rating_forwards, or a table of the same columns (rectification_feedbacks). */
+  constructor(
+    protected readonly pool: pg.Pool,
+    protected readonly table: 'rating_forwards' | 'rectification_feedbacks' = 'rating_forwards',
+  ) {}
 
   async due(destination: string, now: number, limit: number): Promise<UploadRow[]> {
     const { rows } = await this.pool.query<ForwardDbRow>(
@@ -108,7 +112,7 @@ export class PgRatingForwards implements RatingOutboxStore {
   async update(row: UploadRow, expected: UploadState, patch: UploadPatch): Promise<boolean> {
     const n = { ...row, ...patch };
     const res = await this.pool.query(
-      `UPDATE rating_forwards SET state = $1, attempts = $2, checks = $3, next_attempt_at = $4, last_error = $5, reject_reason = $6,
+      `UPDATE ${this.table} SET state = $1, attempts = $2, checks = $3, next_attempt_at = $4, last_error = $5, reject_reason = $6,
               duplicate = $7, updated_at = $8, sent_at = $9, acked_at = $10
        WHERE rating_id = $11 AND destination = $12 AND state = $13`,
       [n.state, n.attempts, n.checks, n.nextAttemptAt, n.lastError, n.rejectReason, n.duplicate, n.updatedAt, n.sentAt, n.ackedAt, row.ratingId, row.destination, expected],
@@ -144,7 +148,7 @@ export class PgRatingForwards implements RatingOutboxStore {
    */
   async recoverInterrupted(destination: string, now: number, staleAfterMs: number): Promise<number> {
     const res = await this.pool.query(
-      `UPDATE rating_forwards SET state = 'unknown', next_attempt_at = $2, updated_at = $2,
+      `UPDATE ${this.table} SET state = 'unknown', next_attempt_at = $2, updated_at = $2,
               last_error = 'interrupted while sending (restart); checking with the destination before re-sending'
        WHERE destination = $1 AND state = 'sent' AND (sent_at IS NULL OR sent_at <= $3)`,
       [destination, now, now - staleAfterMs],
@@ -161,11 +165,11 @@ export class PgRatingForwards implements RatingOutboxStore {
   }
 
   async get(ratingId: string, destination: string): Promise<UploadRow | null> {
-    const { rows } = await this.pool.query<ForwardDbRow>('SELECT * FROM rating_forwards WHERE rating_id = $1 AND destination = $2', [ratingId, destination]);
+    const { rows } = await this.pool.query<ForwardDbRow>(`SELECT * FROM ${this.table} WHERE rating_id = $1 AND destination = $2`, [ratingId, destination]);
     return rows[0] ? forwardRowFromDb(rows[0]) : null;
   }
 
-  /** Operator view: counts per state, rejected forwards with reasons, oldest unfinished age. */
+  /** Operator view (rating_forwards only, whatever `table`): counts per state, rejected forwards with reasons, oldest unfinished age. */
   async status(destination: string, now: number, limit = 100) {
     const counts: Record<string, number> = { pending: 0, sent: 0, acked: 0, rejected: 0, unknown: 0, skipped: 0 };
     const { rows } = await this.pool.query<{ state: string; n: string }>('SELECT state, COUNT(*) AS n FROM rating_forwards WHERE destination = $1 GROUP BY state', [destination]);

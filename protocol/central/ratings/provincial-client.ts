@@ -26,6 +26,9 @@ export const PROVINCIAL_PATHS = {
   token: '/api/v1/token',
   submit: '/api/v1/evaluation/submit',
   query: '/api/v1/evaluation/query',
+  /** 整改反馈 of a 差评 (central/ratings/rectification-destination.ts). */
+  rectification: '/api/v1/evaluation/rectification',
+  rectificationQuery: '/api/v1/evaluation/rectification/query',
 } as const;
 
 export interface ProvincialCredentials {
@@ -73,7 +76,12 @@ export class ProvincialDestination implements RatingDestination {
 
   async submit(record: RatingRecord): Promise<SendOutcome> {
     const body = provincialProfile.encode(record, this.o.encode); // ProfileError → rejected by the uploader
-    const res = await this.authed('POST', PROVINCIAL_PATHS.submit, body);
+    return this.post(PROVINCIAL_PATHS.submit, body);
+  }
+
+  /** POSTs with a token and reads the answer as a submit's outcome (DUPLICATE → acked). */
+  protected async post(path: string, body: unknown): Promise<SendOutcome> {
+    const res = await this.authed('POST', path, body);
     if ('outcome' in res) return res.outcome;
     const a = res.answer;
     const { code, message } = errorParts(a);
@@ -101,7 +109,7 @@ export class ProvincialDestination implements RatingDestination {
   }
 
   /** Calls with a token; on an expired/invalid token refreshes once and calls again. */
-  private async authed(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ answer: Answer } | { outcome: SendOutcome }> {
+  protected async authed(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ answer: Answer } | { outcome: SendOutcome }> {
     for (let round = 0; round < 2; round++) {
       const token = await this.ensureToken(round > 0);
       if (typeof token !== 'string') return { outcome: token };
