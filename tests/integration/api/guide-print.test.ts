@@ -145,10 +145,11 @@ describe('printing the one-time notice at a kiosk', () => {
   });
 });
 
-describe('a hall without a catalog', () => {
+describe('a hall with no guide of its own and none from central', () => {
   let bare: Harness;
   beforeAll(async () => {
-    bare = await startHarness({ devices: 'configured' });
+    // The demo ships its own guides (guides.file, docs/guides.md): take them away.
+    bare = await startHarness({ devices: 'configured', configPath: demoConfigWith((c) => delete (c as { guides?: unknown }).guides) });
   });
   afterAll(() => bare?.close());
 
