@@ -34,7 +34,7 @@ describe('a working day with the default calendar (Mon–Fri 09:00–17:00, lunc
   it('lets every counter kind call and issues walk-in tickets while open', () => {
     const m = hallModeAt(cal, at('2026-03-02 10:00'), CN);
     expect(m).toMatchObject({ dayKind: 'workday', walkInTickets: true, checkIns: true, bookedOnly: false, counterMatters: 'all' });
-    expect([...m.callableCounterKinds].sort()).toEqual(['bundled', 'cross_region', 'domain', 'enquiry', 'general', 'unresolved']);
+    expect([...m.callableCounterKinds].sort()).toEqual(['bundled', 'cross_region', 'domain', 'enquiry', 'general', 'help_agency', 'unresolved']);
     expect(m.nextChangeAt).toBe(at('2026-03-02 12:00'));
     expect(m.hours).toMatchObject({ open: '09:00', close: '17:00', flexFrom: '08:00', flexUntil: '18:00', opensAt: at('2026-03-02 09:00'), closesAt: at('2026-03-02 17:00') });
   });
