@@ -6,39 +6,23 @@
 // Mutation tried: removing bad_rating_case_revisited from protocol/central/bad-rating-case-events.ts
 // (the event is quarantined: the "interpreted" check fails).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import demoHall from '../../../config/demo-hall.json' with { type: 'json' };
-import { demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
-import { startCentralHarness, type CentralHarness } from '../../helpers/central-harness.js';
+import type { Harness } from '../../helpers/hall-harness.js';
+import { startHallWithCentral, until, type HallWithCentral } from '../../helpers/hall-with-central.js';
+import type { CentralHarness } from '../../helpers/central-harness.js';
 import type { CounterDisplayDTO } from '../../../hall/api/dto.js';
 import type { BadRatingCasesDTO } from '../../../hall/api/bad-rating-cases-dto.js';
 
 let central: CentralHarness;
 let h: Harness;
 let manager = '';
+let hall: HallWithCentral;
 
 beforeAll(async () => {
-  central = await startCentralHarness({ hallId: demoHall.hall.id, hallName: demoHall.hall.name, areaCode: demoHall.hall.areaCode });
-  const dataDir = central.hallDataDir();
-  const configPath = demoConfigWith((c) => {
-    c.calendar = null;
-    c.sync = central.syncSection({ backoff: { baseMs: 20, capMs: 300 }, idlePollSeconds: 1, requestTimeoutSeconds: 5 });
-  });
-  h = await startHarness({ configPath, dataDir });
-  manager = (await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } })).body.sessionToken;
+  hall = await startHallWithCentral();
+  ({ central, h, manager } = hall);
 }, 120_000);
 
-afterAll(async () => {
-  await h?.close();
-  await central?.close();
-});
-
-async function until(cond: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+afterAll(() => hall?.close());
 
 const admin = (route: string, body: unknown) => h.api('POST', route, { terminal: 'admin', session: manager, body });
 

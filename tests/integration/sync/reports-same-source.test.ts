@@ -8,8 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../helpers/browser.js';
 import demoHall from '../../../config/demo-hall.json' with { type: 'json' };
-import { demoConfigWith, startHarness, type Harness } from '../../helpers/hall-harness.js';
-import { startCentralHarness, type CentralHarness } from '../../helpers/central-harness.js';
+import type { Harness } from '../../helpers/hall-harness.js';
+import { startHallWithCentral, until, type HallWithCentral } from '../../helpers/hall-with-central.js';
+import type { CentralHarness } from '../../helpers/central-harness.js';
 import type { CounterViewDTO } from '../../../hall/api/dto.js';
 import type { HallReportDTO } from '../../../hall/api/reports-dto.js';
 import type { CrossHallRow } from '../../../central/reports/cross-hall.js';
@@ -20,31 +21,16 @@ import type { CounterDisplayDTO } from '../../../hall/api/dto.js';
 let central: CentralHarness;
 let h: Harness;
 let manager = '';
+let hall: HallWithCentral;
 
 beforeAll(async () => {
-  central = await startCentralHarness({ hallId: demoHall.hall.id, hallName: demoHall.hall.name, areaCode: demoHall.hall.areaCode });
-  const dataDir = central.hallDataDir();
-  const configPath = demoConfigWith((c) => {
-    c.calendar = null;
+  hall = await startHallWithCentral((c) => {
     (c.visitRules as { recallsBeforeNoShow: number }).recallsBeforeNoShow = 0;
-    c.sync = central.syncSection({ backoff: { baseMs: 20, capMs: 300 }, idlePollSeconds: 1, requestTimeoutSeconds: 5 });
   });
-  h = await startHarness({ configPath, dataDir });
-  manager = (await h.api<{ sessionToken: string }>('POST', '/api/v1/admin/session', { terminal: 'admin', body: { staffNo: '9001', pin: '1234' } })).body.sessionToken;
+  ({ central, h, manager } = hall);
 }, 120_000);
 
-afterAll(async () => {
-  await h?.close();
-  await central?.close();
-});
-
-async function until(cond: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+afterAll(() => hall?.close());
 
 describe('同源发布: the hall and central agree on a day', () => {
   it('per matter: tickets, served, no-shows, transfers, suspensions and measured waits', async () => {
