@@ -60,9 +60,20 @@ export interface KioskFlow {
   /** Requests not yet taken by KioskApp, oldest first. */
   outbox: Request[];
   nextId: number;
+  /**
+   * A print outcome that arrived on the live feed before the issue (or check-in) reply it
+   * belongs to: the agent can print faster than the reply reaches the page. Applied when that
+   * reply arrives, so the screen never stays on 正在打印 for a ticket already printed.
+   */
+  earlyOutcome: { ticketId: string; print: PrintOutcomeDTO } | null;
 }
 
-export const INITIAL_FLOW: KioskFlow = { screen: { name: 'start' }, query: '', green: null, realName: NO_IDENTITY, busy: null, outbox: [], nextId: 1 };
+export const INITIAL_FLOW: KioskFlow = { screen: { name: 'start' }, query: '', green: null, realName: NO_IDENTITY, busy: null, outbox: [], nextId: 1, earlyOutcome: null };
+
+/** The early outcome for this ticket, if one arrived before its reply. */
+function earlyPrint(s: KioskFlow, ticketId: string): { print: PrintOutcomeDTO } | Record<string, never> {
+  return s.earlyOutcome?.ticketId === ticketId ? { print: s.earlyOutcome.print } : {};
+}
 
 /** An issue attempt's failure, classified once from the hall's error. */
 export type IssueFailure =
@@ -187,9 +198,11 @@ function onSignal(s: KioskFlow, signal: LiveSignal): KioskFlow {
     case 'help': // 呼叫工作人员 updates: the help button listens to them itself (screens/HelpButton.tsx)
       return s;
     case 'print_outcome': {
-      // A late outcome for a ticket no longer shown changes nothing.
+      // A late outcome for a ticket no longer shown changes nothing; one arriving while an
+      // issue or check-in is in flight may be for the ticket about to be shown: kept for it.
       const screen = withPrintOutcome(s.screen, signal.ticketId, signal.print);
-      return screen === s.screen ? s : { ...s, screen };
+      if (screen !== s.screen) return { ...s, screen };
+      return s.busy ? { ...s, earlyOutcome: { ticketId: signal.ticketId, print: signal.print } } : s;
     }
     case 'card_read': {
       const next = { ...s, realName: applyCardSignal(s.realName, signal) };
@@ -241,11 +254,11 @@ export function kioskFlow(s: KioskFlow, action: KioskAction): KioskFlow {
     case 'dropped':
       return s.busy === action.kind ? { ...s, busy: null } : s;
     case 'issued':
-      return { ...s, busy: null, query: '', green: null, realName: afterIssue(s.realName), screen: { name: 'ticket', issued: action.issued } };
+      return { ...s, busy: null, query: '', green: null, realName: afterIssue(s.realName), earlyOutcome: null, screen: { name: 'ticket', issued: { ...action.issued, ...earlyPrint(s, action.issued.ticket.id) } } };
     case 'issue_failed':
       return issueFailed(s, action.request, action.failure);
     case 'checked_in':
-      return { ...s, busy: null, realName: afterIssue(s.realName), screen: { name: 'checked-in', result: action.result } };
+      return { ...s, busy: null, realName: afterIssue(s.realName), earlyOutcome: null, screen: { name: 'checked-in', result: { ...action.result, ...earlyPrint(s, action.result.ticket.id) } } };
     case 'check_in_failed': {
       const realName = action.cardGone ? { ...s.realName, cardHeld: false } : s.realName;
       return { ...s, busy: null, realName, screen: { name: 'check-in', error: action.phrase } };

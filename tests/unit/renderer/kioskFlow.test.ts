@@ -90,6 +90,18 @@ describe('live feed: print outcomes and card reads', () => {
     expect(home.screen).toEqual({ name: 'start' });
   });
 
+  it('an outcome that beats the issue reply (the agent printed first) is applied when the reply arrives', () => {
+    // Mutation checked: dropping the outcome while the issue is in flight (the old behaviour)
+    // leaves the screen on 'sending' for a ticket already printed.
+    const inFlight = run([{ type: 'show', screen: { name: 'departments' } }, { type: 'pick_matter', matterId: 'gjj-01' }, { type: 'signal', signal: { type: 'print_outcome', ticketId: 't1', print: printed } }]);
+    const shown = kioskFlow(inFlight, { type: 'issued', issued: issued('t1') });
+    expect(shown.screen).toMatchObject({ name: 'ticket', issued: { print: printed } });
+    expect(shown.earlyOutcome).toBeNull();
+    // An early outcome for another ticket is not applied to this one.
+    const other = run([{ type: 'pick_matter', matterId: 'gjj-01' }, { type: 'signal', signal: { type: 'print_outcome', ticketId: 't0', print: printed } }, { type: 'issued', issued: issued('t1') }]);
+    expect(other.screen).toMatchObject({ name: 'ticket', issued: { print: { status: 'sending' } } });
+  });
+
   it('a card read on the start screen leads to departments; on the matters screen it stays', () => {
     expect(run([{ type: 'signal', signal: { type: 'card_read', card } }]).screen).toEqual({ name: 'departments' });
     const matters = run([{ type: 'show', screen: { name: 'matters', departmentId: 'd' } }, { type: 'signal', signal: { type: 'card_read', card } }]);
