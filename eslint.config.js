@@ -4,7 +4,7 @@
 //   central share; central never imports hall/ and hall never imports central/.
 //   hall/domain   pure: no I/O, no Node built-ins, no other hall layer
 //   drivers/      no Electron, no React, no hall internals
-//   renderer/     browser only: no Node, no drivers, no hall code except the API contract (hall/api/dto.ts, sync-dto.ts,
+//   renderer/     browser only: no Node, no drivers, no hall code except the API contract (hall/api/dto.ts, sync-dto.ts, protocol/central/phone.ts for central's phone pages,
 //                 and the route table hall/api/contract.ts, which itself may import types only)
 //   electron/     thin shell: may start the hall service, nothing from renderer
 import path from 'node:path';
@@ -30,7 +30,7 @@ const ALLOWED_FOLDERS = {
   hall: ['protocol', 'drivers', { folder: 'agent', files: ['agent/launcher'] }],
   agent: ['protocol', 'drivers'],
   electron: ['hall', 'agent', 'drivers', 'protocol'],
-  renderer: [{ folder: 'hall', files: ['hall/api/dto', 'hall/api/sync-dto', 'hall/api/contract'] }, { folder: 'agent', files: ['agent/technician/api-types'] }],
+  renderer: [{ folder: 'hall', files: ['hall/api/dto', 'hall/api/sync-dto', 'hall/api/contract'] }, { folder: 'agent', files: ['agent/technician/api-types'] }, { folder: 'protocol', files: ['protocol/central/phone'] }],
 };
 
 /** Packages protocol/ may import besides Node built-ins: it is shared by every side, so it stays small. */
