@@ -93,6 +93,10 @@ const seeds: Record<number, (db: Db) => void> = {
   10: (db) => {
     db.prepare("INSERT INTO bad_rating_cases (id, code, rating_id, ticket_id, ticket_number, service_day, matter_id, counter_id, level, source, rated_at, real_name, status, revisit_due_at, rectify_due_at, created_at, updated_at) VALUES ('b1', 'B261123-001', 'r1', 't1', 'A001', ?, 'bdc-01', 'c01', 'dissatisfied', 'pad', ?, 0, 'opened', ?, ?, ?, ?)").run(DAY, T, T + 1, T + 2, T, T);
   },
+  11: (db) => {
+    db.prepare('INSERT INTO phone_inbox_cursor (id, after_seq, updated_at) VALUES (1, 3, ?)').run(T);
+    db.prepare("INSERT INTO phone_inbox_applied (message_id, seq, kind, outcome, reason, detail, applied_at, acked_at) VALUES ('m3', 3, 'phone_rating', 'refused', 'already_rated', NULL, ?, NULL)").run(T);
+  },
 };
 
 /** A database file at `version`, built by the real migrations one at a time, with the representative rows of every migration up to it. */
@@ -294,6 +298,16 @@ describe('one upgrade test per migration', () => {
     expect(row('b3', 'r3', 'basic', 'opened')).toThrow(/CHECK/);
     expect(row('b4', 'r4', 'dissatisfied', 'lost')).toThrow(/CHECK/);
     expect(row('b5', 'r5', 'very_dissatisfied', 'appealed')()).toMatchObject({ changes: 1 });
+  });
+
+  upgradeTest(11, 'adds the phone inbox cursor and the applied inbox messages', (db, before) => {
+    expectRowsKept(db, before);
+    expect(indexes(db)).toContain('phone_inbox_applied_unacked');
+    seeds[11]!(db);
+    expect(() => db.prepare('INSERT INTO phone_inbox_cursor (id, after_seq, updated_at) VALUES (2, 0, 0)').run()).toThrow(/CHECK/);
+    // A message is recorded once: the same id again is refused (the hall's at-most-once rests on it).
+    expect(() => db.prepare("INSERT INTO phone_inbox_applied (message_id, seq, kind, outcome, applied_at) VALUES ('m3', 4, 'phone_rating', 'applied', 0)").run()).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => db.prepare("INSERT INTO phone_inbox_applied (message_id, seq, kind, outcome, applied_at) VALUES ('m4', 4, 'x', 'lost', 0)").run()).toThrow(/CHECK/);
   });
 
   it('covers every registered migration (a new one needs its upgrade test here)', () => {
