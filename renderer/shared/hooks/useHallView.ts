@@ -3,7 +3,7 @@
 // as a safety net. Errors keep the last good view on screen.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LiveConnection, LiveNotice, LiveStatus } from '../live/liveConnection';
-import { createRefresher, type Refresher } from '../live/refresher';
+import { createViewLoader, type ViewLoader } from '../live/viewLoader';
 import { hallNow } from './hallClock';
 
 export interface HallView<T> {
@@ -40,7 +40,7 @@ export function useHallView<T>(load: (signal: AbortSignal) => Promise<T>, option
   const [state, setState] = useState<Loaded<T>>({ key, data: null, error: null, loadedAt: 0 });
   const loadRef = useRef(load);
   const acceptRef = useRef(options.accept);
-  const refresherRef = useRef<Refresher | null>(null);
+  const loaderRef = useRef<ViewLoader | null>(null);
 
   useEffect(() => {
     loadRef.current = load;
@@ -49,30 +49,23 @@ export function useHallView<T>(load: (signal: AbortSignal) => Promise<T>, option
 
   useEffect(() => {
     if (!enabled) return undefined;
-    const abort = new AbortController();
-    const refresher = createRefresher({
+    const loader = createViewLoader({
       minIntervalMs,
-      load: async () => {
-        try {
-          const data = await loadRef.current(abort.signal);
-          if (!abort.signal.aborted) setState({ key, data, error: null, loadedAt: hallNow() });
-        } catch (error) {
-          if (!abort.signal.aborted) setState((prev) => (prev.key === key ? { ...prev, error } : { key, data: null, error, loadedAt: 0 }));
-        }
-      },
+      load: (signal) => loadRef.current(signal),
+      onData: (data) => setState({ key, data, error: null, loadedAt: hallNow() }),
+      onError: (error) => setState((prev) => (prev.key === key ? { ...prev, error } : { key, data: null, error, loadedAt: 0 })),
     });
-    refresherRef.current = refresher;
-    refresher.request();
+    loaderRef.current = loader;
+    loader.request();
     const offNotice = live?.onNotice((notice) => {
-      if (!acceptRef.current || acceptRef.current(notice)) refresher.request();
+      if (!acceptRef.current || acceptRef.current(notice)) loader.request();
     });
-    const poll = setInterval(() => refresher.request(), pollMs);
+    const poll = setInterval(() => loader.request(), pollMs);
     return () => {
-      abort.abort();
-      refresher.dispose();
+      loader.dispose();
       offNotice?.();
       clearInterval(poll);
-      if (refresherRef.current === refresher) refresherRef.current = null;
+      if (loaderRef.current === loader) loaderRef.current = null;
     };
   }, [enabled, key, live, pollMs, minIntervalMs]);
 
@@ -81,8 +74,11 @@ export function useHallView<T>(load: (signal: AbortSignal) => Promise<T>, option
     data: current.data,
     error: current.error,
     loadedAt: current.loadedAt,
-    reload: () => refresherRef.current?.request(),
-    replace: (data: T) => setState({ key, data, error: null, loadedAt: hallNow() }),
+    reload: () => loaderRef.current?.request(),
+    replace: (data: T) => {
+      loaderRef.current?.replaced();
+      setState({ key, data, error: null, loadedAt: hallNow() });
+    },
   };
 }
 
