@@ -95,6 +95,8 @@ export const boardPushSchema = z
       /** A visitor whose number passed (过号) may rejoin within this many minutes (0: not at all). */
       missedRejoinMinutes: z.number().int().min(0).max(24 * 60),
       languages: z.array(z.enum(['zh-CN', 'mn-Mong', 'en'])).min(1).optional(),
+      /** The reason tags a 差评 may carry (the hall's badRatingCases.reasonTags or central's indicators), for the phone's rating. */
+      reasonTags: z.array(z.object({ code: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/), label: z.string().max(40) })).max(20).optional(),
     }),
     queues: z.array(boardQueueSchema).max(500),
     tickets: z.array(boardTicketSchema).max(MAX_BOARD_TICKETS),
@@ -148,6 +150,8 @@ export interface PublicTicketView extends Freshness {
   ticket: Omit<BoardTicket, 'keyHash'>;
   missedRejoinMinutes: number;
   languages?: ('zh-CN' | 'mn-Mong' | 'en')[];
+  /** The hall's 差评 reason tags (board hall.reasonTags), offered with a bad level. */
+  reasonTags?: { code: string; label: string }[];
   /** The phone's own rating, if it sent one: pending until the hall answers. */
   phoneRating: { state: 'pending' | 'applied' | 'refused'; level: (typeof ratingLevels)[number]; reason?: string } | null;
 }
