@@ -21,6 +21,7 @@ import { zhCNSearch } from '../zh-CN-search';
 import { zhCNServiceRecords } from '../zh-CN-service-records';
 import { zhCNReports } from '../zh-CN-reports';
 import { zhCNCases } from '../zh-CN-cases';
+import { zhCNDeviceWords } from '../zh-CN-device-words';
 
 const core = {
   // Whole product
@@ -540,6 +541,7 @@ export const zhCN = {
   ...(zhCNServiceRecords satisfies Disjoint<typeof core, typeof zhCNServiceRecords>),
   ...(zhCNReports satisfies Disjoint<typeof core, typeof zhCNReports>),
   ...(zhCNCases satisfies Disjoint<typeof core, typeof zhCNCases>),
+  ...(zhCNDeviceWords satisfies Disjoint<typeof core, typeof zhCNDeviceWords>),
 } as const satisfies Record<string, string>;
 
 /** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */
