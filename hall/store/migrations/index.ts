@@ -14,7 +14,8 @@ import { migration0008 } from './0008-ticket-issue-keys.js';
 import { migration0009 } from './0009-service-records.js';
 import { migration0010 } from './0010-bad-rating-cases.js';
 import { migration0011 } from './0011-phone-inbox.js';
+import { migration0012 } from './0012-remote-tickets.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
 export type { Migration };

@@ -97,6 +97,10 @@ const seeds: Record<number, (db: Db) => void> = {
     db.prepare('INSERT INTO phone_inbox_cursor (id, after_seq, updated_at) VALUES (1, 3, ?)').run(T);
     db.prepare("INSERT INTO phone_inbox_applied (message_id, seq, kind, outcome, reason, detail, applied_at, acked_at) VALUES ('m3', 3, 'phone_rating', 'refused', 'already_rated', NULL, ?, NULL)").run(T);
   },
+  12: (db) => {
+    db.prepare("INSERT INTO remote_tickets (id, code, matter_id, service_day, issued_at, check_in_until, identity_hash, status, status_at, received_at) VALUES ('rt1', 'R7K2M9', 'm-a', ?, ?, ?, 'idh-1', 'pending', ?, ?)").run(DAY, T, T + 3600_000, T, T);
+    db.prepare("UPDATE tickets SET remote_ticket_id = 'rt0' WHERE id = 't1'").run();
+  },
 };
 
 /** A database file at `version`, built by the real migrations one at a time, with the representative rows of every migration up to it. */
@@ -308,6 +312,21 @@ describe('one upgrade test per migration', () => {
     // A message is recorded once: the same id again is refused (the hall's at-most-once rests on it).
     expect(() => db.prepare("INSERT INTO phone_inbox_applied (message_id, seq, kind, outcome, applied_at) VALUES ('m3', 4, 'phone_rating', 'applied', 0)").run()).toThrow(/UNIQUE|PRIMARY KEY/);
     expect(() => db.prepare("INSERT INTO phone_inbox_applied (message_id, seq, kind, outcome, applied_at) VALUES ('m4', 4, 'x', 'lost', 0)").run()).toThrow(/CHECK/);
+  });
+
+  upgradeTest(12, 'adds the remote tickets (线上取号) and marks tickets checked in from one', (db, before) => {
+    expectRowsKept(db, before);
+    expect(columns(db, 'tickets')).toContain('remote_ticket_id');
+    expect(db.prepare('SELECT count(*) FROM tickets WHERE remote_ticket_id IS NOT NULL').pluck().get()).toBe(0);
+    expect(indexes(db)).toEqual(expect.arrayContaining(['remote_tickets_pending', 'remote_tickets_identity', 'remote_tickets_unreported']));
+    seeds[12]!(db);
+    const row = (id: string, code: string, status: string) => () =>
+      db.prepare('INSERT INTO remote_tickets (id, code, matter_id, service_day, issued_at, check_in_until, status, status_at, received_at) VALUES (?, ?, ?, ?, 0, 0, ?, 0, 0)').run(id, code, 'm-a', DAY, status);
+    expect(row('rt2', 'R7K2M9', 'pending')).toThrow(/UNIQUE/);
+    expect(row('rt3', 'X1', 'lost')).toThrow(/CHECK/);
+    expect(row('rt4', 'X2', 'expired')()).toMatchObject({ changes: 1 });
+    // An unreported change is found by the partial index's condition.
+    expect(db.prepare('SELECT id FROM remote_tickets WHERE reported_status IS NOT status ORDER BY id').pluck().all()).toEqual(['rt1', 'rt4']);
   });
 
   it('covers every registered migration (a new one needs its upgrade test here)', () => {
