@@ -1,5 +1,6 @@
--- 008: the cross-hall report's daily rollup (docs/reports.md "Central"). GET /v1/reports read
--- every raw ticket event of the period (6.7 s for 100 halls × 30 days); it now reads report_daily.
+-- 008: the cross-hall report's daily rollup (docs/reports.md "Central"), and the 差评 reason tags of
+-- received ratings (at the end). GET /v1/reports read every raw ticket event of the period
+-- (6.7 s for 100 halls × 30 days); it now reads report_daily.
 --
 -- Two levels, both kept by central/reports/rollup.ts in the ingest's own transaction:
 --   report_tickets — one row per (hall, ticket): the figures the report needs from its events;
@@ -91,3 +92,8 @@ CREATE INDEX report_daily_by_day ON report_daily (service_day, hall_id);
 -- Backfill: the days ingested before this migration (one transaction with the DDL above).
 INSERT INTO report_tickets SELECT * FROM report_ticket_facts;
 INSERT INTO report_daily SELECT * FROM report_daily_facts WHERE matter_id IS NOT NULL;
+
+-- 差评 reason tags (evalDetail of the national body, docs/rating-upload.md): the indicator codes
+-- the visitor chose after a bad rating, forwarded to the province with the rating. Empty: none
+-- given (or a rating received before this migration).
+ALTER TABLE ratings_received ADD COLUMN eval_detail text[] NOT NULL DEFAULT '{}';
