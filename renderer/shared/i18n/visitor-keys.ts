@@ -18,6 +18,7 @@ export const VISITOR_KEY_PREFIXES = [
   'display.',
   'capOffer.',
   'publication.',
+  'phone.',
 ] as const;
 
 export function isVisitorKey(key: string): boolean {

@@ -7,6 +7,7 @@ import { enGuides } from './en-guides';
 import { enKioskRules } from './en-kiosk-rules';
 import { enServiceDesk } from './en-service-desk';
 import { enRecords } from './en-records';
+import { enPhone } from './en-phone';
 
 const core = {
   'app.name': 'Government Service Hall',
@@ -199,4 +200,4 @@ const core = {
   'display.voiceMissing': 'No Mongolian voice installed: calls are announced in Mandarin only.',
 } as const;
 
-export const en: Catalog = { ...core, ...enKioskRules, ...enGuides, ...enServiceDesk, ...enRecords };
+export const en: Catalog = { ...core, ...enKioskRules, ...enGuides, ...enServiceDesk, ...enRecords, ...enPhone };

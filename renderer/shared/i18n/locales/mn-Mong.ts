@@ -8,5 +8,6 @@ import { mnMongGuides } from './mn-Mong-guides';
 import { mnMongKioskRules } from './mn-Mong-kiosk-rules';
 import { mnMongServiceDesk } from './mn-Mong-service-desk';
 import { mnMongRecords } from './mn-Mong-records';
+import { mnMongPhone } from './mn-Mong-phone';
 
-export const mnMong: Catalog = { ...mnMongCore, ...mnMongKioskRules, ...mnMongGuides, ...mnMongServiceDesk, ...mnMongRecords };
+export const mnMong: Catalog = { ...mnMongCore, ...mnMongKioskRules, ...mnMongGuides, ...mnMongServiceDesk, ...mnMongRecords, ...mnMongPhone };

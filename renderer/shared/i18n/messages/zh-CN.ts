@@ -22,6 +22,7 @@ import { zhCNServiceRecords } from '../zh-CN-service-records';
 import { zhCNReports } from '../zh-CN-reports';
 import { zhCNCases } from '../zh-CN-cases';
 import { zhCNDeviceWords } from '../zh-CN-device-words';
+import { zhCNPhone } from '../zh-CN-phone';
 
 const core = {
   // Whole product
@@ -542,6 +543,7 @@ export const zhCN = {
   ...(zhCNReports satisfies Disjoint<typeof core, typeof zhCNReports>),
   ...(zhCNCases satisfies Disjoint<typeof core, typeof zhCNCases>),
   ...(zhCNDeviceWords satisfies Disjoint<typeof core, typeof zhCNDeviceWords>),
+  ...(zhCNPhone satisfies Disjoint<typeof core, typeof zhCNPhone>),
 } as const satisfies Record<string, string>;
 
 /** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */
