@@ -28,6 +28,11 @@ export const serviceRecordsSchema = z
         replyWorkingDays: z.number().int().min(1).max(30).default(3),
       })
       .prefault({}),
+    /**
+     * Days a closed complaint's or home visit's contact (name, phone, address) is kept after it was
+     * answered, completed or cancelled; then it is deleted (the record stays, without the contact).
+     */
+    contactRetentionDays: z.number().int().min(1).max(365).default(30),
   })
   .superRefine((s, ctx) => {
     if (s.acceptPending.defaultWorkingDays > s.acceptPending.maxWorkingDays) {

@@ -73,6 +73,13 @@ export class ComplaintBook {
     return this.get(id);
   }
 
+  /** Deletes the contact of complaints answered more than `retentionDays` ago (the complaint stays). Returns how many. */
+  purgeContacts(now: number, retentionDays: number): number {
+    return this.db
+      .prepare("UPDATE complaints SET contact_sealed = NULL WHERE status = 'replied' AND replied_at < ? AND contact_sealed IS NOT NULL")
+      .run(now - retentionDays * 86_400_000).changes;
+  }
+
   get(id: string): ComplaintDTO {
     return this.toDto(this.row(id));
   }

@@ -83,6 +83,16 @@ export class HomeVisitBook {
     return this.get(id);
   }
 
+  /**
+   * Deletes the contact of visits closed (completed or cancelled) more than `retentionDays` ago;
+   * the visit stays, shown with '-' for its contact. Returns how many contacts were deleted.
+   */
+  purgeContacts(now: number, retentionDays: number): number {
+    return this.db
+      .prepare("UPDATE home_visits SET contact_sealed = x'' WHERE status IN ('completed', 'cancelled') AND completed_at < ? AND length(contact_sealed) > 0")
+      .run(now - retentionDays * 86_400_000).changes;
+  }
+
   get(id: string): HomeVisitDTO {
     return this.toDto(this.row(id));
   }
@@ -103,8 +113,9 @@ export class HomeVisitBook {
   }
 
   private toDto(r: VisitRow): HomeVisitDTO {
-    // An empty contact: deleted with a lost identity.key (forget-identities); the visit stays.
-    const c = r.contact_sealed.length ? (JSON.parse(this.sealer.open(r.contact_sealed)) as HomeVisitRequest['contact']) : { name: '-', phone: '-', address: '-' };
+    // An empty contact: deleted after its retention (purgeContacts) or with a lost identity.key
+    // (forget-identities); the visit stays, its contact shown as '-'.
+    const c = r.contact_sealed.length ? (JSON.parse(this.sealer.open(r.contact_sealed)) as HomeVisitRequest['contact']) : null;
     return {
       id: r.id,
       code: r.code,
@@ -112,7 +123,7 @@ export class HomeVisitBook {
       matterId: r.matter_id,
       matterName: this.options.matterName(r.matter_id),
       reason: r.reason,
-      contact: { name: maskName(c.name), phone: maskPhone(c.phone), address: maskAddress(c.address) },
+      contact: c ? { name: maskName(c.name), phone: maskPhone(c.phone), address: maskAddress(c.address) } : { name: '-', phone: '-', address: '-' },
       requestedAt: r.requested_at,
       status: r.status,
       scheduledAt: r.scheduled_at,

@@ -31,6 +31,7 @@ export class ServiceRecords {
   readonly complaints: ComplaintBook;
   readonly homeVisits: HomeVisitBook;
   readonly assists: AssistBook;
+  private unsubscribe: () => void = () => {};
 
   constructor(private readonly deps: ServiceRecordsDeps) {
     const { db, config, runtime } = deps;
@@ -59,10 +60,22 @@ export class ServiceRecords {
 
   start(): void {
     this.cases.start();
+    this.purgeContacts();
+    this.unsubscribe = this.deps.runtime.onEvents((events) => {
+      if (events.some((e) => e.type === 'service_day_closed')) this.purgeContacts();
+    });
   }
 
   stop(): void {
     this.cases.stop();
+    this.unsubscribe();
+  }
+
+  /** Deletes contacts of complaints and home visits closed longer ago than serviceRecords.contactRetentionDays. */
+  purgeContacts(): number {
+    const now = this.deps.runtime.timers.now();
+    const days = this.deps.config.serviceRecords.contactRetentionDays;
+    return this.complaints.purgeContacts(now, days) + this.homeVisits.purgeContacts(now, days);
   }
 
   caseList(cases: CaseDTO[]): CaseListDTO {
