@@ -10,7 +10,7 @@ export interface RateLimit {
 }
 
 /** What a hall's request is for; each kind has its own allowance per hall. */
-export type TrafficKind = 'uplink' | 'downlink' | 'ratings';
+export type TrafficKind = 'uplink' | 'downlink' | 'ratings' | 'phone';
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { burst: 30, perSecond: 10 };
 

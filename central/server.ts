@@ -24,6 +24,8 @@ import { registerOverviewRoutes } from './routes/overview.js';
 import { registerUplinkRoutes } from './routes/uplink.js';
 import { registerDatasetsRoutes } from './routes/datasets.js';
 import { registerRatingsRoutes } from './routes/ratings.js';
+import { registerPhoneRoutes, type PhoneRoutesOptions } from './phone/routes.js';
+import type { PhoneHub } from './phone/hub.js';
 import { registerHomeVisitRoutes } from './routes/home-visits.js';
 import type { ProvincialForwardingOptions } from './ratings/forwarder.js';
 
@@ -39,11 +41,15 @@ export interface StartCentralOptions {
   rateLimit?: RateLimit | false;
   /** PostgreSQL connections in the pool (default 10). */
   poolSize?: number;
+  /** The phone routes (docs/phone.md): staleness limit, per-address rate limit of the public routes. */
+  phone?: Omit<PhoneRoutesOptions, 'onClose'>;
 }
 
 export interface RunningCentral {
   url: string;
   pool: pg.Pool;
+  /** The phone hub: boards in memory, long-poll rooms (central/phone/hub.ts). */
+  phone: PhoneHub;
   addHall(hallId: string, name: string, areaCode?: string): Promise<{ token: string }>;
   close(): Promise<void>;
 }
@@ -71,6 +77,7 @@ export async function startCentralServer(o: StartCentralOptions): Promise<Runnin
   registerDatasetsRoutes(router, deps);
   registerHomeVisitRoutes(router, deps);
   registerRatingsRoutes(router, deps, { provincial: o.provincial, onClose });
+  const phone = registerPhoneRoutes(router, deps, { ...o.phone, onClose });
 
   const server = http.createServer((req, res) => {
     res.setHeader('X-Server-Time', String(now()));
@@ -116,6 +123,7 @@ export async function startCentralServer(o: StartCentralOptions): Promise<Runnin
   return {
     url: `http://${host}:${addr.port}`,
     pool,
+    phone,
     addHall: (hallId, name, areaCode) => addHall(pool, now(), hallId, name, areaCode),
     async close() {
       if (closed) return;
