@@ -22,6 +22,7 @@ import { zhCNServiceRecords } from '../zh-CN-service-records';
 import { zhCNReports } from '../zh-CN-reports';
 import { zhCNCases } from '../zh-CN-cases';
 import { zhCNDeviceWords } from '../zh-CN-device-words';
+import { zhCNCounterAppeal } from '../zh-CN-counter-appeal';
 import { zhCNPhone } from '../zh-CN-phone';
 
 const core = {
@@ -543,6 +544,7 @@ export const zhCN = {
   ...(zhCNReports satisfies Disjoint<typeof core, typeof zhCNReports>),
   ...(zhCNCases satisfies Disjoint<typeof core, typeof zhCNCases>),
   ...(zhCNDeviceWords satisfies Disjoint<typeof core, typeof zhCNDeviceWords>),
+  ...(zhCNCounterAppeal satisfies Disjoint<typeof core, typeof zhCNCounterAppeal>),
   ...(zhCNPhone satisfies Disjoint<typeof core, typeof zhCNPhone>),
 } as const satisfies Record<string, string>;
 
