@@ -12,10 +12,22 @@ export interface AppointmentSnapshot {
   status: 'booked' | 'checked_in' | 'cancelled';
 }
 
+/** What check-in needs to know of a remote ticket (线上取号), read from hall/remote-tickets/ by the caller. */
+export interface RemoteTicketSnapshot {
+  id: string;
+  matterId: MatterId;
+  /** When central issued it: its earned place under the issue_time placement. */
+  issuedAt: number;
+  checkInUntil: number;
+  status: 'pending' | 'checked_in' | 'expired' | 'cancelled';
+}
+
 export type HallCommand =
   | { type: 'issue_ticket'; ticketId: TicketId; matterId: MatterId; greenCategory: GreenCategory | null; kioskId: string | null; /** 24-hour-zone kiosks issue only outside-hours-allowed tickets. */ zone?: 'hall' | '24h' }
   /** Appointment check-in at a kiosk: on time → appointment class; late → walk-in; early → refused with the time to come back. */
   | { type: 'check_in'; ticketId: TicketId; kioskId: string | null; appointment: AppointmentSnapshot; greenCategory: GreenCategory | null }
+  /** Remote-ticket check-in at a kiosk: a ticket placed by remoteTickets.placement, within maxSharePercent (remote-placement.ts). */
+  | { type: 'check_in_remote'; ticketId: TicketId; kioskId: string | null; remote: RemoteTicketSnapshot; greenCategory: GreenCategory | null; placement: 'check_in_time' | 'issue_time'; maxSharePercent: number }
   | { type: 'call_next'; counterId: CounterId }
   /** 特呼: call one waiting ticket out of turn; the reason is logged with the call. */
   | { type: 'call_specific'; counterId: CounterId; ticketId: TicketId; reason: string }

@@ -8,7 +8,7 @@ import type { HallSetup, HallState } from './state.js';
 import type { CounterState, Ticket } from './types.js';
 import { assertCounterMayCall } from './counter-calendar.js';
 
-type CounterCommand = Exclude<HallCommand, { type: 'tick' | 'issue_ticket' | 'check_in' | 'rejoin' | 'record_rating' | 'expire_rating' | 'finish_self_service' }>;
+type CounterCommand = Exclude<HallCommand, { type: 'tick' | 'issue_ticket' | 'check_in' | 'check_in_remote' | 'rejoin' | 'record_rating' | 'expire_rating' | 'finish_self_service' }>;
 
 function counterOf(state: HallState, counterId: string): CounterState {
   const counter = state.counters.get(counterId);

@@ -14,6 +14,7 @@ import { decideCounter } from './decide-counter.js';
 import { decideRating } from './decide-rating.js';
 import { decideSelfService } from './decide-self-service.js';
 import { dueHousekeeping } from './deadlines.js';
+import { decideRemoteCheckIn } from './decide-remote.js';
 
 export { formatTicketNumber } from './decide-visitor.js';
 
@@ -50,6 +51,8 @@ function decideInDay(state: HallState, setup: HallSetup, cmd: HallCommand, now: 
     case 'check_in':
     case 'rejoin':
       return decideVisitor(state, setup, cmd, now);
+    case 'check_in_remote':
+      return decideRemoteCheckIn(state, setup, cmd, now);
     case 'record_rating':
     case 'expire_rating':
       return decideRating(state, cmd, now);

@@ -47,7 +47,11 @@ export type DomainErrorCode =
   | 'identity_limit'
   // Issue 13 (hall/domain/counter-calendar.ts, hall/service-desk/): a counter kind the calendar does not let call now; a queue closed early by an announced notice.
   | 'counter_kind_not_callable'
-  | 'queue_closed_early';
+  | 'queue_closed_early'
+  // Issue 16 (hall/domain/decide-remote.ts): a remote ticket (线上取号) that cannot be checked in.
+  | 'remote_not_pending'
+  | 'remote_other_day'
+  | 'remote_expired';
 
 export class DomainError extends Error {
   constructor(

@@ -50,6 +50,10 @@ export type HallEvent =
       checkIn: 'on_time' | 'late' | null;
       /** An appointment checked in with its slot promise: the slot's start (its latest call time counts from it). Absent or null: none. */
       slotStart?: number | null;
+      /** Checked in from a remote ticket (线上取号): its id, and its place in line when not the issue time (remote-placement.ts). */
+      remoteTicketId?: string | null;
+      lineKey?: number;
+      lineSeq?: number;
     }
   | {
       type: 'ticket_called';

@@ -50,6 +50,8 @@ export interface Ticket {
   appointmentId: string | null;
   /** A checked-in appointment's booked slot start when it keeps its slot promise (hall/domain/call-deadlines.ts); absent/null: none. */
   slotStart?: number | null;
+  /** The remote ticket (线上取号) this ticket was checked in from; absent/null: none. */
+  remoteTicketId?: string | null;
   /** Last call or recall: the cooldown and the automatic no-show count from here. */
   lastCalledAt: number | null;
   rejoinCount: number;

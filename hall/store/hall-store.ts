@@ -31,6 +31,7 @@ interface TicketRow {
   rejoin_count: number;
   suspend_reason: string | null;
   suspended_until: number | null;
+  remote_ticket_id?: string | null;
 }
 
 export function ticketFromRow(r: TicketRow): Ticket {
@@ -61,6 +62,7 @@ export function ticketFromRow(r: TicketRow): Ticket {
     rejoinCount: r.rejoin_count,
     suspendReason: r.suspend_reason,
     suspendedUntil: r.suspended_until,
+    remoteTicketId: r.remote_ticket_id ?? null,
   };
 }
 
@@ -105,10 +107,10 @@ export class HallStore {
     this.upsertTicket = db.prepare(`
       INSERT INTO tickets (id, service_day, number, queue_id, matter_id, ticket_class, green_category, status, issued_at, issue_seq,
                            kiosk_id, counter_id, staff_id, called_at, started_at, ended_at, recall_count, transfer_count,
-                           line_key, line_seq, target_counter_id, appointment_id, last_called_at, rejoin_count, suspend_reason, suspended_until)
+                           line_key, line_seq, target_counter_id, appointment_id, last_called_at, rejoin_count, suspend_reason, suspended_until, remote_ticket_id)
       VALUES (@id, @serviceDay, @number, @queueId, @matterId, @ticketClass, @greenCategory, @status, @issuedAt, @issueSeq,
               @kioskId, @counterId, @staffId, @calledAt, @startedAt, @endedAt, @recallCount, @transferCount,
-              @lineKey, @lineSeq, @targetCounterId, @appointmentId, @lastCalledAt, @rejoinCount, @suspendReason, @suspendedUntil)
+              @lineKey, @lineSeq, @targetCounterId, @appointmentId, @lastCalledAt, @rejoinCount, @suspendReason, @suspendedUntil, @remoteTicketId)
       ON CONFLICT (id) DO UPDATE SET queue_id = excluded.queue_id, status = excluded.status, counter_id = excluded.counter_id,
         staff_id = excluded.staff_id, called_at = excluded.called_at, started_at = excluded.started_at, ended_at = excluded.ended_at,
         recall_count = excluded.recall_count, transfer_count = excluded.transfer_count, line_key = excluded.line_key, line_seq = excluded.line_seq,
@@ -148,7 +150,7 @@ export class HallStore {
 
   /** Writes what one event changed. `serviceDay` is the day the event belongs to. */
   persist(event: HallEvent, changes: Changes, state: HallState, serviceDay: string): void {
-    for (const t of changes.tickets) this.upsertTicket.run(t);
+    for (const t of changes.tickets) this.upsertTicket.run({ ...t, remoteTicketId: t.remoteTicketId ?? null });
     for (const c of changes.counters) this.upsertCounter.run({ ...c, lastCallReason: state.lastCallReason.get(c.id) ?? null });
     for (const r of changes.ratings) this.upsertRating.run({ ...r, serviceDay });
     if (event.type === 'ticket_issued') {
