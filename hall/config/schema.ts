@@ -9,11 +9,13 @@ import { calendarReferenceProblems, hallCalendarSchema } from './calendar-schema
 import { syncConfigSchema } from './sync-schema.js';
 import { downlinkConfigSchema } from './downlink-schema.js';
 import { ratingUploadSchema } from './rating-upload-schema.js';
+import { phoneConfigSchema } from './phone-schema.js';
 import { securityConfigSchema } from './security-schema.js';
 import { lanSchema } from './lan-schema.js';
 import { serviceDeskReferenceProblems, serviceDeskSchema } from './service-desk-schema.js';
 import { serviceRecordsSchema } from './service-records-schema.js';
 import { badRatingCasesSchema } from './bad-rating-cases-schema.js';
+import { remoteTicketsSchema } from './remote-tickets-schema.js';
 import { deviceSchema } from '../../protocol/devices.js';
 import { deviceAgentSettingsSchema } from './device-agent-schema.js';
 import { invertedRatioProblem } from '../domain/policy.js';
@@ -191,6 +193,8 @@ export const hallConfigSchema = z
     guides: z.object({ file: z.string().min(1) }).strict().optional(),
     /** Where 好差评 ratings are uploaded (docs/rating-upload.md). Absent: kept in the hall only. */
     ratingUpload: ratingUploadSchema.optional(),
+    /** The visitor's phone through central: board push, inbox relay (docs/phone.md). */
+    phone: phoneConfigSchema,
     /** PIN policy, PIN hash cost, wrong-PIN limits, enrolment codes (docs/security.md). */
     security: securityConfigSchema,
     /** How terminals reach the hall on the LAN: TLS (docs/security-tls.md). Absent: plain http, the demo. */
@@ -201,6 +205,8 @@ export const hallConfigSchema = z
     badRatingCases: badRatingCasesSchema,
     /** Published contact, leaders on duty, daily-cap offers, pause reasons (docs/service-desk.md). */
     serviceDesk: serviceDeskSchema,
+    /** 线上取号: remote tickets issued by central, checked in at the kiosk (docs/remote-tickets.md). */
+    remoteTickets: remoteTicketsSchema,
     greenChannel: z.object({
       categories: z.array(greenCategorySchema).min(1),
       guard: z.object({
@@ -293,6 +299,7 @@ export const hallConfigSchema = z
     });
     if (cfg.calendar) for (const p of calendarReferenceProblems(cfg.calendar, cfg.matters)) issue(['calendar', ...p.path], p.message);
     for (const p of serviceDeskReferenceProblems(cfg.serviceDesk, cfg)) issue(['serviceDesk', ...p.path], p.message);
+    (cfg.remoteTickets.matterIds ?? []).forEach((m, i) => cfg.matters.some((x) => x.id === m) || issue(['remoteTickets', 'matterIds', i], `no matter "${m}"`));
     unique(cfg.callingPolicies, (p) => p.id, 'callingPolicies', 'policy id');
     cfg.callingPolicies.forEach((p, i) => {
       const inverted = invertedRatioProblem(p);
