@@ -18,6 +18,7 @@ import { withTransaction } from '../db.js';
 import type { Batch, BatchAnswer, BatchEvent } from '../../protocol/central/uplink.js';
 import { classify } from './classify.js';
 import { queueClosedCases } from '../ratings/pg-feedback-outbox.js';
+import { refreshRollup } from '../reports/rollup.js';
 
 export class SequenceConflict extends Error {
   override name = 'SequenceConflict';
@@ -91,12 +92,14 @@ export async function ingestBatch(pool: pg.Pool, now: () => number, hallId: stri
 
       const receivedAt = now();
       const stored = await storeEvents(client, hallId, batch.stream, receivedAt, toStore);
+      // The cross-hall report's rollup, from the events this batch really stored (not its duplicates).
+      await refreshRollup(client, { streamIds: stored.acceptedSeqs.map(() => batch.stream), seqs: stored.acceptedSeqs });
       // 整改反馈: a closed 差评 case is queued for the province in this same transaction.
       await queueClosedCases(client, hallId, toStore.filter((x) => x.c.kind === 'accepted' && x.c.type === 'bad_rating_case_closed').map((x) => x.e.id), receivedAt);
-      duplicates += toStore.length - stored.accepted - stored.quarantined.length - stored.parked.length;
+      duplicates += toStore.length - stored.acceptedSeqs.length - stored.quarantined.length - stored.parked.length;
       if (ack !== startAck) await client.query('UPDATE streams SET ack_seq = $2 WHERE stream_id = $1', [batch.stream, ack]);
 
-      const answer: BatchAnswer = { ackSeq: ack, accepted: stored.accepted, duplicates, quarantined: stored.quarantined, parked: stored.parked, gapAt };
+      const answer: BatchAnswer = { ackSeq: ack, accepted: stored.acceptedSeqs.length, duplicates, quarantined: stored.quarantined, parked: stored.parked, gapAt };
       await client.query(
         `INSERT INTO batches (hall_id, batch_id, stream_id, digest, answer, received_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (hall_id, batch_id) DO UPDATE SET stream_id = $3, digest = $4, answer = $5, received_at = $6`,
@@ -119,16 +122,16 @@ async function storeEvents(
   streamId: string,
   receivedAt: number,
   items: { e: BatchEvent; c: ReturnType<typeof classify> }[],
-): Promise<{ accepted: number; quarantined: { seq: number; reason: string }[]; parked: number[] }> {
+): Promise<{ acceptedSeqs: number[]; quarantined: { seq: number; reason: string }[]; parked: number[] }> {
   const accepted = items.flatMap(({ e, c }) => (c.kind === 'accepted' ? [{ e, c }] : []));
   const poison = items.flatMap(({ e, c }) => (c.kind === 'quarantined' ? [{ e, c }] : []));
   const later = items.flatMap(({ e, c }) => (c.kind === 'parked' ? [{ e, c }] : []));
-  let acceptedCount = 0;
+  let acceptedSeqs: number[] = [];
   const quarantined: { seq: number; reason: string }[] = [];
   const parked: number[] = [];
 
   if (accepted.length > 0) {
-    const r = await client.query(
+    const r = await client.query<{ seq: string }>(
       `INSERT INTO events (stream_id, seq, event_id, hall_id, type, schema_version, service_day, at, hlc, payload, received_at)
        SELECT $1, u.seq, u.id, $2, u.type, u.v, u.day::date, u.at, u.hlc, u.payload::jsonb, $3
        FROM unnest($4::bigint[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::bigint[], $10::text[], $11::text[])
@@ -148,7 +151,7 @@ async function storeEvents(
         accepted.map((x) => x.c.payloadJson),
       ],
     );
-    acceptedCount = r.rowCount ?? 0;
+    acceptedSeqs = r.rows.map((row) => Number(row.seq));
   }
   if (poison.length > 0) {
     const r = await client.query<{ seq: string }>(
@@ -181,5 +184,5 @@ async function storeEvents(
     );
     parked.push(...r.rows.map((row) => Number(row.seq)).sort((a, b) => a - b));
   }
-  return { accepted: acceptedCount, quarantined, parked };
+  return { acceptedSeqs, quarantined, parked };
 }

@@ -11,6 +11,7 @@ import { withTransaction } from '../db.js';
 import type { BatchEvent } from '../../protocol/central/uplink.js';
 import { classify } from './classify.js';
 import { NEWEST_SCHEMA_VERSION } from '../../protocol/central/events.js';
+import { refreshRollup, type StoredEventKeys } from '../reports/rollup.js';
 
 interface Row {
   stream_id: string;
@@ -42,6 +43,7 @@ export async function reinterpretParked(pool: pg.Pool, now: () => number): Promi
 async function movePage(pool: pg.Pool, now: number, table: 'parked' | 'quarantine', rows: Row[]): Promise<number> {
   return withTransaction(pool, async (client) => {
     let moved = 0;
+    const accepted: StoredEventKeys = { streamIds: [], seqs: [] };
     for (const row of rows) {
       let event: BatchEvent;
       try {
@@ -58,6 +60,8 @@ async function movePage(pool: pg.Pool, now: number, table: 'parked' | 'quarantin
         );
         if (r.rowCount !== 1) continue; // held already: leave this copy where it is
         await client.query(`DELETE FROM ${table} WHERE stream_id = $1 AND seq = $2`, [row.stream_id, row.seq]);
+        accepted.streamIds.push(row.stream_id);
+        accepted.seqs.push(Number(row.seq));
         moved++;
       } else if (c.kind === 'quarantined' && table === 'parked') {
         const r = await client.query(
@@ -70,6 +74,8 @@ async function movePage(pool: pg.Pool, now: number, table: 'parked' | 'quarantin
         await client.query('UPDATE quarantine SET reason = $3 WHERE stream_id = $1 AND seq = $2', [row.stream_id, row.seq, c.reason]);
       }
     }
+    // A moved event may belong to a past day: its tickets and days are recomputed with it.
+    await refreshRollup(client, accepted);
     return moved;
   });
 }
