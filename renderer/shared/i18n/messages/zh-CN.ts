@@ -23,6 +23,7 @@ import { zhCNReports } from '../zh-CN-reports';
 import { zhCNCases } from '../zh-CN-cases';
 import { zhCNDeviceWords } from '../zh-CN-device-words';
 import { zhCNCounterAppeal } from '../zh-CN-counter-appeal';
+import { zhCNForms } from '../zh-CN-forms';
 import { zhCNPhone } from '../zh-CN-phone';
 
 const core = {
@@ -545,6 +546,7 @@ export const zhCN = {
   ...(zhCNCases satisfies Disjoint<typeof core, typeof zhCNCases>),
   ...(zhCNDeviceWords satisfies Disjoint<typeof core, typeof zhCNDeviceWords>),
   ...(zhCNCounterAppeal satisfies Disjoint<typeof core, typeof zhCNCounterAppeal>),
+  ...(zhCNForms satisfies Disjoint<typeof core, typeof zhCNForms>),
   ...(zhCNPhone satisfies Disjoint<typeof core, typeof zhCNPhone>),
 } as const satisfies Record<string, string>;
 
