@@ -79,6 +79,34 @@ export async function clippedText(page: Page): Promise<TextProblem[]> {
 }
 
 /**
+ * Text that runs out of its own box onto what is around it, though nothing clips it: a word in a
+ * vertical column longer than the column is tall, a label taller than its button. Checked on
+ * elements written vertically (writing-mode vertical-*) holding text directly (a text node
+ * child), whose content is longer than their box along the column by more than 2 px. Opt-in
+ * through `FitOptions.spill`: for vertical Mongolian, where a column's height comes from the
+ * layout and one long word can overrun it. (Horizontal text is left out: glyphs a little taller
+ * than their line box would be reported everywhere.)
+ */
+export async function spilledText(page: Page): Promise<TextProblem[]> {
+  return page.evaluate(() => {
+    const problems: { where: string; text: string; detail: string }[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      if (!(el instanceof HTMLElement)) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'inline' || style.display === 'contents' || style.visibility === 'hidden') continue;
+      if (!style.writingMode.startsWith('vertical')) continue;
+      if (el.getClientRects().length === 0 || el.closest('.visually-hidden, [aria-hidden="true"]')) continue;
+      if (!Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim())) continue;
+      const id = el.getAttribute('data-testid');
+      const where = `${el.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : ''}.${el.className}`;
+      const text = (el.innerText ?? '').trim().slice(0, 60);
+      if (el.scrollHeight > el.clientHeight + 2) problems.push({ where, text, detail: `scrollHeight ${el.scrollHeight} > clientHeight ${el.clientHeight}` });
+    }
+    return problems;
+  });
+}
+
+/**
  * Every visible text node's font size, smallest first (only those under `below` px when
  * given). Visible: a rendered box of non-zero size that is not visually hidden.
  */
@@ -158,6 +186,8 @@ export interface FitOptions {
   screenshot: string;
   /** A desk page whose secondary panels may continue below the fold (the main path still may not). */
   pageMayScroll?: boolean;
+  /** Also report text spilling out of its box unclipped (`spilled`; see spilledText). */
+  spill?: boolean;
 }
 
 export interface FitReport {
@@ -167,6 +197,8 @@ export interface FitReport {
   smallText: { where: string; text: string; px: number }[];
   smallTargets: { where: string; text: string; width: number; height: number }[];
   axe: AxeViolation[];
+  /** Only with `spill`. */
+  spilled?: TextProblem[];
 }
 
 export const FITS: FitReport = { pageScrolls: [], outsideViewport: [], clipped: [], smallText: [], smallTargets: [], axe: [] };
@@ -192,5 +224,6 @@ export async function fitReport(page: Page, options: FitOptions): Promise<FitRep
     smallText: (await smallText(page, options.minFontPx)).slice(0, 10),
     smallTargets: options.minTargetPx ? await smallTargets(page, options.minTargetPx) : [],
     axe: await axeViolations(page),
+    ...(options.spill ? { spilled: await spilledText(page) } : {}),
   };
 }
