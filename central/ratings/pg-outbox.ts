@@ -40,10 +40,10 @@ export async function receiveRatings(pool: pg.Pool, now: number, records: readon
 
 async function receiveOne(client: pg.PoolClient, now: number, r: RatingRecord, destination: string): Promise<ReceiveStatus> {
   const inserted = await client.query(
-    `INSERT INTO ratings_received (rating_id, hall_id, case_number, assess_number, level, channel, rated_at, matter_code, matter_name, area_code, dept_code, comment, received_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    `INSERT INTO ratings_received (rating_id, hall_id, case_number, assess_number, level, channel, rated_at, matter_code, matter_name, area_code, dept_code, comment, received_at, eval_detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text[])
      ON CONFLICT DO NOTHING`,
-    [r.ratingId, r.hallId, r.caseNumber, r.assessNumber, r.level, r.channel, r.ratedAt, r.matterCode, r.matterName, r.areaCode, r.deptCode, r.comment, now],
+    [r.ratingId, r.hallId, r.caseNumber, r.assessNumber, r.level, r.channel, r.ratedAt, r.matterCode, r.matterName, r.areaCode, r.deptCode, r.comment, now, r.evalDetail ?? []],
   );
   if (inserted.rowCount === 1) {
     await client.query(
@@ -121,7 +121,7 @@ export class PgRatingForwards implements RatingOutboxStore {
   }
 
   async record(row: UploadRow): Promise<RatingRecord | null> {
-    const { rows } = await this.pool.query<Record<string, string | number | null>>('SELECT * FROM ratings_received WHERE rating_id = $1', [row.ratingId]);
+    const { rows } = await this.pool.query<Record<string, string | number | string[] | null>>('SELECT * FROM ratings_received WHERE rating_id = $1', [row.ratingId]);
     const r = rows[0];
     if (!r) return null;
     return {
@@ -137,6 +137,8 @@ export class PgRatingForwards implements RatingOutboxStore {
       matterCode: String(r.matter_code),
       matterName: (r.matter_name as string | null) ?? null,
       comment: (r.comment as string | null) ?? null,
+      // 差评 reason tags: the provincial profile sends them as evalDetail.
+      evalDetail: r.eval_detail as string[],
     };
   }
 

@@ -56,6 +56,12 @@ export interface NationalRatingBody {
   /** Extension (not in table 9): the department's credit code, for central to forward to a province. */
   deptCode?: string | null;
   matterName?: string | null;
+  /**
+   * Extension: a 差评's reason tags — the codes of the indicators (GB/T 39734-2020 评价指标:
+   * 服务态度, 服务效率 …) the visitor chose, forwarded by central in the provincial evalDetail.
+   * Sent only when there are some, so a central older than the field still takes every other rating.
+   */
+  evalDetail?: string[];
 }
 
 export const nationalProfile: RatingProfile<NationalRatingBody> = {
@@ -84,6 +90,7 @@ export const nationalProfile: RatingProfile<NationalRatingBody> = {
       comment: r.comment,
       deptCode: r.deptCode,
       matterName: r.matterName,
+      ...(r.evalDetail && r.evalDetail.length > 0 ? { evalDetail: r.evalDetail } : {}),
     };
   },
 };
@@ -105,6 +112,7 @@ export const nationalBodySchema = z
     comment: z.string().max(500).nullable().default(null),
     deptCode: z.string().regex(/^[0-9A-Z]{18}$/, 'deptCode must be an 18-character unified social credit code').nullable().optional(),
     matterName: z.string().max(200).nullable().optional(),
+    evalDetail: z.array(z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/, 'a reason tag is an indicator code: 1–60 letters, digits, _ . -')).max(20).optional(),
   })
   .strict();
 
@@ -140,6 +148,7 @@ export function decodeNational(raw: unknown, utcOffsetMinutes: number, channelOv
       matterCode: b.matterCode,
       matterName: b.matterName ?? null,
       comment: b.comment,
+      ...(b.evalDetail ? { evalDetail: b.evalDetail } : {}),
     },
   };
 }
