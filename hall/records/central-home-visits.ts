@@ -1,7 +1,8 @@
 // 上门服务 requests filed on central (000 第二十九条(二)): they arrive as the `home_visits`
 // downlink dataset; each is recorded in the home-visit book under central's id
 // (external_id), so a dataset delivered again — a repeated delta, a snapshot after a
-// must_refetch, a restart — never makes a second request. Runs at start and after every
+// must_refetch, a restart — never makes a second request; one that left the dataset (withdrawn on
+// central) is cancelled while still open. Runs at start and after every
 // downlink round that changed the dataset; the manager then sees it like a kiosk one.
 // Contract: a request for a matter this hall does not offer is skipped and logged by key
 // (central checks the code against the hall's catalog, but the hall's own matters decide).
@@ -15,7 +16,8 @@ import type { HomeVisitBook } from './home-visit-book.js';
 /** Records every request the hall holds from central (once each: the book keys them by central's id). */
 export function receiveCentralHomeVisits(book: HomeVisitBook, reader: DatasetReader, matters: HallConfig['matters'], log: (line: string) => void): void {
   const byCode = new Map(matters.map((m) => [m.code, m.id]));
-  for (const item of reader.homeVisitRequests()) {
+  const items = reader.homeVisitRequests();
+  for (const item of items) {
     const matterId = byCode.get(item.matterCode);
     if (!matterId) {
       log(`home visit request ${item.id} from central names matter code ${item.matterCode}, which this hall does not offer: skipped`);
@@ -28,6 +30,8 @@ export function receiveCentralHomeVisits(book: HomeVisitBook, reader: DatasetRea
       log(`home visit request ${item.id} from central not recorded (next round retries): ${(err as Error).message}`);
     }
   }
+  // Withdrawn on central: its request left the dataset. Cancelled here while still open.
+  for (const code of book.withdrawCentral(new Set(items.map((i) => i.id)))) log(`home visit ${code} withdrawn on central: cancelled`);
 }
 
 /** At start and after each downlink round that changed `home_visits`; returns the unsubscribe. */

@@ -27,6 +27,9 @@ interface VisitRow {
   outcome: string | null;
 }
 
+/** The outcome recorded for a request the visitor withdrew on central (shown to the manager as is). */
+export const WITHDRAWN_ON_CENTRAL = '申请人已在一体化平台撤回申请';
+
 export interface HomeVisitBookOptions {
   matterName(matterId: string): string;
   staffName(staffId: string): string | null;
@@ -81,6 +84,22 @@ export class HomeVisitBook {
       });
     }
     return this.get(id);
+  }
+
+  /**
+   * Cancels the open visits received from central whose request central no longer holds (withdrawn
+   * there); returns their codes. `heldByCentral`: central's ids of every request it still publishes.
+   */
+  withdrawCentral(heldByCentral: ReadonlySet<string>): string[] {
+    const open = this.db.prepare("SELECT * FROM home_visits WHERE channel = 'central' AND status IN ('requested', 'scheduled')").all() as VisitRow[];
+    const gone = open.filter((r) => r.external_id !== null && !heldByCentral.has(r.external_id));
+    const now = this.runtime.timers.now();
+    for (const r of gone) {
+      this.runtime.recordWith([{ type: 'home_visit_cancelled', visitId: r.id, code: r.code }], () => {
+        this.db.prepare("UPDATE home_visits SET status = 'cancelled', completed_at = ?, outcome = ? WHERE id = ?").run(now, WITHDRAWN_ON_CENTRAL, r.id);
+      });
+    }
+    return gone.map((r) => r.code);
   }
 
   /**

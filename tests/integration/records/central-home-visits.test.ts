@@ -56,7 +56,13 @@ afterAll(async () => {
 
 const visits = async () => (await h.api<{ visits: HomeVisitDTO[] }>('GET', '/api/v1/admin/home-visits', { terminal: 'admin', session: adminSession })).body.visits;
 const fromCentral = async () => (await visits()).filter((v) => v.channel === 'central');
-const file = (body: unknown) => central.operator<{ id: string; version: number }>('POST', `/v1/halls/${central.hallId}/home-visit-requests`, body);
+/** Central's id of each request filed, by its reason. */
+const filedIds = new Map<string, string>();
+const file = async (body: { reason: string; [field: string]: unknown }) => {
+  const res = await central.operator<{ id: string; version: number }>('POST', `/v1/halls/${central.hallId}/home-visit-requests`, body);
+  if (res.status === 201) filedIds.set(body.reason, res.body.id);
+  return res;
+};
 
 async function until<T>(read: () => Promise<T>, check: (v: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
   const end = performance.now() + timeoutMs;
@@ -83,7 +89,7 @@ describe('上门服务 requests filed on central', () => {
 
   let firstId = '';
   it('arrives at the hall once and is listed like a kiosk request', async () => {
-    const filed = await file({ matterCode: matter.code, reason: '老人卧床，无法到厅', contact, via: 'province' });
+    const filed = await file({ matterCode: matter.code, reason: '老人卧床，无法到厅', contact, via: 'province' as const });
     expect(filed.status).toBe(201);
     firstId = filed.body.id;
     const [visit] = await until(fromCentral, (v) => v.length > 0, 'the request to reach the hall');
@@ -117,6 +123,7 @@ describe('上门服务 requests filed on central', () => {
     const all = await until(fromCentral, (v) => v.length >= 3, 'the request filed after central came back');
     expect(all).toHaveLength(3);
   });
+
 });
 
 const first = { name: '欧阳明远', phone: '13912345670', address: '某某市某某区和平街17号2单元501室' };
@@ -216,4 +223,21 @@ describe('central home-visit contacts at rest in the hall', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('上门服务 requests withdrawn on central', () => {
+  // Mutation checked: receiveCentralHomeVisits without the withdrawal pass → the visit stays 'requested'.
+  it('is cancelled at the hall when withdrawn on central while still open; a closed one is not touched', async () => {
+    const withdrawn = (await fromCentral()).find((v) => v.reason === '独居老人')!;
+    const done = (await fromCentral()).find((v) => v.reason === '重度残疾')!;
+    expect((await h.api('POST', `/api/v1/admin/home-visits/${done.id}/action`, { terminal: 'admin', session: adminSession, body: { action: 'cancel', outcome: '电话联系后到厅办理' } })).status).toBe(200);
+    const idOf = (reason: string) => filedIds.get(reason)!;
+    expect((await central.operator('DELETE', `/v1/halls/${central.hallId}/home-visit-requests/${idOf('独居老人')}`)).status).toBe(200);
+    expect((await central.operator('DELETE', `/v1/halls/${central.hallId}/home-visit-requests/${idOf('重度残疾')}`)).status).toBe(200);
+    expect((await central.operator('DELETE', `/v1/halls/${central.hallId}/home-visit-requests/no-such-request`)).status).toBe(404);
+    const after = await until(fromCentral, (v) => v.find((x) => x.id === withdrawn.id)?.status === 'cancelled', 'the withdrawal to reach the hall');
+    expect(after.find((x) => x.id === withdrawn.id)!.outcome).toBe('申请人已在一体化平台撤回申请');
+    expect(after.find((x) => x.id === done.id)!.outcome).toBe('电话联系后到厅办理');
+    expect(after.find((x) => x.reason === '老人卧床，无法到厅')!.status).toBe('requested');
+  });
 });
