@@ -6,6 +6,8 @@
 //   node --import tsx central/main.ts rotate-token <id>   prints a new token once; the old one stops working
 //   node --import tsx central/main.ts prune-batches [days=30]   forgets batch answers older than that
 //   node --import tsx central/main.ts migrate          applies the migrations and exits
+//   node --import tsx central/main.ts forget-notify    erases notification addresses (lost NOTIFY_KEY_FILE)
+//   serve also reads NOTIFY_* (central/notify/config.ts, docs/notifications.md)
 // Contract: exit code 0 on success, 1 with a one-line message on bad input
 // or failure; the hall token is printed to stdout once and stored only as a
 // hash. Dangers: OPERATOR_TOKEN and the hall token are secrets — never pass
@@ -16,6 +18,7 @@ import { migrate } from './migrate.js';
 import type { RateLimit } from './rate-limit.js';
 import { RATING_CHANNELS, type RatingChannel } from '../protocol/central/ratings/profiles/types.js';
 import { startCentralServer } from './server.js';
+import { NotifyConfigError, NotifyKeyError, notifyOptionsFromEnv } from './notify/index.js';
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -61,6 +64,7 @@ const USAGE = `usage:
   central add-hall <id> <name> [area]  prints the hall token once
   central rotate-token <id>            prints a new token once; the old one stops working
   central prune-batches [days]         forgets batch answers older than days (30)
+  central forget-notify                erases notification addresses sealed with a lost NOTIFY_KEY_FILE
   central migrate`;
 
 async function main(argv: string[]): Promise<void> {
@@ -74,7 +78,8 @@ async function main(argv: string[]): Promise<void> {
       ? { url: p.PROVINCIAL_URL, clientId: p.PROVINCIAL_CLIENT_ID ?? '', clientSecret: p.PROVINCIAL_CLIENT_SECRET ?? '', ...(channelCodes ? { channelCodes } : {}) }
       : undefined;
     const rateLimit = parseRateLimit(p.RATE_LIMIT);
-    const central = await startCentralServer({ databaseUrl: databaseUrl(), host: p.HOST ?? '0.0.0.0', port, operatorToken: p.OPERATOR_TOKEN || undefined, provincial, rateLimit });
+    const notify = notifyOptionsFromEnv(p); // NOTIFY_* (docs/notifications.md)
+    const central = await startCentralServer({ databaseUrl: databaseUrl(), host: p.HOST ?? '0.0.0.0', port, operatorToken: p.OPERATOR_TOKEN || undefined, provincial, rateLimit, notify });
     console.log(`central platform listening on ${central.url}${p.OPERATOR_TOKEN ? '' : ' (no OPERATOR_TOKEN: overview disabled)'}`);
     const stop = () => {
       console.log('central platform stopping');
@@ -84,7 +89,7 @@ async function main(argv: string[]): Promise<void> {
     process.once('SIGTERM', stop);
     return;
   }
-  if (command === 'add-hall' || command === 'rotate-token' || command === 'prune-batches' || command === 'migrate') {
+  if (command === 'add-hall' || command === 'rotate-token' || command === 'prune-batches' || command === 'migrate' || command === 'forget-notify') {
     if (command === 'add-hall' && (args.length < 2 || args.length > 3)) throw new UsageError(USAGE);
     if (command === 'rotate-token' && args.length !== 1) throw new UsageError(USAGE);
     const days = Number(args[0] ?? 30);
@@ -103,6 +108,10 @@ async function main(argv: string[]): Promise<void> {
       } else if (command === 'prune-batches') {
         const r = await pool.query('DELETE FROM batches WHERE received_at < $1', [Date.now() - days * 86_400_000]);
         console.log(`forgot ${r.rowCount} batch answers older than ${days} days`);
+      } else if (command === 'forget-notify') {
+        // The recovery when NOTIFY_KEY_FILE is lost: erase the sealed addresses, withdraw their consents.
+        const r = await pool.query("UPDATE notify_consents SET address_sealed = '', withdrawn_at = COALESCE(withdrawn_at, $1) WHERE address_sealed <> ''", [Date.now()]);
+        console.log(`erased ${r.rowCount} sealed notification address(es); central creates a new key at its next start`);
       } else {
         console.log('migrations applied');
       }
@@ -115,7 +124,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  const message = err instanceof UsageError || err instanceof HallRegistryError ? err.message : `central: ${(err as Error).message}`;
+  const message = err instanceof UsageError || err instanceof HallRegistryError || err instanceof NotifyConfigError || err instanceof NotifyKeyError ? err.message : `central: ${(err as Error).message}`;
   console.error(message);
   process.exit(1);
 });

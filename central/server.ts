@@ -26,6 +26,7 @@ import { registerDatasetsRoutes } from './routes/datasets.js';
 import { registerRatingsRoutes } from './routes/ratings.js';
 import { registerPhoneRoutes, type PhoneRoutesOptions } from './phone/routes.js';
 import type { PhoneHub } from './phone/hub.js';
+import { registerNotifyRoutes, type NotifyDispatcher, type NotifyOptions } from './notify/index.js';
 import { registerHomeVisitRoutes } from './routes/home-visits.js';
 import type { ProvincialForwardingOptions } from './ratings/forwarder.js';
 
@@ -43,6 +44,8 @@ export interface StartCentralOptions {
   poolSize?: number;
   /** The phone routes (docs/phone.md): staleness limit, per-address rate limit of the public routes. */
   phone?: Omit<PhoneRoutesOptions, 'onClose'>;
+  /** Notifications to visitors' phones (docs/notifications.md); off when absent. */
+  notify?: NotifyOptions;
 }
 
 export interface RunningCentral {
@@ -50,6 +53,8 @@ export interface RunningCentral {
   pool: pg.Pool;
   /** The phone hub: boards in memory, long-poll rooms (central/phone/hub.ts). */
   phone: PhoneHub;
+  /** The notification worker (null when notifications are off). */
+  notify: NotifyDispatcher | null;
   addHall(hallId: string, name: string, areaCode?: string): Promise<{ token: string }>;
   close(): Promise<void>;
 }
@@ -78,6 +83,11 @@ export async function startCentralServer(o: StartCentralOptions): Promise<Runnin
   registerHomeVisitRoutes(router, deps);
   registerRatingsRoutes(router, deps, { provincial: o.provincial, onClose });
   const phone = registerPhoneRoutes(router, deps, { ...o.phone, onClose });
+  const notify = await registerNotifyRoutes(router, deps, { notify: o.notify, hub: phone, onClose }).catch(async (err: unknown) => {
+    for (const stop of onClose.splice(0).reverse()) await stop();
+    await pool.end();
+    throw err;
+  });
 
   const server = http.createServer((req, res) => {
     res.setHeader('X-Server-Time', String(now()));
@@ -124,6 +134,7 @@ export async function startCentralServer(o: StartCentralOptions): Promise<Runnin
     url: `http://${host}:${addr.port}`,
     pool,
     phone,
+    notify,
     addHall: (hallId, name, areaCode) => addHall(pool, now(), hallId, name, areaCode),
     async close() {
       if (closed) return;
