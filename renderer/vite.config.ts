@@ -16,6 +16,20 @@ export const pages = ['kiosk', 'counter', 'display', 'counter-display', 'admin',
 
 const hallUrl = process.env['HALL_URL'];
 
+/**
+ * Fewer files on a page's first load (issue 14: kiosk cold load): a browser opens at most 6
+ * connections to the hall, so 20 small chunks arrive in turns. React is one chunk shared by
+ * every page; the shared code a page loads first is grouped by the pages that load it, small
+ * groups merged into their neighbour. Only statically imported code (`$initial`) is grouped:
+ * what a page loads lazily (languages, the pinyin keyboard, the kiosk's later screens) stays out.
+ */
+const firstLoadChunks = {
+  groups: [
+    { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
+  ],
+  experimentalInlineCommonChunks: { maxSize: 24 * 1024 },
+};
+
 export default defineConfig({
   root: here,
   base: '/',
@@ -32,7 +46,11 @@ export default defineConfig({
         ...pages.map((page) => [page, fromHere(`${page}/index.html`)]),
         // Not a hall page: the device agent serves it on 127.0.0.1 of each terminal (agent/technician/server.ts).
         ['technician', fromHere('technician/index.html')],
+        // Not a hall page: the central platform serves it at /m/ (central/phone/static.ts), the visitor's phone page.
+        ['phone', fromHere('phone/index.html')],
       ]),
+      output: { codeSplitting: firstLoadChunks },
+      preserveEntrySignatures: false,
     },
   },
   server: hallUrl
