@@ -49,11 +49,12 @@ export interface TextProblem {
  * their box (scrollWidth > clientWidth, scrollHeight > clientHeight) while they clip or
  * ellipsise it: text a reader cannot see. Danger: an element that lets text spill out
  * (overflow: visible) is caught by its clipping ancestor, which is what is checked here.
+ * `within`: a selector for the part of the page to check (a dialog), the whole body by default.
  */
-export async function clippedText(page: Page): Promise<TextProblem[]> {
-  return page.evaluate(() => {
+export async function clippedText(page: Page, within = 'body'): Promise<TextProblem[]> {
+  return page.evaluate((root) => {
     const problems: { where: string; text: string; detail: string }[] = [];
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
+    for (const el of Array.from(document.querySelectorAll(`${root} *`))) {
       if (!(el instanceof HTMLElement)) continue;
       const style = getComputedStyle(el);
       if (style.display === 'inline' || style.display === 'contents' || style.visibility === 'hidden') continue;
@@ -75,14 +76,16 @@ export async function clippedText(page: Page): Promise<TextProblem[]> {
       else if (clipsY && !scrollsY && el.scrollHeight > el.clientHeight + 1) problems.push({ where, text: text.slice(0, 60), detail: `scrollHeight ${el.scrollHeight} > clientHeight ${el.clientHeight}` });
     }
     return problems;
-  });
+  }, within);
 }
 
 /**
  * Text that runs out of its own box onto what is around it, though nothing clips it: a word in a
  * vertical column longer than the column is tall, a label taller than its button. Checked on
- * elements written vertically (writing-mode vertical-*) holding text directly (a text node
- * child), whose content is longer than their box along the column by more than 2 px. Opt-in
+ * elements written vertically (writing-mode vertical-*): those holding text directly (a text
+ * node child) whose content is longer than their box along the column, and any holding text
+ * whose columns run out of their side, by more than 2 px (0.3em across the columns, where
+ * glyphs overhang their line boxes a little). Opt-in
  * through `FitOptions.spill`: for vertical Mongolian, where a column's height comes from the
  * layout and one long word can overrun it. (Horizontal text is left out: glyphs a little taller
  * than their line box would be reported everywhere.)
@@ -96,11 +99,15 @@ export async function spilledText(page: Page): Promise<TextProblem[]> {
       if (style.display === 'inline' || style.display === 'contents' || style.visibility === 'hidden') continue;
       if (!style.writingMode.startsWith('vertical')) continue;
       if (el.getClientRects().length === 0 || el.closest('.visually-hidden, [aria-hidden="true"]')) continue;
-      if (!Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim())) continue;
+      // Its own words overrun the column; or its columns (its own or its children's) run out of its side.
+      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+      if (!ownText && !(el.innerText ?? '').trim()) continue;
       const id = el.getAttribute('data-testid');
       const where = `${el.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : ''}.${el.className}`;
       const text = (el.innerText ?? '').trim().slice(0, 60);
-      if (el.scrollHeight > el.clientHeight + 2) problems.push({ where, text, detail: `scrollHeight ${el.scrollHeight} > clientHeight ${el.clientHeight}` });
+      if (ownText && el.scrollHeight > el.clientHeight + 2) problems.push({ where, text, detail: `scrollHeight ${el.scrollHeight} > clientHeight ${el.clientHeight}` });
+      // Across the columns a glyph may overhang its line box a little (up to about a quarter of an em).
+      else if (el.scrollWidth > el.clientWidth + Math.max(2, 0.3 * parseFloat(style.fontSize))) problems.push({ where, text, detail: `scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}` });
     }
     return problems;
   });
