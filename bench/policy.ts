@@ -103,5 +103,5 @@ function simulatorSpeed(): void {
 
 console.log(`load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
 const shipped = new Map(shippedPolicies(base).map((p) => [p.id, p]));
-for (const id of ['strict', 'priority-2-1', 'priority-3-1-aging', 'weighted-targets']) callNextLatency(shipped.get(id)!);
+for (const id of ['strict', 'priority2-walkin1-nocap', 'priority3-walkin1-aging', 'weighted-targets']) callNextLatency(shipped.get(id)!);
 simulatorSpeed();

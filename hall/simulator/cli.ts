@@ -35,7 +35,7 @@ export const USAGE = `usage: node --import tsx hall/simulator/cli.ts --seed <n> 
          [--config <hall.json>] [--policies <policies.json>] [--day YYYY-MM-DD]
          [--load <0..3>] [--scale <0..20>] [--recorded <hall.sqlite> --day YYYY-MM-DD] [--json]
          [--behaviour <rates.json>] [--learn-from <hall.sqlite>] [--no-behaviour]
-  --policy-a/-b  a shipped policy (default, strict-green, strict, priority-2-1, priority-3-1-aging,
+  --policy-a/-b  a shipped policy (default, strict-green, strict, priority2-walkin1-nocap, priority3-walkin1-aging,
                  weighted-targets), one from the hall configuration, or one from --policies
   --behaviour    visitor rates over the defaults: {"noShowRate":0.05,"recallRate":0.1,"transferRate":0.03,
                  "suspendRate":0.02,"suspendAwayMinutes":20,"walkSeconds":40} (any subset)

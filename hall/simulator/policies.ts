@@ -52,8 +52,8 @@ export function shippedPolicies(setup: HallSetup): CallingPolicy[] {
     { ...base, id: 'default' },
     { ...common, id: 'strict-green', name: '严格优先（有超时保护）', mode: 'strict', maxWaitMinutes: aging },
     { ...common, id: 'strict', name: '严格优先（无超时保护）', mode: 'strict', maxWaitMinutes: null },
-    { ...common, id: 'priority-2-1', name: '优先号2个、普通号1个交替（无超时保护）', mode: 'ratio', ratio: { priority: 2, walkIn: 1 }, maxWaitMinutes: null },
-    { ...common, id: 'priority-3-1-aging', name: '优先号3个、普通号1个交替（有超时保护）', mode: 'ratio', ratio: { priority: 3, walkIn: 1 }, maxWaitMinutes: aging },
+    { ...common, id: 'priority2-walkin1-nocap', name: '优先号2个、普通号1个交替（无超时保护）', mode: 'ratio', ratio: { priority: 2, walkIn: 1 }, maxWaitMinutes: null },
+    { ...common, id: 'priority3-walkin1-aging', name: '优先号3个、普通号1个交替（有超时保护）', mode: 'ratio', ratio: { priority: 3, walkIn: 1 }, maxWaitMinutes: aging },
     { ...common, id: 'weighted-targets', name: '按队列等候目标加权（有超时保护）', mode: 'ratio', ratio: { priority: 2, walkIn: 1 }, maxWaitMinutes: aging, queueOrder: 'weighted', queueWeights: weights },
   ];
 }

@@ -99,7 +99,7 @@ describe('POST /api/v1/admin/simulate', () => {
 
   it('keeps answering other requests while a simulation runs', async () => {
     const order: string[] = [];
-    const sim = api('POST', '/api/v1/admin/simulate', { terminal: 'admin', session: adminSession, body: { seed: 3, policyA: 'priority-2-1', policyB: 'strict', scale: 3 } }).then((r) => {
+    const sim = api('POST', '/api/v1/admin/simulate', { terminal: 'admin', session: adminSession, body: { seed: 3, policyA: 'priority2-walkin1-nocap', policyB: 'strict', scale: 3 } }).then((r) => {
       order.push('simulate');
       return r;
     });

@@ -46,7 +46,7 @@ describe('simulator CLI', () => {
 
   it('answers JSON, takes policies from a file, and replays a recorded day', async () => {
     const [json, mine, recorded] = await Promise.all([
-      cli('--seed', '7', '--policy-a', 'strict', '--policy-b', 'priority-2-1', '--json'),
+      cli('--seed', '7', '--policy-a', 'strict', '--policy-b', 'priority2-walkin1-nocap', '--json'),
       cli('--seed', '7', '--policy-a', 'default', '--policy-b', 'appointments-first', '--policies', path.join(dir, 'mine.json')),
       cli('--recorded', path.join(dir, 'hall.sqlite'), '--day', '2026-11-20', '--policy-a', 'default', '--policy-b', 'strict'),
     ]);

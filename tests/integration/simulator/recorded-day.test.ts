@@ -47,7 +47,7 @@ describe('a recorded day', () => {
 
   it('replays to the same waits under both policies as the day it came from', () => {
     const a = policies.get('strict')!;
-    const b = policies.get('priority-2-1')!;
+    const b = policies.get('priority2-walkin1-nocap')!;
     const fromFile = comparePolicies(dayFromDatabase(file, played.serviceDay, setup), setup, a, b);
     const original = comparePolicies(played, setup, a, b);
     expect(fromFile.a.rows).toEqual(original.a.rows);

@@ -1,5 +1,5 @@
 // The admin page's 叫号策略提醒 (renderer/admin/policyWarnings.ts) over what the hall serves at
-// GET /api/v1/admin/simulate/policies: the shipped policies without a cap (strict, priority-2-1)
+// GET /api/v1/admin/simulate/policies: the shipped policies without a cap (strict, priority2-walkin1-nocap)
 // are named, capped ones are not, and an explicitly allowed inverted ratio is.
 // Mutation checked: testing `maxWaitMinutes === 0` instead of null lists nothing and fails.
 import path from 'node:path';
@@ -14,7 +14,7 @@ const summaries = [...policyCatalog(setup).values()].map((p) => ({ id: p.id, nam
 
 describe('calling-policy warnings on the admin page', () => {
   it('names the shipped policies without a cap, and only them', () => {
-    expect(policyWarnings(summaries).map((w) => `${w.id}:${w.kind}`).sort()).toEqual(['priority-2-1:no_cap', 'strict:no_cap']);
+    expect(policyWarnings(summaries).map((w) => `${w.id}:${w.kind}`).sort()).toEqual(['priority2-walkin1-nocap:no_cap', 'strict:no_cap']);
   });
 
   it('names a ratio that gives priority classes fewer calls than walk-ins', () => {

@@ -9,7 +9,7 @@ const setup = demoSetup();
 describe('simulator policies', () => {
   it('ships the policies the benchmarks and docs name, each usable by the engine', () => {
     const ids = shippedPolicies(setup).map((p) => p.id);
-    expect(ids).toEqual(expect.arrayContaining(['default', 'strict-green', 'strict', 'priority-2-1', 'priority-3-1-aging', 'weighted-targets']));
+    expect(ids).toEqual(expect.arrayContaining(['default', 'strict-green', 'strict', 'priority2-walkin1-nocap', 'priority3-walkin1-aging', 'weighted-targets']));
     for (const p of shippedPolicies(setup)) expect(inlinePolicyProblems(p)).toEqual([]);
   });
 
@@ -19,7 +19,7 @@ describe('simulator policies', () => {
     const other = new Map(shippedPolicies({ ...setup, policies: new Map([['default', otherDefault]]) }).map((p) => [p.id, p]));
     expect(shipped.get('strict-green')!.maxWaitMinutes).toBe(setup.policies.get('default')!.maxWaitMinutes);
     expect(other.get('strict-green')!.maxWaitMinutes).toBe(75);
-    expect(other.get('priority-3-1-aging')!.maxWaitMinutes).toBe(75);
+    expect(other.get('priority3-walkin1-aging')!.maxWaitMinutes).toBe(75);
     expect(shipped.get('strict')!.maxWaitMinutes).toBeNull();
   });
 
@@ -40,7 +40,7 @@ describe('simulator policies', () => {
   });
 
   it('makes every counter follow the simulated policy without touching the original setup', () => {
-    const p = policyCatalog(setup).get('priority-2-1')!;
+    const p = policyCatalog(setup).get('priority2-walkin1-nocap')!;
     const before = [...setup.counters.values()].map((c) => c.policyId);
     const s = setupWithPolicy(setup, p);
     expect([...s.counters.values()].every((c) => c.policyId === p.id)).toBe(true);

@@ -23,7 +23,7 @@ describe('simulating a day', () => {
 
   it('serves every visitor once, at a counter that serves their queue, after they took the ticket', () => {
     const day = generateDay(setup, 3);
-    const run = runDay(day, setup, policy(setup, 'priority-3-1-aging'));
+    const run = runDay(day, setup, policy(setup, 'priority3-walkin1-aging'));
     const issued = run.tickets.filter((t) => t.ticketClass !== null);
     expect(issued.length + run.tickets.filter((t) => t.refused).length).toBe(day.arrivals.length);
     expect(issued.length).toBeGreaterThan(day.arrivals.length * 0.95);
@@ -56,7 +56,7 @@ describe('simulating a day', () => {
 
   it('gives green a lower mean wait under strict green-first than under a 2:1 ratio (no aging in either), on the same days', () => {
     for (const seed of [1, 2, 3]) {
-      const c = comparePolicies(generateDay(setup, seed, { scale: 1.2 }), setup, policy(setup, 'strict'), policy(setup, 'priority-2-1'));
+      const c = comparePolicies(generateDay(setup, seed, { scale: 1.2 }), setup, policy(setup, 'strict'), policy(setup, 'priority2-walkin1-nocap'));
       expect(c.a.rows.green.count).toBe(c.b.rows.green.count);
       expect(c.a.rows.green.count).toBeGreaterThan(10);
       // Strict never lets a walk-in go while green waits; the ratio does every third call.
