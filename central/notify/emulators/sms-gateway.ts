@@ -30,13 +30,15 @@ export interface SmsGatewayEmulatorOptions {
 export class SmsGatewayEmulator extends EmulatorServer {
   /** SMS as the handsets received them, by mobile number. */
   readonly handsets = new Map<string, HandsetSms[]>();
-  /** Every send request taken, with its answer status. */
+  /** Every send request taken (logged when taken, before a slow answer), with its answer status. */
   readonly requests: { clientMsgId: string; status: number; duplicate: boolean }[] = [];
   /** Reports posted to callbacks, with central's answer status (0: no answer). */
   readonly reportsPosted: { report: SmsReport; status: number }[] = [];
   duplicateReports = false;
   reportBeforeAnswer = false;
   reportDelayMs = 20;
+  /** Where reports go when a send names no callbackUrl (a gateway console's setting). */
+  callbackUrl: string | null = null;
   readonly undeliverable = new Set<string>();
   private readonly byClientId = new Map<string, string>();
   private readonly failures: { status: number; code: string }[] = [];
@@ -90,8 +92,8 @@ export class SmsGatewayEmulator extends EmulatorServer {
     if (m.content.length === 0 || m.content.length > 500) return json(res, 400, { code: 'INVALID_CONTENT' });
     const held = this.byClientId.get(m.clientMsgId);
     if (held) {
-      await this.slow();
       this.requests.push({ clientMsgId: m.clientMsgId, status: 200, duplicate: true });
+      await this.slow();
       return json(res, 200, { code: 'OK', msgId: held, duplicate: true });
     }
     const msgId = `SM${Date.now().toString(36)}${(++this.seq).toString(36)}${randomBytes(3).toString('hex')}`;
@@ -100,12 +102,13 @@ export class SmsGatewayEmulator extends EmulatorServer {
     list.push({ msgId, clientMsgId: m.clientMsgId, content: m.content, signName: m.signName, at: this.now() });
     this.handsets.set(m.mobile, list);
     const report: SmsReport = { reportId: `R${msgId}`, msgId, clientMsgId: m.clientMsgId, status: this.undeliverable.has(m.mobile) ? 'UNDELIV' : 'DELIVRD', ...(this.undeliverable.has(m.mobile) ? { errCode: 'MK:0001' } : {}), reportTime: this.now() };
-    if (m.callbackUrl) {
-      if (this.reportBeforeAnswer) await this.report(m.callbackUrl, secret, appKey, report);
-      else this.track(new Promise((r) => setTimeout(r, this.reportDelayMs)).then(() => this.report(m.callbackUrl!, secret, appKey, report)));
+    const callback = m.callbackUrl ?? this.callbackUrl;
+    if (callback) {
+      if (this.reportBeforeAnswer) await this.report(callback, secret, appKey, report);
+      else this.track(new Promise((r) => setTimeout(r, this.reportDelayMs)).then(() => this.report(callback, secret, appKey, report)));
     }
-    await this.slow();
     this.requests.push({ clientMsgId: m.clientMsgId, status: 200, duplicate: false });
+    await this.slow();
     json(res, 200, { code: 'OK', msgId });
   }
 
