@@ -22,6 +22,7 @@ import { CounterSide } from './CounterSide';
 import { CounterDialogs, type DialogState } from './CounterDialogs';
 import { UnresolvedCaseButton } from './UnresolvedCaseButton';
 import { CasesPanel } from './CasesPanel';
+import { BadRatingAppeals } from './BadRatingAppeals';
 import { PauseNoticeButton } from './PauseNoticeButton';
 
 interface Feedback {
@@ -226,6 +227,7 @@ export function Workspace({ connection, counterId, session, onSessionExpired }: 
         </div>
         <UnresolvedCaseButton client={client} counterId={counterId} data={data} />
         <CasesPanel connection={connection} counterId={counterId} data={data} />
+        <BadRatingAppeals connection={connection} counterId={counterId} />
         <PauseNoticeButton client={client} counterId={counterId} />
       </main>
 
