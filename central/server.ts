@@ -28,6 +28,7 @@ import { registerPhoneRoutes, type PhoneRoutesOptions } from './phone/routes.js'
 import type { PhoneHub } from './phone/hub.js';
 import { registerNotifyRoutes, type NotifyDispatcher, type NotifyOptions } from './notify/index.js';
 import { registerHomeVisitRoutes } from './routes/home-visits.js';
+import { registerRemoteTicketRoutes } from './remote-tickets/routes.js';
 import type { ProvincialForwardingOptions } from './ratings/forwarder.js';
 
 export interface StartCentralOptions {
@@ -83,6 +84,7 @@ export async function startCentralServer(o: StartCentralOptions): Promise<Runnin
   registerHomeVisitRoutes(router, deps);
   registerRatingsRoutes(router, deps, { provincial: o.provincial, onClose });
   const phone = registerPhoneRoutes(router, deps, { ...o.phone, onClose });
+  registerRemoteTicketRoutes(router, deps, { ...o.phone, hub: phone });
   const notify = await registerNotifyRoutes(router, deps, { notify: o.notify, hub: phone, onClose }).catch(async (err: unknown) => {
     for (const stop of onClose.splice(0).reverse()) await stop();
     await pool.end();

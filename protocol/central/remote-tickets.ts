@@ -16,6 +16,7 @@
 // Dangers: never log an ID number or a hash with it; the QR holds the code only.
 import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
+import type { BoardTicket, Freshness } from './phone.js';
 
 const ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -119,6 +120,16 @@ export interface RemoteTicketView {
   ticketNumber: string | null;
   /** Why the hall refused the relay (state refused). */
   reason: string | null;
+}
+
+/** The phone's page: the remote ticket and, once checked in, its ticket on the hall's board (number, people ahead, counter). */
+export interface RemoteTicketPage extends RemoteTicketView, Freshness {
+  ticket: Omit<BoardTicket, 'keyHash'> | null;
+}
+
+/** The issue POST's answer (201): the page, and the key of its address (/m/remote/?id=…&key=…), shown once. */
+export interface RemoteIssueAnswer extends RemoteTicketPage {
+  accessKey: string;
 }
 
 /** GET /v1/public/halls/{hallId}/remote-tickets/options: what the phone's 线上取号 screen offers. */
