@@ -5,6 +5,7 @@ import type { IdentitySealer } from '../identity/sealer.js';
 import type { DatasetReader } from '../sync/downlink/dataset-reader.js';
 import { BadRatingCases } from '../cases/bad-rating-cases.js';
 import { badRatingCaseRoutes } from '../api/routes/bad-rating-cases.js';
+import { setPhoneRatingCases } from '../sync/phone/handlers/phone-rating.js';
 import type { HallApi } from './api.js';
 
 export function openBadRatingCases(api: HallApi, db: Db, sealer: IdentitySealer, datasets: Pick<DatasetReader, 'ratingIndicators'>): { cases: BadRatingCases; close(): void } {
@@ -12,5 +13,12 @@ export function openBadRatingCases(api: HallApi, db: Db, sealer: IdentitySealer,
   const cases = new BadRatingCases({ db, config: deps.config, runtime: deps.runtime, sealer, indicators: () => datasets.ratingIndicators() });
   badRatingCaseRoutes(api.router, { ...deps, cases });
   cases.start();
-  return { cases, close: () => cases.stop() };
+  setPhoneRatingCases(deps.runtime, cases);
+  return {
+    cases,
+    close: () => {
+      setPhoneRatingCases(deps.runtime, null);
+      cases.stop();
+    },
+  };
 }
