@@ -10,12 +10,10 @@ import { useT } from '../shared/i18n';
 import type { PageConnection } from '../shared/page/connection';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { rulesKey, useRulesT } from '../kiosk/rulesText';
+import { CreateAppointmentForm, ImportAppointmentsForm, type FormOutcome } from './AppointmentForms';
+import { DateField } from './forms/DateField';
 
-type Outcome = { ok: boolean; text: string; problems?: { path: string; message: string }[] };
-
-/** Layout only (admin.css belongs to the admin page's owner): two forms side by side, fields stacked. */
-const formsStyle = { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(22em, 1fr))', gap: '1.5em', marginTop: '1em' } as const;
-const formStyle = { display: 'grid', gap: '0.5em', alignContent: 'start' } as const;
+type Outcomes = { create: FormOutcome | null; import: FormOutcome | null; list: FormOutcome | null };
 
 export interface AppointmentsPanelProps {
   connection: PageConnection;
@@ -29,11 +27,8 @@ export function AppointmentsPanel({ connection, sessionToken, matters, serviceDa
   const rt = useRulesT();
   const { client, live } = connection;
   const [day, setDay] = useState(serviceDay);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcomes, setOutcomes] = useState<Outcomes>({ create: null, import: null, list: null });
   const [busy, setBusy] = useState(false);
-  const [form, setForm] = useState<CreateAppointmentRequest>({ matterId: matters[0]?.id ?? '', date: serviceDay, start: '09:00', end: '09:30', name: '', idNumber: '' });
-  const [importText, setImportText] = useState('');
-  const [format, setFormat] = useState<ImportAppointmentsRequest['format']>('csv');
 
   const view = useHallView<AppointmentDTO[]>((signal) => client.call('appointments', { signal, query: { day } }), {
     live,
@@ -43,7 +38,7 @@ export function AppointmentsPanel({ connection, sessionToken, matters, serviceDa
   });
   const list = view.data ?? [];
 
-  const failed = (err: unknown): Outcome => {
+  const failed = (err: unknown): FormOutcome => {
     if (err instanceof ApiError) {
       const problems = Array.isArray(err.details) ? (err.details as { path: string; message: string }[]) : [];
       return { ok: false, text: err.code === 'import_invalid' ? rt('appointments.import.failed') : rt('appointments.failed', { message: err.message }), problems };
@@ -51,55 +46,47 @@ export function AppointmentsPanel({ connection, sessionToken, matters, serviceDa
     return { ok: false, text: t(describeError(err)) };
   };
 
-  const run = async (work: () => Promise<Outcome>) => {
-    if (busy) return;
+  /** Runs one form's request; its outcome shows under that form. True when it succeeded. */
+  const run = async (form: keyof Outcomes, work: () => Promise<FormOutcome>): Promise<boolean> => {
+    if (busy) return false;
     setBusy(true);
+    let outcome: FormOutcome;
     try {
-      setOutcome(await work());
+      outcome = await work();
       view.reload();
     } catch (err) {
-      setOutcome(failed(err));
+      outcome = failed(err);
     } finally {
       setBusy(false);
     }
+    setOutcomes({ create: null, import: null, list: null, [form]: outcome });
+    return outcome.ok;
   };
 
-  const create = () =>
-    run(async () => {
-      const body: CreateAppointmentRequest = { matterId: form.matterId, date: form.date, start: form.start, end: form.end };
-      if (form.name?.trim()) body.name = form.name.trim();
-      if (form.idNumber?.trim()) body.idNumber = form.idNumber.trim();
+  const create = (body: CreateAppointmentRequest) =>
+    run('create', async () => {
       const a = await client.call('createAppointment', { body });
-      setForm((f) => ({ ...f, name: '', idNumber: '' }));
       if (a.serviceDay !== day) setDay(a.serviceDay);
       return { ok: true, text: rt('appointments.create.done', { code: a.code }) };
     });
 
-  const importList = () =>
-    run(async () => {
-      const res = await client.call('importAppointments', { body: { format, text: importText } });
-      setImportText('');
+  const importList = (body: ImportAppointmentsRequest) =>
+    run('import', async () => {
+      const res = await client.call('importAppointments', { body });
       return { ok: true, text: rt('appointments.import.done', { count: res.imported }) };
     });
 
   const cancel = (a: AppointmentDTO) =>
-    run(async () => {
+    run('list', async () => {
       await client.call('cancelAppointment', { params: { id: a.id } });
       return { ok: true, text: rt('appointments.cancelled', { code: a.code }) };
     });
-
-  const field = (key: keyof CreateAppointmentRequest) => ({
-    value: form[key] ?? '',
-    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })),
-  });
 
   return (
     <section className="admin-card admin-appointments" data-testid="appointments-panel">
       <h2>{rt('appointments.title')}</h2>
       <div className="admin-appointments-day">
-        <label>
-          {rt('appointments.day')} <input type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} data-testid="appointments-day" />
-        </label>
+        <DateField label={rt('appointments.day')} value={day} onValue={setDay} testId="appointments-day" />
         <span className="admin-muted" data-testid="appointments-count">
           {rt('appointments.count', { count: list.length, checkedIn: list.filter((a) => a.status === 'checked_in').length })}
         </span>
@@ -151,88 +138,15 @@ export function AppointmentsPanel({ connection, sessionToken, matters, serviceDa
         <p className="admin-muted">{rt('appointments.empty')}</p>
       ) : null}
 
-      {outcome ? (
-        <div className={`admin-device-outcome ${outcome.ok ? 'admin-device-outcome-ok' : 'admin-device-outcome-bad'}`} role={outcome.ok ? 'status' : 'alert'} data-testid="appointments-outcome" data-ok={String(outcome.ok)}>
-          <p>{outcome.text}</p>
-          {outcome.problems?.length ? (
-            <ul data-testid="import-problems">
-              {outcome.problems.map((p, i) => (
-                <li key={i} data-testid="import-problem" data-path={p.path}>
-                  <strong>{p.path.startsWith('line ') ? rt('appointments.import.line', { line: p.path.slice(5) }) : p.path === '(file)' ? rt('appointments.import.file') : p.path}</strong> {p.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+      {outcomes.list ? (
+        <p className={`admin-device-outcome ${outcomes.list.ok ? 'admin-device-outcome-ok' : 'admin-device-outcome-bad'}`} role="status" data-testid="appointments-list-outcome" data-ok={String(outcomes.list.ok)}>
+          {outcomes.list.text}
+        </p>
       ) : null}
 
-      <div className="admin-appointments-forms" style={formsStyle}>
-        <form
-          className="admin-form"
-          style={formStyle}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void create();
-          }}
-          data-testid="appointment-create"
-        >
-          <h3>{rt('appointments.create.title')}</h3>
-          <label>
-            {rt('appointments.create.matter')}
-            <select {...field('matterId')} data-testid="appointment-matter">
-              {matters.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {rt('appointments.create.date')} <input type="date" {...field('date')} data-testid="appointment-date" />
-          </label>
-          <label>
-            {rt('appointments.create.start')} <input type="time" {...field('start')} data-testid="appointment-start" />
-          </label>
-          <label>
-            {rt('appointments.create.end')} <input type="time" {...field('end')} data-testid="appointment-end" />
-          </label>
-          <label>
-            {rt('appointments.create.name')} <input type="text" maxLength={30} autoComplete="off" {...field('name')} data-testid="appointment-name" />
-          </label>
-          <label>
-            {rt('appointments.create.idNumber')} <input type="text" maxLength={18} autoComplete="off" {...field('idNumber')} data-testid="appointment-id-number" />
-          </label>
-          <button type="submit" className="admin-button" disabled={busy} data-testid="appointment-create-submit">
-            {rt('appointments.create.submit')}
-          </button>
-        </form>
-
-        <form
-          className="admin-form"
-          style={formStyle}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void importList();
-          }}
-          data-testid="appointment-import"
-        >
-          <h3>{rt('appointments.import.title')}</h3>
-          <p className="admin-muted">{rt('appointments.import.hint')}</p>
-          <div className="admin-format-choice">
-            {(['csv', 'json'] as const).map((f) => (
-              <label key={f}>
-                <input type="radio" name="import-format" value={f} checked={format === f} onChange={() => setFormat(f)} data-testid={`import-format-${f}`} /> {f.toUpperCase()}
-              </label>
-            ))}
-          </div>
-          <label>
-            {rt('appointments.import.text')}
-            <textarea rows={6} value={importText} onChange={(e) => setImportText(e.target.value)} spellCheck={false} data-testid="import-text" />
-          </label>
-          <button type="submit" className="admin-button" disabled={busy || !importText.trim()} data-testid="import-submit">
-            {rt('appointments.import.submit')}
-          </button>
-        </form>
+      <div className="admin-appointments-forms">
+        <CreateAppointmentForm matters={matters} serviceDay={serviceDay} busy={busy} outcome={outcomes.create} onCreate={create} />
+        <ImportAppointmentsForm busy={busy} outcome={outcomes.import} onImport={importList} />
       </div>
     </section>
   );

@@ -11,6 +11,7 @@ import { useHallView } from '../shared/hooks/useHallView';
 import { useT, type MessageKey } from '../shared/i18n';
 import { minutesOf, periodOf, type PeriodPreset } from './reportPeriods';
 import { ReportCharts } from './ReportCharts';
+import { DateField, useChineseDate } from './forms/DateField';
 
 type Report = ReplyOf<'hallReport'>;
 type Row = Report['rows'][number];
@@ -20,6 +21,7 @@ const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 1000) 
 
 export function ReportsPanel({ client, serviceDay }: { client: ApiClient; serviceDay: string }) {
   const t = useT();
+  const chineseDate = useChineseDate();
   const [preset, setPreset] = useState<PeriodPreset>('month');
   const [custom, setCustom] = useState(() => periodOf('month', serviceDay));
   const [by, setBy] = useState<(typeof DIMENSIONS)[number]>('queue');
@@ -89,17 +91,11 @@ export function ReportsPanel({ client, serviceDay }: { client: ApiClient; servic
         </fieldset>
         {preset === 'custom' ? (
           <div className="admin-form-row">
-            <label>
-              {t('report.from')}
-              <input type="date" lang="zh-CN" value={custom.from} max={serviceDay} onChange={(e) => setCustom({ ...custom, from: e.target.value })} data-testid="report-from" />
-            </label>
-            <label>
-              {t('report.to')}
-              <input type="date" lang="zh-CN" value={custom.to} max={serviceDay} onChange={(e) => setCustom({ ...custom, to: e.target.value })} data-testid="report-to" />
-            </label>
+            <DateField label={t('report.from')} value={custom.from} max={serviceDay} onValue={(from) => setCustom({ ...custom, from })} testId="report-from" />
+            <DateField label={t('report.to')} value={custom.to} max={serviceDay} onValue={(to) => setCustom({ ...custom, to })} testId="report-to" />
           </div>
         ) : (
-          <p className="admin-muted" data-testid="report-period-shown">{t('report.periodShown', { from: period.from, to: period.to })}</p>
+          <p className="admin-muted" data-testid="report-period-shown">{t('report.periodShown', { from: chineseDate(period.from), to: chineseDate(period.to) })}</p>
         )}
         <label>
           {t('report.by')}

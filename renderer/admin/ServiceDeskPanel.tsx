@@ -115,7 +115,10 @@ function CaseRow({ c, onAnswer }: { c: UnresolvedCaseDTO; onAnswer: (answer: str
             void onAnswer(answer);
           }}
         >
-          <textarea value={answer} onChange={(e) => setAnswer(e.target.value)} placeholder={t('admin.serviceDesk.answerPlaceholder')} aria-label={t('admin.serviceDesk.answer')} data-testid="service-desk-answer" />
+          <label className="admin-field">
+            {t('admin.serviceDesk.answer')}
+            <textarea value={answer} onChange={(e) => setAnswer(e.target.value)} placeholder={t('admin.serviceDesk.answerPlaceholder')} data-testid="service-desk-answer" />
+          </label>
           <button type="submit" data-testid="service-desk-answer-send">
             {t('admin.serviceDesk.answerSend')}
           </button>

@@ -13,6 +13,10 @@ import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { CaseFacts, Choice, Field, FormFrame, lastDay } from '../shared/records/RecordForms';
 import { useRecordAction } from '../shared/records/useRecordAction';
 import '../shared/records/records.css';
+import { DateField } from './forms/DateField';
+import { TimeField } from './forms/TimeField';
+import { dayOfInstant } from '../shared/format/calendar-day';
+import { hallNow } from '../shared/hooks/hallClock';
 
 type Records = { cases: ReplyOf<'adminCases'>; complaints: ReplyOf<'adminComplaints'>; visits: ReplyOf<'adminHomeVisits'>; assists: ReplyOf<'adminAssists'> };
 const RECORD_EVENTS = ['case_', 'complaint_', 'home_visit_', 'ticket_assisted'];
@@ -131,7 +135,7 @@ function ReplyForm({ onReply, label, placeholder, testId = 'complaint-reply' }: 
   const [text, setText] = useState('');
   return (
     <FormFrame className="records-actions" onSend={() => onReply(text.trim())}>
-      <input value={text} onChange={(e) => setText(e.target.value)} placeholder={placeholder ?? t('admin.records.replyPlaceholder')} minLength={2} required data-testid={testId} />
+      <Field label={placeholder ?? t('admin.records.replyPlaceholder')} value={text} onValue={setText} minLength={2} required testId={testId} />
       <button type="submit" data-testid={`${testId}-submit`}>
         {label ?? t('admin.records.reply')}
       </button>
@@ -146,13 +150,17 @@ function hallLocalInstant(text: string): number {
   return Date.parse(`${text}:00Z`) - offsetMinutes * 60_000;
 }
 
+/** When and who: a Chinese date (from today on) and a 24-hour time, in the hall's local time. */
 function ScheduleForm({ staff, onSchedule }: { staff: { id: string; name: string }[]; onSchedule: (at: number, staffId: string) => void }) {
   const t = useT();
-  const [when, setWhen] = useState('');
+  const today = dayOfInstant(hallNow());
+  const [day, setDay] = useState(today);
+  const [time, setTime] = useState('09:00');
   const [staffId, setStaffId] = useState('');
   return (
-    <FormFrame className="records-actions" onSend={() => onSchedule(hallLocalInstant(when), staffId)}>
-      <Field label={t('admin.records.when')} type="datetime-local" value={when} onValue={setWhen} required testId="visit-when" />
+    <FormFrame className="records-actions admin-schedule-form" onSend={() => onSchedule(hallLocalInstant(`${day}T${time}`), staffId)}>
+      <DateField label={t('forms.visitDay')} value={day} onValue={setDay} min={today} testId="visit-when" />
+      <TimeField label={t('admin.records.when')} value={time} onValue={setTime} testId="visit-time" />
       <Choice label={t('admin.records.staff')} value={staffId} onValue={setStaffId} options={staff.map((s) => ({ id: s.id, label: s.name }))} testId="visit-staff" blank />
       <button type="submit" data-testid="visit-schedule">
         {t('admin.records.schedule')}

@@ -116,7 +116,11 @@ describe('service records in the browser', () => {
     expect(await visit.textContent()).toContain('李*英');
     expect(await visit.textContent()).not.toContain('13900001111');
     const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
-    await visit.getByTestId('visit-when').fill(`${tomorrow}T10:00`);
+    // The Chinese date picker (renderer/admin/forms/DateField.tsx): tomorrow may be in next month's page.
+    await visit.getByTestId('visit-when-open').click();
+    if ((await visit.locator(`[data-date="${tomorrow}"]`).count()) === 0) await visit.getByTestId('visit-when-next').click();
+    await visit.locator(`[data-date="${tomorrow}"]`).click();
+    await visit.getByTestId('visit-time-hour').selectOption('10');
     await visit.getByTestId('visit-staff').selectOption('s05');
     await visit.getByTestId('visit-schedule').click();
     await expect.poll(() => visit.getAttribute('data-status')).toBe('scheduled');
