@@ -255,6 +255,7 @@ function CounterGrid({ counters }: { counters: CounterSummaryDTO[] }) {
           <li key={c.id} className={`display-counter display-counter-${c.status}`} data-testid="display-counter" data-counter-id={c.id} data-number={c.currentTicketNumber ?? ''}>
             <span className="display-counter-label">
               {t('counter.numbered', { number: c.number })}
+              <Second k="counter.numbered" params={{ number: c.number }} />
             </span>
             {c.currentTicketNumber ? (
               <span className="number display-counter-ticket">{c.currentTicketNumber}</span>
