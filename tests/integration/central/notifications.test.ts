@@ -70,7 +70,7 @@ describe('notifications at central', () => {
       '【一号政务服务中心】您的 A001 号前面还有 3 人，请留意叫号。',
       '【一号政务服务中心】请 A001 号到 5 号窗口办理。',
       '【一号政务服务中心】请 A001 号到 5 号窗口办理。',
-      '【一号政务服务中心】您的 A001 号已过号，请在 20 分钟内到窗口重新排队。',
+      '【一号政务服务中心】您的 A001 号已过号，请在 20 分钟内到大厅咨询台重新排队。',
     ]);
     expect(h.sms.received('13700007777').map((m) => m.content)).toEqual(['【一号政务服务中心】请 A003 号到 8 号窗口办理。']);
     // Only the consented tickets: t2 was called and nobody asked.
@@ -230,7 +230,7 @@ describe('notifications at central', () => {
     h.clock.now += 60_000;
     await h.push([ticket('t1', { status: 'no_show', counterNumber: 6, calledAt: h.clock.now - 60_000 }), ticket('t2')], { missedRejoinMinutes: 0 });
     await h.round();
-    expect(h.wechat.received('openid-visitor-1').map((n) => n.data.thing4?.value)).toEqual(['Go to counter 6', 'Take a new number']);
+    expect(h.wechat.received('openid-visitor-1').map((n) => n.data.thing4?.value)).toEqual(['Go to counter 6', 'Take a new ticket']);
     expect(h.wechat.tokenRequests).toBe(2);
 
     h.wechat.subscribe('openid-visitor-2', 3);

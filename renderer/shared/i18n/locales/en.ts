@@ -8,6 +8,7 @@ import { enKioskRules } from './en-kiosk-rules';
 import { enServiceDesk } from './en-service-desk';
 import { enRecords } from './en-records';
 import { enPhone } from './en-phone';
+import { enNotify } from './en-notify';
 
 const core = {
   'app.name': 'Government Service Hall',
@@ -200,4 +201,4 @@ const core = {
   'display.voiceMissing': 'No Mongolian voice installed: calls are announced in Mandarin only.',
 } as const;
 
-export const en: Catalog = { ...core, ...enKioskRules, ...enGuides, ...enServiceDesk, ...enRecords, ...enPhone };
+export const en: Catalog = { ...core, ...enKioskRules, ...enGuides, ...enServiceDesk, ...enRecords, ...enPhone, ...enNotify };

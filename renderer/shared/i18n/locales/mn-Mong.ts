@@ -9,5 +9,6 @@ import { mnMongKioskRules } from './mn-Mong-kiosk-rules';
 import { mnMongServiceDesk } from './mn-Mong-service-desk';
 import { mnMongRecords } from './mn-Mong-records';
 import { mnMongPhone } from './mn-Mong-phone';
+import { mnMongNotify } from './mn-Mong-notify';
 
-export const mnMong: Catalog = { ...mnMongCore, ...mnMongKioskRules, ...mnMongGuides, ...mnMongServiceDesk, ...mnMongRecords, ...mnMongPhone };
+export const mnMong: Catalog = { ...mnMongCore, ...mnMongKioskRules, ...mnMongGuides, ...mnMongServiceDesk, ...mnMongRecords, ...mnMongPhone, ...mnMongNotify };

@@ -25,6 +25,7 @@ import { zhCNDeviceWords } from '../zh-CN-device-words';
 import { zhCNCounterAppeal } from '../zh-CN-counter-appeal';
 import { zhCNForms } from '../zh-CN-forms';
 import { zhCNPhone } from '../zh-CN-phone';
+import { zhCNNotify } from '../zh-CN-notify';
 
 const core = {
   // Whole product
@@ -548,6 +549,7 @@ export const zhCN = {
   ...(zhCNCounterAppeal satisfies Disjoint<typeof core, typeof zhCNCounterAppeal>),
   ...(zhCNForms satisfies Disjoint<typeof core, typeof zhCNForms>),
   ...(zhCNPhone satisfies Disjoint<typeof core, typeof zhCNPhone>),
+  ...(zhCNNotify satisfies Disjoint<typeof core, typeof zhCNNotify>),
 } as const satisfies Record<string, string>;
 
 /** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */

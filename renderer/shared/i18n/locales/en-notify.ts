@@ -1,0 +1,33 @@
+// English for the phone page's notification control (zh-CN-notify.ts). Joined into en.ts.
+import type { Catalog } from '../catalog-types';
+
+export const enNotify: Catalog = {
+  'phone.notify.title': 'Queue reminders',
+  'phone.notify.intro': 'Get a text message or a WeChat service notice when your turn is near, when you are called and if you miss your call. Nothing is sent unless you turn it on.',
+  'phone.notify.channel': 'How to remind you',
+  'phone.notify.sms': 'Text message',
+  'phone.notify.wechat': 'WeChat service notice',
+  'phone.notify.phone': 'Mobile number',
+  'phone.notify.phoneHint': 'Used only for this ticket’s reminders, stored encrypted and deleted afterwards.',
+  'phone.notify.threshold': 'Remind me when this many people are ahead',
+  'phone.notify.people': '{count} people',
+  'phone.notify.submit': 'Turn on reminders',
+  'phone.notify.sending': 'Turning on…',
+  'phone.notify.on': 'Reminders on: {channel} {address}, when {count} people are ahead, when you are called and if you miss your call.',
+  'phone.notify.change': 'Change',
+  'phone.notify.withdraw': 'Turn off reminders',
+  'phone.notify.withdrawn': 'Reminders are off: nothing more will be sent and your number has been deleted.',
+  'phone.notify.badPhone': 'Please enter an 11-digit mobile number.',
+  'phone.notify.unavailable': 'This service platform cannot send reminders at the moment.',
+  'phone.notify.closed': 'This ticket is finished; no reminders are needed.',
+  'phone.notify.unreachable': 'Cannot reach the service platform right now. Please try again later.',
+  'phone.notify.kind.ahead': 'Turn near',
+  'phone.notify.kind.called': 'Called',
+  'phone.notify.kind.missed': 'Missed call',
+  'phone.notify.state.queued': 'waiting to be sent',
+  'phone.notify.state.sending': 'sending',
+  'phone.notify.state.sent': 'sent',
+  'phone.notify.state.delivered': 'delivered',
+  'phone.notify.state.failed': 'could not be sent',
+  'phone.notify.state.expired': 'too late, not sent',
+};
