@@ -19,6 +19,7 @@ import { serviceRatingView } from '../ratings/service-rating.js';
 import { eventFromRow, isEventOf, type EventRow, type EventType, type StoredEvent, type StoredEventOf } from '../store/event-log.js';
 import type { RealNameTickets } from '../identity/real-name.js';
 import { CallNotes } from './call-notes.js';
+import { ticketProgressUrl } from './phone-url.js';
 import { MatterPopularity, searchFields } from './matter-search.js';
 import { counterRules, ruleActions } from './counter-rules-view.js';
 import { reachableZoneFor } from '../config/kiosk-layout-schema.js';
@@ -222,7 +223,7 @@ export class HallViews {
       transferCount: t.transferCount,
       peopleAhead: ahead,
       estimate: t.status === 'waiting' ? ticketEstimate(state, setup, t) : { minMinutes: 0, maxMinutes: 0, basis: 'typical' },
-      progressUrl: `/ticket/?id=${encodeURIComponent(t.id)}&key=${this.progressKey(t.id)}`,
+      progressUrl: ticketProgressUrl(this.config, t.id, this.progressKey(t.id)),
       maskedIdentity: this.realName.masked(t.id),
     };
   }

@@ -9,6 +9,12 @@ export const phoneConfigSchema = z
   .object({
     /** Push the board and relay phones' requests through central (needs sync.centralUrl). */
     enabled: z.boolean().default(true),
+    /**
+     * The address visitors' phones open central's pages at (its public base URL, e.g.
+     * "https://zwfw.example.gov.cn"): tickets' QR codes open <publicUrl>/m/?hall=…&id=…&key=…
+     * (hall/api/phone-url.ts). Default: sync.centralUrl.
+     */
+    publicUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
     /** After committed events, push the board once this long has passed without another (≤ 1 s keeps a call on phones within 5 s). */
     pushDebounceMs: z.number().int().min(0).max(1000).default(300),
     /** With nothing new, push anyway this often so central (and phones) know the hall is alive. */
