@@ -1,0 +1,140 @@
+// Notification settings as an operator sets them: NOTIFY_* in the environment of
+// `central/main.ts serve` (docs/notifications.md), on a real PostgreSQL, with the SMS gateway
+// emulator over HTTP and real time. Checked against: NOTIFY_COME_NOW_MINUTES and
+// NOTIFY_RETENTION_DAYS ignored by notifyOptionsFromEnv (expires_at and purge_after keep the
+// defaults), NOTIFY_SMS_CALLBACK_URL not passed to the gateway (the message stays "sent").
+import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SmsGatewayEmulator } from '../../../central/notify/emulators/sms-gateway.js';
+import type { BoardPush } from '../../../protocol/central/phone.js';
+import { startPostgres, type TestPostgres } from '../../helpers/postgres.js';
+import { call } from './helpers.js';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../../..');
+const main = path.join(root, 'central/main.ts');
+let server: TestPostgres;
+
+beforeAll(async () => {
+  server = await startPostgres();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+async function cli(args: string[], env: Record<string, string>) {
+  try {
+    const r = await run(process.execPath, ['--import', 'tsx', main, ...args], { cwd: root, env: { PATH: process.env.PATH!, ...env } });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('notification settings through central’s environment', () => {
+  it('serve with NOTIFY_*: the SMS goes through the configured gateway with its sign name, reports come back to the callback URL, the come-now window and the retention are the ones set', async () => {
+    const databaseUrl = await server.createDatabase();
+    const sms = new SmsGatewayEmulator({ apps: [{ appKey: 'ops-app', appSecret: 'ops-secret' }] });
+    await sms.listen();
+    const port = await freePort();
+    const keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'notify-config-')), 'keys', 'notify.key');
+    const added = await cli(['add-hall', 'hall-env', '配置测试中心'], { DATABASE_URL: databaseUrl });
+    expect(added.code).toBe(0);
+    const token = added.stdout.trim().split('\n').at(-1)!;
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        NOTIFY_KEY_FILE: keyFile,
+        NOTIFY_SMS_URL: sms.url,
+        NOTIFY_SMS_APP_KEY: 'ops-app',
+        NOTIFY_SMS_APP_SECRET: 'ops-secret',
+        NOTIFY_SMS_SIGN_NAME: '配置测试',
+        NOTIFY_SMS_CALLBACK_URL: `http://127.0.0.1:${port}/v1/notify/sms/reports`,
+        NOTIFY_RETENTION_DAYS: '3',
+        NOTIFY_COME_NOW_MINUTES: '5',
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    try {
+      await until('central listening', async () => /listening on/.test(output));
+      const url = `http://127.0.0.1:${port}`;
+      const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const key = 'env-ticket-key-0001';
+      const ticket = { ticketId: 'e1', keyHash: createHash('sha256').update(key).digest('hex'), number: 'B007', status: 'waiting' as const, matterName: '户籍', queueId: 'q', peopleAhead: 4, estimate: null, counterNumber: null, calledAt: null, rating: null };
+      let version = 0;
+      const push = async (t: typeof ticket | (Omit<typeof ticket, 'status' | 'counterNumber' | 'calledAt'> & { status: 'called'; counterNumber: number; calledAt: number })) => {
+        const body: BoardPush = { mode: 'full', version: ++version, generatedAt: Date.now(), serviceDay: day, hall: { name: '配置测试中心', mode: 'open', missedRejoinMinutes: 10 }, queues: [], tickets: [t] };
+        expect((await call(url, 'POST', '/v1/halls/hall-env/board', { token, body })).status).toBe(200);
+      };
+      await push(ticket);
+      const given = await call(url, 'POST', '/v1/public/halls/hall-env/tickets/e1/notify', { body: { key, channel: 'sms', phone: '13612345678', aheadThreshold: 2 } });
+      expect(given.status).toBe(200);
+      const calledAt = Date.now();
+      await push({ ...ticket, status: 'called', counterNumber: 9, calledAt, peopleAhead: 0 });
+      const sent = await until('the SMS', async () => sms.received('13612345678')[0]);
+      expect(sent).toMatchObject({ content: '【配置测试中心】请 B007 号到 9 号窗口办理。', signName: '配置测试' });
+      const row = await until('the delivery report', async () => {
+        const r = await pool.query<{ state: string; expires_at: string }>("SELECT state, expires_at FROM notify_messages WHERE state = 'delivered'");
+        return r.rows[0];
+      });
+      expect(Number(row.expires_at)).toBe(calledAt + 5 * 60_000);
+      const consent = await pool.query<{ purge_after: string }>('SELECT purge_after FROM notify_consents');
+      expect(Number(consent.rows[0]!.purge_after)).toBe(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000 + 3 * 86_400_000);
+      expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(output).not.toContain('13612345678');
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      await pool.end();
+      await sms.close();
+    }
+  });
+
+  it('a gateway without its key file, a half-configured channel or a bad number exits 1 with the variable named', async () => {
+    const databaseUrl = await server.createDatabase();
+    const base = { DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1' };
+    const noKey = await cli(['serve'], { ...base, NOTIFY_SMS_URL: 'http://127.0.0.1:9', NOTIFY_SMS_APP_KEY: 'a', NOTIFY_SMS_APP_SECRET: 'b' });
+    expect(noKey.code).toBe(1);
+    expect(noKey.stderr).toContain('NOTIFY_KEY_FILE is not');
+    const half = await cli(['serve'], { ...base, NOTIFY_WECHAT_APP_ID: 'wx1', NOTIFY_KEY_FILE: '/tmp/x.key' });
+    expect(half.code).toBe(1);
+    expect(half.stderr).toContain('NOTIFY_WECHAT_APP_SECRET, NOTIFY_WECHAT_TEMPLATE_ID are missing');
+    const bad = await cli(['serve'], { ...base, NOTIFY_SMS_URL: 'http://127.0.0.1:9', NOTIFY_SMS_APP_KEY: 'a', NOTIFY_SMS_APP_SECRET: 'b', NOTIFY_KEY_FILE: '/tmp/x.key', NOTIFY_RETENTION_DAYS: 'two' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('NOTIFY_RETENTION_DAYS "two" must be a number from 0 to 365');
+  });
+});
