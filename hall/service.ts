@@ -71,14 +71,6 @@ export interface RunningHall {
   close(): Promise<void>;
 }
 
-const PAGE_OF_ROLE: Record<TerminalRole, string> = {
-  kiosk: 'kiosk',
-  counter: 'counter',
-  hall_display: 'display',
-  counter_display: 'counter-display',
-  admin: 'admin',
-};
-
 export async function startHallService(options: StartHallOptions = {}): Promise<RunningHall> {
   const configPath = path.resolve(options.configPath ?? path.join(repoRoot, 'config/demo-hall.json'));
   const dataDir = path.resolve(options.dataDir ?? path.join(repoRoot, 'data'));
@@ -106,7 +98,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const parts = scope.own(openDevices(db, runtime, auth.terminals, config, timers));
     const identity = scope.own(openIdentity(dataDir, db, runtime, config, timers));
     const api = scope.own(openApi(config, timers, storage, identity, auth, parts));
-    const { sync } = scope.own(openSync(dataDir, db, runtime, config, timers, api.appointments, logger('sync'), identity.sealer));
+    const { sync } = scope.own(openSync(dataDir, db, runtime, config, timers, api.appointments, logger('sync'), identity.sealer, api.views));
     mountLaterRoutes(api, sync, auth.enrolment, hallTls, guides.catalog);
     const { records } = scope.own(openServiceRecords(api, db, identity.sealer, new GuideSource(sync.datasets, guides.catalog)));
     scope.defer(wireCentralHomeVisits(sync, records.homeVisits, config.matters, (line) => logger('sync').info(line)));
@@ -126,10 +118,13 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const url = `${lanScheme(hallTls)}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
     api.setPublicUrl(publicBaseUrl(config.hall.publicUrl, lanScheme(hallTls), address));
     const { tokens } = auth;
-    const pages: PageAddress[] = config.terminals.map((t) => {
-      const query = t.counterId ? `?counter=${encodeURIComponent(t.counterId)}&terminal=${encodeURIComponent(t.id)}` : `?terminal=${encodeURIComponent(t.id)}`;
-      return { terminalId: t.id, role: t.role, ...(t.counterId ? { counterId: t.counterId } : {}), name: t.name, url: `${url}/${PAGE_OF_ROLE[t.role]}/${query}#token=${tokens.get(t.id)}` };
-    });
+    const pages: PageAddress[] = config.terminals.map((t) => ({
+      terminalId: t.id,
+      role: t.role,
+      ...(t.counterId ? { counterId: t.counterId } : {}),
+      name: t.name,
+      url: `${url}${pagePath(t)}#token=${tokens.get(t.id)}`,
+    }));
     log.info('hall started', { url, hallId: config.hall.id });
 
     return {

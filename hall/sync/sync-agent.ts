@@ -25,6 +25,8 @@ import { SyncFailure } from '../../protocol/sync/failure.js';
 import { createRatingUploadWorker } from './ratings/create.js';
 import type { RatingUploadWorker } from './ratings/worker.js';
 import type { DatasetName } from '../../protocol/central/downlink/schemas.js';
+import type { HallViews } from '../api/views.js';
+import { startPhoneLink, type PhoneLink } from './phone/phone-link.js';
 
 export interface SyncAgentDeps {
   db: Db;
@@ -37,6 +39,8 @@ export interface SyncAgentDeps {
   log?: (line: string) => void;
   /** Called when the appointments dataset changed: merge them into the hall's appointment store. */
   onAppointments?: (reader: DatasetReader) => void;
+  /** The hall's read models: the phone board is built from them (docs/phone.md). Absent: no phone link. */
+  views?: HallViews;
 }
 
 export class SyncAgent {
@@ -45,6 +49,8 @@ export class SyncAgent {
   readonly uplink: UplinkWorker | null = null;
   readonly downlink: DownlinkWorker | null = null;
   readonly ratingUploads: RatingUploadWorker | null = null;
+  /** The phone link (board publisher, inbox poller): with a central, `phone.enabled` and the views. */
+  readonly phone: PhoneLink | null = null;
   private readonly clients: NodeHttpClient[] = [];
   private unsubscribe: () => void = () => {};
   private readonly changeListeners: { dataset: DatasetName; listener: (reader: DatasetReader) => void }[] = [];
@@ -94,6 +100,7 @@ export class SyncAgent {
           }
         },
       });
+      if (config.phone.enabled && deps.views) this.phone = startPhoneLink({ db, config, runtime, timers, views: deps.views, endpoint, settings: this.settings, log });
     }
     // Uploads to central (national profile) must name the hall as central knows it (sync.hallId).
     const hall = { ...config, hall: { ...config.hall, id: this.settings.hallId } };
@@ -119,8 +126,10 @@ export class SyncAgent {
     this.uplink?.start();
     this.downlink?.start();
     this.ratingUploads?.start();
+    this.phone?.start();
     this.unsubscribe = this.deps.runtime.onEvents((events) => {
       this.uplink?.kick();
+      this.phone?.kick();
       if (events.some((e) => e.type === 'rating_recorded')) this.ratingUploads?.poke();
     });
   }
@@ -131,7 +140,7 @@ export class SyncAgent {
 
   async stop(): Promise<void> {
     this.unsubscribe();
-    await Promise.all([this.uplink?.stop(), this.downlink?.stop(), this.ratingUploads?.stop()]);
+    await Promise.all([this.uplink?.stop(), this.downlink?.stop(), this.ratingUploads?.stop(), this.phone?.stop()]);
     for (const c of this.clients) c.close();
   }
 }

@@ -11,15 +11,16 @@ import type { DatasetReader } from '../sync/downlink/dataset-reader.js';
 import { mergeCentralAppointments as mergeCentral } from '../appointments/central-merge.js';
 import type { MountedAppointments } from '../api/routes/appointments.js';
 import type { Logger } from '../../drivers/log/logger.js';
+import type { HallViews } from '../api/views.js';
 
 export interface HallSync {
   sync: SyncAgent;
   close(): Promise<void>;
 }
 
-export function openSync(dataDir: string, db: Db, runtime: HallRuntime, config: HallConfig, timers: Timers, appointments: MountedAppointments, log: Logger, sealer: IdentitySealer): HallSync {
+export function openSync(dataDir: string, db: Db, runtime: HallRuntime, config: HallConfig, timers: Timers, appointments: MountedAppointments, log: Logger, sealer: IdentitySealer, views?: HallViews): HallSync {
   const merge = (reader: DatasetReader) => mergeCentral(db, appointments.store, reader, runtime.state.serviceDay, runtime.setup.dayRule);
-  const sync = new SyncAgent({ db, config, runtime, timers, dataDir, sealer, onAppointments: merge, log: (line) => log.info(line) });
+  const sync = new SyncAgent({ db, config, runtime, timers, dataDir, sealer, onAppointments: merge, views, log: (line) => log.info(line) });
   let unsubscribe = () => {};
   const close = async () => {
     unsubscribe();

@@ -71,6 +71,8 @@ export interface CentralHarnessOptions {
   operatorToken?: string;
   /** The provincial 好差评 system central forwards ratings to (e.g. the provincial emulator). */
   provincial?: StartCentralOptions['provincial'];
+  /** The phone routes' settings (staleness limit, public rate limit; docs/phone.md). */
+  phone?: StartCentralOptions['phone'];
 }
 
 export async function startCentralHarness(o: CentralHarnessOptions): Promise<CentralHarness> {
@@ -81,7 +83,7 @@ export async function startCentralHarness(o: CentralHarnessOptions): Promise<Cen
     /** The harness's own connections: central's tables stay readable while central is stopped. */
     const reader = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     const operatorToken = o.operatorToken ?? 'operator-test-token';
-    const boot = (port?: number) => startCentralServer({ databaseUrl, operatorToken, rateLimit: false, provincial: o.provincial, ...(port ? { port } : {}) });
+    const boot = (port?: number) => startCentralServer({ databaseUrl, operatorToken, rateLimit: false, provincial: o.provincial, phone: o.phone, ...(port ? { port } : {}) });
     let central: RunningCentral | null = await boot();
     const url = central.url;
     const port = Number(new URL(url).port);

@@ -4,7 +4,7 @@
 // configuration further. Waits poll for a state (`until`), never for a time.
 import demoHall from '../../config/demo-hall.json' with { type: 'json' };
 import { adminSignIn, demoConfigWith, startHarness, type Harness } from './hall-harness.js';
-import { startCentralHarness, type CentralHarness } from './central-harness.js';
+import { startCentralHarness, type CentralHarness, type CentralHarnessOptions } from './central-harness.js';
 
 export interface HallWithCentral {
   central: CentralHarness;
@@ -14,8 +14,8 @@ export interface HallWithCentral {
   close(): Promise<void>;
 }
 
-export async function startHallWithCentral(patch: (config: Record<string, unknown>) => void = () => {}): Promise<HallWithCentral> {
-  const central = await startCentralHarness({ hallId: demoHall.hall.id, hallName: demoHall.hall.name, areaCode: demoHall.hall.areaCode });
+export async function startHallWithCentral(patch: (config: Record<string, unknown>) => void = () => {}, centralOptions: Partial<CentralHarnessOptions> = {}): Promise<HallWithCentral> {
+  const central = await startCentralHarness({ hallId: demoHall.hall.id, hallName: demoHall.hall.name, areaCode: demoHall.hall.areaCode, ...centralOptions });
   const configPath = demoConfigWith((c) => {
     c.calendar = null;
     c.sync = central.syncSection({ backoff: { baseMs: 20, capMs: 300 }, idlePollSeconds: 1, requestTimeoutSeconds: 5 });
