@@ -13,6 +13,7 @@ export const rolePages: Readonly<Record<TerminalRole, string>> = {
   hall_display: 'display/',
   counter_display: 'counter-display/',
   admin: 'admin/',
+  wall: 'wall/',
 };
 
 /** Roles whose page announces calls to the public and must play audio without a touch first. */
@@ -25,9 +26,9 @@ export function isCounterRole(role: TerminalRole): boolean {
   return role === 'counter' || role === 'counter_display';
 }
 
-/** Kiosks and displays run without staff in front of them. */
+/** Kiosks, displays and the wall (大厅综合监管屏, silent) run without staff in front of them. */
 export function isUnattendedRole(role: TerminalRole): boolean {
-  return role === 'kiosk' || isDisplayRole(role);
+  return role === 'kiosk' || role === 'wall' || isDisplayRole(role);
 }
 
 /**
@@ -67,7 +68,7 @@ export function roleFrame(role: TerminalRole): RoleFrame {
   // Displays are locked like kiosks: kiosk mode keeps the window full screen and on
   // top, and blocks the window manager's ways out (a keyboard or a touch on a
   // counter display reaches a visitor too).
-  if (isDisplayRole(role)) {
+  if (isDisplayRole(role) || role === 'wall') {
     return {
       options: { title, kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true, backgroundColor: '#000000' },
       removeMenu: true,

@@ -267,8 +267,8 @@ export const routes = {
   /** The manager's report (docs/reports.md); the export answers a CSV or XLSX file, not JSON. */
   hallReport: route<NoBody, HallReportDTO, { from?: string; to?: string; by?: string }>()({ method: 'GET', path: '/api/v1/admin/reports', access: adminSession }),
   hallReportExport: route<NoBody, OkResponse, { from?: string; to?: string; by?: string; format?: string }>()({ method: 'GET', path: '/api/v1/admin/reports/export', access: adminSession, answers: 'file' }),
-  /** The hall wall dashboard's figures (docs/wall.md): the hall display's terminal or the admin page. */
-  wallSummary: route<NoBody, WallSummaryDTO>()({ method: 'GET', path: '/api/v1/wall', access: { terminals: ['hall_display', 'admin'] } }),
+  /** The hall wall dashboard's figures (docs/wall.md): the wall's own terminal or the admin page. */
+  wallSummary: route<NoBody, WallSummaryDTO>()({ method: 'GET', path: '/api/v1/wall', access: { terminals: ['wall', 'admin'] } }),
   terminals: route<NoBody, TerminalRowDTO[]>()({ method: 'GET', path: '/api/v1/admin/terminals', access: adminSession }),
   enrolmentCode: route<NoBody, EnrolmentCodeResponse>()({ method: 'POST', path: '/api/v1/admin/terminals/:terminalId/enrolment-code', access: adminSession }),
   tlsStatus: route<NoBody, TlsStatusDTO>()({ method: 'GET', path: '/api/v1/admin/tls', access: adminSession }),

@@ -3,7 +3,8 @@
 // (the lint boundary lets the browser import nothing else from hall/).
 // HTTP reference: docs/api.md.
 
-export type TerminalRole = 'kiosk' | 'counter' | 'hall_display' | 'counter_display' | 'admin';
+/** `wall`: the read-only 大厅综合监管屏 (/wall/, docs/wall.md), its own terminal since the display's token could do more. */
+export type TerminalRole = 'kiosk' | 'counter' | 'hall_display' | 'counter_display' | 'admin' | 'wall';
 export type TicketClass = 'green' | 'appointment' | 'walk_in';
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'finished' | 'no_show' | 'suspended' | 'withdrawn' | 'expired';
 export type CounterStatus = 'signed_out' | 'idle' | 'called' | 'serving' | 'paused';

@@ -9,6 +9,7 @@ export const PAGE_OF_ROLE: Record<TerminalRole, string> = {
   hall_display: 'display',
   counter_display: 'counter-display',
   admin: 'admin',
+  wall: 'wall',
 };
 
 export function pagePath(t: Pick<TerminalConfig, 'id' | 'role' | 'counterId'>): string {

@@ -129,7 +129,7 @@ export const staffSchema = z.object({
   contact: z.string().min(1).max(40).optional(),
 });
 
-export const terminalRoles = ['kiosk', 'counter', 'hall_display', 'counter_display', 'admin'] as const;
+export const terminalRoles = ['kiosk', 'counter', 'hall_display', 'counter_display', 'admin', 'wall'] as const;
 
 export const terminalSchema = z.object({
   id,

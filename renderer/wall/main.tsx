@@ -3,5 +3,5 @@ import { connectPage } from '../shared/page/connection';
 import { WallApp } from './WallApp';
 import './wall.css';
 
-// The hall display's terminal token (the same enrolment as /display/): the wall is read-only.
-mountPage('wall.title', <WallApp connection={connectPage('hall_display')} />);
+// The wall's own terminal (role `wall`, docs/wall.md): it reads the hall and its live feed, nothing more.
+mountPage('wall.title', <WallApp connection={connectPage('wall')} />);

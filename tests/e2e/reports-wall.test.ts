@@ -28,9 +28,8 @@ afterAll(async () => {
 
 describe('reports and the wall dashboard in Chromium', () => {
   it('the wall dashboard shows a new ticket, a call and a finished service as they happen', async () => {
-    const display = new URL(h.hall.pages.find((p) => p.terminalId === 'hall-display')!.url);
-    display.pathname = '/wall/';
-    const wall = await openAt(browser, display.toString(), { width: 1920, height: 1080 }, 'wall');
+    // The wall's own terminal and page address (role wall, docs/wall.md).
+    const wall = await openAt(browser, h.hall.pages.find((p) => p.terminalId === 'wall')!.url, { width: 1920, height: 1080 }, 'wall');
     await expect.poll(() => wall.getByTestId('wall-waiting').textContent()).toContain('0 人');
     expect(await wall.getByTestId('wall-queue').count()).toBe(8);
     await h.api('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: 'bdc-01' } });

@@ -23,4 +23,5 @@ export const zhCNEnrolment = {
   'admin.enrol.role.hall_display': '综合屏',
   'admin.enrol.role.counter_display': '窗口屏',
   'admin.enrol.role.admin': '大厅管理',
+  'admin.enrol.role.wall': '监管屏',
 } as const satisfies Record<string, string>;

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 /** One terminal of each role in config/demo-hall.json (counter ones on counter c01). */
-const CALLERS: Record<TerminalRole, string> = { kiosk: 'kiosk-1', counter: 'counter-1', counter_display: 'counter-display-1', hall_display: 'hall-display', admin: 'admin' };
+const CALLERS: Record<TerminalRole, string> = { kiosk: 'kiosk-1', counter: 'counter-1', counter_display: 'counter-display-1', hall_display: 'hall-display', admin: 'admin', wall: 'wall' };
 const PARAMS: Record<string, string> = { counterId: 'c01', action: 'pause', id: 'no-such-id', ratingId: 'no-such-rating', deviceId: 'no-such-device', matterId: 'bdc-01', terminalId: 'kiosk-1', noticeId: 'no-such-notice', caseId: 'no-such-case', complaintId: 'no-such-complaint', visitId: 'no-such-visit' };
 /** Mounted only when the hall has a central platform to receive datasets from (the demo hall here has none). */
 const ONLY_WITH_DOWNLINK: ReadonlySet<RouteName> = new Set(['datasets']);

@@ -44,6 +44,8 @@ describe('npm start prints one-time enrolment codes, not tokens', () => {
       const addresses = out.split('\n').filter((l) => l.includes('http://') && l.includes('terminal='));
       expect(addresses.length).toBe(tokens.length);
       for (const line of addresses) expect(line).toMatch(/#enrol=[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      // The wall dashboard has its own terminal and line (docs/wall.md), not the hall display's.
+      expect(out).toMatch(/^ {2}wall +综合监管屏 +http:\/\/\S+\/wall\/\?terminal=wall#enrol=/m);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

@@ -14,7 +14,7 @@ describe('role windows', () => {
   });
 
   // Mutation checked: without kiosk: true in roles.ts's display frame this fails.
-  it.each(['hall_display', 'counter_display'] as const)('%s: locked like a kiosk (kiosk mode, no menu, no close, no zoom)', (role) => {
+  it.each(['hall_display', 'counter_display', 'wall'] as const)('%s: locked like a kiosk (kiosk mode, no menu, no close, no zoom)', (role) => {
     const plan = windowOptionsFor(role, context);
     expect(plan.options).toMatchObject({ kiosk: true, fullscreen: true, frame: false });
     expect(plan).toMatchObject({ removeMenu: true, preventClose: true, lockZoom: true });
@@ -29,7 +29,7 @@ describe('role windows', () => {
   });
 
   it('every role has a page folder the renderer build produces', () => {
-    expect(terminalRoles.map((r) => rolePages[r])).toEqual(['kiosk/', 'counter/', 'display/', 'counter-display/', 'admin/']);
+    expect(terminalRoles.map((r) => rolePages[r])).toEqual(['kiosk/', 'counter/', 'display/', 'counter-display/', 'admin/', 'wall/']);
   });
 });
 
