@@ -26,6 +26,9 @@ import { registerDatasetsRoutes } from './routes/datasets.js';
 import { registerRatingsRoutes } from './routes/ratings.js';
 import { registerPhoneRoutes, type PhoneRoutesOptions } from './phone/routes.js';
 import type { PhoneHub } from './phone/hub.js';
+import { registerPhoneRatingRoute } from './phone/rating-route.js';
+import { registerPhoneGuideRoutes } from './phone/guide-routes.js';
+import { registerPhonePages } from './phone/static.js';
 import { registerNotifyRoutes, type NotifyDispatcher, type NotifyOptions } from './notify/index.js';
 import { registerHomeVisitRoutes } from './routes/home-visits.js';
 import { registerRemoteTicketRoutes } from './remote-tickets/routes.js';
@@ -45,6 +48,8 @@ export interface StartCentralOptions {
   poolSize?: number;
   /** The phone routes (docs/phone.md): staleness limit, per-address rate limit of the public routes. */
   phone?: Omit<PhoneRoutesOptions, 'onClose'>;
+  /** The built renderer holding the phone pages (phone/index.html, assets/); default this checkout's dist/renderer. */
+  phonePagesDir?: string;
   /** Notifications to visitors' phones (docs/notifications.md); off when absent. */
   notify?: NotifyOptions;
 }
@@ -85,6 +90,11 @@ export async function startCentralServer(o: StartCentralOptions): Promise<Runnin
   registerRatingsRoutes(router, deps, { provincial: o.provincial, onClose });
   const phone = registerPhoneRoutes(router, deps, { ...o.phone, onClose });
   registerRemoteTicketRoutes(router, deps, { ...o.phone, hub: phone });
+  // The phone pages (/m/), their QR rating and guides; `publicRateLimit: false` turns their limits off too.
+  const phoneLimit = o.phone?.publicRateLimit === false ? { rateLimit: false as const } : {};
+  registerPhoneRatingRoute(router, deps, phone, phoneLimit);
+  registerPhoneGuideRoutes(router, deps, phoneLimit);
+  registerPhonePages(router, o.phonePagesDir);
   const notify = await registerNotifyRoutes(router, deps, { notify: o.notify, hub: phone, onClose }).catch(async (err: unknown) => {
     for (const stop of onClose.splice(0).reverse()) await stop();
     await pool.end();
