@@ -34,6 +34,8 @@ import { AvailabilityContext } from './availabilityContext';
 import { msUntilChange } from './kioskRules';
 import { useRulesT } from './rulesText';
 import { KioskScreens } from './KioskScreens';
+import { prefetchMainPath } from './lazyScreens';
+import { NO_FIRST_VIEWS, type FirstViews } from './firstViews';
 import { ServiceNoticeBar } from '../shared/components/ServiceNoticeBar';
 import { INITIAL_FLOW, checkInFailure, idleArmed, issueFailure, kioskFlow, type KioskAction, type Request } from './flow';
 
@@ -46,7 +48,8 @@ function terminalFromAddress(): string | null {
   return id && id.trim() ? id.trim() : null;
 }
 
-export function KioskApp({ connection }: { connection: PageConnection }) {
+/** `first`: the reads main.tsx made before React started, shown until the live views have loaded. */
+export function KioskApp({ connection, first = NO_FIRST_VIEWS }: { connection: PageConnection; first?: FirstViews }) {
   const t = useT();
   const rt = useRulesT();
   const { client, live } = connection;
@@ -65,7 +68,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     },
     { live, key: 'hall', enabled: connection.token !== null },
   );
-  const hall = view.data;
+  const hall = view.data ?? first.hall;
   const devices = useDevices(live, hall?.devices);
   const locale = useLocale();
   const [cardSwitched, setCardSwitched] = useState(false);
@@ -87,7 +90,7 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
     key: 'availability',
     enabled: connection.token !== null,
   });
-  const availability = availabilityView.data;
+  const availability = availabilityView.data ?? first.availability;
   const mode = availability?.mode ?? null;
   const noTime = rt('kioskRules.error.noTime');
 
@@ -108,6 +111,10 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
   }, [availability]);
 
   const goHome = () => dispatch({ type: 'home' });
+
+  // The main path's screens are fetched once the start screen is up (not before: cold load).
+  const hallLoaded = hall !== null;
+  useEffect(() => (hallLoaded ? prefetchMainPath() : undefined), [hallLoaded]);
 
   // Card reads, read failures and print outcomes on this kiosk's own devices.
   useEffect(() => {
@@ -280,7 +287,8 @@ export function KioskApp({ connection }: { connection: PageConnection }) {
               <KioskRecordsButton key={`records-${visit}`} connection={connection} matters={hall?.matters ?? []} />
             </>
           } />
-        <ServiceNoticeBar connection={connection} className="kiosk-service-notices" />
+        {/* After the hall's view: its /notices read must not delay the first touchable 取号. */}
+        {hall ? <ServiceNoticeBar connection={connection} className="kiosk-service-notices" /> : null}
         {body}
         {flow.busy ? (
           <div className="kiosk-issuing" role="status" data-testid="kiosk-issuing">

@@ -8,20 +8,25 @@ import { useT } from '../shared/i18n';
 import { WarningIcon } from '../shared/components/Icons';
 import { ownPrinterInFault, showIdHint } from '../shared/devices/devices';
 import { StartScreen } from './screens/StartScreen';
-import { DepartmentScreen } from './screens/DepartmentScreen';
-import { MattersScreen } from './screens/MattersScreen';
-import { TicketScreen } from './screens/TicketScreen';
-import { GreenStaffScreen } from './screens/GreenStaffScreen';
-import { GreenCategoryScreen } from './screens/GreenCategoryScreen';
-import { GuideScreen } from './screens/GuideScreen';
-import { GuideDepartmentScreen, GuideMattersScreen } from './screens/GuidePickScreens';
-import { IssueErrorScreen } from './screens/IssueErrorScreen';
 import { NavBar } from './screens/NavBar';
-import { ManualIdScreen } from './screens/ManualIdScreen';
-import { CheckInScreen } from './screens/CheckInScreen';
-import { ModeScreen } from './screens/ModeScreen';
 import { FaultNotice } from './screens/FaultNotice';
-import { CapOfferPanel } from './screens/CapOfferPanel';
+// Every screen but the start screen is fetched when first needed (lazyScreens.tsx).
+import {
+  CapOfferPanel,
+  CheckInScreen,
+  DepartmentScreen,
+  GreenCategoryScreen,
+  GreenStaffScreen,
+  GuideDepartmentScreen,
+  GuideMattersScreen,
+  GuideScreen,
+  IssueErrorScreen,
+  LazyScreen,
+  ManualIdScreen,
+  MattersScreen,
+  ModeScreen,
+  TicketScreen,
+} from './lazyScreens';
 import { useRulesT } from './rulesText';
 import type { KioskAction, KioskFlow, Screen } from './flow';
 
@@ -240,7 +245,7 @@ export function KioskScreens({ flow, dispatch, hall, mode, devices, terminalId, 
       );
       break;
   }
-  return body;
+  return screen.name === 'start' && !(mode && (mode.screen === 'closed' || mode.screen === 'self_service')) ? body : <LazyScreen key={screen.name}>{body}</LazyScreen>;
 }
 
 /** The calendar's notice on the start screen: flex windows (check-in only), weekend service. */
