@@ -100,26 +100,29 @@ export function TicketProgressApp({ client, address }: { client: ApiClient; addr
         <p className="tp-number number" data-testid="tp-number">
           {progress.number}
         </p>
-        <p className="tp-matter">{progress.matterName}</p>
-        <p className="tp-status" data-testid="tp-status">
-          {t(`ticketStatus.${progress.status}`)}
-        </p>
-        {progress.status === 'called' && progress.counterNumber !== null ? (
-          <p className="tp-go" data-testid="tp-counter">
-            {t('ticketPage.goTo', { counter: t('counter.numbered', { number: progress.counterNumber }) })}
+        {/* The details: in Mongolian one block of vertical columns beside the number (mongolian-ticket.css). */}
+        <div className="tp-details">
+          <p className="tp-matter">{progress.matterName}</p>
+          <p className="tp-status" data-testid="tp-status">
+            {t(`ticketStatus.${progress.status}`)}
           </p>
-        ) : null}
-        {progress.status === 'waiting' ? (
-          <dl className="tp-facts">
-            <div>
-              <dd data-testid="tp-people-ahead">{t('wait.peopleAhead', { count: progress.peopleAhead })}</dd>
-            </div>
-            <div>
-              <dd data-testid="tp-wait">{t(wait.key, wait.params)}</dd>
-            </div>
-          </dl>
-        ) : null}
-        {hint ? <p className="tp-hint">{t(hint)}</p> : null}
+          {progress.status === 'called' && progress.counterNumber !== null ? (
+            <p className="tp-go" data-testid="tp-counter">
+              {t('ticketPage.goTo', { counter: t('counter.numbered', { number: progress.counterNumber }) })}
+            </p>
+          ) : null}
+          {progress.status === 'waiting' ? (
+            <dl className="tp-facts">
+              <div>
+                <dd data-testid="tp-people-ahead">{t('wait.peopleAhead', { count: progress.peopleAhead })}</dd>
+              </div>
+              <div>
+                <dd data-testid="tp-wait">{t(wait.key, wait.params)}</dd>
+              </div>
+            </dl>
+          ) : null}
+          {hint ? <p className="tp-hint">{t(hint)}</p> : null}
+        </div>
       </section>
       {progress.rating ? (
         // 好差评 from the visitor's phone (001 第三十六、三十七条): the same one rating as the counter's pad and screen.

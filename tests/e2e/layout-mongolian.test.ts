@@ -115,7 +115,7 @@ describe.each([
 describe('the phone ticket page in Mongolian at 390×844', () => {
   it('opens in the language the ticket was taken in, and fits', async () => {
     // A visitor takes a ticket on the kiosk in Mongolian: the QR code's address carries the language.
-    const kiosk = await openAt(browser, pageOf('kiosk-2'), { width: 1080, height: 1920 }, 'kiosk');
+    const kiosk = await openAt(browser, pageOf('kiosk-1'), { width: 1080, height: 1920 }, 'kiosk');
     await kiosk.getByTestId('kiosk-start').waitFor();
     await kiosk.locator('[data-testid="language-switch"] button[lang="mn-Mong"]').click();
     await mongolianReady(kiosk);

@@ -1,10 +1,12 @@
 // The ticket: the number huge, what it is for, how long, where; a QR code to follow it on a
 // phone; "请取走您的号票", or — when the printer failed — the fault in plain words with
-// the number still on screen. Back to start after the hall's setting or one touch.
+// the number still on screen. Back to start after the hall's setting or one touch. The QR code's
+// address carries the visitor's language, so the phone page opens in it (address-locale.ts).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CounterSummaryDTO, IssueTicketResponse, MatterDTO } from '../../../hall/api/dto';
 import { useLocalName } from '../../shared/i18n/names';
-import { useT } from '../../shared/i18n';
+import { useLocale, useT } from '../../shared/i18n';
+import { withLocale } from '../../shared/i18n/address-locale';
 import { waitRangePhrase } from '../../shared/format/wait';
 import { formatHm } from '../../shared/format/time';
 import { ArrowDownIcon, WarningIcon } from '../../shared/components/Icons';
@@ -33,6 +35,7 @@ export function areasServing(queueId: string, counters: CounterSummaryDTO[]): st
 
 export function TicketScreen({ issued, counters, seconds, onDone, notice, matters }: TicketScreenProps) {
   const t = useT();
+  const locale = useLocale();
   const localName = useLocalName();
   const { ticket, print } = issued;
   const fault = printFaultMessage(print);
@@ -136,7 +139,7 @@ export function TicketScreen({ issued, counters, seconds, onDone, notice, matter
       ) : null}
 
       <div className="kiosk-ticket-bottom">
-        <QrCode url={absoluteUrl(ticket.progressUrl, window.location.origin)} label={t('kiosk.ticket.qr')} className="kiosk-ticket-qr" />
+        <QrCode url={absoluteUrl(withLocale(ticket.progressUrl, locale), window.location.origin)} label={t('kiosk.ticket.qr')} className="kiosk-ticket-qr" />
         {fault ? (
           <p className="kiosk-ticket-listen">{t('kiosk.ticket.listen')}</p>
         ) : (

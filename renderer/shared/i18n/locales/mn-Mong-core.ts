@@ -2,7 +2,10 @@
 // Keys and {placeholders} are zh-CN's. Case suffixes are joined with U+202F (NNBSP), separated
 // final a/e with U+180E (MVS), as Unicode's Mongolian model asks; the font shapes the rest.
 // How it was written and checked: docs/i18n.md ("The Mongolian catalog").
+import { mnMongTicket } from './mn-Mong-ticket';
+
 export const mnMongCore = {
+  ...mnMongTicket,
   "app.name": "ᠵᠠᠰᠠᠭ ᠤᠨ ᠣᠯᠠᠨ ᠨᠡᠢᠲᠡ ᠶᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠶᠢᠨ ᠲᠢᠩᠬᠢᠮ",
   "app.loading": "ᠠᠴᠢᠶᠠᠯᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…",
   "app.largeType.on": "ᠲᠣᠮᠣ ᠦᠰᠦᠭ",

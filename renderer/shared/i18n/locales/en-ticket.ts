@@ -1,0 +1,26 @@
+// English for the phone ticket page (/ticket/, the QR code on the kiosk's ticket screen when the
+// visitor took the ticket in English). Joined into en.ts.
+export const enTicket = {
+  'ticketStatus.waiting': 'Waiting in the queue',
+  'ticketStatus.called': 'Called: please go to the counter',
+  'ticketStatus.serving': 'Being served',
+  'ticketStatus.finished': 'Done',
+  'ticketStatus.no_show': 'Missed',
+  'ticketStatus.suspended': 'On hold: please come back to the counter at the time the staff gave you',
+  'ticketStatus.withdrawn': 'On hold too long: withdrawn',
+  'ticketStatus.expired': 'This ticket has expired',
+  'ticketPage.title': 'Your place in the queue',
+  'ticketPage.number': 'Your number',
+  'ticketPage.goTo': 'Please go to {counter}',
+  'ticketPage.refresh': 'Updated every 15 seconds · last at {time}',
+  'ticketPage.refreshNow': 'Update now',
+  'ticketPage.finishedHint': 'Thank you for waiting.',
+  'ticketPage.noShowHint': 'Your number was missed. Please ask at the information desk whether you can queue again.',
+  'ticketPage.expiredHint': 'A ticket is valid only on the day it was taken. Please take a new one.',
+  'ticketPage.calledHint': 'Please go to the counter now; a missed number has to queue again.',
+  'ticketPage.badLink': 'This link is incomplete. Please scan the QR code on your ticket again.',
+  'ticketPage.notFound': 'This ticket was not found. A ticket is valid only on the day it was taken; please ask the staff.',
+  'ticketPage.offline': 'The hall cannot be reached just now; trying again. Your number is still valid: listen for the calls in the hall.',
+  'ticketPage.stale': 'The hall cannot be reached. This is how things were at {time}; they may have changed.',
+  'ticketPage.staleHint': 'Your number is still valid: listen for the calls in the hall. This page updates itself once the network is back.',
+} as const;
