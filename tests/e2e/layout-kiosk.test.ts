@@ -114,3 +114,40 @@ describe.each(sizes)('the kiosk in English at $name $width×$height', (size) => 
     expect(reports).toEqual(['start', 'departments', 'matters'].map((state) => ({ state, ...FITS })));
   });
 });
+
+// The rest of the main path in both shapes and both type sizes: the pinyin keyboard open with
+// its candidates and the search results under it, and a matter's 办事指南 (its materials, the
+// longest section). Mutations checked: without search.css's landscape keyboard rules 大字
+// landscape scrolls by 151 px (返回 / 首页 at y 1081); without guide-layout.css's landscape nav
+// and four-tab rules the guide scrolls by 126 px; with the guide's hints back at 0.65em they are
+// 19.5 px (both shapes, normal type).
+describe.each(sizes)('the kiosk at $name $width×$height, keyboard and guide', (size) => {
+  it.each([false, true])('fits with the pinyin keyboard open and on a guide (大字 %s)', async (largeType) => {
+    const page = await openKiosk(size, largeType);
+    const minFontPx = largeType ? 24 : 20;
+    const shot = (state: string) => artifactPath('layout-kiosk', `${size.name}${largeType ? '-large' : ''}-${state}.png`);
+    const reports: unknown[] = [];
+    const check = async (state: string, mainPath: string[]) => {
+      reports.push({ state, ...(await fitReport(page, { mainPath: mainPath.map((id) => page.getByTestId(id)), minFontPx, minTargetPx: 60, screenshot: shot(state) })) });
+    };
+
+    // 取号 → the keyboard → "shebao": the typed letters, their candidates, the matters found.
+    await page.getByTestId('kiosk-take-number').click();
+    await page.getByTestId('kiosk-keyboard-toggle').click();
+    for (const ch of 'shebao') await page.locator(`[data-testid="kiosk-key"][data-key="${ch.toUpperCase()}"]`).click();
+    await expect.poll(() => page.getByTestId('pinyin-bar').getAttribute('data-state')).toBe('ready');
+    await page.getByTestId('pinyin-candidate').first().waitFor();
+    await check('keyboard', ['kiosk-search-input', 'kiosk-keyboard', 'kiosk-key-delete', 'kiosk-key-hide', 'pinyin-candidate', 'kiosk-back', 'kiosk-home']);
+
+    // 办事指南 → 人社局 → 社会保障卡申领 → its materials.
+    await page.getByTestId('kiosk-home').click();
+    await page.getByTestId('kiosk-guide').click();
+    await page.locator('[data-testid="guide-department-tile"][data-department-id="rsj"]').click();
+    await page.locator('[data-testid="guide-matter-row"][data-matter-id="rsj-03"]').click();
+    await expect.poll(() => page.getByTestId('kiosk-guide-screen').getAttribute('data-state')).toBe('ok');
+    await page.locator('[data-testid="guide-tab"][data-section="materials"]').click();
+    await check('guide', ['guide-title', 'guide-tab', 'guide-page', 'guide-print', 'guide-take-number', 'kiosk-back', 'kiosk-home']);
+    await page.context().close();
+    expect(reports).toEqual(['keyboard', 'guide'].map((state) => ({ state, ...FITS })));
+  });
+});
