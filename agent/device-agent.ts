@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { LocalDeviceConfig } from '../protocol/devices.js';
 import { localDeviceSchema } from '../protocol/devices.js';
 import { effectiveDevices, type TerminalDevices } from '../protocol/terminal-devices.js';
@@ -30,6 +31,17 @@ import { writeFileDurably } from '../drivers/durable-file.js';
 import { logger } from '../drivers/log/logger.js';
 
 const log = logger('agent');
+
+/** This process, told to the hall with every device list (the admin page's technical fold). */
+const AGENT_PROCESS = { pid: process.pid, version: packageVersion() };
+
+function packageVersion(): string {
+  try {
+    return String((createRequire(import.meta.url)('../package.json') as { version?: unknown }).version ?? 'unknown').slice(0, 40);
+  } catch {
+    return 'unknown';
+  }
+}
 
 export interface TerminalDeviceAgentOptions {
   hallUrl: string;
@@ -68,7 +80,7 @@ export class TerminalDeviceAgent {
     this.defaults = readCachedDefaults(path.join(options.dataDir, 'hall-defaults.json'), this.log);
     this.devices = new DeviceSet((h) => this.wire(h));
     this.devices.onChange((reports) => {
-      this.link.send({ type: 'devices', devices: reports });
+      this.link.send({ type: 'devices', devices: reports, agent: AGENT_PROCESS });
       for (const l of this.listeners) l(reports);
     });
     this.link = new HallLink({
@@ -77,7 +89,7 @@ export class TerminalDeviceAgent {
       ...(options.tls && { tls: options.tls }),
       ...options.link,
       log: this.log,
-      onOpen: () => this.link.send({ type: 'devices', devices: this.devices.reports() }),
+      onOpen: () => this.link.send({ type: 'devices', devices: this.devices.reports(), agent: AGENT_PROCESS }),
       onMessage: (m) => this.onMessage(m),
       onState: (s) => {
         this.log(s.connected ? `device agent ${options.terminalId}: connected to the hall` : `device agent ${options.terminalId}: not connected (${s.reason})`);

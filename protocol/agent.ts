@@ -50,6 +50,10 @@ export const agentDeviceReportSchema = z.object({
 });
 export type AgentDeviceReport = z.infer<typeof agentDeviceReportSchema>;
 
+/** Which agent process runs a terminal's devices: its pid (to stop or find it) and software version. */
+export const agentProcessSchema = z.object({ pid: z.number().int().positive(), version: z.string().max(40) });
+export type AgentProcess = z.infer<typeof agentProcessSchema>;
+
 export const printResultStatuses = ['printed', 'unconfirmed', 'failed', 'unknown', 'not_printed'] as const;
 export type PrintResultStatus = (typeof printResultStatuses)[number];
 
@@ -138,7 +142,12 @@ export const agentInputSchema = z.discriminatedUnion('kind', [
 export type AgentInput = z.infer<typeof agentInputSchema>;
 
 export const agentToHallSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('devices'), devices: z.array(agentDeviceReportSchema).max(32) }),
+  z.object({
+    type: z.literal('devices'),
+    devices: z.array(agentDeviceReportSchema).max(32),
+    /** The agent process, for the technician's fold on the admin page (absent from agents before issue 15). */
+    agent: agentProcessSchema.optional(),
+  }),
   z.object({ type: z.literal('print_result'), jobId: z.string().min(1).max(100), result: printResultSchema }),
   z.object({
     type: z.literal('input'),

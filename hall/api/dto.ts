@@ -363,6 +363,8 @@ export interface DeviceDTO {
   emulated: boolean;
   /** Whether the device agent of its terminal is connected now (false: the health shown is the last known). */
   agentConnected: boolean;
+  /** The agent process that last reported it (pid, version), for the technician; null when none said. */
+  agent: { pid: number; version: string } | null;
   health: { state: 'ok' | 'warning' | 'fault'; code: string; message: string; since: number };
 }
 

@@ -7,7 +7,7 @@
 // fault log read; it changes only through report()/online()/offline().
 import type { DeviceDTO } from '../api/dto.js';
 import type { HallConfig } from '../config/schema.js';
-import type { AgentDeviceReport } from '../../protocol/agent.js';
+import type { AgentDeviceReport, AgentProcess } from '../../protocol/agent.js';
 import { parsePrinterProfile, type PrinterProfile } from '../../drivers/printer/index.js';
 import { logger } from '../../drivers/log/logger.js';
 
@@ -17,6 +17,8 @@ interface TerminalDevices {
   online: boolean;
   since: number;
   reports: AgentDeviceReport[];
+  /** The agent process that sent the reports (null: an agent that does not say). */
+  agent: AgentProcess | null;
   /** Parsed once per report: the profile the hall lays this terminal's tickets out for. */
   printers: Map<string, PrinterProfile>;
 }
@@ -48,9 +50,10 @@ export class DeviceRegistry {
   }
 
   /** The agent's latest list. A printer whose profile does not parse is kept, marked, and never printed to. */
-  report(terminalId: string, reports: AgentDeviceReport[]): void {
+  report(terminalId: string, reports: AgentDeviceReport[], agent: AgentProcess | null = null): void {
     const t = this.entry(terminalId);
     t.reports = reports;
+    t.agent = agent;
     t.printers = new Map();
     for (const r of reports) {
       if (r.kind !== 'printer' || !r.printerProfile) continue;
@@ -104,6 +107,7 @@ export class DeviceRegistry {
           transport: r.transport,
           emulated: r.emulated,
           agentConnected: t.online,
+          agent: t.agent,
           health: t.online ? r.health : { state: 'fault', code: 'agent_offline', message: `The device agent of terminal ${terminalId} is not connected; last known: ${r.health.message}`, since: t.since },
         });
       }
@@ -120,6 +124,7 @@ export class DeviceRegistry {
         transport: d.transport.type,
         emulated: d.transport.type === 'emulated',
         agentConnected: false,
+        agent: null,
         health: { state: 'fault', code: 'agent_never_connected', message: `No device agent of terminal ${d.terminalId} has connected since the hall started.`, since: this.now() },
       });
     }
@@ -142,7 +147,7 @@ export class DeviceRegistry {
   private entry(terminalId: string): TerminalDevices {
     let t = this.terminals.get(terminalId);
     if (!t) {
-      t = { online: false, since: this.now(), reports: [], printers: new Map() };
+      t = { online: false, since: this.now(), reports: [], agent: null, printers: new Map() };
       this.terminals.set(terminalId, t);
     }
     return t;

@@ -146,7 +146,7 @@ export function wireDevices({ config, runtime, hub, registry, printJobs, cards, 
     message(link, message: AgentToHall) {
       switch (message.type) {
         case 'devices':
-          return registry.report(link.terminal.id, message.devices);
+          return registry.report(link.terminal.id, message.devices, message.agent ?? null);
         case 'print_result':
           return printJobs.result(link.terminal.id, message.jobId, message.result);
         case 'input': {

@@ -148,6 +148,7 @@ function TechnicalDetail({ device: d }: { device: DeviceDTO }) {
     [t('deviceWords.detail.message'), d.health.message],
     [t('deviceWords.detail.since'), d.health.since ? formatHm(d.health.since) : ''],
     [t('deviceWords.detail.agent'), t(d.agentConnected ? 'deviceWords.detail.agentConnected' : 'deviceWords.detail.agentDisconnected')],
+    ...(d.agent ? [[t('deviceWords.detail.agentProcessLabel'), t('deviceWords.detail.agentProcess', { pid: d.agent.pid, version: d.agent.version })] as [string, string]] : []),
   ];
   return (
     <details className="admin-device-detail" data-testid="device-detail">

@@ -108,6 +108,9 @@ describe('the admin page for a manager', () => {
     expect(folded).toContain(printerId);
     expect(folded).toContain('paper_out');
     expect(folded).toContain('The printer is out of paper.');
+    // The agent runs in this test's process (tests/helpers/hall-harness.ts): its pid and the package version.
+    const { version } = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    expect(folded).toContain(`进程号 ${process.pid}，版本 ${version}`);
     await admin.screenshot({ path: artifactPath('manager-admin', 'devices.png'), fullPage: false });
     await paperOut.locator('[data-testid=device-printer-toggle][data-flag=paperOut]').click();
     await admin.context().close();

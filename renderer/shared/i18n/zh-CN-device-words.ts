@@ -65,6 +65,7 @@ export const zhCNDeviceWords = {
   'deviceWords.detail.agent': '设备程序',
   'deviceWords.detail.agentConnected': '已连接',
   'deviceWords.detail.agentDisconnected': '未连接',
+  'deviceWords.detail.agentProcessLabel': '设备程序进程',
   'deviceWords.detail.agentProcess': '进程号 {pid}，版本 {version}',
   'deviceWords.actionsTitle': '测试与模拟',
 } as const;

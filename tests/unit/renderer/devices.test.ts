@@ -18,7 +18,7 @@ import { CARD_FIXTURES } from '../../../renderer/admin/DevicesSection';
 import { zhCN } from '../../../renderer/shared/i18n/messages/zh-CN';
 
 function device(id: string, kind: DeviceDTO['kind'], terminalId: string, state: DeviceDTO['health']['state'] = 'ok', counterId: string | null = null, code = 'ok'): DeviceDTO {
-  return { id, kind, terminalId, counterId, model: 'm', transport: 't', emulated: true, agentConnected: true, health: { state, code, message: '', since: 1 } };
+  return { id, kind, terminalId, counterId, model: 'm', transport: 't', emulated: true, agentConnected: true, agent: null, health: { state, code, message: '', since: 1 } };
 }
 
 describe('kiosk hints follow the kiosk own devices', () => {
