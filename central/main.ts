@@ -7,7 +7,7 @@
 //   node --import tsx central/main.ts prune-batches [days=30]   forgets batch answers older than that
 //   node --import tsx central/main.ts migrate          applies the migrations and exits
 //   node --import tsx central/main.ts forget-notify    erases notification addresses (lost NOTIFY_KEY_FILE)
-//   serve also reads NOTIFY_* (central/notify/config.ts, docs/notifications.md)
+//   serve also reads NOTIFY_* (central/notify/config.ts, docs/notifications.md) and PHONE_* (docs/phone.md)
 // Contract: exit code 0 on success, 1 with a one-line message on bad input
 // or failure; the hall token is printed to stdout once and stored only as a
 // hash. Dangers: OPERATOR_TOKEN and the hall token are secrets — never pass
@@ -17,7 +17,7 @@ import { addHall, HallRegistryError, rotateHallToken } from './halls/registry.js
 import { migrate } from './migrate.js';
 import type { RateLimit } from './rate-limit.js';
 import { RATING_CHANNELS, type RatingChannel } from '../protocol/central/ratings/profiles/types.js';
-import { startCentralServer } from './server.js';
+import { startCentralServer, type StartCentralOptions } from './server.js';
 import { NotifyConfigError, NotifyKeyError, notifyOptionsFromEnv } from './notify/index.js';
 
 function databaseUrl(): string {
@@ -28,13 +28,27 @@ function databaseUrl(): string {
 
 class UsageError extends Error {}
 
-/** RATE_LIMIT="<burst>/<perSecond>" (e.g. "30/10", the default) or "off". */
-function parseRateLimit(raw: string | undefined): RateLimit | false | undefined {
+/** RATE_LIMIT="<burst>/<perSecond>" (e.g. "30/10", the default) or "off"; PHONE_RATE_LIMIT alike. */
+function parseRateLimit(raw: string | undefined, name = 'RATE_LIMIT'): RateLimit | false | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (raw === 'off') return false;
   const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(raw);
-  if (!m || Number(m[1]) < 1 || Number(m[2]) <= 0) throw new UsageError(`RATE_LIMIT "${raw}" must look like "30/10" (burst/requests per second) or "off"`);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) <= 0) throw new UsageError(`${name} "${raw}" must look like "30/10" (burst/requests per second) or "off"`);
   return { burst: Number(m[1]), perSecond: Number(m[2]) };
+}
+
+/** PHONE_STALE_SECONDS (a board older than this is stale on phones), PHONE_RATE_LIMIT (per client address). */
+function phoneOptionsFromEnv(p: NodeJS.ProcessEnv): NonNullable<StartCentralOptions['phone']> {
+  const out: NonNullable<StartCentralOptions['phone']> = {};
+  const stale = p.PHONE_STALE_SECONDS;
+  if (stale !== undefined && stale !== '') {
+    const n = Number(stale);
+    if (!Number.isInteger(n) || n < 1 || n > 86_400) throw new UsageError(`PHONE_STALE_SECONDS "${stale}" must be a whole number of seconds from 1 to 86400`);
+    out.staleAfterSeconds = n;
+  }
+  const limit = parseRateLimit(p.PHONE_RATE_LIMIT, 'PHONE_RATE_LIMIT');
+  if (limit !== undefined) out.publicRateLimit = limit;
+  return out;
 }
 
 /** PROVINCIAL_CHANNEL_CODES='{"sms":"6","system_default":"7"}': the province's channel table overrides. */
@@ -59,6 +73,7 @@ function parseChannelCodes(raw: string | undefined): Partial<Record<RatingChanne
 const USAGE = `usage:
   central serve                       env: DATABASE_URL, PORT (8480), HOST (0.0.0.0), OPERATOR_TOKEN,
                                            RATE_LIMIT ("30/10" burst/per second, or "off"),
+                                           PHONE_STALE_SECONDS (60), PHONE_RATE_LIMIT ("120/20" per address),
                                            PROVINCIAL_URL, PROVINCIAL_CLIENT_ID, PROVINCIAL_CLIENT_SECRET,
                                            PROVINCIAL_CHANNEL_CODES ('{"sms":"6","system_default":"7"}')
   central add-hall <id> <name> [area]  prints the hall token once
@@ -79,7 +94,8 @@ async function main(argv: string[]): Promise<void> {
       : undefined;
     const rateLimit = parseRateLimit(p.RATE_LIMIT);
     const notify = notifyOptionsFromEnv(p); // NOTIFY_* (docs/notifications.md)
-    const central = await startCentralServer({ databaseUrl: databaseUrl(), host: p.HOST ?? '0.0.0.0', port, operatorToken: p.OPERATOR_TOKEN || undefined, provincial, rateLimit, notify });
+    const phone = phoneOptionsFromEnv(p); // PHONE_* (docs/phone.md)
+    const central = await startCentralServer({ databaseUrl: databaseUrl(), host: p.HOST ?? '0.0.0.0', port, operatorToken: p.OPERATOR_TOKEN || undefined, provincial, rateLimit, notify, phone });
     console.log(`central platform listening on ${central.url}${p.OPERATOR_TOKEN ? '' : ' (no OPERATOR_TOKEN: overview disabled)'}`);
     const stop = () => {
       console.log('central platform stopping');

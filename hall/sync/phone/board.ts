@@ -13,6 +13,7 @@ import type { HallViews } from '../../api/views.js';
 import { kioskModeAtOrOpen } from '../../api/kiosk-views.js';
 import type { HallConfig } from '../../config/schema.js';
 import type { HallRuntime } from '../../runtime/hall-runtime.js';
+import { phoneReasonTags } from './handlers/phone-rating.js';
 
 export type BoardContent = Pick<BoardPush, 'serviceDay' | 'hall' | 'queues' | 'tickets'>;
 
@@ -23,6 +24,10 @@ export interface BoardSource {
 }
 
 export const keyHashOf = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** The wire bounds an estimate to a day (protocol/central/phone.ts); a longer queue's estimate says "a day or more". */
+const MAX_ESTIMATE_MINUTES = 24 * 60;
+const bounded = <E extends { minMinutes: number; maxMinutes: number }>(e: E): E => ({ ...e, minMinutes: Math.min(e.minMinutes, MAX_ESTIMATE_MINUTES), maxMinutes: Math.min(e.maxMinutes, MAX_ESTIMATE_MINUTES) });
 
 /** open / closed / self_service / booked_only / weekend_service, as the hall-zone kiosk shows it. */
 function hallMode({ runtime }: BoardSource): string {
@@ -35,7 +40,7 @@ export function buildBoard(src: BoardSource): BoardContent {
   const matterNames = new Map(config.matters.map((m) => [m.id, m.names]));
   const queues: BoardQueue[] = config.queues.map((q) => {
     const dto = views.queue(q.id);
-    return { queueId: q.id, name: dto.name, ...(dto.names ? { names: dto.names } : {}), waiting: dto.waiting, estimate: dto.waiting > 0 ? dto.estimate : null };
+    return { queueId: q.id, name: dto.name, ...(dto.names ? { names: dto.names } : {}), waiting: dto.waiting, estimate: dto.waiting > 0 ? bounded(dto.estimate) : null };
   });
   const tickets: BoardTicket[] = [];
   for (const t of runtime.state.tickets.values()) {
@@ -50,7 +55,7 @@ export function buildBoard(src: BoardSource): BoardContent {
       ...(names ? { matterNames: names } : {}),
       queueId: t.queueId,
       peopleAhead: p.peopleAhead,
-      estimate: p.status === 'waiting' ? p.estimate : null,
+      estimate: p.status === 'waiting' ? bounded(p.estimate) : null,
       counterNumber: p.counterNumber,
       calledAt: t.calledAt,
       rating: p.rating,
@@ -58,7 +63,7 @@ export function buildBoard(src: BoardSource): BoardContent {
   }
   return {
     serviceDay: runtime.state.serviceDay,
-    hall: { name: config.hall.name, mode: hallMode(src), missedRejoinMinutes: config.visitRules.maxRejoins > 0 ? config.visitRules.rejoinWithinMinutes : 0, languages: config.languages.kiosk },
+    hall: { name: config.hall.name, mode: hallMode(src), missedRejoinMinutes: config.visitRules.maxRejoins > 0 ? config.visitRules.rejoinWithinMinutes : 0, languages: config.languages.kiosk, reasonTags: phoneReasonTags(runtime, config) },
     queues,
     tickets,
   };
