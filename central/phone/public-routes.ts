@@ -96,6 +96,7 @@ export function registerPublicPhoneRoutes(router: Router, deps: CentralDeps, hub
       ticket,
       missedRejoinMinutes: b.hall.missedRejoinMinutes,
       ...(b.hall.languages ? { languages: b.hall.languages } : {}),
+      ...(b.hall.reasonTags ? { reasonTags: b.hall.reasonTags } : {}),
       phoneRating: await hub.phoneRating(hallId, ticketId),
       ...freshness(b),
     };

@@ -16,6 +16,7 @@ import { ratingOfService, rateService } from '../../../ratings/service-rating.js
 import type { BadRatingCases } from '../../../cases/bad-rating-cases.js';
 import { BAD_LEVELS } from '../../../cases/case-book.js';
 import type { HallRuntime } from '../../../runtime/hall-runtime.js';
+import type { HallConfig } from '../../../config/schema.js';
 import { registerInboxHandler, type InboxHandlerContext, type InboxOutcome } from '../inbox-handlers.js';
 
 type Cases = Pick<BadRatingCases, 'reasonTags' | 'book'>;
@@ -26,6 +27,11 @@ const casesOf = new WeakMap<HallRuntime, Cases>();
 export function setPhoneRatingCases(runtime: HallRuntime, c: Cases | null): void {
   if (c) casesOf.set(runtime, c);
   else casesOf.delete(runtime);
+}
+
+/** The 差评 reason tags the hall accepts now (central's indicators, else its own list): the board offers these. */
+export function phoneReasonTags(runtime: HallRuntime, config: Pick<HallConfig, 'badRatingCases'>): { code: string; label: string }[] {
+  return casesOf.get(runtime)?.reasonTags() ?? config.badRatingCases.reasonTags;
 }
 
 export function applyPhoneRating(body: PhoneRatingBody, ctx: InboxHandlerContext): InboxOutcome {
