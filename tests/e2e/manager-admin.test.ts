@@ -3,10 +3,10 @@
 // The admin page is opened in an English-locale browser (a hall PC set up in English): the dates
 // must still read in Chinese and times in 24 hours, which a native <input type="date|time">
 // would not do.
-// Mutations tried: DevicesSection showing `d.health.message` outside the fold (English sentence
-// → the no-English check fails); DateField showing the raw "YYYY-MM-DD" (the Chinese date check
-// fails); the appointment ID-number field without its <label> (the visible-label check fails);
-// BadRatingAppeals offering no button on a 待回访 case (the appeal wait fails).
+// Mutations tried (each against a private build): DevicesSection showing `d.health.message`
+// outside the fold (English and /tmp paths → the first test fails); DateField showing the raw
+// "YYYY-MM-DD" (the Chinese date check fails); BadRatingAppeals offering no button on a 待回访
+// case (the appeal click times out).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
