@@ -6,10 +6,18 @@
 // from the start screen to the printed ticket; the hall display with Mongolian beside the
 // Chinese (languages.displaySecond) at 1920×1080 and 3840×2160; the phone ticket page in
 // Mongolian (the kiosk's QR code carries the visitor's language) at 390×844.
-// Screenshots go to tests/.artifacts/layout-mongolian/.
-// On the tree before this test (1ec6ed7) every kiosk case failed: the start screen was 2,812 px
-// tall in portrait and 2,599 px in landscape, the matters 3,756 px; the display's vertical
-// second-language columns pushed the counters below 1080 px; the ticket page had no Mongolian.
+// Screenshots go to tests/.artifacts/layout-mongolian/. The opt-in `spill` check (page-checks.ts)
+// also fails a word longer than its column or columns running out of their card, which nothing
+// clips and the other checks therefore miss.
+// On the tree before this test (27efa0f) every case failed: the Mongolian kiosk's pages were
+// 2,984 / 3,302 / 3,928 / 3,315 px tall (start, departments, matters, ticket) in portrait,
+// 4,085 / 3,286 / 6,142 / 4,584 in 大字, 2,676 / 2,001 / 3,592 / 2,339 in landscape and
+// 3,371 / 1,822 / 4,010 / 2,963 in landscape 大字; the display showed no Mongolian counter names;
+// the ticket's QR code carried no language and the phone page had no Mongolian.
+// Mutations checked: mongolian.css without its import of mongolian-display.css → every counter
+// tile clips its text (scrollHeight 231 > clientHeight 136 at 1920×1080); the greeting's column
+// bounded at 3.4em instead of the start grid's full height → spilled (228 > 122 px); the
+// ticket page's lang= ignored (ticket/main.tsx, no setLocale) → the page stays in zh-CN.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfigWith, startHarness, type Harness } from '../helpers/hall-harness.js';
