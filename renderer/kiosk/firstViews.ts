@@ -3,8 +3,9 @@
 // the hall's LAN): the first render is then the start screen itself, not a loading line
 // followed by it (issue 14: cold load to a touchable 取号). KioskApp shows these until its own
 // live views (useHallView) have loaded, which they then replace.
-// Contract: never rejects. A read that fails or takes longer than `waitMs` gives null, and the
-// page starts as before (loading line, then the view or the hall's error in plain words).
+// Contract: never rejects, and resolves within `waitMs`. A read that fails or has not answered by
+// then gives null, and the page starts as before (loading line, then the view or the hall's
+// error in plain words); a slow read still completes and sets the hall's clock.
 import type { HallInfoDTO, KioskAvailabilityDTO } from '../../hall/api/dto';
 import type { PageConnection } from '../shared/page/connection';
 import { syncHallClock } from '../shared/hooks/hallClock';
@@ -17,19 +18,20 @@ export interface FirstViews {
 
 export const NO_FIRST_VIEWS: FirstViews = { hall: null, availability: null };
 
-export async function fetchFirstViews(connection: PageConnection, waitMs = 3000): Promise<FirstViews> {
+export async function fetchFirstViews(connection: PageConnection, waitMs = 1000): Promise<FirstViews> {
   if (!connection.token) return NO_FIRST_VIEWS;
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), waitMs);
   const { client } = connection;
-  const [hall, availability] = await Promise.all([
-    client.call('hall', { signal: abort.signal }).catch(() => null),
-    client.call('kioskAvailability', { signal: abort.signal }).catch(() => null),
-  ]);
+  const reads = Promise.all([
+    client.call('hall').then((hall) => {
+      syncHallClock(hall.now);
+      setHallUtcOffset((hall.hall as { utcOffsetMinutes?: number }).utcOffsetMinutes);
+      return hall;
+    }),
+    client.call('kioskAvailability'),
+  ]).then(([hall, availability]) => ({ hall, availability }), () => NO_FIRST_VIEWS);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<FirstViews>((resolve) => (timer = setTimeout(() => resolve(NO_FIRST_VIEWS), waitMs)));
+  const first = await Promise.race([reads, late]);
   clearTimeout(timer);
-  if (hall) {
-    syncHallClock(hall.now);
-    setHallUtcOffset((hall.hall as { utcOffsetMinutes?: number }).utcOffsetMinutes);
-  }
-  return { hall, availability };
+  return first;
 }

@@ -41,7 +41,7 @@ export const KioskRecordsScreen = screen(() => import('./screens/KioskRecordsScr
 export function prefetchMainPath(): () => void {
   const run = () => void steps().catch(() => undefined); // a failure shows when the screen is asked for
   if (typeof window.requestIdleCallback === 'function') {
-    const id = window.requestIdleCallback(run, { timeout: 1000 });
+    const id = window.requestIdleCallback(run, { timeout: 300 });
     return () => window.cancelIdleCallback(id);
   }
   const timer = setTimeout(run, 200);

@@ -96,6 +96,8 @@ describe('a visitor finds 社保卡补办', () => {
   it('by an alias typed in the box, and by a one-touch chip', async () => {
     const kiosk = await openKiosk();
     await kiosk.getByTestId('kiosk-take-number').click();
+    // The departments screen comes from its own chunk (renderer/kiosk/lazyScreens.tsx): wait for it.
+    await kiosk.getByTestId('kiosk-departments').waitFor();
     const chips = kiosk.getByTestId('matter-chip');
     expect(await chips.count()).toBeGreaterThan(0);
     // The ticket just taken makes 社会保障卡申领 the most taken matter: its chip comes first.
