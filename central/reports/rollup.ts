@@ -3,8 +3,8 @@
 // (central/ingest/ingest-batch.ts) and the re-interpretation at start (central/ingest/parked.ts) —
 // so the rollup commits or rolls back with the events themselves.
 // Contract: every ticket the new events belong to is recomputed WHOLE from its held events
-// (view report_ticket_facts), then every hall × day × matter those tickets are in is recomputed
-// from report_tickets (view report_daily_facts). Nothing is incremented, so the rollup equals
+// (function report_ticket_facts), then every hall × day × matter those tickets are in is
+// recomputed from report_tickets (function report_daily_facts). Nothing is incremented, so the rollup equals
 // the events whatever arrives twice or late: an event for a past day recomputes that day.
 // Dangers: two transactions of the same hall (two streams, two central processes) would each
 // recompute a day without seeing the other's uncommitted tickets and the last to commit would
@@ -40,14 +40,11 @@ export async function refreshRollup(client: pg.PoolClient, stored: StoredEventKe
   for (const hallId of halls) await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ROLLUP_LOCK, hallId]);
   const hallIds = touched.rows.map((r) => r.hall_id);
   const ticketIds = touched.rows.map((r) => r.ticket_id);
-  // LATERAL: the view's grouped columns are filtered per ticket (index events_by_ticket), not
-  // computed for every ticket and joined. A ticket's day and matter come from its issue and never change once held; the groups read
-  // after the upsert therefore cover the old ones too.
+  // The definitions are the migration's functions report_ticket_facts / report_daily_facts. A
+  // ticket's day and matter come from its issue and never change once held, so the groups read
+  // after the upsert cover the old ones too.
   await client.query(
-    `INSERT INTO report_tickets
-     SELECT f.* FROM unnest($1::text[], $2::text[]) AS k(hall_id, ticket_id) CROSS JOIN LATERAL (
-       SELECT * FROM report_ticket_facts v WHERE v.hall_id = k.hall_id AND v.ticket_id = k.ticket_id
-     ) f
+    `INSERT INTO report_tickets SELECT * FROM report_ticket_facts($1::text[], $2::text[])
      ON CONFLICT (hall_id, ticket_id) DO UPDATE SET
        service_day = excluded.service_day, matter_id = excluded.matter_id, issued_at = excluded.issued_at,
        last_call = excluded.last_call, last_reset = excluded.last_reset, last_rejoin = excluded.last_rejoin,
@@ -55,21 +52,21 @@ export async function refreshRollup(client: pg.PoolClient, stored: StoredEventKe
        transfers = excluded.transfers, suspensions = excluded.suspensions`,
     [hallIds, ticketIds],
   );
-  await client.query(
-    `WITH g AS (
-       SELECT DISTINCT t.hall_id, t.service_day, t.matter_id
-       FROM report_tickets t JOIN unnest($1::text[], $2::text[]) AS k(hall_id, ticket_id) ON t.hall_id = k.hall_id AND t.ticket_id = k.ticket_id
-       WHERE t.service_day IS NOT NULL AND t.matter_id IS NOT NULL
-     )
-     INSERT INTO report_daily
-     SELECT d.* FROM g CROSS JOIN LATERAL (
-       SELECT * FROM report_daily_facts f WHERE f.hall_id = g.hall_id AND f.service_day = g.service_day AND f.matter_id = g.matter_id
-     ) d
-     ON CONFLICT (hall_id, service_day, matter_id) DO UPDATE SET
-       tickets = excluded.tickets, served = excluded.served, no_shows = excluded.no_shows,
-       transfers = excluded.transfers, suspensions = excluded.suspensions, called = excluded.called,
-       wait_sum_ms = excluded.wait_sum_ms, max_wait_ms = excluded.max_wait_ms`,
+  const groups = await client.query<{ hall_id: string; service_day: string; matter_id: string }>(
+    `SELECT DISTINCT t.hall_id, t.service_day::text AS service_day, t.matter_id
+     FROM report_tickets t JOIN unnest($1::text[], $2::text[]) AS k(hall_id, ticket_id) ON t.hall_id = k.hall_id AND t.ticket_id = k.ticket_id
+     WHERE t.service_day IS NOT NULL AND t.matter_id IS NOT NULL`,
     [hallIds, ticketIds],
   );
+  if (groups.rows.length > 0) {
+    await client.query(
+      `INSERT INTO report_daily SELECT * FROM report_daily_facts($1::text[], $2::date[], $3::text[])
+       ON CONFLICT (hall_id, service_day, matter_id) DO UPDATE SET
+         tickets = excluded.tickets, served = excluded.served, no_shows = excluded.no_shows,
+         transfers = excluded.transfers, suspensions = excluded.suspensions, called = excluded.called,
+         wait_sum_ms = excluded.wait_sum_ms, max_wait_ms = excluded.max_wait_ms`,
+      [groups.rows.map((g) => g.hall_id), groups.rows.map((g) => g.service_day), groups.rows.map((g) => g.matter_id)],
+    );
+  }
   return touched.rows.length;
 }
