@@ -9,6 +9,7 @@ import { useRulesT } from '../kiosk/rulesText';
 import { DateField } from './forms/DateField';
 import { TimeField } from './forms/TimeField';
 import { FieldError } from './forms/FieldError';
+import { FormFrame } from '../shared/records/RecordForms';
 
 export type FormOutcome = { ok: boolean; text: string; problems?: { path: string; message: string }[] };
 
@@ -50,15 +51,7 @@ export function CreateAppointmentForm(props: { matters: MatterDTO[]; serviceDay:
   };
 
   return (
-    <form
-      className="admin-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      data-testid="appointment-create"
-    >
+    <FormFrame className="admin-form" testId="appointment-create" onSend={() => void submit()}>
       <h3>{rt('appointments.create.title')}</h3>
       <label>
         {rt('appointments.create.matter')}
@@ -98,7 +91,7 @@ export function CreateAppointmentForm(props: { matters: MatterDTO[]; serviceDay:
         {rt('appointments.create.submit')}
       </button>
       <Outcome outcome={props.outcome} testId="appointments-outcome" />
-    </form>
+    </FormFrame>
   );
 }
 
@@ -110,16 +103,7 @@ export function ImportAppointmentsForm(props: { busy: boolean; outcome: FormOutc
   const [empty, setEmpty] = useState(false);
   const problems = props.outcome?.problems ?? [];
   return (
-    <form
-      className="admin-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!text.trim()) return setEmpty(true);
-        void props.onImport({ format, text }).then((ok) => ok && setText(''));
-      }}
-      data-testid="appointment-import"
-    >
+    <FormFrame className="admin-form" testId="appointment-import" onSend={() => (text.trim() ? void props.onImport({ format, text }).then((ok) => ok && setText('')) : setEmpty(true))}>
       <h3>{rt('appointments.import.title')}</h3>
       <p className="admin-muted">{rt('appointments.import.hint')}</p>
       <fieldset className="admin-segmented">
@@ -160,6 +144,6 @@ export function ImportAppointmentsForm(props: { busy: boolean; outcome: FormOutc
       <button type="submit" className="admin-button" disabled={props.busy} data-testid="import-submit">
         {rt('appointments.import.submit')}
       </button>
-    </form>
+    </FormFrame>
   );
 }

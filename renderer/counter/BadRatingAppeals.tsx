@@ -11,7 +11,7 @@ import { useT, type MessageKey } from '../shared/i18n';
 import { ApiError } from '../shared/api/errors';
 import { formatHm } from '../shared/format/time';
 import { CounterDialog } from './CounterDialog';
-import { lastDay } from '../shared/records/RecordForms';
+import { dayOfInstant } from '../shared/format/calendar-day';
 
 type Case = ReplyOf<'counterBadRatingCases'>['cases'][number];
 
@@ -67,7 +67,7 @@ export function BadRatingAppeals({ connection, counterId }: { connection: PageCo
             {c.ticketNumber ? <span>{t('badCases.ticket', { number: c.ticketNumber })}</span> : null}
             <span>{c.matterName}</span>
             <span className="bad-case-level">{t(`badCases.level.${c.level}` as MessageKey)}</span>
-            <span>{t('counterAppeal.ratedAt', { time: `${lastDay(c.ratedAt + 1)} ${formatHm(c.ratedAt)}` })}</span>
+            <span>{t('counterAppeal.ratedAt', { time: `${dayOfInstant(c.ratedAt)} ${formatHm(c.ratedAt)}` })}</span>
             <span data-testid="counter-bad-case-status">{t(`badCases.status.${c.status}` as MessageKey)}</span>
             {c.reasonTags.length ? <span>{t('badCases.tags', { tags: c.reasonTags.map((x) => x.label).join('、') })}</span> : null}
             {c.appeal ? <span>{t('counterAppeal.yourReason', { reason: c.appeal.reason })}</span> : null}
