@@ -10,7 +10,7 @@
 //   - wait: its last ticket_called or ticket_resumed minus its issue time, when no transfer,
 //     suspension or rejoin came after that call (then it was waiting again, uncalled).
 // Read from the daily rollup (migration 008, kept by central/reports/rollup.ts as events are
-// ingested), where these definitions live as the views report_ticket_facts / report_daily_facts.
+// ingested), where these definitions live as the functions report_ticket_facts / report_daily_facts.
 import type pg from 'pg';
 
 export interface CrossHallRow {
