@@ -5,20 +5,19 @@
 // Mutations checked: the national encode leaving evalDetail out (central stores {} and the
 // province gets [] → the first test fails); central's record() not reading eval_detail (the
 // province gets [] → fails); the national schema accepting any string (the bad code is stored →
-// the second test fails).
+// the second test fails: the hall row is acked).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres.js';
-import { call, startCentral, type Central } from './helpers.js';
+import { startCentral, type Central } from './helpers.js';
 import { startProvincialEmulator, type ProvincialEmulator } from '../../../central/provincial-emulator/server.js';
 import { openDatabase, type Db } from '../../../hall/store/db.js';
 import { migrations } from '../../../hall/store/migrations/index.js';
 import { ManualTimers } from '../../../hall/runtime/timers.js';
 import { ratingUploadSchema } from '../../../hall/config/rating-upload-schema.js';
 import { createRatingUploadWorker, type HallPartsForRatings } from '../../../hall/sync/ratings/create.js';
-import { nationalProfile } from '../../../protocol/central/ratings/profiles/index.js';
 
 const DEPT = '11150602MB1234567X';
 const HALL = 'hall-tags';
@@ -96,27 +95,17 @@ describe('差评 reason tags: hall → central → province', () => {
   });
 
   it('a reason tag that is not an indicator code is refused with the reason, nothing stored', async () => {
-    const body = nationalProfile.encode(
-      {
-        ratingId: 'rating-bad-tag',
-        hallId: HALL,
-        caseNumber: 'case-bad-tag',
-        assessNumber: 1,
-        level: 'dissatisfied',
-        ratedAt: T0,
-        channel: 'hall_pad',
-        areaCode: '150602',
-        deptCode: DEPT,
-        matterCode: '000101001000',
-        matterName: '不动产登记',
-        comment: null,
-        evalDetail: ['服务态度 差'],
-      },
-      { utcOffsetMinutes: 480 },
-    );
-    const r = await call<{ error: { code: string; message: string } }>(central.central.url, 'POST', '/v1/ratings', { token, hallId: HALL, body });
-    expect(r.status).toBe(422);
-    expect(r.body.error.message).toMatch(/evalDetail\.0: a reason tag is an indicator code/);
-    expect((await central.central.pool.query(`SELECT 1 FROM ratings_received WHERE rating_id = 'rating-bad-tag'`)).rowCount).toBe(0);
+    rate(3, 'dissatisfied', ['服务态度 差']);
+    const config = ratingUploadSchema.parse({ destination: { profile: 'national', url: central.central.url, credentialsFile: 'central.json' }, deptCode: DEPT });
+    const worker = createRatingUploadWorker({ db, config, hall: hallParts, dataDir: dir, timers: new ManualTimers(T0 + 61_000), random: () => 0.5 });
+    try {
+      expect(await worker.runOnce()).toMatchObject({ rejected: 1 });
+    } finally {
+      await worker.stop();
+    }
+    const row = db.prepare(`SELECT state, reject_reason FROM rating_uploads WHERE rating_id = 'rating-3'`).get() as { state: string; reject_reason: string };
+    expect(row.state).toBe('rejected');
+    expect(row.reject_reason).toMatch(/evalDetail\.0: a reason tag is an indicator code/);
+    expect((await central.central.pool.query(`SELECT 1 FROM ratings_received WHERE rating_id = 'rating-3'`)).rowCount).toBe(0);
   });
 });
