@@ -17,6 +17,9 @@ import { notifyApi } from './notify-api';
 const THRESHOLDS = [1, 2, 3, 5, 10];
 const CLOSED = new Set(['finished', 'withdrawn', 'expired']);
 const MOBILE = /^1[3-9]\d{9}$/;
+/** How often the block re-reads while a message is queued, sending or sent; and otherwise while on. */
+const IN_FLIGHT_REREAD_MS = 5_000;
+const ON_REREAD_MS = 15_000;
 
 function openidFromAddress(): string | null {
   const v = new URLSearchParams(window.location.search).get('openid');
@@ -50,8 +53,16 @@ export function NotifyPanel({ view, ctx }: { view: PublicTicketView; ctx: PhoneC
     if (!hallId || !ticket) return;
     notifyApi.view(hallId, ticket).then(setHeld, () => undefined);
   }, [hallId, ticket]);
-  // Re-read with every board version: message states follow the ticket's progress.
+  // Re-read with every board version: message states follow the ticket's progress; and now and
+  // then while reminders are on (a message is decided, and its report arrives, after the push).
   useEffect(load, [load, view.version]);
+  const inFlight = held?.messages.some((m) => m.state === 'queued' || m.state === 'sending' || m.state === 'sent') ?? false;
+  const on = !!held?.consent && !held.consent.withdrawn;
+  useEffect(() => {
+    if (!on) return;
+    const timer = setInterval(load, inFlight ? IN_FLIGHT_REREAD_MS : ON_REREAD_MS);
+    return () => clearInterval(timer);
+  }, [on, inFlight, load]);
 
   if (!hallId || !ticket || !held || held.channels.length === 0) return null;
   const channels = held.channels.filter((c) => c === 'sms' || openid !== null);
