@@ -26,6 +26,7 @@ import { openServiceRecords } from './wiring/service-records.js';
 import { wireCentralHomeVisits } from './records/central-home-visits.js';
 import { openBadRatingCases } from './wiring/bad-rating-cases.js';
 import { GuideSource } from './guides/guide-source.js';
+import { openRemoteTickets } from './wiring/remote-tickets.js';
 import { openSync } from './wiring/sync.js';
 import { listenLan } from './wiring/server.js';
 
@@ -103,6 +104,7 @@ export async function startHallService(options: StartHallOptions = {}): Promise<
     const { records } = scope.own(openServiceRecords(api, db, identity.sealer, new GuideSource(sync.datasets, guides.catalog)));
     scope.defer(wireCentralHomeVisits(sync, records.homeVisits, config.matters, (line) => logger('sync').info(line)));
     scope.own(openBadRatingCases(api, db, identity.sealer, sync.datasets));
+    scope.own(openRemoteTickets(api, db, sync, (line) => logger('sync').info(line)));
     const live = new LiveHub(runtime, api.views, auth.terminals);
     scope.defer(() => live.close());
     scope.defer(mountHelpRoutes(api.router, { config, now: () => timers.now(), live }));

@@ -1,7 +1,7 @@
 -- 006: remote tickets (线上取号, issue 16, docs/remote-tickets.md).
 -- remote_ticket_settings: what each hall tells central about its remote tickets (enabled, the
 --   check-in window, limits, per-queue quotas and the matters offered), one row per hall, replaced
---   by the hall (PUT /v1/halls/{hallId}/remote-tickets/settings).
+--   by the hall (POST /v1/halls/{hallId}/remote-tickets/settings).
 -- remote_tickets: every remote ticket central issued: its code (unique per hall and day), matter,
 --   queue, window and state: issued → checked_in | expired | refused (the hall refused the relay).
 --   identity_hash is HMAC-SHA256 of the visitor's ID number under central's key (remote_ticket_keys)

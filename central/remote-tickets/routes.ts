@@ -1,5 +1,5 @@
 // Central's remote-ticket routes (线上取号, docs/remote-tickets.md, protocol/central/remote-tickets.ts):
-//   PUT  /v1/halls/{hallId}/remote-tickets/settings     hall token: what the hall offers, window, limits
+//   POST /v1/halls/{hallId}/remote-tickets/settings     hall token: what the hall offers, window, limits
 //   POST /v1/halls/{hallId}/remote-tickets/outcomes     hall token: checked in / expired / cancelled
 //   GET  /v1/public/halls/{hallId}/remote-tickets/options          the phone's 线上取号 screen
 //   POST /v1/public/halls/{hallId}/remote-tickets       {matterId, idNumber} → 201 RemoteIssueAnswer | 409 {code}
@@ -58,7 +58,7 @@ export function registerRemoteTicketRoutes(router: Router, deps: CentralDeps, o:
     return { ...view, ticket, hallSeenAt: board?.receivedAt ?? null, stale: !board || deps.now() - board.receivedAt > staleAfterMs };
   };
 
-  router.add('PUT', '/v1/halls/:hallId/remote-tickets/settings', async (ctx) => {
+  router.add('POST', '/v1/halls/:hallId/remote-tickets/settings', async (ctx) => {
     const hallId = ctx.params.hallId!;
     await deps.authHall(ctx, hallId, 'phone');
     const settings = await readBody(ctx.req, remoteTicketSettingsSchema, CENTRAL_MAX_BODY_BYTES);

@@ -71,6 +71,7 @@ import type {
   TakeCapOfferResponse,
   UnresolvedCaseDTO,
 } from './service-desk-dto.js';
+import type { RemoteCheckInResponse } from './remote-tickets-dto.js';
 import type { RatingUploadStatus } from '../sync/ratings/status.js';
 import type { DownlinkStatus } from '../sync/downlink/worker.js';
 
@@ -220,6 +221,7 @@ export const routes = {
   issueTicket: route<IssueTicketRequest, IssueTicketResponse>()({ method: 'POST', path: '/api/v1/tickets', access: kiosk, status: 201 }),
   ticketProgress: route<NoBody, TicketProgressDTO, { key: string }>()({ method: 'GET', path: '/api/v1/tickets/:id/progress', access: 'public' }),
   checkIn: route<CheckInRequest, CheckInResponse>()({ method: 'POST', path: '/api/v1/kiosk/check-in', access: kiosk, status: 201 }),
+  remoteCheckIn: route<CheckInRequest, RemoteCheckInResponse>()({ method: 'POST', path: '/api/v1/kiosk/remote-check-in', access: kiosk, status: 201 }),
   clearCard: route<EmptyBody, OkResponse>()({ method: 'POST', path: '/api/v1/kiosk/card/clear', access: kiosk }),
   matterGuide: route<NoBody, MatterGuideDTO>()({ method: 'GET', path: '/api/v1/matters/:matterId/guide', access: { terminals: ['kiosk', 'counter', 'admin'] } }),
   guidePrint: route<GuidePrintRequest, GuidePrintResponse>()({ method: 'POST', path: '/api/v1/kiosk/guide-print', access: kiosk }),

@@ -133,6 +133,7 @@ const spec = <S extends z.ZodType>(schema: S, maxBytes?: number): { schema: S; m
 export const requestBodies = {
   issueTicket: spec(issueTicketSchema),
   checkIn: spec(checkInSchema),
+  remoteCheckIn: spec(checkInSchema),
   clearCard: spec(emptySchema),
   guidePrint: spec(guidePrintSchema),
   counterSignIn: spec(signInSchema),

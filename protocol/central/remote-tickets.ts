@@ -1,6 +1,6 @@
 // Remote tickets (线上取号, docs/remote-tickets.md): the wire between the phone, central and the hall.
 //
-//   hall  ──PUT  /v1/halls/{hallId}/remote-tickets/settings──▶ central   what the hall offers, its window and limits
+//   hall  ──POST /v1/halls/{hallId}/remote-tickets/settings──▶ central   what the hall offers, its window and limits
 //   phone ──POST /v1/public/halls/{hallId}/remote-tickets────▶ central   issue one (matter + ID number)
 //   central ──inbox kind `remote_ticket` (body: remoteTicketMessageSchema)──▶ hall   (protocol/central/phone.ts)
 //   hall  ──POST /v1/halls/{hallId}/remote-tickets/outcomes──▶ central   checked in / expired / cancelled
@@ -37,7 +37,7 @@ export function remoteQrContent(code: string): string {
 export const placements = ['check_in_time', 'issue_time'] as const;
 export type RemotePlacement = (typeof placements)[number];
 
-/** PUT /v1/halls/{hallId}/remote-tickets/settings: what central needs to issue this hall's remote tickets. */
+/** POST /v1/halls/{hallId}/remote-tickets/settings: what central needs to issue this hall's remote tickets. */
 export const remoteTicketSettingsSchema = z
   .object({
     enabled: z.boolean(),
