@@ -7,6 +7,8 @@
 //   - the daily upsert ON CONFLICT DO NOTHING (a day written once): the late events leave day 1 as
 //     it was → the late-event test fails;
 //   - ingest not refreshing the rollup: every report is empty → all fail;
+//   - the re-interpretation at start (central/ingest/parked.ts) not refreshing it: the parked
+//     finish, accepted after the upgrade, leaves its day unserved → the parked-event test fails;
 //   - migration 008 without its backfill INSERTs: the backfill test finds no rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -109,6 +111,20 @@ describe('the cross-hall report reads a rollup kept at ingest', () => {
        ) f USING (hall_id, service_day, matter_id) WHERE (d.*) IS DISTINCT FROM (f.*)`,
     );
     expect(fresh.rows[0].n).toBe(0);
+  });
+
+  it('an event accepted at re-interpretation (parked, then understood after an upgrade) updates its day', async () => {
+    const other = await c.hall('hall-p', '停放大厅');
+    const finish = atCounter(3, 'service_finished', 'P1', t0 + 9 * MIN, { matterId: 'M1', staffId: 's1' });
+    await other.push([issued(1, 'P1', 'M1', t0), atCounter(2, 'ticket_called', 'P1', t0 + 4 * MIN), { ...finish, schemaVersion: 2 }]);
+    const served = async () => (await report(D1, D1, 'hall-p')).map((r) => [r.tickets, r.served, r.called]);
+    expect(await served()).toEqual([[1, 0, 1]]);
+    // Simulate the upgrade: version 2 of service_finished is now understood as version 1.
+    await c.central.pool.query(`UPDATE parked SET schema_version = 1, raw = jsonb_set(raw::jsonb, '{schemaVersion}', '1')::text WHERE hall_id = 'hall-p'`);
+    const url = c.databaseUrl;
+    await c.close();
+    c = await startCentral(server, { operatorToken: 'op' }, url);
+    expect(await served()).toEqual([[1, 1, 1]]);
   });
 
   it('migration 008 backfills the days ingested before it', async () => {
