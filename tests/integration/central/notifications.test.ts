@@ -7,6 +7,7 @@ import { startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { smsSignature } from '../../../central/notify/sms-protocol.js';
 import { SMS_REPORTS_PATH } from '../../../central/notify/routes.js';
 import { startCentralServer } from '../../../central/server.js';
+import { call } from './helpers.js';
 import { DAY, dumpDatabase, startNotifyHarness, T0, ticket, type NotifyHarness } from './notify-harness.js';
 
 const PHONE = '13812341234';
@@ -91,6 +92,11 @@ describe('notifications at central', () => {
     expect(dump).not.toContain('1234 1234');
     const status = await fetch(`${h.central.url}/v1/notify/status`);
     expect(status.status).toBe(401);
+    const op = await call<{ channels: string[]; counts: Record<string, number>; recent: { address: string; state: string }[] }>(h.central.url, 'GET', '/v1/notify/status', { token: 'op-token' });
+    expect(op.body.channels).toEqual(['sms', 'wechat']);
+    expect(op.body.counts).toMatchObject({ delivered: 5, queued: 0, failed: 0 });
+    expect(new Set(op.body.recent.map((r) => r.address))).toEqual(new Set(['138****1234', '137****7777']));
+    expect(JSON.stringify(op.body)).not.toContain(PHONE);
     expect(logged.join('\n')).not.toContain(PHONE);
   });
 

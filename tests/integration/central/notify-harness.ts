@@ -66,6 +66,7 @@ export async function startNotifyHarness(pg: TestPostgres, o: { notify?: Partial
   const central = await startCentralServer({
     databaseUrl: o.databaseUrl ?? (await pg.createDatabase()),
     rateLimit: false,
+    operatorToken: 'op-token',
     now: () => clock.now,
     phone: { publicRateLimit: false },
     notify: {
