@@ -4,10 +4,11 @@
 // and the browser is idle, so 取号 → departments never waits on the network; the guide, the
 // records screen and the hall-closed screens are fetched when a visitor asks for them.
 // Danger: a chunk that cannot be fetched (the hall went away between two touches) must not
-// blank the kiosk — LazyBoundary says so in plain words and reloads the page after a pause.
-import { Component, Suspense, lazy, type ComponentType, type ReactNode } from 'react';
+// blank the kiosk — LazyScreen says so in plain words and reloads the page after a pause.
+import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 import { useT } from '../shared/i18n';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
+import { ReloadingBoundary } from '../shared/page/mount';
 
 /** One fetch per chunk, shared by every screen it holds and by the prefetch. */
 function chunk<M>(load: () => Promise<M>): () => Promise<M> {
@@ -51,35 +52,6 @@ export function prefetchMainPath(): () => void {
 /** How long a screen that failed to load is explained before the page reloads itself. */
 const RELOAD_MS = 5000;
 
-class LazyBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-  private timer: ReturnType<typeof setTimeout> | null = null;
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override componentDidCatch(error: unknown): void {
-    console.error('kiosk screen failed to load', error);
-    this.timer = setTimeout(() => window.location.reload(), RELOAD_MS);
-  }
-
-  override componentWillUnmount(): void {
-    if (this.timer) clearTimeout(this.timer);
-  }
-
-  override render(): ReactNode {
-    if (this.state.failed) {
-      return (
-        <main className="kiosk-screen">
-          <ErrorMessage message="error.unreachable" onRetry={() => window.location.reload()} testId="kiosk-screen-failed" />
-        </main>
-      );
-    }
-    return this.props.children;
-  }
-}
-
 function Loading() {
   const t = useT();
   return <p className="loading">{t('app.loading')}</p>;
@@ -88,8 +60,15 @@ function Loading() {
 /** Where a lazy screen is shown: a loading line (or `fallback`) while it comes, plain words if it cannot. */
 export function LazyScreen({ children, fallback = <Loading /> }: { children: ReactNode; fallback?: ReactNode }) {
   return (
-    <LazyBoundary>
+    <ReloadingBoundary
+      reloadMs={RELOAD_MS}
+      fallback={
+        <main className="kiosk-screen">
+          <ErrorMessage message="error.unreachable" onRetry={() => window.location.reload()} testId="kiosk-screen-failed" />
+        </main>
+      }
+    >
       <Suspense fallback={fallback}>{children}</Suspense>
-    </LazyBoundary>
+    </ReloadingBoundary>
   );
 }

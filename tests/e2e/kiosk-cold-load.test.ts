@@ -7,7 +7,9 @@
 // Mutations checked: GuideScreen imported statically in KioskScreens.tsx → "no guide before
 // it is opened" fails; prefetchMainPath() not called in KioskApp → the departments screen is
 // not fetched before the touch; experimentalInlineCommonChunks dropped from vite.config.ts →
-// the first load lists 18 scripts.
+// the first load lists 18 scripts. And a screen whose chunk cannot be fetched (the hall went
+// away between two touches) is said in plain words, not a blank kiosk; mutation checked:
+// LazyScreen without its boundary → the whole page falls to the crash screen (error.internal).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/hall-harness.js';
@@ -61,6 +63,21 @@ describe('a cold kiosk', () => {
     await page.getByTestId('kiosk-guide').click();
     await page.getByTestId('guide-department-tile').first().waitFor();
     expect(await holding(GUIDE)).toBeGreaterThan(0);
+    await page.context().close();
+  }, 60_000);
+});
+
+describe('a kiosk that cannot fetch a screen', () => {
+  it('says so in plain words and offers to try again', async () => {
+    const page = await openAt(browser, 'about:blank', { width: 1080, height: 1920 }, 'kiosk');
+    // The main path's chunk (screens/steps.ts → assets/steps-*.js) never arrives.
+    await page.route(/\/assets\/steps-[^/]+\.js$/, (route) => route.abort('connectionrefused'));
+    await page.goto(h.hall.pages.find((p) => p.terminalId === 'kiosk-1')!.url);
+    await page.getByTestId('kiosk-take-number').click();
+    const failed = page.getByTestId('kiosk-screen-failed');
+    await failed.waitFor({ timeout: 10_000 });
+    expect(await failed.getAttribute('data-message-key')).toBe('error.unreachable');
+    expect(await failed.getByRole('button').count()).toBe(1);
     await page.context().close();
   }, 60_000);
 });

@@ -12,8 +12,18 @@ interface BoundaryState {
   failed: boolean;
 }
 
-/** A render crash: show the fault in words and reload after a pause (kiosks run unattended). */
-class PageErrorBoundary extends Component<{ children: ReactNode }, BoundaryState> {
+export interface ReloadingBoundaryProps {
+  children: ReactNode;
+  /** What is shown instead, in plain words (an ErrorMessage whose retry reloads the page). */
+  fallback: ReactNode;
+  reloadMs: number;
+}
+
+/**
+ * A render crash below it (or a lazy chunk that cannot be fetched): shows `fallback` and
+ * reloads the page after `reloadMs` (kiosks run unattended).
+ */
+export class ReloadingBoundary extends Component<ReloadingBoundaryProps, BoundaryState> {
   override state: BoundaryState = { failed: false };
   private timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -23,7 +33,7 @@ class PageErrorBoundary extends Component<{ children: ReactNode }, BoundaryState
 
   override componentDidCatch(error: unknown): void {
     console.error('page crashed', error);
-    this.timer = setTimeout(() => window.location.reload(), 10_000);
+    this.timer = setTimeout(() => window.location.reload(), this.props.reloadMs);
   }
 
   override componentWillUnmount(): void {
@@ -31,14 +41,7 @@ class PageErrorBoundary extends Component<{ children: ReactNode }, BoundaryState
   }
 
   override render(): ReactNode {
-    if (this.state.failed) {
-      return (
-        <div className="page-crash">
-          <ErrorMessage message="error.internal" onRetry={() => window.location.reload()} />
-        </div>
-      );
-    }
-    return this.props.children;
+    return this.state.failed ? this.props.fallback : this.props.children;
   }
 }
 
@@ -50,7 +53,16 @@ export function mountPage(titleKey: MessageKey, app: ReactNode): void {
   if (!root) throw new Error('page has no #root element');
   createRoot(root).render(
     <StrictMode>
-      <PageErrorBoundary>{app}</PageErrorBoundary>
+      <ReloadingBoundary
+        reloadMs={10_000}
+        fallback={
+          <div className="page-crash">
+            <ErrorMessage message="error.internal" onRetry={() => window.location.reload()} />
+          </div>
+        }
+      >
+        {app}
+      </ReloadingBoundary>
     </StrictMode>,
   );
 }
