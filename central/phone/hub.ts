@@ -5,8 +5,11 @@
 //     waiters. Pushes of one hall are applied one after another, in arrival order.
 //   - phoneRating(hallId, ticketId) is cached per ticket and dropped when a notice names the
 //     ticket, so a thousand phones re-reading their views after a push cost no query each.
-//   - Rooms: `hall:<id>` (board pushes), `inbox:<id>` (messages for the hall's long-poll),
-//     `ticket:<id>\n<ticketId>` (an answer about that ticket).
+//   - Rooms: `hall:<id>` (every board push: the hall view), `inbox:<id>` (messages for the hall's
+//     long-poll), `ticket:<id>\n<ticketId>` (a push that lists that ticket, an answer about it).
+//     A push wakes the phones of the tickets it lists — those whose status or counter changed
+//     first (a call reaches its own phones before the thousand others whose people-ahead moved) —
+//     and no ticket phone at all when it lists none (a heartbeat).
 // Dangers: the memory copy is this process's: several central processes behind one address
 // would each need every push (docs/phone.md says one process serves the phone routes). If the
 // LISTEN connection drops it is reopened after a second; until then waits end by their timeout
@@ -23,20 +26,36 @@ export const hallRoom = (hallId: string) => `hall:${hallId}`;
 export const inboxRoom = (hallId: string) => `inbox:${hallId}`;
 export const ticketRoom = (hallId: string, ticketId: string) => `ticket:${hallId}\n${ticketId}`;
 
+/** The tickets whose phones a push wakes, those whose status or counter changed first. */
+function ticketsToWake(before: StoredBoard | null, push: BoardPush): string[] {
+  const first: string[] = [];
+  const rest: string[] = [];
+  for (const t of push.tickets) {
+    const was = before?.tickets.get(t.ticketId);
+    (!was || was.status !== t.status || was.counterNumber !== t.counterNumber ? first : rest).push(t.ticketId);
+  }
+  // A full board drops the tickets it does not list: their phones learn it (404) at once.
+  if (push.mode === 'full' && before) {
+    const listed = new Set(push.tickets.map((t) => t.ticketId));
+    for (const id of before.tickets.keys()) if (!listed.has(id)) first.push(id);
+  }
+  return [...first, ...rest];
+}
+
 export class PhoneHub {
   readonly waiters = new Waiters();
   private readonly boards = new Map<string, Promise<StoredBoard | null>>();
   private readonly ratings = new Map<string, Promise<PhoneRating>>();
   private readonly pushing = new Map<string, Promise<unknown>>();
   private listener: pg.PoolClient | null = null;
-  private closed = false;
+  private isClosed = false;
   private retry: NodeJS.Timeout | undefined;
 
   constructor(private readonly pool: pg.Pool) {}
 
   /** Opens the LISTEN connection (retried every second while it fails). */
   async start(): Promise<void> {
-    if (this.closed) return;
+    if (this.isClosed) return;
     try {
       const client = await this.pool.connect();
       client.on('notification', (n) => {
@@ -44,10 +63,10 @@ export class PhoneHub {
       });
       client.on('error', () => this.dropListener(client));
       await client.query(`LISTEN ${PHONE_INBOX_CHANNEL}`);
-      if (this.closed) return client.release();
+      if (this.isClosed) return client.release();
       this.listener = client;
     } catch {
-      if (!this.closed) this.retry = setTimeout(() => void this.start(), 1000);
+      if (!this.isClosed) this.retry = setTimeout(() => void this.start(), 1000);
     }
   }
 
@@ -58,7 +77,7 @@ export class PhoneHub {
     // Answers may have been missed: forget cached phone ratings, wake everyone to re-read.
     this.ratings.clear();
     this.waiters.wakeAll();
-    if (!this.closed) this.retry = setTimeout(() => void this.start(), 1000);
+    if (!this.isClosed) this.retry = setTimeout(() => void this.start(), 1000);
   }
 
   private onNotice(payload: string): void {
@@ -73,6 +92,11 @@ export class PhoneHub {
       this.ratings.delete(`${n.hallId}\n${n.ticketId}`);
       this.waiters.wake(ticketRoom(n.hallId, n.ticketId));
     }
+  }
+
+  /** True once close() began: long-polls answer at once and read nothing more. */
+  get closed(): boolean {
+    return this.isClosed;
   }
 
   board(hallId: string): Promise<StoredBoard | null> {
@@ -96,7 +120,9 @@ export class PhoneHub {
 
   private async pushNow(hallId: string, push: BoardPush, receivedAt: number): Promise<void> {
     await applyBoardPush(this.pool, hallId, push, receivedAt);
-    const held = push.mode === 'delta' ? await this.board(hallId).catch(() => null) : null;
+    const before = await this.board(hallId).catch(() => null);
+    const wake = ticketsToWake(before, push);
+    const held = push.mode === 'delta' ? before : null;
     if (push.mode === 'full' || !held) {
       // A full push is the whole board; a delta without a memory copy re-reads the committed rows.
       const board: StoredBoard | null =
@@ -112,6 +138,7 @@ export class PhoneHub {
       held.queues = push.queues;
       for (const t of push.tickets) held.tickets.set(t.ticketId, t);
     }
+    for (const ticketId of wake) this.waiters.wake(ticketRoom(hallId, ticketId));
     this.waiters.wake(hallRoom(hallId));
   }
 
@@ -127,7 +154,7 @@ export class PhoneHub {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
+    this.isClosed = true;
     clearTimeout(this.retry);
     this.waiters.wakeAll();
     const l = this.listener;

@@ -85,7 +85,7 @@ export function registerPublicPhoneRoutes(router: Router, deps: CentralDeps, hub
       if (!t || !keyMatches(key, t.keyHash)) throw new ApiError(404, 'not_found', NO_TICKET);
       return { b, t };
     };
-    await waitIfCurrent(ctx, (await find()).b, [hallRoom(hallId), ticketRoom(hallId, ticketId)]);
+    await waitIfCurrent(ctx, (await find()).b, [ticketRoom(hallId, ticketId)]);
     const { b, t } = await find();
     const { keyHash: _hidden, ...ticket } = t;
     void _hidden;

@@ -68,6 +68,8 @@ export function registerPhoneRoutes(router: Router, deps: CentralDeps, o: PhoneR
       const left = deadline - Date.now();
       if (messages.length > 0 || left <= 0 || aborted) return { messages };
       await hub.waiters.wait([inboxRoom(hallId)], Math.min(left, INBOX_RECHECK_MS));
+      // Central closing (the pool is about to end) or the hall hung up: answer what there is, read nothing more.
+      if (hub.closed || aborted) return { messages: [] };
     }
   });
 

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentralServer, type RunningCentral } from '../../../central/server.js';
 import { appendInboxMessage } from '../../../central/phone/inbox.js';
+import { ticketRoom } from '../../../central/phone/hub.js';
 import type { PublicHallView, PublicTicketView } from '../../../protocol/central/phone.js';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { boardPush, boardTicket } from '../../helpers/phone-board.js';
@@ -82,7 +83,7 @@ describe('board push and the public views', () => {
 
   it('answers a long-poll on the held version when the next push arrives, at once on another version', async () => {
     const waiting = pub<PublicTicketView>(`/v1/public/halls/${HALL}/tickets/t2?key=key-2&since=12&waitSeconds=20`);
-    await until(() => central.phone.waiters.count(`hall:${HALL}`) > 0);
+    await until(() => central.phone.waiters.count(ticketRoom(HALL, 't2')) > 0);
     await push(boardPush(14, [boardTicket('t1', 'key-1', { status: 'serving', counterNumber: 7 }), boardTicket('t2', 'key-2', { number: 'A002', peopleAhead: 0, status: 'called', counterNumber: 3 })], { mode: 'delta', baseVersion: 12 }));
     const woken = await waiting;
     expect(woken.body).toMatchObject({ version: 14, ticket: { status: 'called', counterNumber: 3 } });
