@@ -12,6 +12,7 @@
 // Dangers: `address` is the visitor's phone number or openid in clear — a channel must never
 // log it or put it in an error text (errors are stored and shown to the operator).
 import type { NotifyChannel } from '../../protocol/central/notifications.js';
+import { nodeHttpClient, type HttpClient } from '../../protocol/sync/http-client.js';
 
 export interface OutgoingMessage {
   /** Central's id of the message: the idempotency key an idempotent provider deduplicates by. */
@@ -38,4 +39,11 @@ export interface Notifier {
   readonly timeoutMs: number;
   send(message: OutgoingMessage): Promise<SendOutcome>;
   close?(): void;
+}
+
+/** A channel's HTTP client: the one handed in (tests), else one of its own that close() ends. */
+export function channelHttp(given: HttpClient | undefined): { http: HttpClient; close(): void } {
+  if (given) return { http: given, close: () => undefined };
+  const own = nodeHttpClient();
+  return { http: own, close: () => own.close() };
 }

@@ -7,8 +7,8 @@
 // operator must fix the setting — the error says so).
 // Dangers: the request body holds the mobile number in clear; errors carry codes only.
 import { randomBytes } from 'node:crypto';
-import { HttpTransportError, nodeHttpClient, type HttpClient, type NodeHttpClient } from '../../protocol/sync/http-client.js';
-import type { Notifier, OutgoingMessage, SendOutcome } from './notifier.js';
+import { HttpTransportError, type HttpClient } from '../../protocol/sync/http-client.js';
+import { channelHttp, type Notifier, type OutgoingMessage, type SendOutcome } from './notifier.js';
 import { SMS_SEND_PATH, smsSignature } from './sms-protocol.js';
 
 export interface SmsGatewayOptions {
@@ -27,13 +27,11 @@ export class SmsGatewayNotifier implements Notifier {
   readonly channel = 'sms' as const;
   readonly idempotent = true;
   readonly timeoutMs: number;
-  private readonly http: HttpClient;
-  private readonly own: NodeHttpClient | null;
+  private readonly link: ReturnType<typeof channelHttp>;
 
   constructor(private readonly o: SmsGatewayOptions) {
     this.timeoutMs = o.timeoutMs ?? 5_000;
-    this.own = o.http ? null : nodeHttpClient();
-    this.http = o.http ?? this.own!;
+    this.link = channelHttp(o.http);
   }
 
   async send(m: OutgoingMessage): Promise<SendOutcome> {
@@ -42,7 +40,7 @@ export class SmsGatewayNotifier implements Notifier {
     const nonce = randomBytes(8).toString('hex');
     let res;
     try {
-      res = await this.http({
+      res = await this.link.http({
         method: 'POST',
         url: this.o.url.replace(/\/+$/, '') + SMS_SEND_PATH,
         headers: {
@@ -78,6 +76,6 @@ export class SmsGatewayNotifier implements Notifier {
   }
 
   close(): void {
-    this.own?.close();
+    this.link.close();
   }
 }

@@ -12,8 +12,8 @@
 // Template fields (a `thing` holds at most 20 characters, cut here): `fields` maps our four
 // fields (number, status, hall, note) to the template's keys.
 // Dangers: the openid travels in the body; never log it. The app secret is a secret.
-import { HttpTransportError, nodeHttpClient, type HttpClient, type NodeHttpClient } from '../../protocol/sync/http-client.js';
-import type { Notifier, OutgoingMessage, SendOutcome } from './notifier.js';
+import { HttpTransportError, type HttpClient } from '../../protocol/sync/http-client.js';
+import { channelHttp, type Notifier, type OutgoingMessage, type SendOutcome } from './notifier.js';
 
 export interface WeChatOptions {
   /** https://api.weixin.qq.com, or the 蒙速办 platform's equivalent base. */
@@ -35,8 +35,7 @@ export class WeChatSubscribeNotifier implements Notifier {
   readonly channel = 'wechat' as const;
   readonly idempotent = false;
   readonly timeoutMs: number;
-  private readonly http: HttpClient;
-  private readonly own: NodeHttpClient | null;
+  private readonly link: ReturnType<typeof channelHttp>;
   private readonly now: () => number;
   private token: { value: string; expiresAt: number } | null = null;
   private seq = 0;
@@ -44,8 +43,7 @@ export class WeChatSubscribeNotifier implements Notifier {
   constructor(private readonly o: WeChatOptions) {
     this.timeoutMs = o.timeoutMs ?? 5_000;
     this.now = o.now ?? Date.now;
-    this.own = o.http ? null : nodeHttpClient();
-    this.http = o.http ?? this.own!;
+    this.link = channelHttp(o.http);
   }
 
   private base(): string {
@@ -58,7 +56,7 @@ export class WeChatSubscribeNotifier implements Notifier {
     const q = new URLSearchParams({ grant_type: 'client_credential', appid: this.o.appId, secret: this.o.appSecret });
     let res;
     try {
-      res = await this.http({ method: 'GET', url: `${this.base()}/cgi-bin/token?${q}`, timeoutMs: this.timeoutMs });
+      res = await this.link.http({ method: 'GET', url: `${this.base()}/cgi-bin/token?${q}`, timeoutMs: this.timeoutMs });
     } catch (err) {
       return { kind: 'transient', error: `WeChat token: ${(err as Error).message}` }; // nothing was sent to the visitor yet
     }
@@ -83,7 +81,7 @@ export class WeChatSubscribeNotifier implements Notifier {
       const body = JSON.stringify({ touser: m.address, template_id: this.o.templateId, data, lang: 'zh_CN' });
       let res;
       try {
-        res = await this.http({ method: 'POST', url: `${this.base()}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(t.token)}`, headers: { 'content-type': 'application/json' }, body, timeoutMs: this.timeoutMs });
+        res = await this.link.http({ method: 'POST', url: `${this.base()}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(t.token)}`, headers: { 'content-type': 'application/json' }, body, timeoutMs: this.timeoutMs });
       } catch (err) {
         if (err instanceof HttpTransportError && !err.sent) return { kind: 'transient', error: `WeChat unreachable (${err.message})` };
         return { kind: 'unknown', error: `WeChat: ${err instanceof HttpTransportError ? err.kind : 'error'} — ${(err as Error).message}` };
@@ -102,7 +100,7 @@ export class WeChatSubscribeNotifier implements Notifier {
   }
 
   close(): void {
-    this.own?.close();
+    this.link.close();
   }
 }
 
