@@ -2,14 +2,9 @@
 // real central (PostgreSQL) through a real HTTP proxy the test can cut, and a phone reading
 // central's public JSON. Real time: waits poll for a state (`until`), never for a time; the
 // call → phone delay is printed, not asserted.
-// Mutations tried: the publisher's kick() made a no-op (the call reaches the phone only with the
-// 5 s heartbeat — still passes, which is why the delay is printed; with heartbeatSeconds 300
-// the long-poll test fails); `held = null` on failure removed (after the cut, central kept
-// answering need_full-free deltas … caught by the catch-up check only when central restarted:
-// see central-phone-routes); the applied-id check in InboxPoller.apply removed (the message
-// re-delivered after the cursor reset is applied twice: effects = 2); the poller's
-// postResults at the start of a turn removed (the result of the message applied before the
-// restart never reaches central).
+// Mutation tried: the applied-id check in InboxPoller.apply removed (the message re-delivered
+// after the cursor reset is applied again: the test fails). Not caught here: kick() made a no-op —
+// the 5 s heartbeat still brings the call within the long-poll loop (the delay printed grows).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Harness } from '../../helpers/hall-harness.js';
