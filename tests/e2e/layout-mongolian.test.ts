@@ -20,7 +20,7 @@
 // ticket page's lang= ignored (ticket/main.tsx, no setLocale) → the page stays in zh-CN.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoConfigWith, startHarness, type Harness } from '../helpers/hall-harness.js';
+import { adminSignIn, demoConfigWith, startHarness, type Harness } from '../helpers/hall-harness.js';
 import { artifactPath, launchChromium } from '../helpers/browser.js';
 import { FITS as FITS_ANY, fitReport } from '../helpers/page-checks.js';
 import { builtRenderer, kioskToMatters, openAt } from '../helpers/layout-session.js';
@@ -90,6 +90,35 @@ describe.each(kioskSizes)('the kiosk in Mongolian at $name $width×$height', (si
 });
 
 /** The demo's staff member of `counterId` (c03 → 1003) signs in there and calls the next ticket. */
+describe('the Mongolian kiosk with its printer out of paper', () => {
+  // The fault notice is a band of vertical columns above the start screen, which still fits.
+  // Mutation checked: without mongolian-kiosk.css's notice rule the notice's Mongolian lies on
+  // its side (writing-mode horizontal-tb).
+  it('says so in vertical Mongolian, and the start screen still fits', async () => {
+    const admin = await adminSignIn(h);
+    const paper = (paperOut: boolean) => h.api('POST', '/api/v1/admin/devices/kiosk-1-printer/emulator', { terminal: 'admin', session: admin, body: { action: 'printer_state', state: { paperOut } } });
+    expect((await paper(true)).status).toBe(200);
+    try {
+      const reports: unknown[] = [];
+      for (const size of kioskSizes) {
+        const page = await openAt(browser, pageOf('kiosk-1'), size, 'kiosk');
+        await page.getByTestId('kiosk-start').waitFor();
+        await page.locator('[data-testid="language-switch"] button[lang="mn-Mong"]').click();
+        await mongolianReady(page);
+        const notice = page.locator('[data-testid="kiosk-fault-notice"][data-printer="true"]');
+        await notice.waitFor({ timeout: 20_000 });
+        const mode = await notice.evaluate((el) => getComputedStyle(el).writingMode);
+        const report = await fitReport(page, { mainPath: ['kiosk-take-number', 'kiosk-green', 'kiosk-fault-notice'].map((id) => page.getByTestId(id)), minFontPx: 20, minTargetPx: 60, spill: true, screenshot: artifactPath('layout-mongolian', `kiosk-${size.name}-paper-out.png`) });
+        await page.context().close();
+        reports.push({ size: size.name, mode, ...report });
+      }
+      expect(reports).toEqual(kioskSizes.map((size) => ({ size: size.name, mode: 'vertical-lr', ...FITS })));
+    } finally {
+      await paper(false);
+    }
+  }, 90_000);
+});
+
 async function callNext(counterId: string): Promise<void> {
   const n = Number(counterId.slice(1));
   const { sessionToken } = await h.signIn(counterId, `100${n}`);
