@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmsGatewayEmulator } from '../../../central/notify/emulators/sms-gateway.js';
+import { WeChatEmulator } from '../../../central/notify/emulators/wechat.js';
 import type { BoardPush } from '../../../protocol/central/phone.js';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { call } from './helpers.js';
@@ -121,6 +122,76 @@ describe('notification settings through central’s environment', () => {
       expect(await exited).toBe(0);
       await pool.end();
       await sms.close();
+    }
+  });
+
+  it('serve with NOTIFY_WECHAT_*: the template, its field mapping, the people-ahead window and the request timeout are the ones set', async () => {
+    // Checked against: NOTIFY_WECHAT_FIELDS ignored (the default keys arrive), NOTIFY_TIMEOUT_MS
+    // ignored (the 1.5 s answer is waited for: delivered instead of failed).
+    const databaseUrl = await server.createDatabase();
+    const wechat = new WeChatEmulator({ appId: 'wx-ops', appSecret: 'wx-ops-secret', templateId: 'tmpl-ops' });
+    await wechat.listen();
+    wechat.subscribe('openid-ops-1', 5);
+    wechat.subscribe('openid-ops-2', 5);
+    const port = await freePort();
+    const added = await cli(['add-hall', 'hall-wx', '微信配置中心'], { DATABASE_URL: databaseUrl });
+    const token = added.stdout.trim().split('\n').at(-1)!;
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        NOTIFY_KEY_FILE: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'notify-config-')), 'notify.key'),
+        NOTIFY_WECHAT_URL: wechat.url,
+        NOTIFY_WECHAT_APP_ID: 'wx-ops',
+        NOTIFY_WECHAT_APP_SECRET: 'wx-ops-secret',
+        NOTIFY_WECHAT_TEMPLATE_ID: 'tmpl-ops',
+        NOTIFY_WECHAT_FIELDS: '{"number":"character_string9","status":"phrase3","hall":"thing1","note":"thing5"}',
+        NOTIFY_AHEAD_MINUTES: '7',
+        NOTIFY_TIMEOUT_MS: '300',
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    try {
+      await until('central listening', async () => /listening on/.test(output));
+      const url = `http://127.0.0.1:${port}`;
+      const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const entry = (id: string, ahead: number) => ({ ticketId: id, keyHash: createHash('sha256').update(`key-${id}-0000`).digest('hex'), number: id.toUpperCase(), status: 'waiting' as const, matterName: '户籍', queueId: 'q', peopleAhead: ahead, estimate: null, counterNumber: null, calledAt: null, rating: null });
+      let version = 0;
+      const push = async (tickets: ReturnType<typeof entry>[]) => {
+        const body: BoardPush = { mode: 'full', version: ++version, generatedAt: Date.now(), serviceDay: day, hall: { name: '微信配置中心', mode: 'open', missedRejoinMinutes: 10 }, queues: [], tickets };
+        expect((await call(url, 'POST', '/v1/halls/hall-wx/board', { token, body })).status).toBe(200);
+      };
+      await push([entry('w1', 5), entry('w2', 5)]);
+      for (const [id, openid] of [['w1', 'openid-ops-1'], ['w2', 'openid-ops-2']] as const) {
+        expect((await call(url, 'POST', `/v1/public/halls/hall-wx/tickets/${id}/notify`, { body: { key: `key-${id}-0000`, channel: 'wechat', openid, aheadThreshold: 2 } })).status).toBe(200);
+      }
+      await push([entry('w1', 2), entry('w2', 5)]);
+      const notice = await until('the WeChat notice', async () => wechat.received('openid-ops-1')[0]);
+      expect(notice.templateId).toBe('tmpl-ops');
+      expect(notice.data).toEqual({ character_string9: { value: 'W1' }, phrase3: { value: '前面还有 2 人' }, thing1: { value: '微信配置中心' }, thing5: { value: '请留意叫号' } });
+      const ahead = await pool.query<{ created_at: string; expires_at: string }>("SELECT created_at, expires_at FROM notify_messages WHERE ticket_id = 'w1'");
+      expect(Number(ahead.rows[0]!.expires_at) - Number(ahead.rows[0]!.created_at)).toBe(7 * 60_000);
+
+      wechat.delayMs = 1_500;
+      await push([entry('w1', 1), entry('w2', 1)]);
+      const failed = await until('the timed-out send', async () => {
+        const r = await pool.query<{ state: string; last_error: string }>("SELECT state, last_error FROM notify_messages WHERE ticket_id = 'w2' AND state IN ('failed', 'delivered')");
+        return r.rows[0];
+      });
+      expect(failed.state).toBe('failed');
+      expect(failed.last_error).toMatch(/timeout.*outcome unknown, not sent again/);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      await pool.end();
+      await wechat.close();
     }
   });
 
