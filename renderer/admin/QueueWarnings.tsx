@@ -11,6 +11,9 @@ import type { PageConnection } from '../shared/page/connection';
 import { ErrorMessage } from '../shared/components/ErrorMessage';
 import { HealthFaultIcon, WarningIcon } from '../shared/components/Icons';
 import { rulesKey, useRulesT } from '../kiosk/rulesText';
+import { useT } from '../shared/i18n';
+import { healthWords } from '../shared/devices/health-words';
+import './devices.css';
 
 /** Layout only (admin.css belongs to the admin page's owner). */
 const listStyle = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: '0.6em' } as const;
@@ -63,11 +66,18 @@ export function QueueWarnings({ connection, sessionToken }: { connection: PageCo
 
 export function KioskFaults({ connection, sessionToken }: { connection: PageConnection; sessionToken: string }) {
   const rt = useRulesT();
+  const t = useT();
+  /** The fault in the manager's words ("缺纸 — 请换纸"); the driver's own words are folded. */
+  const faultWords = (code: string) => {
+    const words = healthWords({ state: 'fault', code });
+    return `${t(words.problem)} — ${t(words.action)}`;
+  };
   const { client, live } = connection;
   const view = useHallView<KioskFaultsDTO>((signal) => client.call('kioskFaults', { signal }), {
     live,
     key: `kiosk-faults:${sessionToken}`,
-    accept: (n) => n.kind === 'resync' || n.event.type === 'print_failed',
+    // A fault or recovery shows at once (kiosk_device_fault / _recovered), not at the next poll.
+    accept: (n) => n.kind === 'resync' || n.event.type === 'print_failed' || n.event.type.startsWith('kiosk_device_'),
     pollMs: 15_000,
   });
   const faults = view.data?.faults ?? [];
@@ -94,9 +104,11 @@ export function KioskFaults({ connection, sessionToken }: { connection: PageConn
                 <strong>
                   {f.terminalName || f.terminalId} · {rt(rulesKey('kioskFaults.zone', f.zone, 'kioskFaults.zone.hall'))} · {rt(rulesKey('kioskFaults.kind', f.kind, 'kioskFaults.kind.printer'))}
                 </strong>
-                <div>
-                  {f.message} ({f.code})
-                </div>
+                <div data-testid="kiosk-fault-words">{faultWords(f.code)}</div>
+                <details className="admin-device-detail">
+                  <summary>{t('deviceWords.detail')}</summary>
+                  {f.deviceId} · {f.code} · {f.message}
+                </details>
                 <div>
                   {rt('kioskFaults.since', { time: formatHm(f.since) })} · {f.endedAt === null ? <strong>{rt('kioskFaults.ongoing')}</strong> : rt('kioskFaults.ended', { time: formatHm(f.endedAt) })}
                   {f.unattended ? <span className="admin-badge admin-badge-over">{rt('kioskFaults.unattended')}</span> : null}

@@ -4,7 +4,8 @@
 // must still read in Chinese and times in 24 hours, which a native <input type="date|time">
 // would not do.
 // Mutations tried (each against a private build): DevicesSection showing `d.health.message`
-// outside the fold (English and /tmp paths → the first test fails); DateField showing the raw
+// outside the fold (English and /tmp paths → the first test fails); the kiosk fault row's
+// English message back outside its fold (the fault check fails); DateField showing the raw
 // "YYYY-MM-DD" (the Chinese date check fails); BadRatingAppeals offering no button on a 待回访
 // case (the appeal click times out).
 import fs from 'node:fs';
@@ -111,6 +112,16 @@ describe('the admin page for a manager', () => {
     // The agent runs in this test's process (tests/helpers/hall-harness.ts): its pid and the package version.
     const { version } = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
     expect(folded).toContain(`进程号 ${process.pid}，版本 ${version}`);
+    // The kiosk fault log (队列与窗口) says the same, with the driver's words folded.
+    const fault = admin.locator('[data-testid=kiosk-fault-row][data-device-id="kiosk-1-printer"]').first();
+    await fault.waitFor({ timeout: 10_000 });
+    expect(await fault.getByTestId('kiosk-fault-words').textContent()).toBe('缺纸 — 请换纸');
+    const faultOutside = await fault.evaluate((el) => {
+      const copy = el.cloneNode(true) as Element;
+      copy.querySelectorAll('details').forEach((d) => d.remove());
+      return copy.textContent ?? '';
+    });
+    expect(faultOutside).not.toMatch(/[A-Za-z]/);
     await admin.screenshot({ path: artifactPath('manager-admin', 'devices.png'), fullPage: false });
     await paperOut.locator('[data-testid=device-printer-toggle][data-flag=paperOut]').click();
     await admin.context().close();
