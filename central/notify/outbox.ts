@@ -89,7 +89,7 @@ export async function recoverInterrupted(pool: pg.Pool, now: number, channel: No
 export async function claim(pool: pg.Pool, now: number, channels: readonly NotifyChannel[], limit: number): Promise<MessageRow[]> {
   const { rows } = await pool.query<MessageDbRow>(
     `UPDATE notify_messages SET state = 'sending', attempts = attempts + 1, updated_at = $1
-     WHERE message_id IN (
+     WHERE state = 'queued' AND message_id IN (
        SELECT message_id FROM notify_messages
        WHERE state = 'queued' AND next_attempt_at <= $1 AND expires_at > $1 AND channel = ANY($2::text[])
        ORDER BY next_attempt_at, created_at LIMIT $3 FOR UPDATE SKIP LOCKED)

@@ -253,6 +253,33 @@ describe('notifications at central', () => {
     expect(t2[0]!.last_error).toMatch(/outcome unknown, not sent again/);
   });
 
+  it('two central processes on one database: both decide and dispatch, the visitor gets each message once', async () => {
+    // Checked against: claim() taking rows in `sending` too (the other process sends the same row
+    // again: a repeat request).
+    const databaseUrl = await pg.createDatabase();
+    h = await startNotifyHarness(pg, { databaseUrl });
+    const other = await startCentralServer({
+      databaseUrl,
+      rateLimit: false,
+      now: () => h!.clock.now,
+      notify: { keyFile: h.keyFile, sms: { url: h.sms.url, appKey: 'demo-app', appSecret: 'demo-secret', signName: '政务服务', timeoutMs: 400 }, pollMs: 3_600_000 },
+    });
+    try {
+      await h.push([ticket('t1', { peopleAhead: 5 }), ticket('t2', { peopleAhead: 5 })]);
+      await h.consent('t1', { channel: 'sms', phone: PHONE, aheadThreshold: 2 });
+      await h.consent('t2', { channel: 'sms', phone: '13900002222', aheadThreshold: 2 });
+      h.sms.delayMs = 150; // both processes are mid-send at once
+      await h.push([ticket('t1', { peopleAhead: 2 }), ticket('t2', { status: 'called', counterNumber: 3, calledAt: h.clock.now })]);
+      for (let i = 0; i < 3; i++) await Promise.all([h.central.notify!.runOnce(), other.notify!.runOnce(), h.central.notify!.runOnce(), other.notify!.runOnce()]);
+      await h.sms.settled();
+      expect(h.sms.received(PHONE)).toHaveLength(1);
+      expect(h.sms.received('13900002222')).toHaveLength(1);
+      expect(h.sms.requests).toHaveLength(2); // not even a repeat the gateway would have dropped
+    } finally {
+      await other.close();
+    }
+  });
+
   it('purges consents and messages after the ticket’s day + the retention; the key file is 0600 and a lost key with sealed numbers refuses to start', async () => {
     // Checked against: purge_after without the retention (purged at the end of the day), and
     // AddressSealer creating a fresh key whatever rows depend on the old one.
