@@ -30,7 +30,7 @@ const ALLOWED_FOLDERS = {
   hall: ['protocol', 'drivers', { folder: 'agent', files: ['agent/launcher'] }],
   agent: ['protocol', 'drivers'],
   electron: ['hall', 'agent', 'drivers', 'protocol'],
-  renderer: [{ folder: 'hall', files: ['hall/api/dto', 'hall/api/sync-dto', 'hall/api/contract'] }, { folder: 'agent', files: ['agent/technician/api-types'] }, { folder: 'protocol', files: ['protocol/central/phone', 'protocol/central/phone-rating', 'protocol/central/notifications'] }],
+  renderer: [{ folder: 'hall', files: ['hall/api/dto', 'hall/api/sync-dto', 'hall/api/contract'] }, { folder: 'agent', files: ['agent/technician/api-types'] }, { folder: 'protocol', files: ['protocol/central/phone', 'protocol/central/phone-rating', 'protocol/central/notifications', 'protocol/central/remote-tickets'] }],
 };
 
 /** Packages protocol/ may import besides Node built-ins: it is shared by every side, so it stays small. */

@@ -7,6 +7,7 @@ import '../ticket/ticket.css';
 import './phone.css';
 // Other features' screens hook in here, one line each (extensions.ts).
 import './notify/register';
+import './remote/register';
 
 // A visitor's own phone: every language the build ships is offered, Chinese first; the language
 // the ticket was taken in (the kiosk's QR adds `lang=`) is switched to once its catalog arrives.

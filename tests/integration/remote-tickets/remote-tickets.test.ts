@@ -38,7 +38,10 @@ class JumpTimers implements Timers {
   }
   jump(ms: number) {
     this.offset += ms;
-    for (const t of this.pending) (clearTimeout(t.handle!), this.arm(t));
+    for (const t of this.pending) {
+      clearTimeout(t.handle!);
+      this.arm(t);
+    }
   }
 }
 

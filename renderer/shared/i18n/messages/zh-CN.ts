@@ -26,6 +26,7 @@ import { zhCNCounterAppeal } from '../zh-CN-counter-appeal';
 import { zhCNForms } from '../zh-CN-forms';
 import { zhCNPhone } from '../zh-CN-phone';
 import { zhCNNotify } from '../zh-CN-notify';
+import { zhCNRemote } from '../zh-CN-remote';
 
 const core = {
   // Whole product
@@ -550,6 +551,7 @@ export const zhCN = {
   ...(zhCNForms satisfies Disjoint<typeof core, typeof zhCNForms>),
   ...(zhCNPhone satisfies Disjoint<typeof core, typeof zhCNPhone>),
   ...(zhCNNotify satisfies Disjoint<typeof core, typeof zhCNNotify>),
+  ...(zhCNRemote satisfies Disjoint<typeof core, typeof zhCNRemote>),
 } as const satisfies Record<string, string>;
 
 /** Keys defined twice across the feature files: must stay empty (checked by the i18n test). */
