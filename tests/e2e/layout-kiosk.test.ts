@@ -47,16 +47,24 @@ async function openKiosk(viewport: { width: number; height: number }, largeType:
   return page;
 }
 
+/**
+ * The fit of each state a test walks through, by the kiosk's rules for its type size, with a
+ * screenshot per state. Every state is measured before anything is asserted, so one run lists
+ * all that is wrong: `reports` is compared at the end.
+ */
+function fitChecks(page: Page, shape: string, largeType: boolean) {
+  const reports: unknown[] = [];
+  const check = async (state: string, mainPath: string[]) => {
+    const screenshot = artifactPath('layout-kiosk', `${shape}${largeType ? '-large' : ''}-${state}.png`);
+    reports.push({ state, ...(await fitReport(page, { mainPath: mainPath.map((id) => page.getByTestId(id)), minFontPx: largeType ? 24 : 20, minTargetPx: 60, screenshot })) });
+  };
+  return { reports, check };
+}
+
 describe.each(sizes)('the kiosk at $name $width×$height', (size) => {
   it.each([false, true])('fits every main-path screen (大字 %s)', async (largeType) => {
     const page = await openKiosk(size, largeType);
-    const minFontPx = largeType ? 24 : 20;
-    const shot = (state: string) => artifactPath('layout-kiosk', `${size.name}${largeType ? '-large' : ''}-${state}.png`);
-    // Every state is measured before anything is asserted, so one run lists all that is wrong.
-    const reports: unknown[] = [];
-    const check = async (state: string, mainPath: string[]) => {
-      reports.push({ state, ...(await fitReport(page, { mainPath: mainPath.map((id) => page.getByTestId(id)), minFontPx, minTargetPx: 60, screenshot: shot(state) })) });
-    };
+    const { reports, check } = fitChecks(page, size.name, largeType);
 
     // Start: the three choices, the ID card line with its manual entry, the 绿色通道 bar, 大字.
     await check('start', ['kiosk-take-number', 'kiosk-appointment', 'kiosk-guide', 'kiosk-id-hint', 'manual-id-entry', 'kiosk-green', 'large-type-toggle']);
@@ -103,10 +111,7 @@ describe.each(sizes)('the kiosk in English at $name $width×$height', (size) => 
     const page = await openKiosk(size, false);
     await page.locator('[data-testid="language-switch"] button[lang="en"]').click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-    const reports: unknown[] = [];
-    const check = async (state: string, mainPath: string[]) => {
-      reports.push({ state, ...(await fitReport(page, { mainPath: mainPath.map((id) => page.getByTestId(id)), minFontPx: 20, minTargetPx: 60, screenshot: artifactPath('layout-kiosk', `${size.name}-en-${state}.png`) })) });
-    };
+    const { reports, check } = fitChecks(page, `${size.name}-en`, false);
     await check('start', ['kiosk-take-number', 'kiosk-appointment', 'kiosk-guide', 'kiosk-green', 'language-switch', 'large-type-toggle']);
     await kioskToMatters(page, () => check('departments', ['department-tile', 'kiosk-back', 'kiosk-home']));
     await check('matters', ['matter-row', 'kiosk-back', 'kiosk-home']);
@@ -124,12 +129,7 @@ describe.each(sizes)('the kiosk in English at $name $width×$height', (size) => 
 describe.each(sizes)('the kiosk at $name $width×$height, keyboard and guide', (size) => {
   it.each([false, true])('fits with the pinyin keyboard open and on a guide (大字 %s)', async (largeType) => {
     const page = await openKiosk(size, largeType);
-    const minFontPx = largeType ? 24 : 20;
-    const shot = (state: string) => artifactPath('layout-kiosk', `${size.name}${largeType ? '-large' : ''}-${state}.png`);
-    const reports: unknown[] = [];
-    const check = async (state: string, mainPath: string[]) => {
-      reports.push({ state, ...(await fitReport(page, { mainPath: mainPath.map((id) => page.getByTestId(id)), minFontPx, minTargetPx: 60, screenshot: shot(state) })) });
-    };
+    const { reports, check } = fitChecks(page, size.name, largeType);
 
     // 取号 → the keyboard → "shebao": the typed letters, their candidates, the matters found.
     await page.getByTestId('kiosk-take-number').click();
