@@ -7,22 +7,18 @@
 // Mutations tried: the listener in hall/cases/bad-rating-cases.ts not opening cases (the case never
 // appears: the first wait fails); RatingReasons asking only after a rating on screen (no picker
 // after the pad: the reasons wait fails).
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../helpers/hall-harness.js';
-import { artifactPath, launchChromium, openTerminalPage } from '../helpers/browser.js';
-import { helpHallConfig, issue } from '../helpers/service-records.js';
+import type { Harness } from '../helpers/hall-harness.js';
+import { startHallWithPages } from '../helpers/hall-pages.js';
+import { artifactPath, openTerminalPage } from '../helpers/browser.js';
+import { issue } from '../helpers/service-records.js';
 
-const rendererDir = path.resolve(import.meta.dirname, '../../dist/renderer');
 let h: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rendererDir, 'admin/index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test does)');
-  h = await startHarness({ configPath: helpHallConfig(), devices: 'configured', rendererDir });
-  browser = await launchChromium();
+  ({ h, browser } = await startHallWithPages());
 });
 afterAll(async () => {
   await browser?.close();

@@ -10,22 +10,20 @@
 // case (the appeal click times out).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../helpers/hall-harness.js';
-import { artifactPath, launchChromium, openTerminalPage } from '../helpers/browser.js';
+import type { Harness } from '../helpers/hall-harness.js';
+import { startHallWithPages } from '../helpers/hall-pages.js';
+import { artifactPath, openTerminalPage } from '../helpers/browser.js';
 import { axeViolations } from '../helpers/page-checks.js';
-import { helpHallConfig, issue } from '../helpers/service-records.js';
+import { issue } from '../helpers/service-records.js';
 import type { CounterDisplayDTO } from '../../hall/api/dto.js';
 
-const rendererDir = path.resolve(import.meta.dirname, '../../dist/renderer');
 let h: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(rendererDir, 'admin/index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test does)');
-  h = await startHarness({ configPath: helpHallConfig(), devices: 'configured', rendererDir });
-  browser = await launchChromium();
+  ({ h, browser } = await startHallWithPages());
 });
 afterAll(async () => {
   await browser?.close();
@@ -51,6 +49,14 @@ async function adminInEnglishBrowser(): Promise<Page> {
   await page.getByTestId('admin-dashboard').waitFor();
   return page;
 }
+
+/** The text of an element without its <details> folds (what the manager reads). */
+const outsideFolds = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const copy = el.cloneNode(true) as Element;
+    copy.querySelectorAll('details').forEach((d) => d.remove());
+    return copy.textContent ?? '';
+  });
 
 /** Every visible input, select and textarea without a visible label (its own <label>, or aria-labelledby text on screen). */
 async function unlabelled(page: Page): Promise<string[]> {
@@ -95,11 +101,7 @@ describe('the admin page for a manager', () => {
     expect(names.some((n) => n.startsWith('3号窗口电脑'))).toBe(true);
 
     // Outside the folds: no Latin letters (ids, codes, English sentences) and no file path.
-    const outside = await devices.evaluate((el) => {
-      const copy = el.cloneNode(true) as Element;
-      copy.querySelectorAll('details').forEach((d) => d.remove());
-      return copy.textContent ?? '';
-    });
+    const outside = await outsideFolds(devices);
     expect(outside.match(/[A-Za-z]+/g) ?? []).toEqual([]);
     expect(outside).not.toContain('/tmp');
     // Inside the fold the technician finds the driver's own words and the device id.
@@ -116,11 +118,7 @@ describe('the admin page for a manager', () => {
     const fault = admin.locator('[data-testid=kiosk-fault-row][data-device-id="kiosk-1-printer"]').first();
     await fault.waitFor({ timeout: 10_000 });
     expect(await fault.getByTestId('kiosk-fault-words').textContent()).toBe('缺纸 — 请换纸');
-    const faultOutside = await fault.evaluate((el) => {
-      const copy = el.cloneNode(true) as Element;
-      copy.querySelectorAll('details').forEach((d) => d.remove());
-      return copy.textContent ?? '';
-    });
+    const faultOutside = await outsideFolds(fault);
     expect(faultOutside).not.toMatch(/[A-Za-z]/);
     await admin.screenshot({ path: artifactPath('manager-admin', 'devices.png'), fullPage: false });
     await paperOut.locator('[data-testid=device-printer-toggle][data-flag=paperOut]').click();
