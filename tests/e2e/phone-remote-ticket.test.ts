@@ -3,7 +3,7 @@
 // takes a remote ticket whose code and QR show; checked in at the kiosk (kiosk API, with the QR's text),
 // the page shows the ticket's number, then the counter once called. Needs dist/renderer.
 // Checked against: RemoteScreen not keeping the remote ticket in the address (the reload shows the form
-// again: fails); the page not re-reading (the checked-in state never shows: fails).
+// again: fails).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
