@@ -17,7 +17,7 @@ import { computeCheckDigit } from '../../../drivers/idcard/id-number.js';
 import { findInboxMessage } from '../../../central/phone/inbox.js';
 import type { Timers } from '../../../hall/runtime/timers.js';
 import type { RemoteCheckInResponse } from '../../../hall/api/remote-tickets-dto.js';
-import type { RemoteIssueAnswer, RemoteOptionsView, RemoteTicketPage } from '../../../protocol/central/remote-tickets.js';
+import { hallIdentityKey, identityHash, tokenHashOf, type RemoteIssueAnswer, type RemoteOptionsView, type RemoteTicketPage } from '../../../protocol/central/remote-tickets.js';
 import type { PublicTicketView } from '../../../protocol/central/phone.js';
 import demoHall from '../../../config/demo-hall.json' with { type: 'json' };
 
@@ -148,8 +148,13 @@ describe('remote tickets: phone → central → hall kiosk → counter → phone
   it('never checked in: expires on the hall’s clock, counts as a no-show, and central then refuses the identity', async () => {
     const second = (await take(VISITOR)).body;
     await until(() => relayed(second), 'the second remote ticket relayed');
+    // Card check-in rests on both sides computing the same keyed hash from the hall token, without the number.
+    const sent = await pool.query<{ hall_identity_hash: string; identity_hash: string }>('SELECT hall_identity_hash, identity_hash FROM remote_tickets WHERE remote_ticket_id = $1', [second.remoteTicketId]);
+    expect(sent.rows[0]!.hall_identity_hash).toBe(identityHash(hallIdentityKey(tokenHashOf(central.token)), VISITOR));
+    expect(sent.rows[0]!.identity_hash).not.toBe(sent.rows[0]!.hall_identity_hash);
     timers.jump(61 * 60_000);
     await until(async () => (await page(second)).body.state === 'expired', 'the expiry reported to central');
+    expect((await pool.query('SELECT hall_identity_hash FROM remote_tickets WHERE remote_ticket_id = $1', [second.remoteTicketId])).rows[0]).toEqual({ hall_identity_hash: null });
     const refused = await take(VISITOR);
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'no_show_limit' });
