@@ -12,6 +12,8 @@
 // or failure; the hall token is printed to stdout once and stored only as a
 // hash. Dangers: OPERATOR_TOKEN and the hall token are secrets — never pass
 // them on a shared command line log; this CLI never logs them.
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { addHall, HallRegistryError, rotateHallToken } from './halls/registry.js';
 import { migrate } from './migrate.js';
@@ -74,6 +76,7 @@ const USAGE = `usage:
   central serve                       env: DATABASE_URL, PORT (8480), HOST (0.0.0.0), OPERATOR_TOKEN,
                                            RATE_LIMIT ("30/10" burst/per second, or "off"),
                                            PHONE_STALE_SECONDS (60), PHONE_RATE_LIMIT ("120/20" per address),
+                                           PHONE_PAGES_DIR (the built dist/renderer serving /m/; default this checkout's),
                                            PROVINCIAL_URL, PROVINCIAL_CLIENT_ID, PROVINCIAL_CLIENT_SECRET,
                                            PROVINCIAL_CHANNEL_CODES ('{"sms":"6","system_default":"7"}')
   central add-hall <id> <name> [area]  prints the hall token once
@@ -95,7 +98,11 @@ async function main(argv: string[]): Promise<void> {
     const rateLimit = parseRateLimit(p.RATE_LIMIT);
     const notify = notifyOptionsFromEnv(p); // NOTIFY_* (docs/notifications.md)
     const phone = phoneOptionsFromEnv(p); // PHONE_* (docs/phone.md)
-    const central = await startCentralServer({ databaseUrl: databaseUrl(), host: p.HOST ?? '0.0.0.0', port, operatorToken: p.OPERATOR_TOKEN || undefined, provincial, rateLimit, notify, phone });
+    const phonePagesDir = p.PHONE_PAGES_DIR || undefined;
+    if (phonePagesDir && !fs.existsSync(path.join(phonePagesDir, 'phone', 'index.html'))) {
+      throw new UsageError(`PHONE_PAGES_DIR "${phonePagesDir}" holds no phone/index.html: point it at a built dist/renderer (npm run build:renderer)`);
+    }
+    const central = await startCentralServer({ databaseUrl: databaseUrl(), host: p.HOST ?? '0.0.0.0', port, operatorToken: p.OPERATOR_TOKEN || undefined, provincial, rateLimit, notify, phone, phonePagesDir });
     console.log(`central platform listening on ${central.url}${p.OPERATOR_TOKEN ? '' : ' (no OPERATOR_TOKEN: overview disabled)'}`);
     const stop = () => {
       console.log('central platform stopping');
