@@ -15,7 +15,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiError, type RequestContext, type Router } from '../http.js';
 import type { CentralDeps } from '../deps.js';
-import { TokenBuckets } from '../rate-limit.js';
+import { publicAdmission } from './admission.js';
 import type { PublicHallView, PublicTicketView } from '../../protocol/central/phone.js';
 import type { StoredBoard } from './board-store.js';
 import { hallRoom, ticketRoom, type PhoneHub } from './hub.js';
@@ -38,18 +38,8 @@ const NO_TICKET = 'no such ticket on this hall’s board, or the key does not ma
 
 export function registerPublicPhoneRoutes(router: Router, deps: CentralDeps, hub: PhoneHub, o: PhoneRoutesOptions): void {
   const limit = o.publicRateLimit === undefined ? DEFAULT_PUBLIC_RATE_LIMIT : o.publicRateLimit;
-  const buckets = limit ? new TokenBuckets(limit) : null;
+  const admit = publicAdmission(limit, () => deps.now());
   const staleAfterMs = (o.staleAfterSeconds ?? DEFAULT_STALE_AFTER_SECONDS) * 1000;
-
-  const admit = (ctx: RequestContext) => {
-    ctx.res.setHeader('Cache-Control', 'no-store');
-    if (!buckets) return;
-    const r = buckets.take(`ip ${ctx.req.socket.remoteAddress ?? '?'}`, deps.now());
-    if (r.ok) return;
-    const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
-    ctx.res.setHeader('Retry-After', String(seconds));
-    throw new ApiError(429, 'rate_limited', `too many requests from this address; retry after ${seconds} s`);
-  };
 
   const boardOf = async (hallId: string): Promise<StoredBoard> => {
     const board = await hub.board(hallId);

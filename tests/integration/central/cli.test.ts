@@ -1,11 +1,12 @@
 // The central CLI as an operator runs it: add-hall prints a token once, serve
 // listens and accepts that token, bad input exits 1 with a clear message.
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres.js';
 import { call } from './helpers.js';
+import { startCentralServe } from '../../helpers/central-serve.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -43,20 +44,9 @@ describe('central CLI', () => {
     expect(twice.code).toBe(1);
     expect(twice.stderr).toContain('already registered');
 
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'serve'], {
-      cwd: root,
-      env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', OPERATOR_TOKEN: 'op' },
-    });
+    const serve = await startCentralServe({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', OPERATOR_TOKEN: 'op' });
+    const url = serve.url;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /listening on (http:\/\/\S+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-      });
       const reg = await call<{ stream: string; ackSeq: number }>(url, 'POST', '/v1/halls/hall-cli/register', { token, body: { reason: 'first_start' } });
       expect(reg.status).toBe(200);
       expect(reg.body.ackSeq).toBe(0);
@@ -70,9 +60,7 @@ describe('central CLI', () => {
       expect((await call(url, 'GET', `/v1/halls/hall-cli/cursor?stream=${reg.body.stream}`, { token })).status).toBe(401);
       expect((await call(url, 'GET', `/v1/halls/hall-cli/cursor?stream=${reg.body.stream}`, { token: fresh })).status).toBe(200);
     } finally {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await serve.stop()).toBe(0);
     }
   });
 

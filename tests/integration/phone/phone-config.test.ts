@@ -5,7 +5,7 @@
 // not passed to startCentralServer (no 429); PHONE_STALE_SECONDS not passed (never stale within
 // the wait: the default is 60 s). This test found that a queue of 80 has an estimate over the wire's
 // 24 h bound: the board was refused whole until board.ts bounded it (without it: never 80 at central).
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { startHallWithCentral, until } from '../../helpers/hall-with-central.js'
 import { startHttpProxy } from '../../helpers/http-proxy.js';
 import { boardPush, boardTicket } from '../../helpers/phone-board.js';
 import { call } from '../central/helpers.js';
+import { startCentralServe } from '../../helpers/central-serve.js';
 import type { PublicHallView } from '../../../protocol/central/phone.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -80,17 +81,9 @@ describe('central serve: PHONE_STALE_SECONDS and PHONE_RATE_LIMIT', () => {
     expect(bad).toMatchObject({ code: 1 });
     expect((bad as { stderr: string }).stderr).toContain('PHONE_STALE_SECONDS "soon"');
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'central/main.ts', 'serve'], { cwd: root, env: { ...env, PORT: '0', HOST: '127.0.0.1', PHONE_STALE_SECONDS: '1', PHONE_RATE_LIMIT: '4/0.01' } });
+    const serve = await startCentralServe({ ...env, PORT: '0', HOST: '127.0.0.1', PHONE_STALE_SECONDS: '1', PHONE_RATE_LIMIT: '4/0.01' });
+    const url = serve.url;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /listening on (http:\/\/\S+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-      });
       expect((await call(url, 'POST', '/v1/halls/hall-phone/board', { token, body: boardPush(1, [boardTicket('t1', 'k')]) })).status).toBe(200);
       const first = await call<PublicHallView>(url, 'GET', '/v1/public/halls/hall-phone');
       expect(first.status).toBe(200);
@@ -100,9 +93,7 @@ describe('central serve: PHONE_STALE_SECONDS and PHONE_RATE_LIMIT', () => {
       const codes = [(await call(url, 'GET', '/v1/public/halls/hall-phone')).status, (await call(url, 'GET', '/v1/public/halls/hall-phone')).status, (await call(url, 'GET', '/v1/public/halls/hall-phone')).status];
       expect(codes).toContain(429);
     } finally {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await serve.stop()).toBe(0);
     }
   }, 60_000);
 });
