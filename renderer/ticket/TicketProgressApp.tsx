@@ -147,7 +147,7 @@ export function TicketProgressApp({ client, address }: { client: ApiClient; addr
 function Page({ hallName, children }: { hallName?: string; children: ReactNode }) {
   const t = useT();
   return (
-    <div className="tp">
+    <div className="tp tp-ticket-page">
       <header className="tp-header">
         <span>{hallName ?? t('ticketPage.title')}</span>
         <LargeTypeToggle />
