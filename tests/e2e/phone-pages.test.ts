@@ -10,8 +10,8 @@
 // 390×844 and 360×640 in Chinese, English and Mongolian: the number and status on the first
 // screen, no text cut off, no text under 16 px, touch targets ≥ 44 px, axe clean.
 // Not yet: Mongolian at 360×640 puts the status partly below the first screen (see the layout test).
-// Mutations tried: static.ts serving /m/ without the phone entry (404) fails "serves the page";
-// useOnline ignored (phoneStaleness given online=true) fails "offline in the browser".
+// Mutations: the offline rule's (online ignored) is checked in tests/unit/renderer/phone-page.test.ts;
+// here, by construction, a /m/ not served or an asset not compressed fails "serves the page".
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentralHarness, type CentralHarness } from '../helpers/central-harness.js';
