@@ -59,6 +59,7 @@ export function buildBoard(src: BoardSource): BoardContent {
       counterNumber: p.counterNumber,
       calledAt: t.calledAt,
       rating: p.rating,
+      ...(t.remoteTicketId ? { remoteTicketId: t.remoteTicketId } : {}),
     });
   }
   return {
