@@ -49,12 +49,11 @@ export interface TextProblem {
  * their box (scrollWidth > clientWidth, scrollHeight > clientHeight) while they clip or
  * ellipsise it: text a reader cannot see. Danger: an element that lets text spill out
  * (overflow: visible) is caught by its clipping ancestor, which is what is checked here.
- * `within`: a selector for the part of the page to check (a dialog), the whole body by default.
  */
-export async function clippedText(page: Page, within = 'body'): Promise<TextProblem[]> {
-  return page.evaluate((root) => {
+export async function clippedText(page: Page): Promise<TextProblem[]> {
+  return page.evaluate(() => {
     const problems: { where: string; text: string; detail: string }[] = [];
-    for (const el of Array.from(document.querySelectorAll(`${root} *`))) {
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
       if (!(el instanceof HTMLElement)) continue;
       const style = getComputedStyle(el);
       if (style.display === 'inline' || style.display === 'contents' || style.visibility === 'hidden') continue;
@@ -76,7 +75,7 @@ export async function clippedText(page: Page, within = 'body'): Promise<TextProb
       else if (clipsY && !scrollsY && el.scrollHeight > el.clientHeight + 1) problems.push({ where, text: text.slice(0, 60), detail: `scrollHeight ${el.scrollHeight} > clientHeight ${el.clientHeight}` });
     }
     return problems;
-  }, within);
+  });
 }
 
 /**
