@@ -24,7 +24,8 @@ export class Unreachable extends Error {
 /** Long-polls ask central to hold the answer this long while nothing changes. */
 export const WAIT_SECONDS = 25;
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** One JSON call to central; other phone features (notify/, remote/) use it too. */
+export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}) } });
