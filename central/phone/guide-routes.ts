@@ -7,25 +7,17 @@
 // guide is the one the hall's kiosks show when the hall holds it (the hall's own guides.file is not
 // central's to serve). Rate-limited per client address. Guides carry no personal data (the
 // catalog's schema refuses any: protocol/central/downlink/schemas.ts).
-import { ApiError, type RequestContext, type Router } from '../http.js';
+import { ApiError, type Router } from '../http.js';
 import type { CentralDeps } from '../deps.js';
-import { TokenBuckets, type RateLimit } from '../rate-limit.js';
+import type { RateLimit } from '../rate-limit.js';
+import { addressAdmitter } from './admit.js';
 
 export const DEFAULT_GUIDE_RATE_LIMIT: RateLimit = { burst: 60, perSecond: 5 };
 export const MAX_GUIDE_MATCHES = 50;
 
 export function registerPhoneGuideRoutes(router: Router, deps: CentralDeps, o: { rateLimit?: RateLimit | false } = {}): void {
   const limit = o.rateLimit === undefined ? DEFAULT_GUIDE_RATE_LIMIT : o.rateLimit;
-  const buckets = limit ? new TokenBuckets(limit) : null;
-  const admit = (ctx: RequestContext) => {
-    ctx.res.setHeader('Cache-Control', 'no-store');
-    if (!buckets) return;
-    const r = buckets.take(`ip ${ctx.req.socket.remoteAddress ?? '?'}`, deps.now());
-    if (r.ok) return;
-    const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
-    ctx.res.setHeader('Retry-After', String(seconds));
-    throw new ApiError(429, 'rate_limited', `too many requests from this address; retry after ${seconds} s`);
-  };
+  const admit = addressAdmitter(limit, deps.now);
   const versionOf = async (hallId: string): Promise<number> => {
     const r = await deps.pool.query<{ version: string }>(`SELECT version FROM dataset_heads WHERE hall_id = $1 AND dataset = 'catalog'`, [hallId]);
     return r.rows[0] ? Number(r.rows[0].version) : 0;

@@ -16,9 +16,10 @@
 // applies through its one-rating-per-service path: a pad answer arriving meanwhile wins there.
 // Rate-limited per client address (Retry-After on 429). Dangers: public; the key is compared by
 // hash and never stored, logged or relayed.
-import { ApiError, readBody, sendJson, type RequestContext, type Router } from '../http.js';
+import { ApiError, readBody, sendJson, type Router } from '../http.js';
 import type { CentralDeps } from '../deps.js';
-import { TokenBuckets, type RateLimit } from '../rate-limit.js';
+import type { RateLimit } from '../rate-limit.js';
+import { addressAdmitter } from './admit.js';
 import { PHONE_RATING_KIND, phoneRatingRequestSchema, type PhoneRatingBody } from '../../protocol/central/phone-rating.js';
 import { appendInboxMessage, phoneRatingOf } from './inbox.js';
 import { keyMatches } from './public-routes.js';
@@ -35,19 +36,9 @@ export interface PhoneRatingRouteOptions {
 
 export function registerPhoneRatingRoute(router: Router, deps: CentralDeps, hub: PhoneHub, o: PhoneRatingRouteOptions = {}): void {
   const limit = o.rateLimit === undefined ? DEFAULT_RATING_RATE_LIMIT : o.rateLimit;
-  const buckets = limit ? new TokenBuckets(limit) : null;
+  const admit = addressAdmitter(limit, deps.now);
   /** Per hall and ticket: the check-then-append in flight. */
   const inFlight = new Map<string, Promise<unknown>>();
-
-  const admit = (ctx: RequestContext) => {
-    ctx.res.setHeader('Cache-Control', 'no-store');
-    if (!buckets) return;
-    const r = buckets.take(`ip ${ctx.req.socket.remoteAddress ?? '?'}`, deps.now());
-    if (r.ok) return;
-    const seconds = Math.max(1, Math.ceil(r.retryAfterMs / 1000));
-    ctx.res.setHeader('Retry-After', String(seconds));
-    throw new ApiError(429, 'rate_limited', `too many requests from this address; retry after ${seconds} s`);
-  };
 
   router.add('POST', '/v1/public/halls/:hallId/tickets/:ticketId/rating', async (ctx) => {
     admit(ctx);
