@@ -15,6 +15,10 @@ import type { CounterViewDTO, IssueTicketResponse } from '../hall/api/dto.js';
 import type { PublicTicketView } from '../protocol/central/phone.js';
 import { mib, percentile } from './stats.js';
 import { ticketRoom } from '../central/phone/hub.js';
+import { HallViews } from '../hall/api/views.js';
+import { RealNameTickets } from '../hall/identity/real-name.js';
+import { loadHallConfig } from '../hall/config/load.js';
+import { buildBoard } from '../hall/sync/phone/board.js';
 
 const CALLS = Number(process.argv[2] ?? 60);
 const PHONES_PER_TICKET = Number(process.argv[3] ?? 10);
@@ -109,6 +113,21 @@ try {
   stopPhones = true;
   central.central!.phone.waiters.wakeAll();
   await Promise.all(phones);
+
+  // ---- 1b. building the board in the hall (on its one thread) with 1,500 tickets of the day ----
+  for (let i = tickets.length; i < 1500; i++) await h.api('POST', '/api/v1/tickets', { terminal: 'kiosk-1', body: { matterId: i % 2 ? 'bdc-01' : 'gjj-01' } });
+  const runtime = h.hall.runtime;
+  const config = loadHallConfig(configPath);
+  const views = new HallViews(config, runtime, 'bench-secret', () => ({ available: true, reason: null }), new RealNameTickets(runtime.db, undefined as never, undefined as never), () => []);
+  const builds: number[] = [];
+  let count = 0;
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    count = buildBoard({ views, runtime, config }).tickets.length;
+    builds.push(performance.now() - t0);
+  }
+  builds.sort((a, b) => a - b);
+  console.log(`building the board in the hall, ${count} tickets of the day: p50 ${percentile(builds, 50).toFixed(1)} ms, max ${builds.at(-1)!.toFixed(1)} ms (the hall's thread, once per push)`);
 
   // ---- 2. 100 halls' boards ----
   const pool = central.central!.pool;
