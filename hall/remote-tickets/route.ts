@@ -3,6 +3,7 @@
 // ticket. Same body as the appointment check-in. Refusals: 404 unknown_remote_ticket (not at this hall
 // — maybe not relayed yet: the kiosk offers a normal ticket), 409 remote_not_pending {status} (expired
 // or cancelled), 409 remote_expired {checkInUntil}, 409 already_checked_in {number}, 409 no_card.
+// A card that finds no remote ticket is put back (still read) for the appointment check-in.
 import { ApiError } from '../api/http.js';
 import type { Router } from '../api/router.js';
 import type { ApiDeps } from '../api/routes/deps.js';
@@ -21,7 +22,15 @@ export function remoteCheckInRoute(router: Router, deps: ApiDeps & { remote: Rem
     // An elderly card holder goes to the green channel, as with any real-name ticket.
     const today = localParts(deps.now(), deps.config.hall.utcOffsetMinutes).date;
     const green = card ? greenCategoryFor(null, ageOn(card.birthDate, today), deps.config.realName) : null;
-    const { ticketId, remote } = deps.remote.checkIn(card ? { method: 'card', idNumber: card.idNumber } : body.method === 'card' ? { method: 'card', idNumber: '' } : body, kiosk.id, green);
+    let checked;
+    try {
+      checked = deps.remote.checkIn(card ? { method: 'card', idNumber: card.idNumber } : body.method === 'card' ? { method: 'card', idNumber: '' } : body, kiosk.id, green);
+    } catch (err) {
+      // No remote ticket for this card: the card stays read for the appointment check-in the kiosk tries next.
+      if (card && err instanceof ApiError && err.code === 'unknown_remote_ticket') deps.cards.put(kiosk.id, card);
+      throw err;
+    }
+    const { ticketId, remote } = checked;
     const delivered = await deliverTicket(deps, ctx, kiosk.id, ticketId);
     return {
       ...delivered,

@@ -15,6 +15,7 @@ import { HelpButton } from './screens/HelpButton';
 import { KioskRecordsButton } from './screens/KioskRecordsButton';
 import { ReadAloud } from './screens/ReadAloud';
 import { describeError, isUnreachable } from '../shared/api/errors';
+import { checkInAny } from './remoteCheckIn';
 import { newIdempotencyKey } from '../shared/api/client';
 import { useHallView, useLiveStatus } from '../shared/hooks/useHallView';
 import { hallNow, syncHallClock } from '../shared/hooks/hallClock';
@@ -180,7 +181,7 @@ export function KioskApp({ connection, first = NO_FIRST_VIEWS }: { connection: P
         const what = body.method === 'code' ? body.code : body.method === 'qr' ? body.text : 'card';
         const ran = await guarded(guard.current, `check-in:${what}`, async () => {
           try {
-            const result = await client.call('checkIn', { body });
+            const result = await checkInAny(client, body);
             report({ type: 'checked_in', result });
             reloads.current.hall();
             reloads.current.availability();

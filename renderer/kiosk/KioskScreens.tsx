@@ -30,6 +30,9 @@ import {
 import { useRulesT } from './rulesText';
 import type { KioskAction, KioskFlow, Screen } from './flow';
 
+/** A remote ticket (线上取号) checked in through the check-in screen: its code (remoteCheckIn.ts). */
+const remoteCode = (r: object): string | null => ('remote' in r && r.remote && typeof r.remote === 'object' && 'code' in r.remote ? String(r.remote.code) : null);
+
 export interface KioskScreensProps {
   flow: KioskFlow;
   dispatch: Dispatch<KioskAction>;
@@ -108,13 +111,13 @@ export function KioskScreens({ flow, dispatch, hall, mode, devices, terminalId, 
           seconds={hall.settings.ticketScreenSeconds}
           onDone={goHome}
           notice={
-            <p className={`kiosk-check-in-outcome kiosk-check-in-${result.checkIn}`} role="status" data-testid="check-in-outcome" data-outcome={result.checkIn}>
-              {result.checkIn === 'late'
+            <p className={`kiosk-check-in-outcome kiosk-check-in-${result.checkIn}`} role="status" data-testid="check-in-outcome" data-outcome={remoteCode(result) ? 'remote' : result.checkIn}>
+              {remoteCode(result) ? rt('kioskRules.checkIn.remote', { code: remoteCode(result)! }) : result.checkIn === 'late'
                 ? result.ticket.ticketClass === 'appointment' // visitRules.lateAppointment: "appointment_without_slot"
                   ? t('kiosk.checkIn.lateKeptClass', { slot: result.appointment.slotText })
                   : rt('kioskRules.checkIn.late', { slot: result.appointment.slotText })
                 : rt('kioskRules.checkIn.onTime')}
-              <span className="kiosk-check-in-slot">{rt('kioskRules.checkIn.slot', { slot: result.appointment.slotText })}</span>
+              {remoteCode(result) ? null : <span className="kiosk-check-in-slot">{rt('kioskRules.checkIn.slot', { slot: result.appointment.slotText })}</span>}
             </p>
           }
         />

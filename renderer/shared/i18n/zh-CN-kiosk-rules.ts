@@ -46,6 +46,7 @@ export const zhCNKioskRules = {
   'kioskRules.checkIn.submit': '签到',
   'kioskRules.checkIn.empty': '请先输入预约码。',
   'kioskRules.checkIn.onTime': '签到成功！您是预约号，会优先叫号。',
+  'kioskRules.checkIn.remote': '线上取号 {code} 签到成功！请留意叫号。',
   'kioskRules.checkIn.late': '您预约的是 {slot}，已经过了签到时间。没关系，已经为您取了现场号，请留意叫号。',
   'kioskRules.checkIn.slot': '预约时段 {slot}',
   'kioskRules.checkIn.errorTitle': '没有签到成功',

@@ -42,6 +42,7 @@ export const enKioskRules = {
   'kioskRules.checkIn.submit': 'Check in',
   'kioskRules.checkIn.empty': 'Please enter the appointment code first.',
   'kioskRules.checkIn.onTime': 'Checked in! Appointment numbers are called first.',
+  'kioskRules.checkIn.remote': 'Online number {code} checked in! Please wait for your call.',
   'kioskRules.checkIn.late': 'Your appointment was at {slot}, and check-in time has passed. Never mind: you have a walk-in number; please wait for your call.',
   'kioskRules.checkIn.slot': 'Appointment time {slot}',
   'kioskRules.checkIn.errorTitle': 'Check-in did not work',

@@ -41,6 +41,7 @@ export const mnMongKioskRules = {
   "kioskRules.checkIn.submit": "ᠪᠦᠷᠢᠳᠬᠡᠬᠦ",
   "kioskRules.checkIn.empty": "ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠺᠣᠳ᠋ ᠢᠶᠠᠨ ᠣᠷᠣᠭᠤᠯᠤᠭᠠᠷᠠᠢ᠃",
   "kioskRules.checkIn.onTime": "ᠪᠦᠷᠢᠳᠬᠡᠪᠡ! ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠲᠠᠢ ᠳ᠋ᠤᠭᠠᠷ ᠲᠦᠷᠦᠭᠦᠨ ᠳᠦ ᠳᠠᠭᠤᠳᠠᠭᠳᠠᠨ᠎ᠠ᠃",
+  "kioskRules.checkIn.remote": "ᠪᠦᠷᠢᠳᠬᠡᠪᠡ! {code} ᠳᠠᠭᠤᠳᠠᠯᠭ᠎ᠠ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ᠃",
   "kioskRules.checkIn.late": "ᠲᠠᠨ ᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ {slot} ᠪᠠᠶᠢᠭᠰᠠᠨ᠂ ᠴᠠᠭ ᠥᠩᠭᠡᠷᠡᠪᠡ᠃ ᠲᠠᠨ ᠳᠤ ᠭᠠᠵᠠᠷ ᠳᠡᠭᠡᠷ᠎ᠡ ᠳ᠋ᠤᠭᠠᠷ ᠭᠠᠷᠭᠠᠪᠠ᠂ ᠳᠠᠭᠤᠳᠠᠯᠭ᠎ᠠ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ᠃",
   "kioskRules.checkIn.slot": "ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠴᠠᠭ {slot}",
   "kioskRules.checkIn.errorTitle": "ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ",
