@@ -1,6 +1,7 @@
 // `central serve` finds the phone pages it serves at /m/ (docs/phone.md "The phone pages"): the
 // setting PHONE_PAGES_DIR as an operator writes it — a folder that is not a built renderer exits 1
-// naming the variable; a built one is what /m/ and /assets/ answer from. Real PostgreSQL.
+// naming the variable; a built one is what /m/ and /assets/ answer from; the rating route's
+// per-address allowance as served. Real PostgreSQL.
 // Mutation tried: main.ts not passing phonePagesDir to startCentralServer → /m/ answers the
 // checkout's build (or 503), not the folder's page: the test fails on the page's text.
 import fs from 'node:fs';
@@ -41,6 +42,13 @@ describe('central serve: PHONE_PAGES_DIR', () => {
       expect((await fetch(`${serve.url}/m?hall=h`, { redirect: 'manual' })).headers.get('location')).toBe('/m/?hall=h');
       expect(await (await fetch(`${serve.url}/assets/phone-x.js`)).text()).toBe('console.log(1)');
       expect((await fetch(`${serve.url}/assets/missing.js`)).status).toBe(404);
+      // The QR rating route's own allowance per client address (10 at once): the 11th is 429 with Retry-After.
+      const post = () => fetch(`${serve.url}/v1/public/halls/h/tickets/t/rating`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 'k', level: 'satisfied' }) });
+      const answers = [];
+      for (let i = 0; i < 11; i++) answers.push(await post());
+      expect(answers.slice(0, 10).map((r) => r.status)).toEqual(Array(10).fill(404));
+      expect(answers[10]!.status).toBe(429);
+      expect(Number(answers[10]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     } finally {
       expect(await serve.stop()).toBe(0);
     }
