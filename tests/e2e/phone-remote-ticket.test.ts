@@ -1,6 +1,7 @@
 // 线上取号 on the phone page central serves (/m/?hall=…&view=remote), in headless Chromium against the
 // real central (PostgreSQL) and the real hall: a wrong ID number is refused in plain words; a good one
-// takes a remote ticket whose code and QR show; checked in at the kiosk (kiosk API, with the QR's text),
+// takes a remote ticket whose code and QR show; checked in at the kiosk's check-in screen (the scanner
+// types the QR's text),
 // the page shows the ticket's number, then the counter once called. Needs dist/renderer.
 // Checked against: RemoteScreen not keeping the remote ticket in the address (the reload shows the form
 // again: fails).
@@ -9,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
 import { startHallWithCentral, type HallWithCentral } from '../helpers/hall-with-central.js';
 import { computeCheckDigit } from '../../drivers/idcard/id-number.js';
-import type { RemoteCheckInResponse } from '../../hall/api/remote-tickets-dto.js';
+import pg from 'pg';
+import { findInboxMessage } from '../../central/phone/inbox.js';
 
 let hall: HallWithCentral;
 let browser: Browser;
@@ -60,20 +62,29 @@ describe('phone page: 线上取号', () => {
     await page.reload();
     await page.getByTestId('remote-code').waitFor();
 
-    let checkedIn: RemoteCheckInResponse | null = null;
-    await expect.poll(async () => {
-      const r = await h.api<RemoteCheckInResponse>('POST', '/api/v1/kiosk/remote-check-in', { terminal: 'kiosk-1', body: { method: 'qr', text: qrText } });
-      if (r.status === 201) checkedIn = r.body;
-      return r.status;
-    }, { timeout: 20_000 }).toBe(201);
-    const number = checkedIn!.ticket.number;
+    // At the kiosk's check-in screen, the scanner types the QR's text and Enter (once the hall holds it).
+    const pool = new pg.Pool({ connectionString: central.databaseUrl, max: 1 });
+    const id = new URL(page.url()).searchParams.get('rt')!;
+    await expect.poll(async () => (await findInboxMessage(pool, `remote:${id}`))?.outcome, { timeout: 20_000 }).toBe('applied');
+    await pool.end();
+    const kioskContext = await browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const kiosk = await kioskContext.newPage();
+    await kiosk.goto(h.hall.pages.find((p) => p.terminalId === 'kiosk-1')!.url);
+    await kiosk.getByTestId('kiosk-appointment').click();
+    await kiosk.getByTestId('check-in-code').fill(qrText!);
+    await kiosk.getByTestId('check-in-submit').click();
+    await kiosk.getByTestId('ticket-screen').waitFor();
+    expect(await kiosk.getByTestId('check-in-outcome').getAttribute('data-outcome')).toBe('remote');
+    expect(await kiosk.getByTestId('check-in-outcome').textContent()).toBe(`线上取号 ${code!.slice(4)} 签到成功！请留意叫号。`);
+    const number = (await kiosk.getByTestId('ticket-number').textContent())!.trim();
+    await kioskContext.close();
     await expect.poll(() => page.getByTestId('remote-ticket').getAttribute('data-state'), { timeout: 20_000 }).toBe('checked_in');
     expect(await page.getByRole('status').textContent()).toBe(`已签到，号码 ${number}`);
 
     const session = (await h.signIn('c03', '1003')).sessionToken;
     for (let i = 0; i < 30; i++) {
-      const called = await h.api<{ current: { id: string } | null }>('POST', '/api/v1/counters/c03/actions/call-next', { terminal: 'counter-3', session, body: {} });
-      if (called.body.current?.id === checkedIn!.ticket.id) break;
+      const called = await h.api<{ current: { number: string } | null }>('POST', '/api/v1/counters/c03/actions/call-next', { terminal: 'counter-3', session, body: {} });
+      if (called.body.current?.number === number) break;
       await h.api('POST', '/api/v1/counters/c03/actions/start', { terminal: 'counter-3', session, body: {} });
       await h.api('POST', '/api/v1/counters/c03/actions/finish', { terminal: 'counter-3', session, body: {} });
     }
