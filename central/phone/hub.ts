@@ -34,11 +34,8 @@ function ticketsToWake(before: StoredBoard | null, push: BoardPush): string[] {
     const was = before?.tickets.get(t.ticketId);
     (!was || was.status !== t.status || was.counterNumber !== t.counterNumber ? first : rest).push(t.ticketId);
   }
-  // A full board drops the tickets it does not list: their phones learn it (404) at once.
-  if (push.mode === 'full' && before) {
-    const listed = new Set(push.tickets.map((t) => t.ticketId));
-    for (const id of before.tickets.keys()) if (!listed.has(id)) first.push(id);
-  }
+  // Tickets a full board drops are not woken: a board sent in parts lists them again a moment
+  // later; at a new service day their phones learn it (404) when their long-poll ends.
   return [...first, ...rest];
 }
 
