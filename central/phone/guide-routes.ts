@@ -10,14 +10,14 @@
 import { ApiError, type Router } from '../http.js';
 import type { CentralDeps } from '../deps.js';
 import type { RateLimit } from '../rate-limit.js';
-import { addressAdmitter } from './admit.js';
+import { publicAdmission } from './admission.js';
 
 export const DEFAULT_GUIDE_RATE_LIMIT: RateLimit = { burst: 60, perSecond: 5 };
 export const MAX_GUIDE_MATCHES = 50;
 
 export function registerPhoneGuideRoutes(router: Router, deps: CentralDeps, o: { rateLimit?: RateLimit | false } = {}): void {
   const limit = o.rateLimit === undefined ? DEFAULT_GUIDE_RATE_LIMIT : o.rateLimit;
-  const admit = addressAdmitter(limit, deps.now);
+  const admit = publicAdmission(limit, deps.now);
   const versionOf = async (hallId: string): Promise<number> => {
     const r = await deps.pool.query<{ version: string }>(`SELECT version FROM dataset_heads WHERE hall_id = $1 AND dataset = 'catalog'`, [hallId]);
     return r.rows[0] ? Number(r.rows[0].version) : 0;

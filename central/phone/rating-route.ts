@@ -19,7 +19,7 @@
 import { ApiError, readBody, sendJson, type Router } from '../http.js';
 import type { CentralDeps } from '../deps.js';
 import type { RateLimit } from '../rate-limit.js';
-import { addressAdmitter } from './admit.js';
+import { publicAdmission } from './admission.js';
 import { PHONE_RATING_KIND, phoneRatingRequestSchema, type PhoneRatingBody } from '../../protocol/central/phone-rating.js';
 import { appendInboxMessage, phoneRatingOf } from './inbox.js';
 import { keyMatches } from './public-routes.js';
@@ -36,7 +36,7 @@ export interface PhoneRatingRouteOptions {
 
 export function registerPhoneRatingRoute(router: Router, deps: CentralDeps, hub: PhoneHub, o: PhoneRatingRouteOptions = {}): void {
   const limit = o.rateLimit === undefined ? DEFAULT_RATING_RATE_LIMIT : o.rateLimit;
-  const admit = addressAdmitter(limit, deps.now);
+  const admit = publicAdmission(limit, deps.now);
   /** Per hall and ticket: the check-then-append in flight. */
   const inFlight = new Map<string, Promise<unknown>>();
 
