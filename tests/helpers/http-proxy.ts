@@ -1,7 +1,7 @@
 // A real HTTP proxy on a loopback port between the hall and central, for tests of the link:
 // forwards every request to `target` (set once central is up), or — per request — drops it
 // (`drop(req)` true: the connection is destroyed before anything is forwarded, as a network cut
-// would). `down = true` drops everything and cuts the connections open now (long-polls too).
+// would; a status number: answered with it, as a refusing server would). `down = true` drops everything and cuts the connections open now (long-polls too).
 // Contract: listen() resolves once it listens; close() ends it and every connection.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -12,8 +12,8 @@ export interface HttpProxy {
   target: string;
   /** Drop everything (and cut open connections) while true. */
   down: boolean;
-  /** Drop one request when it answers true (checked before forwarding). */
-  drop: (req: http.IncomingMessage) => boolean;
+  /** Drop one request when it answers true (checked before forwarding); a number answers that status instead, as a refusing server would. */
+  drop: (req: http.IncomingMessage) => boolean | number;
   /** How many requests were dropped. */
   dropped: number;
   cut(): void;
@@ -23,7 +23,14 @@ export interface HttpProxy {
 export async function startHttpProxy(): Promise<HttpProxy> {
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
-    if (p.down || p.drop(req)) {
+    const verdict = p.down || p.drop(req);
+    if (typeof verdict === 'number') {
+      p.dropped++;
+      req.resume();
+      res.writeHead(verdict, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'refused_by_proxy', message: `the test proxy answers ${verdict}` } }));
+      return;
+    }
+    if (verdict) {
       p.dropped++;
       req.socket.destroy();
       return;

@@ -10,11 +10,13 @@
 //     names the field); `refused` / <DomainError code> when the handler throws one; `refused` /
 //     `hall_error` for any other throw (logged). No message blocks the ones after it.
 //   - Results stay in SQLite until central acknowledges them; they are re-posted (first, at each
-//     turn of the loop, across restarts) until it does.
+//     turn of the loop, across restarts) until it does. A post central refuses (4xx) is logged and
+//     does not stop the polling.
 //   - Network trouble: logged once per outage, retried with the sync kernel's backoff.
 //   - stop() ends the long-poll at once (its own HTTP client is closed) and waits for the loop.
 import type { InboxMessage, InboxResult } from '../../../protocol/central/phone.js';
 import { retryDelay } from '../../../protocol/sync/backoff.js';
+import { SyncFailure } from '../../../protocol/sync/failure.js';
 import type { HallConfig } from '../../config/schema.js';
 import { DomainError } from '../../domain/errors.js';
 import type { HallRuntime } from '../../runtime/hall-runtime.js';
@@ -100,14 +102,24 @@ export class InboxPoller {
 
   /** One turn: post pending results, fetch once (waiting up to waitSeconds), apply, post. Tests drive it. */
   async turn(waitSeconds = this.deps.settings.waitSeconds): Promise<number> {
-    await this.postResults();
+    await this.postResultsUnlessRefused();
     const messages = await this.deps.client.inbox(this.cursor(), waitSeconds);
     for (const m of messages) {
       if (this.stopped && this.loop) break;
       this.apply(m);
     }
-    if (messages.length > 0) await this.postResults();
+    if (messages.length > 0) await this.postResultsUnlessRefused();
     return messages.length;
+  }
+
+  /** A results post central refuses (4xx) is logged and tried again next turn, never blocking the inbox. */
+  private async postResultsUnlessRefused(): Promise<void> {
+    try {
+      await this.postResults();
+    } catch (err) {
+      if (!(err instanceof SyncFailure) || err.kind !== 'refused') throw err;
+      this.deps.log(`phone inbox: central refused the results (kept, posted again next turn): ${err.message}`);
+    }
   }
 
   private async run(): Promise<void> {

@@ -4,7 +4,9 @@
 // call → phone delay is printed, not asserted.
 // Mutation tried: the applied-id check in InboxPoller.apply removed (the message re-delivered
 // after the cursor reset is applied again: the test fails). Not caught here: kick() made a no-op —
-// the 5 s heartbeat still brings the call within the long-poll loop (the delay printed grows).
+// the 5 s heartbeat still brings the call within the long-poll loop (the delay printed grows);
+// postResultsUnlessRefused rethrowing every failure (a refused results post blocks the inbox: the
+// second message is never applied).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Harness } from '../../helpers/hall-harness.js';
@@ -151,4 +153,14 @@ describe('inbox: central → hall, once', () => {
       unregister();
     }
   }, 90_000);
+
+  it('goes on applying messages while central refuses its results, and posts them once it takes them', async () => {
+    proxy.drop = (req) => ((req.url ?? '').includes('/inbox/results') ? 422 : false);
+    const first = await appendInboxMessage(central.central!.pool, central.hallId, 'refused_results_a', {}, { at: Date.now() });
+    await until(async () => applied(first.id) !== undefined && proxy.dropped > 0, 'the first message applied, its result refused');
+    const second = await appendInboxMessage(central.central!.pool, central.hallId, 'refused_results_b', {}, { at: Date.now() });
+    await until(async () => applied(second.id) !== undefined, 'the second message applied although the results are refused');
+    proxy.drop = () => false;
+    await until(async () => (await answer(first.id))?.outcome === 'unsupported' && (await answer(second.id))?.outcome === 'unsupported', 'both results at central');
+  }, 60_000);
 });
