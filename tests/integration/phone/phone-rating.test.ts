@@ -64,13 +64,32 @@ const ratePhone = (t: Held, level: string, tags: string[] = [], key = t.key) =>
   call<{ state: string }>(central.url, 'POST', `/v1/public/halls/${central.hallId}/tickets/${t.id}/rating`, { body: { key, level, tags } });
 const act = (action: string) => h.api<CounterViewDTO>('POST', `/api/v1/counters/c03/actions/${action}`, { ...counter, body: {} });
 
-/** Calls and finishes `t` at counter 3 (the pad starts asking); returns the rating's id once central's board shows it open. */
+/**
+ * Calls and finishes `t` at counter 3; returns the rating's id once the pad is asking (a key pressed
+ * before its prompt arrives is ignored, as on a real pad) and central's board shows the rating open.
+ */
 async function serve(t: Held): Promise<string> {
+  const pad = h.agentDevice('rating_pad', 'counter-3').emulator!;
+  const promptsBefore = pad.count('start');
   expect((await act('call-next')).status).toBe(200);
   const finished = await act('finish');
   const ratingId = finished.body.pendingRating!.id;
+  await until(async () => pad.count('start') > promptsBefore, `the pad asking for the rating of ${t.number}`);
   await until(async () => (await view(t)).body.ticket?.rating?.open === true, `the open rating of ${t.number} on central`);
   return ratingId;
+}
+
+let lastPressAt = 0;
+/**
+ * Presses a key on counter 3's emulated pad. The driver takes keys closer together than the pad
+ * profile's debounce (150 ms) as one bouncing key, so a press waits until 200 ms after the last
+ * (on a fast machine the race rounds below are ~140 ms apart: every later press was a bounce).
+ */
+async function pressPad(level: string) {
+  const wait = lastPressAt + 200 - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  lastPressAt = Date.now();
+  return h.api('POST', '/api/v1/admin/devices/counter-3-rating-pad/emulator', { ...admin, body: { action: 'press', level } });
 }
 
 /** The hall's rating_recorded events of one rating, from its event log. */
@@ -117,7 +136,7 @@ describe('a 好差评 from the phone through central', () => {
     const ratingId = await serve(t);
     // The pad's rating comes first; then the board shows it closed and central refuses the phone at once.
     const pad = h.agentDevice('rating_pad', 'counter-3').emulator!;
-    await h.api('POST', '/api/v1/admin/devices/counter-3-rating-pad/emulator', { ...admin, body: { action: 'press', level: 'basic' } });
+    await pressPad('basic');
     await until(async () => (await recorded(ratingId)).length === 1, 'the pad’s rating');
     await until(async () => (await view(t)).body.ticket.rating?.open === false, 'the closed rating on central');
     const late = await ratePhone(t, 'very_dissatisfied', ['service_attitude']);
@@ -171,7 +190,7 @@ describe('a 好差评 from the phone through central', () => {
       const ratingId = await serve(t);
       await pad.waitFor('start', starts + 1);
       const [, screen, phone] = await Promise.all([
-        h.api('POST', '/api/v1/admin/devices/counter-3-rating-pad/emulator', { ...admin, body: { action: 'press', level: 'satisfied' } }),
+        pressPad('satisfied'),
         h.api('POST', `/api/v1/ratings/${ratingId}`, { terminal: 'counter-display-3', body: { level: 'very_satisfied' } }),
         ratePhone(t, 'dissatisfied'),
       ]);
@@ -193,7 +212,7 @@ describe('a 好差评 from the phone through central', () => {
   it('a phone rating relayed after the pad’s is refused with the pad named, and the phone view says so', async () => {
     const t = await issue();
     const ratingId = await serve(t);
-    await h.api('POST', '/api/v1/admin/devices/counter-3-rating-pad/emulator', { ...admin, body: { action: 'press', level: 'very_satisfied' } });
+    await pressPad('very_satisfied');
     await until(async () => (await recorded(ratingId)).length === 1, 'the pad’s rating');
     // The phone's rating left while central still showed the rating open (a phone on a slow link):
     // it reaches the hall's inbox after the pad's answer. Appended as central's route appends it.
