@@ -19,6 +19,7 @@ export const VISITOR_KEY_PREFIXES = [
   'capOffer.',
   'publication.',
   'phone.',
+  'remoteTicket.',
 ] as const;
 
 export function isVisitorKey(key: string): boolean {

@@ -1,5 +1,5 @@
 // The phone page's 线上取号 screen (renderer/phone/remote/, docs/remote-tickets.md). Joined into
-// zh-CN.ts. Keys under `remoteTicket.` are not visitor keys yet: en and mn-Mong fall back to Chinese.
+// zh-CN.ts. Keys under `remoteTicket.` are visitor keys: en-remote.ts and mn-Mong-remote.ts translate them.
 export const zhCNRemote = {
   'remoteTicket.tab': '线上取号',
   'remoteTicket.title': '线上取号',

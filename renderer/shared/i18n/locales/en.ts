@@ -9,6 +9,7 @@ import { enServiceDesk } from './en-service-desk';
 import { enRecords } from './en-records';
 import { enPhone } from './en-phone';
 import { enNotify } from './en-notify';
+import { enRemote } from './en-remote';
 import { enTicket } from './en-ticket';
 
 const core = {
@@ -202,4 +203,4 @@ const core = {
   'display.voiceMissing': 'No Mongolian voice installed: calls are announced in Mandarin only.',
 } as const;
 
-export const en: Catalog = { ...core, ...enKioskRules, ...enGuides, ...enServiceDesk, ...enRecords, ...enPhone, ...enNotify, ...enTicket };
+export const en: Catalog = { ...core, ...enKioskRules, ...enGuides, ...enServiceDesk, ...enRecords, ...enPhone, ...enNotify, ...enTicket, ...enRemote };

@@ -10,5 +10,6 @@ import { mnMongServiceDesk } from './mn-Mong-service-desk';
 import { mnMongRecords } from './mn-Mong-records';
 import { mnMongPhone } from './mn-Mong-phone';
 import { mnMongNotify } from './mn-Mong-notify';
+import { mnMongRemote } from './mn-Mong-remote';
 
-export const mnMong: Catalog = { ...mnMongCore, ...mnMongKioskRules, ...mnMongGuides, ...mnMongServiceDesk, ...mnMongRecords, ...mnMongPhone, ...mnMongNotify };
+export const mnMong: Catalog = { ...mnMongCore, ...mnMongKioskRules, ...mnMongGuides, ...mnMongServiceDesk, ...mnMongRecords, ...mnMongPhone, ...mnMongNotify, ...mnMongRemote };
