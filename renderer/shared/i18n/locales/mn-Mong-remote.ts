@@ -1,5 +1,5 @@
 // Mongolian (traditional script) for the phone page's 线上取号 screen (zh-CN-remote.ts). Joined into
-// mn-Mong.ts. Written from the catalog's own words (ᠳ᠋ᠤᠭᠠᠷ ᠠᠪᠤᠬᠤ, ᠪᠦᠷᠢᠳᠬᠡᠬᠦ, ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠬᠦ);
+// mn-Mong.ts. Written from the catalog's own words (take a number, check in, ID card as the kiosk says them);
 // not reviewed by a native reader (docs/i18n.md).
 import type { Catalog } from '../catalog-types';
 
